@@ -1,0 +1,62 @@
+// Builds the HTTP app: validation, errors, sessions, OpenAPI, and every module's routes under /api/v1.
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { sql } from 'kysely';
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from './platform/context.js';
+import { AppError, errorBody, registerAuthHook, registerErrorHandler, zodValidatorCompiler } from './platform/http/index.js';
+import { authRoutes } from './platform/auth/auth.routes.js';
+import { rulesRoutes } from './platform/rules/rules.routes.js';
+import { trailRoutes } from './platform/trail/trail.routes.js';
+import { registryRoutes } from './modules/registry/index.js';
+
+export interface AppOptions { logger?: boolean }
+
+export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ? { level: 'info', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } : false,
+    bodyLimit: 1024 * 1024,
+    // Unknown query fields are refused by the strict schemas, not silently dropped.
+    routerOptions: { ignoreTrailingSlash: true },
+    // Requests Node cannot even parse (raw bytes in the URL…) still get a bilingual answer.
+    clientErrorHandler: (_err, socket) => {
+      const body = JSON.stringify(errorBody(new AppError(400, 'BAD_REQUEST', '请求格式有误', 'Malformed request')));
+      if (socket.writable) socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(zodValidatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+  await app.register(cookie);
+  registerAuthHook(app, ctx);
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: '明鉴 Mingjian API', version: '0.1.0', description: '一把手和领导班子监督平台 — supervision of principal leaders' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'mj_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.get('/api/v1/health', { schema: { tags: ['platform'], summary: '健康检查 Health' } }, async (_req, reply) => {
+    try {
+      await sql`select 1`.execute(ctx.db);
+      return { status: 'ok', engine: ctx.engine, time: ctx.clock.now().toISOString() };
+    } catch {
+      return reply.status(503).send({ status: 'down', engine: ctx.engine });
+    }
+  });
+
+  await app.register(async (api) => {
+    await api.register(authRoutes(ctx));
+    await api.register(registryRoutes(ctx));
+    await api.register(rulesRoutes(ctx));
+    await api.register(trailRoutes(ctx));
+  }, { prefix: '/api/v1' });
+
+  return app;
+}

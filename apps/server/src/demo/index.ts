@@ -1,0 +1,33 @@
+// Loads the demo city and its accounts into an empty database (demo mode only).
+import type { AppContext } from '../platform/context.js';
+import { createAccount } from '../platform/auth/index.js';
+import { write, SYSTEM_ACTOR } from '../platform/trail/index.js';
+import { generateRegistry } from './generate-registry.js';
+import { loadRegistry } from './load-registry.js';
+import { DEMO_CITY_OPTIONS } from './demo-city.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.js';
+
+export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.js';
+export { generateRegistry, type GenOptions, type Registry } from './generate-registry.js';
+export { loadRegistry } from './load-registry.js';
+export { DEMO_CITY_OPTIONS } from './demo-city.js';
+
+export async function isEmpty(ctx: AppContext): Promise<boolean> {
+  return !(await ctx.db.selectFrom('orgs').select('id').limit(1).executeTakeFirst());
+}
+
+export async function seedDemo(ctx: AppContext): Promise<{ orgs: number; cadres: number }> {
+  const actor = { ...SYSTEM_ACTOR, name: 'demo-seed' };
+  const registry = generateRegistry(DEMO_CITY_OPTIONS);
+  await loadRegistry(ctx.db, ctx.clock, actor, registry);
+  await write(ctx.db, ctx.clock, actor, async (w) => {
+    for (const a of DEMO_ACCOUNTS) {
+      const org = registry.orgs.find((o) => o.name === a.orgName);
+      if (!org) throw new Error(`demo account ${a.username}: no unit ${a.orgName}`);
+      const post = a.cadreTitle ? registry.posts.find((p) => p.orgId === org.id && p.title === a.cadreTitle && !p.endDate) : undefined;
+      await createAccount(ctx, w, { username: a.username, displayName: a.displayName, password: DEMO_PASSWORD, role: a.role,
+        orgId: org.id, scope: a.scope, cadreId: post?.cadreId ?? null, demo: true, totpSecret: a.totpSecret });
+    }
+  });
+  return { orgs: registry.orgs.length, cadres: registry.cadres.length };
+}

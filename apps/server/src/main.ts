@@ -1,0 +1,43 @@
+// Starts Mingjian: embedded PGlite under ./data (or DATA_DIR) by default, PostgreSQL with DATABASE_URL.
+// In demo mode (the default on the embedded database) an empty database is filled with the demo city.
+import { boot } from './bootstrap.js';
+import { buildApp } from './app.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmpty, seedDemo } from './demo/index.js';
+
+const started = Date.now();
+const databaseUrl = process.env.DATABASE_URL || undefined;
+const demo = (process.env.MINGJIAN_DEMO ?? (databaseUrl ? 'false' : 'true')) === 'true';
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? '127.0.0.1';
+
+const booted = await boot({ databaseUrl, demo });
+const { ctx } = booted;
+if (demo && (await isEmpty(ctx))) {
+  const t = Date.now();
+  const n = await seedDemo(ctx);
+  console.log(`示例数据已载入 Demo data loaded: ${n.orgs} 个单位 units, ${n.cadres} 名干部 cadres (${Date.now() - t} ms)`);
+}
+const app = await buildApp(ctx, { logger: process.env.LOG === 'true' });
+await app.listen({ port, host });
+
+const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
+console.log(`\n明鉴 Mingjian 已启动 ready in ${Date.now() - started} ms — ${url}`);
+console.log(`数据库 Database: ${ctx.engine === 'pglite' ? `PGlite (embedded) ${process.env.DATA_DIR ?? 'data'}/pg` : 'PostgreSQL'}`);
+console.log(`接口文档 API docs: ${url}/api/docs`);
+if (demo) {
+  console.log(`\n示例账号 Demo accounts (password 密码: ${DEMO_PASSWORD}):`);
+  for (const a of DEMO_ACCOUNTS) {
+    console.log(`  ${a.username.padEnd(16)} ${a.displayName}${a.totpSecret ? `  [TOTP secret ${a.totpSecret}; npm run demo:totp]` : ''}`);
+  }
+}
+
+let closing = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, async () => {
+    if (closing) return;
+    closing = true;
+    await app.close();
+    await booted.close();
+    process.exit(0);
+  });
+}

@@ -1,0 +1,142 @@
+// M-02 cadres: the scoped list, the whole record (posts, team, relations), create and update.
+// 身份证号 is validated and the birth date and gender are derived from it, never typed twice.
+import { sql } from 'kysely';
+import { pinyin } from 'pinyin-pro';
+import type { z } from 'zod';
+import type { AppContext } from '../../platform/context.js';
+import type { Auth } from '../../platform/auth/index.js';
+import { toCstDate } from '../../platform/clock/index.js';
+import { appendTimeline } from '../../platform/dossier/index.js';
+import { AppError, badRequest, toLimitOffset } from '../../platform/http/index.js';
+import { cadreVisible, outOfScope } from '../../platform/scope/index.js';
+import { recordRead, write, type Actor } from '../../platform/trail/index.js';
+import { maskIdCard, parseIdCard } from './id-card/index.js';
+import { assertDictCodes } from './registry.dict-check.js';
+import { visibleOrg } from './org.service.js';
+import type { cadreCreate, cadreListQuery, cadreUpdate } from './registry.schema.js';
+import { cadreRecordParts } from './cadre-record.js';
+
+/** Sort key by pinyin (surname readings: 单 shan, 曾 zeng), then the characters; compared bytewise (COLLATE "C"). */
+export const nameSortKey = (name: string) =>
+  `${pinyin(name, { toneType: 'num', type: 'array', surname: 'head' }).join(' ')}\u0001${name}`;
+
+export function idCardOrThrow(ctx: AppContext, raw: string) {
+  const r = parseIdCard(raw, toCstDate(ctx.clock.now()));
+  if (!r.ok) {
+    throw new AppError(400, 'VALIDATION', `输入有误：idCard: ${r.messageZh}`, `Invalid input: idCard: ${r.messageEn}`,
+      [{ path: 'idCard', code: r.code, messageZh: r.messageZh, messageEn: r.messageEn }]);
+  }
+  return r.value;
+}
+
+/** The cadre row if it is in the caller's scope; otherwise a trailed 404. */
+export async function visibleCadre(ctx: AppContext, auth: Auth, actor: Actor, id: number) {
+  const row = await ctx.db.selectFrom('cadres').innerJoin('orgs', 'orgs.id', 'cadres.org_id')
+    .selectAll('cadres').select('orgs.name as org_name')
+    .where('cadres.id', '=', id).where(cadreVisible(auth.scope, 'cadres', 'orgs')).executeTakeFirst();
+  if (!row) throw await outOfScope(ctx, actor, 'cadre', id);
+  return row;
+}
+
+export async function listCadres(ctx: AppContext, auth: Auth, actor: Actor, query: z.infer<typeof cadreListQuery>) {
+  let base = ctx.db.selectFrom('cadres as c').innerJoin('orgs as o', 'o.id', 'c.org_id')
+    .where(cadreVisible(auth.scope, 'c', 'o'));
+  if (query.orgId) {
+    const unit = await visibleOrg(ctx, auth, actor, query.orgId);
+    base = base.where(sql<boolean>`o.path <@ ${unit.path}::ltree`);
+  }
+  const q = query.q;
+  if (q) {
+    base = /^\d{4,17}[\dXx]?$/.test(q)
+      ? base.where('c.id_card', 'like', `${q.toUpperCase()}%`)
+      : base.where('c.name', 'ilike', `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
+  }
+  const current = (extra: ReturnType<typeof sql<boolean>>) => sql<boolean>`exists (select 1 from posts p
+    where p.cadre_id = c.id and p.end_date is null and ${extra})`;
+  if (query.principal) base = base.where(query.principal === 'true' ? current(sql`p.is_principal`) : sql<boolean>`not ${current(sql`p.is_principal`)}`);
+  if (query.rank) base = base.where(current(sql`p.rank = ${query.rank}`));
+
+  const { limit, offset } = toLimitOffset(query);
+  const [rows, count] = await Promise.all([
+    base.leftJoinLateral(
+      (eb) => eb.selectFrom('posts as p').select(['p.title', 'p.rank', 'p.is_principal', 'p.org_id'])
+        .whereRef('p.cadre_id', '=', 'c.id').where('p.end_date', 'is', null)
+        .orderBy('p.is_principal', 'desc').orderBy('p.start_date', 'desc').limit(1).as('cp'),
+      (join) => join.onTrue(),
+    ).select(['c.id', 'c.name', 'c.gender', 'c.birth_date', 'c.id_card', 'c.org_id', 'o.name as org_name',
+      'cp.title', 'cp.rank', 'cp.is_principal'])
+      .orderBy('c.name_sort').orderBy('c.id').limit(limit).offset(offset).execute(),
+    base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    total: Number(count.n),
+    items: rows.map((r) => ({
+      id: r.id, name: r.name, gender: r.gender, birthDate: r.birth_date, idCardMasked: maskIdCard(r.id_card),
+      orgId: r.org_id, orgName: r.org_name, currentPost: r.title ?? null, rank: r.rank ?? null,
+      isPrincipal: r.is_principal ?? false,
+    })),
+  };
+}
+
+/** One cadre's whole record. The read is trailed (ARCHITECTURE 3). */
+export async function getCadre(ctx: AppContext, auth: Auth, actor: Actor, id: number) {
+  const c = await visibleCadre(ctx, auth, actor, id);
+  const parts = await cadreRecordParts(ctx, auth, id);
+  await recordRead(ctx.db, ctx.clock, actor, { action: 'cadre.read', entity: 'cadre', entityId: id });
+  return {
+    id: c.id, name: c.name, idCard: c.id_card, gender: c.gender, birthDate: c.birth_date, ethnicity: c.ethnicity,
+    partyStatus: c.party_status, partyJoinedOn: c.party_joined_on, birthplaceCode: c.birthplace_code,
+    growthPlaceCode: c.growth_place_code, orgId: c.org_id, orgName: c.org_name,
+    createdAt: c.created_at.toISOString(), updatedAt: c.updated_at.toISOString(),
+    ...parts,
+    flags: [] as unknown[],
+  };
+}
+
+export async function createCadre(ctx: AppContext, auth: Auth, actor: Actor, input: z.infer<typeof cadreCreate>) {
+  const id = idCardOrThrow(ctx, input.idCard);
+  await visibleOrg(ctx, auth, actor, input.orgId);
+  await assertDictCodes(ctx.db, [['party_status', input.partyStatus, 'partyStatus']]);
+  if (input.partyJoinedOn && input.partyJoinedOn < id.birthDate) {
+    throw badRequest('VALIDATION', '输入有误：partyJoinedOn: 入党日期早于出生日期', 'Invalid input: partyJoinedOn: before the birth date');
+  }
+  return write(ctx.db, ctx.clock, actor, async (w) => {
+    const { id: cadreId } = await w.trx.insertInto('cadres').values({
+      name: input.name, name_sort: nameSortKey(input.name), id_card: id.number, gender: id.gender, birth_date: id.birthDate,
+      ethnicity: input.ethnicity ?? null, party_status: input.partyStatus, party_joined_on: input.partyJoinedOn ?? null,
+      birthplace_code: input.birthplaceCode ?? null, growth_place_code: input.growthPlaceCode ?? null,
+      org_id: input.orgId, created_at: w.now, updated_at: w.now,
+    }).returning('id').executeTakeFirstOrThrow();
+    await appendTimeline(w, { cadreId, occurredOn: toCstDate(w.now), eventType: 'registry.record_created',
+      sourceModule: 'registry', summary: `建立干部档案：${input.name}`, refEntity: 'cadre', refId: cadreId });
+    w.record({ action: 'cadre.create', entity: 'cadre', entityId: cadreId, detail: { name: input.name, orgId: input.orgId } });
+    return { id: cadreId, name: input.name, gender: id.gender, birthDate: id.birthDate };
+  });
+}
+
+export async function updateCadre(ctx: AppContext, auth: Auth, actor: Actor, cadreId: number, input: z.infer<typeof cadreUpdate>) {
+  const before = await visibleCadre(ctx, auth, actor, cadreId);
+  if (!Object.keys(input).length) throw badRequest('EMPTY', '没有要修改的内容', 'Nothing to change');
+  const id = input.idCard ? idCardOrThrow(ctx, input.idCard) : null;
+  if (input.orgId) await visibleOrg(ctx, auth, actor, input.orgId);
+  await assertDictCodes(ctx.db, [['party_status', input.partyStatus, 'partyStatus']]);
+  return write(ctx.db, ctx.clock, actor, async (w) => {
+    await w.trx.updateTable('cadres').set({
+      name: input.name, name_sort: input.name ? nameSortKey(input.name) : undefined,
+      id_card: id?.number, gender: id?.gender, birth_date: id?.birthDate, ethnicity: input.ethnicity,
+      party_status: input.partyStatus, party_joined_on: input.partyJoinedOn, birthplace_code: input.birthplaceCode,
+      growth_place_code: input.growthPlaceCode, org_id: input.orgId, updated_at: w.now,
+    }).where('id', '=', cadreId).execute();
+    if (input.orgId && input.orgId !== before.org_id) {
+      await appendTimeline(w, { cadreId, occurredOn: toCstDate(w.now), eventType: 'registry.record_moved',
+        sourceModule: 'registry', summary: `档案管理单位由“${before.org_name}”变更`, refEntity: 'org', refId: input.orgId });
+    }
+    // The old values go to the trail so that no change is lost (history is never overwritten).
+    // The ID number itself stays out of the trail; only the fact that it changed, masked.
+    const changed: Record<string, unknown> = { ...input, ...(id ? { idCard: maskIdCard(id.number) } : {}) };
+    w.record({ action: 'cadre.update', entity: 'cadre', entityId: cadreId, detail: { changed, before: {
+      name: before.name, idCard: maskIdCard(before.id_card), partyStatus: before.party_status, orgId: before.org_id } } });
+    return { id: cadreId };
+  });
+}
+

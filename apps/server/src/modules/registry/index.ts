@@ -1,0 +1,5 @@
+// The registry module's only public surface.
+export { registryRoutes } from './registry.routes.js';
+export { DICTS, dictLabel, inverseRelation, type DictName } from './registry.dicts.js';
+export { nameSortKey } from './cadre.service.js';
+export { parseIdCard, makeIdCard, maskIdCard } from './id-card/index.js';

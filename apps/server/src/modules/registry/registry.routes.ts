@@ -1,0 +1,78 @@
+// Registry API under /api/v1 (M-01 … M-03). Routes are thin: permission → validated input → service.
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppContext } from '../../platform/context.js';
+import { actorOf, idParam, requireAuth } from '../../platform/http/index.js';
+import { readTimeline } from '../../platform/dossier/index.js';
+import * as s from './registry.schema.js';
+import * as orgs from './org.service.js';
+import * as cadres from './cadre.service.js';
+import * as appt from './appointment.service.js';
+import * as rel from './relation.service.js';
+
+export function registryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    const tags = ['registry'];
+
+    app.get('/dicts', { schema: { tags, summary: '字典 Dictionaries' } }, async (req) => {
+      requireAuth(req);
+      const rows = await ctx.db.selectFrom('dict_items').selectAll().orderBy('dict').orderBy('sort').execute();
+      const out: Record<string, Array<{ code: string; labelZh: string; labelEn: string; extra: unknown }>> = {};
+      for (const r of rows) (out[r.dict] ??= []).push({ code: r.code, labelZh: r.label_zh, labelEn: r.label_en, extra: r.extra });
+      return out;
+    });
+
+    // ---- orgs (M-01)
+    app.get('/orgs', { schema: { tags, summary: '下级单位 Child units in scope', querystring: s.orgChildrenQuery } }, async (req) =>
+      ({ items: await orgs.listChildren(ctx, requireAuth(req, 'orgs.read'), actorOf(req), req.query.parentId) }));
+    app.get('/orgs/:id', { schema: { tags, summary: '单位 One unit', params: idParam } }, async (req) =>
+      orgs.getOrg(ctx, requireAuth(req, 'orgs.read'), actorOf(req), req.params.id));
+    app.get('/orgs/:id/tree', { schema: { tags, summary: '组织树 Unit tree', params: idParam, querystring: s.orgTreeQuery } }, async (req) =>
+      orgs.orgTree(ctx, requireAuth(req, 'orgs.read'), actorOf(req), req.params.id, req.query.depth));
+    app.get('/orgs/:id/moves', { schema: { tags, summary: '隶属变更历史 Move history', params: idParam } }, async (req) =>
+      ({ items: await orgs.orgMoves(ctx, requireAuth(req, 'orgs.read'), actorOf(req), req.params.id) }));
+    app.post('/orgs', { schema: { tags, summary: '新建单位 Create unit', body: s.orgCreate } }, async (req, reply) =>
+      reply.status(201).send(await orgs.createOrg(ctx, requireAuth(req, 'orgs.write'), actorOf(req), req.body)));
+    app.patch('/orgs/:id', { schema: { tags, summary: '修改单位 Update unit', params: idParam, body: s.orgUpdate } }, async (req) =>
+      orgs.updateOrg(ctx, requireAuth(req, 'orgs.write'), actorOf(req), req.params.id, req.body));
+    app.post('/orgs/:id/move', { schema: { tags, summary: '调整隶属 Move unit', params: idParam, body: s.orgMove } }, async (req) =>
+      orgs.moveOrg(ctx, requireAuth(req, 'orgs.write'), actorOf(req), req.params.id, req.body));
+
+    // ---- leadership team (M-03)
+    app.get('/orgs/:id/team', {
+      schema: { tags, summary: '领导班子 Leadership team', params: idParam,
+        querystring: z.object({ includePast: z.enum(['true', 'false']).default('false') }).strict() },
+    }, async (req) => ({ items: await appt.orgTeam(ctx, requireAuth(req, 'cadres.read'), actorOf(req), req.params.id, req.query.includePast === 'true') }));
+    app.post('/orgs/:id/team', { schema: { tags, summary: '班子成员 Add team member', params: idParam, body: s.teamMemberCreate } }, async (req, reply) =>
+      reply.status(201).send(await appt.addTeamMember(ctx, requireAuth(req, 'cadres.write'), actorOf(req), req.params.id, req.body)));
+    app.post('/team-members/:id/leave', { schema: { tags, summary: '离开班子 Leave team', params: idParam, body: s.teamMemberLeave } }, async (req) =>
+      appt.leaveTeam(ctx, requireAuth(req, 'cadres.write'), actorOf(req), req.params.id, req.body));
+    app.put('/team-members/:id/portfolios', { schema: { tags, summary: '分管调整 Set portfolio', params: idParam, body: s.portfolioSet } }, async (req) =>
+      appt.setPortfolios(ctx, requireAuth(req, 'cadres.write'), actorOf(req), req.params.id, req.body));
+
+    // ---- cadres (M-02)
+    app.get('/cadres', { schema: { tags, summary: '干部列表 Cadre list', querystring: s.cadreListQuery } }, async (req) =>
+      cadres.listCadres(ctx, requireAuth(req, 'cadres.read'), actorOf(req), req.query));
+    app.get('/cadres/:id', { schema: { tags, summary: '干部档案 Cadre record', params: idParam } }, async (req) =>
+      cadres.getCadre(ctx, requireAuth(req, 'cadres.read'), actorOf(req), req.params.id));
+    app.get('/cadres/:id/timeline', { schema: { tags, summary: '档案时间线 Dossier timeline (M-08)', params: idParam, querystring: s.timelineQuery } }, async (req) => {
+      const auth = requireAuth(req, 'cadres.read');
+      await cadres.visibleCadre(ctx, auth, actorOf(req), req.params.id);
+      return readTimeline(ctx.db, req.params.id, { limit: req.query.pageSize, offset: (req.query.page - 1) * req.query.pageSize });
+    });
+    app.post('/cadres', { schema: { tags, summary: '新建干部 Create cadre', body: s.cadreCreate } }, async (req, reply) =>
+      reply.status(201).send(await cadres.createCadre(ctx, requireAuth(req, 'cadres.write'), actorOf(req), req.body)));
+    app.patch('/cadres/:id', { schema: { tags, summary: '修改干部 Update cadre', params: idParam, body: s.cadreUpdate } }, async (req) =>
+      cadres.updateCadre(ctx, requireAuth(req, 'cadres.write'), actorOf(req), req.params.id, req.body));
+    app.post('/cadres/:id/posts', { schema: { tags, summary: '任职 Add post', params: idParam, body: s.postCreate } }, async (req, reply) =>
+      reply.status(201).send(await appt.addPost(ctx, requireAuth(req, 'cadres.write'), actorOf(req), req.params.id, req.body)));
+    app.post('/posts/:id/end', { schema: { tags, summary: '免职 End post', params: idParam, body: s.postEnd } }, async (req) =>
+      appt.endPost(ctx, requireAuth(req, 'cadres.write'), actorOf(req), req.params.id, req.body));
+    app.post('/cadres/:id/relations', { schema: { tags, summary: '亲属关系 Add relation', params: idParam, body: s.relationCreate } }, async (req, reply) =>
+      reply.status(201).send(await rel.addRelation(ctx, requireAuth(req, 'cadres.write'), actorOf(req), req.params.id, req.body)));
+    app.delete('/relations/:id', {
+      schema: { tags, summary: '撤销亲属关系 Remove relation', params: idParam,
+        querystring: z.object({ reason: z.string().trim().min(1).max(200) }).strict() },
+    }, async (req) => rel.removeRelation(ctx, requireAuth(req, 'cadres.write'), actorOf(req), req.params.id, req.query.reason));
+  };
+}

@@ -1,0 +1,45 @@
+// The roles of SPEC §1 and what each may do. Scope (which units) is separate: see platform/scope.
+export const ROLES = {
+  org_supervisor: { zh: '组织部干部监督', en: 'Organization department supervisor' },
+  discipline: { zh: '纪委监委', en: 'Discipline commission' },
+  petition: { zh: '信访', en: 'Petition officer' },
+  auditor: { zh: '审计/巡察', en: 'Auditor / inspection team' },
+  committee_leader: { zh: '党委领导', en: 'Committee leader' },
+  cadre: { zh: '干部本人', en: 'Cadre' },
+  joint_member: { zh: '联席成员单位', en: 'Joint-meeting member' },
+  admin: { zh: '系统管理员', en: 'Administrator' },
+} as const;
+export type Role = keyof typeof ROLES;
+export const ROLE_NAMES = Object.keys(ROLES) as Role[];
+
+export type Permission =
+  | 'orgs.read' | 'orgs.write'
+  | 'cadres.read' | 'cadres.write'
+  | 'rules.read' | 'rules.write'
+  | 'trail.read' | 'accounts.manage';
+
+// Joint-meeting members see only what they sent (later modules); the administrator manages accounts and
+// rule settings and never reads cadre records by default (SPEC §1).
+const GRANTS: Record<Role, Permission[]> = {
+  org_supervisor: ['orgs.read', 'orgs.write', 'cadres.read', 'cadres.write', 'rules.read'],
+  discipline: ['orgs.read', 'cadres.read', 'rules.read'],
+  petition: ['orgs.read', 'cadres.read'],
+  auditor: ['orgs.read', 'cadres.read', 'trail.read'],
+  committee_leader: ['orgs.read', 'cadres.read', 'rules.read'],
+  cadre: ['orgs.read', 'cadres.read'],
+  joint_member: [],
+  admin: ['orgs.read', 'rules.read', 'rules.write', 'trail.read', 'accounts.manage'],
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return GRANTS[role]?.includes(permission) ?? false;
+}
+
+export function permissionsOf(role: Role): Permission[] {
+  return [...(GRANTS[role] ?? [])];
+}
+
+/** TOTP second factor is required for the roles that handle reporters and cases. */
+export function requiresTotp(role: Role): boolean {
+  return role === 'petition' || role === 'discipline';
+}

@@ -1,0 +1,15 @@
+// What every service receives: the database, the one clock, the working-day calendar, the key for sealed fields.
+import type { Kysely } from 'kysely';
+import type { DB, Engine } from './db/index.js';
+import type { Clock, WorkCalendar } from './clock/index.js';
+import type { SecretBox } from './crypto/index.js';
+
+export interface AppContext {
+  db: Kysely<DB>;
+  engine: Engine;
+  clock: Clock;
+  calendar: WorkCalendar;
+  box: SecretBox;
+  /** Demo mode: demo accounts may log in. */
+  demo: boolean;
+}

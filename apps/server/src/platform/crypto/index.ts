@@ -1,0 +1,1 @@
+export { SecretBox, loadOrCreateKey } from './secret-box.js';

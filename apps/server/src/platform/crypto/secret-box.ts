@@ -1,0 +1,49 @@
+// Confidential fields at rest (ARCHITECTURE non-negotiable 7): AES-256-GCM with a key kept outside the database,
+// from MINGJIAN_KEY (base64, 32 bytes) or a key file created on first start with mode 0600.
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+const VERSION = 'v1';
+
+export class SecretBox {
+  readonly #key: Buffer;
+
+  constructor(key: Buffer) {
+    if (key.length !== 32) throw new Error('the encryption key must be 32 bytes');
+    this.#key = key;
+  }
+
+  /** Ciphertext as `v1.<iv>.<tag>.<data>` (base64url). `context` binds the value to its field (AAD). */
+  seal(plain: string, context: string): string {
+    const iv = randomBytes(12);
+    const c = createCipheriv('aes-256-gcm', this.#key, iv);
+    c.setAAD(Buffer.from(context));
+    const data = Buffer.concat([c.update(plain, 'utf8'), c.final()]);
+    return [VERSION, iv, c.getAuthTag(), data].map((p) => (typeof p === 'string' ? p : p.toString('base64url'))).join('.');
+  }
+
+  open(sealed: string, context: string): string {
+    const [v, iv, tag, data] = sealed.split('.');
+    if (v !== VERSION || !iv || !tag || data === undefined) throw new Error('not a sealed value');
+    const d = createDecipheriv('aes-256-gcm', this.#key, Buffer.from(iv, 'base64url'));
+    d.setAAD(Buffer.from(context));
+    d.setAuthTag(Buffer.from(tag, 'base64url'));
+    return Buffer.concat([d.update(Buffer.from(data, 'base64url')), d.final()]).toString('utf8');
+  }
+}
+
+export function loadOrCreateKey(keyDir: string, envKey = process.env.MINGJIAN_KEY): Buffer {
+  if (envKey) {
+    const key = Buffer.from(envKey, 'base64');
+    if (key.length !== 32) throw new Error('MINGJIAN_KEY must be 32 bytes, base64-encoded');
+    return key;
+  }
+  const file = path.join(keyDir, 'master.key');
+  if (!existsSync(file)) {
+    mkdirSync(keyDir, { recursive: true, mode: 0o700 });
+    writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
+  }
+  if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
+  return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
+}

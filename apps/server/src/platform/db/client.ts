@@ -1,0 +1,47 @@
+// One driver for both engines (ARCHITECTURE “measured facts”): Kysely's PostgresDialect over a pg.Pool.
+// Embedded: PGlite behind its node-postgres adapter, pool size 1. Server: DATABASE_URL.
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema.js';
+
+// Dates stay 'YYYY-MM-DD' strings: a JS Date would shift them by the machine's time zone.
+pg.types.setTypeParser(1082, (v: string) => v);
+
+export type Engine = 'pglite' | 'postgres';
+export interface Database {
+  db: Kysely<DB>;
+  engine: Engine;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** postgres://… — use a real server. */
+  databaseUrl?: string;
+  /** Directory for PGlite files; 'memory://' keeps everything in memory (tests). */
+  dataDir?: string;
+  poolSize?: number;
+}
+
+export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { db, engine: 'postgres', close: () => db.destroy() };
+  }
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { ltree } = await import('@electric-sql/pglite/contrib/ltree');
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
+  const dataDir = opts.dataDir ?? 'memory://';
+  const pglite = await PGlite.create(dataDir, { extensions: { ltree, pg_trgm } });
+  const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 } as pg.PoolConfig);
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    engine: 'pglite',
+    close: async () => {
+      await db.destroy();
+      await pglite.close();
+    },
+  };
+}

@@ -1,0 +1,4 @@
+export { openDatabase, type Database, type DatabaseOptions, type Engine } from './client.js';
+export { migrate, MIGRATIONS_DIR } from './migrate.js';
+export { lockDataDir } from './datadir-lock.js';
+export type * from './schema.js';

@@ -1,0 +1,141 @@
+// Kysely table types, hand-written to match db/migrations. Dates are 'YYYY-MM-DD' strings (see client.ts type parsers).
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type DateStr = ColumnType<string, string, string>;
+
+export interface TrailTable {
+  seq: ColumnType<string, string | number, never>;
+  at: Timestamp;
+  txid: Generated<string>;
+  actor_id: number | null;
+  actor_name: string;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  client_ip: string | null;
+  detail: ColumnType<Record<string, unknown>, string, never>;
+  prev_hash: string;
+  hash: string;
+}
+export interface TrailHeadTable { id: number; seq: ColumnType<string, string | number, string | number>; hash: string }
+export interface DictItemsTable {
+  dict: string; code: string; label_zh: string; label_en: string; sort: Generated<number>;
+  extra: ColumnType<Record<string, unknown>, string | undefined, string>;
+}
+export interface OrgsTable {
+  id: Generated<number>;
+  parent_id: number | null;
+  path: string;
+  name: string;
+  short_name: string | null;
+  level: string;
+  unit_type: string;
+  region_code: string | null;
+  sort: Generated<number>;
+  created_at: Timestamp;
+  dissolved_on: DateStr | null;
+}
+export interface OrgMovesTable {
+  id: Generated<number>; org_id: number; from_parent_id: number | null; to_parent_id: number;
+  moved_at: Timestamp; moved_by: number | null; reason: string;
+}
+export interface AccountsTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  role: string;
+  org_id: number;
+  scope: number;
+  cadre_id: number | null;
+  totp_secret_enc: string | null;
+  failed_logins: Generated<number>;
+  locked_until: Timestamp | null;
+  disabled: Generated<boolean>;
+  demo: Generated<boolean>;
+  created_at: Timestamp;
+}
+export interface AccountScopeOrgsTable { account_id: number; org_id: number }
+export interface SessionsTable {
+  token_hash: string; account_id: number; csrf_token: string;
+  created_at: Timestamp; expires_at: Timestamp; client_ip: string | null;
+}
+export interface RuleOverridesTable {
+  rule_id: string; org_id: number;
+  settings: ColumnType<Record<string, unknown>, string, string>;
+  updated_at: Timestamp; updated_by: number | null;
+}
+export interface CalendarDaysTable { day: DateStr; kind: 'holiday' | 'workday'; name: string; provisional: Generated<boolean> }
+export interface CadresTable {
+  id: Generated<number>;
+  name: string;
+  name_sort: string;
+  id_card: string;
+  gender: 'M' | 'F';
+  birth_date: DateStr;
+  ethnicity: string | null;
+  party_status: string;
+  party_joined_on: DateStr | null;
+  birthplace_code: string | null;
+  growth_place_code: string | null;
+  org_id: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+export interface PostsTable {
+  id: Generated<number>;
+  cadre_id: number;
+  org_id: number;
+  title: string;
+  post_kind: string;
+  rank: string;
+  is_principal: Generated<boolean>;
+  start_date: DateStr;
+  end_date: DateStr | null;
+  end_reason: string | null;
+  appoint_doc: string | null;
+}
+export interface TeamMembersTable {
+  id: Generated<number>; org_id: number; cadre_id: number; team_role: string; sort: Generated<number>;
+  joined_on: DateStr; left_on: DateStr | null;
+}
+export interface PortfoliosTable {
+  id: Generated<number>; team_member_id: number; area: string; start_date: DateStr; end_date: DateStr | null;
+}
+export interface RelationsTable {
+  id: Generated<number>; cadre_id: number; relative_cadre_id: number; kind: string;
+  generation: number | null; note: string | null; created_at: Timestamp;
+}
+export interface TimelineEventsTable {
+  id: Generated<string>;
+  cadre_id: number;
+  occurred_on: DateStr;
+  recorded_at: Timestamp;
+  event_type: string;
+  source_module: string;
+  summary: string;
+  ref_entity: string | null;
+  ref_id: string | null;
+}
+export interface SchemaMigrationsTable { name: string; checksum: string; applied_at: Timestamp }
+
+export interface DB {
+  trail: TrailTable;
+  trail_head: TrailHeadTable;
+  dict_items: DictItemsTable;
+  orgs: OrgsTable;
+  org_moves: OrgMovesTable;
+  accounts: AccountsTable;
+  account_scope_orgs: AccountScopeOrgsTable;
+  sessions: SessionsTable;
+  rule_overrides: RuleOverridesTable;
+  calendar_days: CalendarDaysTable;
+  cadres: CadresTable;
+  posts: PostsTable;
+  team_members: TeamMembersTable;
+  portfolios: PortfoliosTable;
+  relations: RelationsTable;
+  timeline_events: TimelineEventsTable;
+  schema_migrations: SchemaMigrationsTable;
+}

@@ -1,0 +1,25 @@
+// Database errors that bad input can cause become clear 4xx answers; anything else stays a 500.
+import { AppError } from './errors.js';
+
+export function fromDatabaseError(e: unknown): AppError | null {
+  const err = e as { code?: string; constraint?: string; detail?: string };
+  if (typeof err?.code !== 'string') return null;
+  const c = err.constraint ? ` (${err.constraint})` : '';
+  switch (err.code) {
+    case '23505':
+      return new AppError(409, 'DUPLICATE', `记录已存在${c}`, `Already exists${c}`);
+    case '23503':
+      return new AppError(400, 'REFERENCE', `引用的记录不存在或仍被使用${c}`, `A referenced record is missing or still in use${c}`);
+    case '23514':
+    case '23502':
+      return new AppError(400, 'CONSTRAINT', `数据不符合约束${c}`, `The data breaks a constraint${c}`);
+    case '22001':
+    case '22003':
+    case '22007':
+    case '22008':
+    case '22P02':
+      return new AppError(400, 'BAD_VALUE', '数值格式或范围有误', 'A value has a bad format or is out of range');
+    default:
+      return null;
+  }
+}

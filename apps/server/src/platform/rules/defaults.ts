@@ -1,0 +1,65 @@
+// Rules are data: every threshold SPEC.md gives, as a default keyed by its M-id, with a schema for overrides.
+// Overrides per org subtree live in rule_overrides; read them only through getRuleSettings().
+import { z } from 'zod';
+
+const pos = z.number().int().min(0).max(1000);
+const share = z.number().min(0).max(1);
+const list = z.array(z.string().min(1).max(50)).max(50);
+
+export const RULE_DEFINITIONS = {
+  'M-04': { titleZh: '五个不直接分管', titleEn: 'Five areas the principal must not oversee directly',
+    schema: z.object({ areas: list }),
+    defaults: { areas: ['personnel', 'finance', 'construction', 'approval', 'procurement'] } },
+  'M-05': { titleZh: '三重岗位', titleEn: 'Posts touching power, money or goods',
+    schema: z.object({ unitTags: list }),
+    defaults: { unitTags: ['发改', '财政', '工信', '住建', '国有企业'] } },
+  'M-06': { titleZh: '任职回避', titleEn: 'Avoidance of relatives and home area',
+    schema: z.object({ collateralGenerations: pos, sensitiveWork: list }),
+    defaults: { collateralGenerations: 3, sensitiveWork: ['组织人事', '纪检监察', '审计', '财务'] } },
+  'M-07': { titleZh: '定期轮岗交流', titleEn: 'Rotation due',
+    schema: z.object({
+      samePostYears: pos, sameSectionYears: pos, middleRankPostYears: pos, keyPostYears: pos, termYears: pos,
+      maxConsecutiveTerms: pos, samePostExchangeYears: pos, sameRankMaxYears: pos,
+    }),
+    defaults: { samePostYears: 6, sameSectionYears: 9, middleRankPostYears: 12, keyPostYears: 10, termYears: 5,
+      maxConsecutiveTerms: 2, samePostExchangeYears: 10, sameRankMaxYears: 15 } },
+  'M-12': { titleZh: '受理办理时限', titleEn: 'Acceptance and handling deadlines',
+    schema: z.object({
+      forwardWorkingDays: pos, acceptForwardedWorkingDays: pos, informNamedReporterWorkingDays: pos,
+      informResultWorkingDays: pos, petitionDecideDays: pos, petitionHandleDays: pos, petitionExtensionDays: pos,
+      reviewRequestDays: pos,
+    }),
+    defaults: { forwardWorkingDays: 5, acceptForwardedWorkingDays: 5, informNamedReporterWorkingDays: 15,
+      informResultWorkingDays: 15, petitionDecideDays: 15, petitionHandleDays: 60, petitionExtensionDays: 30,
+      reviewRequestDays: 30 } },
+  'M-15': { titleZh: '函询回复期限', titleEn: 'Letter of inquiry reply deadline',
+    schema: z.object({ replyWorkingDays: pos }), defaults: { replyWorkingDays: 15 } },
+  'M-22': { titleZh: '任职谈话期限', titleEn: 'Appointment talk deadline',
+    schema: z.object({ dueDays: pos }), defaults: { dueDays: 30 } },
+  'M-23': { titleZh: '经常性监督', titleEn: 'Periodic supervision duties',
+    schema: z.object({ researchVisitsPerYear: pos, lecturesPerYear: pos, talksPerHalfYear: pos, specialChecksPerYear: pos }),
+    defaults: { researchVisitsPerYear: 2, lecturesPerYear: 1, talksPerHalfYear: 1, specialChecksPerYear: 1 } },
+  'M-34': { titleZh: '临时决策补记', titleEn: 'Emergency decision record',
+    schema: z.object({ recordWithinDays: pos }), defaults: { recordWithinDays: 3 } },
+  'M-37': { titleZh: '大额开支联签', titleEn: 'Joint signature for large expenses',
+    schema: z.object({ jointSignatureYuan: z.number().int().min(0).max(100_000_000) }), defaults: { jointSignatureYuan: 3000 } },
+  'M-41': { titleZh: '个人事项随机抽查', titleEn: 'Personal-matters spot check',
+    schema: z.object({ spotCheckShare: share }), defaults: { spotCheckShare: 0.1 } },
+  'M-50': { titleZh: '经济责任审计', titleEn: 'Economic-responsibility audit',
+    schema: z.object({ mandatoryAuditYears: pos }), defaults: { mandatoryAuditYears: 3 } },
+  'M-60': { titleZh: '廉政监督卡扣分', titleEn: 'Integrity card points',
+    schema: z.object({ noAwardPoints: pos, bonusWithheldPoints: pos, bonusWithheldShare: share,
+      demotionPointsOneYear: pos, demotionPointsTwoYears: pos, demotionPointsThreeYears: pos }),
+    defaults: { noAwardPoints: 4, bonusWithheldPoints: 6, bonusWithheldShare: 0.5, demotionPointsOneYear: 10,
+      demotionPointsTwoYears: 12, demotionPointsThreeYears: 14 } },
+  'M-61': { titleZh: '政治素质考察', titleEn: 'Political-quality assessment',
+    schema: z.object({ reminderBelowScore: pos }), defaults: { reminderBelowScore: 80 } },
+  'M-70': { titleZh: '民主生活会', titleEn: 'Democratic life meeting',
+    schema: z.object({ minAttendanceShare: share }), defaults: { minAttendanceShare: 2 / 3 } },
+} as const satisfies Record<string, { titleZh: string; titleEn: string; schema: z.ZodObject; defaults: object }>;
+
+export type RuleId = keyof typeof RULE_DEFINITIONS;
+export const RULE_IDS = Object.keys(RULE_DEFINITIONS) as RuleId[];
+export type RuleSettings<R extends RuleId> = z.infer<(typeof RULE_DEFINITIONS)[R]['schema']>;
+
+export const isRuleId = (s: string): s is RuleId => Object.hasOwn(RULE_DEFINITIONS, s);

@@ -1,0 +1,77 @@
+// Rule settings API: list rules with their SPEC defaults, read the effective settings for a unit, set or clear
+// an override for a subtree (administrator, within scope). Every change is trailed.
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppContext } from '../context.js';
+import { AppError, actorOf, idParam, requireAuth, validationError } from '../http/index.js';
+import { orgVisible, outOfScope } from '../scope/index.js';
+import { write } from '../trail/index.js';
+import { RULE_DEFINITIONS, RULE_IDS, isRuleId, type RuleId } from './defaults.js';
+import { getRuleSettings } from './settings.js';
+
+const ruleParam = z.object({ ruleId: z.string().regex(/^M-\d{2}$/) }).strict();
+
+function ruleOrThrow(id: string): RuleId {
+  if (!isRuleId(id)) throw new AppError(404, 'NOT_FOUND', '没有该规则', 'No such rule');
+  return id;
+}
+
+export function rulesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    const tags = ['rules'];
+    const visibleOrgId = async (req: Parameters<typeof actorOf>[0], orgId: number) => {
+      const auth = requireAuth(req);
+      const ok = await ctx.db.selectFrom('orgs').select('id').where('id', '=', orgId).where(orgVisible(auth.scope, 'orgs')).executeTakeFirst();
+      if (!ok) throw await outOfScope(ctx, actorOf(req), 'org', orgId);
+    };
+
+    app.get('/rules', { schema: { tags, summary: '规则及默认值 Rules and SPEC defaults' } }, async (req) => {
+      requireAuth(req, 'rules.read');
+      return { items: RULE_IDS.map((id) => ({ ruleId: id, titleZh: RULE_DEFINITIONS[id].titleZh, titleEn: RULE_DEFINITIONS[id].titleEn, defaults: RULE_DEFINITIONS[id].defaults })) };
+    });
+
+    app.get('/rules/:ruleId/settings', {
+      schema: { tags, summary: '某单位的生效设置 Effective settings for a unit', params: ruleParam,
+        querystring: z.object({ orgId: z.coerce.number().int().positive() }).strict() },
+    }, async (req) => {
+      requireAuth(req, 'rules.read');
+      const ruleId = ruleOrThrow(req.params.ruleId);
+      await visibleOrgId(req, req.query.orgId);
+      return getRuleSettings(ctx.db, ruleId, req.query.orgId);
+    });
+
+    app.put('/rules/:ruleId/overrides/:id', {
+      schema: { tags, summary: '设置下级覆盖 Set an override for a subtree', params: ruleParam.extend(idParam.shape),
+        body: z.object({ settings: z.record(z.string(), z.unknown()) }).strict() },
+    }, async (req) => {
+      requireAuth(req, 'rules.write');
+      const ruleId = ruleOrThrow(req.params.ruleId);
+      await visibleOrgId(req, req.params.id);
+      const parsed = RULE_DEFINITIONS[ruleId].schema.partial().strict().safeParse(req.body.settings, { reportInput: true });
+      if (!parsed.success) throw validationError(parsed.error.issues.map((i) => ({ ...i, path: ['settings', ...i.path] })));
+      if (!Object.keys(parsed.data).length) throw new AppError(400, 'EMPTY', '没有要设置的值', 'No settings given');
+      await write(ctx.db, ctx.clock, actorOf(req), async (w) => {
+        await w.trx.insertInto('rule_overrides').values({
+          rule_id: ruleId, org_id: req.params.id, settings: JSON.stringify(parsed.data), updated_at: w.now, updated_by: w.actor.accountId,
+        }).onConflict((oc) => oc.columns(['rule_id', 'org_id']).doUpdateSet({
+          settings: JSON.stringify(parsed.data), updated_at: w.now, updated_by: w.actor.accountId,
+        })).execute();
+        w.record({ action: 'rule.override', entity: 'rule', entityId: `${ruleId}@${req.params.id}`, detail: { settings: parsed.data } });
+      });
+      return getRuleSettings(ctx.db, ruleId, req.params.id);
+    });
+
+    app.delete('/rules/:ruleId/overrides/:id', {
+      schema: { tags, summary: '清除覆盖 Clear an override', params: ruleParam.extend(idParam.shape) },
+    }, async (req) => {
+      requireAuth(req, 'rules.write');
+      const ruleId = ruleOrThrow(req.params.ruleId);
+      await visibleOrgId(req, req.params.id);
+      await write(ctx.db, ctx.clock, actorOf(req), async (w) => {
+        await w.trx.deleteFrom('rule_overrides').where('rule_id', '=', ruleId).where('org_id', '=', req.params.id).execute();
+        w.record({ action: 'rule.override_cleared', entity: 'rule', entityId: `${ruleId}@${req.params.id}` });
+      });
+      return getRuleSettings(ctx.db, ruleId, req.params.id);
+    });
+  };
+}

@@ -1,0 +1,9 @@
+// Outside the scope the answer is 404, exactly as for a record that does not exist, and the attempt is trailed.
+import type { AppContext } from '../context.js';
+import { AppError } from '../http/errors.js';
+import { recordRead, type Actor } from '../trail/index.js';
+
+export async function outOfScope(ctx: AppContext, actor: Actor, entity: string, id: string | number): Promise<AppError> {
+  await recordRead(ctx.db, ctx.clock, actor, { action: 'scope.denied', entity, entityId: id });
+  return new AppError(404, 'NOT_FOUND', '未找到该记录', 'Not found');
+}

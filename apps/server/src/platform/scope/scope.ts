@@ -1,0 +1,49 @@
+// Data scope inside the SQL of every query (ARCHITECTURE non-negotiable 2), with RuoYi's codes:
+// 1 全部 all · 2 自定义 custom set of units · 3 本级 own unit · 4 本级及以下 own unit and below · 5 仅本人 self.
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+
+export type ScopeCode = 1 | 2 | 3 | 4 | 5;
+
+export interface DataScope {
+  code: ScopeCode;
+  orgId: number;
+  /** ltree path of the account's unit, read fresh with the session so a moved unit moves its scope. */
+  orgPath: string;
+  customOrgIds: number[];
+  cadreId: number | null;
+}
+
+export const SCOPE_LABELS: Record<ScopeCode, { zh: string; en: string }> = {
+  1: { zh: '全部数据', en: 'All' },
+  2: { zh: '自定义', en: 'Custom units' },
+  3: { zh: '本级', en: 'Own unit' },
+  4: { zh: '本级及以下', en: 'Own unit and below' },
+  5: { zh: '仅本人', en: 'Self only' },
+};
+
+/** Is the org row (by alias) inside the scope? */
+export function orgVisible(scope: DataScope, alias = 'orgs'): RawBuilder<SqlBool> {
+  const id = sql.ref(`${alias}.id`);
+  switch (scope.code) {
+    case 1:
+      return sql<SqlBool>`true`;
+    case 2:
+      return scope.customOrgIds.length ? sql<SqlBool>`${id} = any(${scope.customOrgIds}::int[])` : sql<SqlBool>`false`;
+    case 3:
+    case 5:
+      return sql<SqlBool>`${id} = ${scope.orgId}`;
+    case 4:
+      return sql<SqlBool>`${sql.ref(`${alias}.path`)} <@ ${scope.orgPath}::ltree`;
+  }
+}
+
+/**
+ * Is the cadre row visible? A cadre belongs to the unit that manages the record (cadres.org_id);
+ * `orgAlias` must be joined on that unit. Scope 5 sees only the account's own cadre record.
+ */
+export function cadreVisible(scope: DataScope, cadreAlias = 'cadres', orgAlias = 'orgs'): RawBuilder<SqlBool> {
+  if (scope.code === 5) {
+    return scope.cadreId == null ? sql<SqlBool>`false` : sql<SqlBool>`${sql.ref(`${cadreAlias}.id`)} = ${scope.cadreId}`;
+  }
+  return orgVisible(scope, orgAlias);
+}

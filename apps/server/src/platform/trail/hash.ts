@@ -1,0 +1,33 @@
+// Hash chain of the trail (base of M-35): each row's hash covers its content and the previous row's hash.
+import { createHash } from 'node:crypto';
+
+/** JSON with object keys sorted at every depth, so jsonb's own key order cannot change a hash. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+export interface HashedContent {
+  seq: string;
+  at: Date;
+  actor_id: number | null;
+  actor_name: string;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  client_ip: string | null;
+  detail: Record<string, unknown>;
+}
+
+export function rowHash(prevHash: string, row: HashedContent): string {
+  const body = canonicalJson([
+    String(row.seq), row.at.toISOString(), row.actor_id, row.actor_name, row.action,
+    row.entity, row.entity_id, row.client_ip, row.detail,
+  ]);
+  return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
+}

@@ -1,0 +1,50 @@
+// Reading and verifying the trail (auditor and administrator). Filters: who, what, when.
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppContext } from '../context.js';
+import { actorOf, pageQuery, requireAuth, toLimitOffset } from '../http/index.js';
+import { recordRead } from './write.js';
+import { verifyTrail } from './verify.js';
+
+const trailQuery = z.object({
+  ...pageQuery,
+  actor: z.string().trim().max(64).optional(),
+  action: z.string().trim().max(64).optional(),
+  entity: z.string().trim().max(64).optional(),
+  entityId: z.string().trim().max(64).optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+}).strict();
+
+export function trailRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    const tags = ['trail'];
+    app.get('/trail', { schema: { tags, summary: '操作留痕 Trail', querystring: trailQuery } }, async (req) => {
+      requireAuth(req, 'trail.read');
+      const f = req.query;
+      let q = ctx.db.selectFrom('trail');
+      if (f.actor) q = q.where('actor_name', '=', f.actor);
+      if (f.action) q = q.where('action', '=', f.action);
+      if (f.entity) q = q.where('entity', '=', f.entity);
+      if (f.entityId) q = q.where('entity_id', '=', f.entityId);
+      if (f.from) q = q.where('at', '>=', new Date(f.from));
+      if (f.to) q = q.where('at', '<', new Date(f.to));
+      const { limit, offset } = toLimitOffset(f);
+      const [items, count] = await Promise.all([
+        q.selectAll().orderBy('seq', 'desc').limit(limit).offset(offset).execute(),
+        q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+      ]);
+      return {
+        total: Number(count.n),
+        items: items.map((r) => ({ seq: r.seq, at: r.at.toISOString(), actorId: r.actor_id, actorName: r.actor_name, action: r.action,
+          entity: r.entity, entityId: r.entity_id, clientIp: r.client_ip, detail: r.detail, hash: r.hash })),
+      };
+    });
+    app.post('/trail/verify', { schema: { tags, summary: '校验留痕链 Verify the hash chain' } }, async (req) => {
+      requireAuth(req, 'trail.read');
+      const result = await verifyTrail(ctx.db);
+      await recordRead(ctx.db, ctx.clock, actorOf(req), { action: 'trail.verify', entity: 'trail', detail: { ok: result.ok } });
+      return result;
+    });
+  };
+}

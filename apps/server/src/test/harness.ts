@@ -1,0 +1,99 @@
+// Test harness: the real app on a real database — PGlite in memory by default, or a fresh database on the
+// PostgreSQL server named by DATABASE_URL (the CI's PostgreSQL leg). No mocks.
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { boot, type Booted } from '../bootstrap.js';
+import { buildApp } from '../app.js';
+import { ManualClock } from '../platform/clock/index.js';
+import { createAccount, totpCode, type Role } from '../platform/auth/index.js';
+import { write, SYSTEM_ACTOR } from '../platform/trail/index.js';
+import type { ScopeCode } from '../platform/scope/index.js';
+
+export const PASSWORD = 'correct-horse-battery';
+
+export interface TestApp extends Booted {
+  app: FastifyInstance;
+  clock: ManualClock;
+  serverUrl?: string;
+  /** Admin connection string to the test database (PostgreSQL leg only). */
+  dbUrl?: string;
+}
+
+async function freshPgDatabase(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `mj_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: baseUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+export async function startTestApp(opts: { now?: string; demo?: boolean } = {}): Promise<TestApp> {
+  const clock = new ManualClock(opts.now ?? '2026-03-02T02:00:00Z');
+  const base = process.env.DATABASE_URL;
+  const fresh = base ? await freshPgDatabase(base) : null;
+  const booted = await boot({ databaseUrl: fresh?.url, dataDir: 'memory://', clock, demo: opts.demo ?? false, key: randomBytes(32) });
+  const app = await buildApp(booted.ctx);
+  return {
+    ...booted, app, clock, dbUrl: fresh?.url,
+    close: async () => {
+      await app.close();
+      await booted.close();
+      await fresh?.drop();
+    },
+  };
+}
+
+/** A logged-in client: keeps the session cookie and sends the CSRF header on writes. */
+export class Client {
+  cookie = '';
+  csrf = '';
+  constructor(readonly t: TestApp) {}
+
+  async login(username: string, password = PASSWORD, totpSecret?: string) {
+    const body: Record<string, string> = { username, password };
+    if (totpSecret) body.totp = totpCode(totpSecret, this.t.clock.now());
+    const res = await this.t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: body });
+    if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+    this.cookie = String(res.headers['set-cookie']).split(';')[0];
+    this.csrf = res.json().csrfToken;
+    return this;
+  }
+
+  req(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: unknown): Promise<LightMyRequestResponse> {
+    const headers: Record<string, string> = { cookie: this.cookie };
+    if (method !== 'GET') headers['x-csrf-token'] = this.csrf;
+    return this.t.app.inject({ method, url, payload: payload as object, headers });
+  }
+  get = (url: string) => this.req('GET', url);
+  post = (url: string, body?: unknown) => this.req('POST', url, body ?? {});
+  patch = (url: string, body: unknown) => this.req('PATCH', url, body);
+  put = (url: string, body: unknown) => this.req('PUT', url, body);
+  del = (url: string) => this.req('DELETE', url);
+}
+
+let accountSeq = 0;
+export async function makeAccount(t: TestApp, a: { role: Role; orgId: number; scope: ScopeCode; cadreId?: number; customOrgIds?: number[]; username?: string }) {
+  const username = a.username ?? `${a.role}_${a.scope}_${++accountSeq}`;
+  const r = await write(t.ctx.db, t.ctx.clock, SYSTEM_ACTOR, (w) => createAccount(t.ctx, w, {
+    username, displayName: username, password: PASSWORD, role: a.role, orgId: a.orgId, scope: a.scope,
+    cadreId: a.cadreId, customOrgIds: a.customOrgIds,
+  }));
+  return { username, id: r.id, totpSecret: r.totp?.secret };
+}
+
+export async function loginAs(t: TestApp, a: Parameters<typeof makeAccount>[1]) {
+  const acc = await makeAccount(t, a);
+  return new Client(t).login(acc.username, PASSWORD, acc.totpSecret);
+}
