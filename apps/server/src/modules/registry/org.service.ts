@@ -109,7 +109,8 @@ export async function moveOrg(ctx: AppContext, auth: Auth, actor: Actor, id: num
   if (org.parent_id === target.id) throw badRequest('ORG_SAME_PARENT', '该单位已在目标单位之下', 'The unit is already under that parent');
   return write(ctx.db, ctx.clock, actor, async (w) => {
     const newPath = `${target.path}.${org.id}`;
-    await sql`update orgs set path = ${newPath}::ltree || subpath(path, nlevel(${org.path}::ltree))
+    await sql`update orgs set path = case when path = ${org.path}::ltree then ${newPath}::ltree
+        else ${newPath}::ltree || subpath(path, nlevel(${org.path}::ltree)) end
       where path <@ ${org.path}::ltree`.execute(w.trx);
     await w.trx.updateTable('orgs').set({ parent_id: target.id }).where('id', '=', org.id).execute();
     await w.trx.insertInto('org_moves').values({
