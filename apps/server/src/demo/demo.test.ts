@@ -1,0 +1,79 @@
+// The demo city: deterministic, big enough (≥ 2,000 cadres, ≥ 4 counties), loads through the trailed write path,
+// and its accounts work only in demo mode.
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../test/harness.js';
+import { verifyTrail } from '../platform/trail/index.js';
+import { parseIdCard } from '../modules/registry/index.js';
+import { DEMO_ACCOUNTS, DEMO_CITY_OPTIONS, DEMO_PASSWORD, generateRegistry, seedDemo } from './index.js';
+
+const digest = (v: unknown) => createHash('sha256').update(JSON.stringify(v)).digest('hex');
+
+describe('demo generator', () => {
+  const r = generateRegistry(DEMO_CITY_OPTIONS);
+
+  it('is deterministic', () => {
+    expect(digest(generateRegistry(DEMO_CITY_OPTIONS))).toBe(digest(r));
+    expect(digest(generateRegistry({ ...DEMO_CITY_OPTIONS, seed: 'other' }))).not.toBe(digest(r));
+  });
+
+  it('makes a realistic city: ≥ 4 counties, departments, towns, villages, SOEs, ≥ 2,000 cadres with valid ID numbers', () => {
+    expect(r.orgs.filter((o) => o.level === 'county' && o.unitType === 'party_committee').length).toBeGreaterThanOrEqual(4);
+    expect(r.orgs.filter((o) => o.level === 'township').length).toBeGreaterThanOrEqual(20);
+    expect(r.orgs.filter((o) => o.level === 'village').length).toBeGreaterThanOrEqual(50);
+    expect(r.orgs.filter((o) => o.unitType === 'soe').length).toBeGreaterThanOrEqual(3);
+    expect(r.cadres.length).toBeGreaterThanOrEqual(2000);
+    expect(new Set(r.cadres.map((c) => c.idCard)).size).toBe(r.cadres.length);
+    for (const c of r.cadres.slice(0, 300)) {
+      const p = parseIdCard(c.idCard, '2026-11-22');
+      expect(p.ok && p.value.birthDate === c.birthDate && p.value.gender === c.gender).toBe(true);
+    }
+    // Every unit has exactly one current party-secretary principal in its team.
+    const principals = r.posts.filter((p) => p.isPrincipal && !p.endDate && p.postKind === 'party_secretary');
+    expect(new Set(principals.map((p) => p.orgId)).size).toBe(r.orgs.length);
+    expect(r.relations.length).toBeGreaterThan(20);
+    expect(r.portfolios.some((p) => p.area === 'construction' && principals.some((x) => r.members.find((m) => m.id === p.teamMemberId)?.cadreId === x.cadreId))).toBe(true);
+  });
+
+  it('keeps every post history consistent: earlier posts end before the next begins, none after the reference date', () => {
+    for (const p of r.posts) {
+      expect(p.startDate <= DEMO_CITY_OPTIONS.refDate).toBe(true);
+      if (p.endDate) expect(p.endDate >= p.startDate).toBe(true);
+    }
+  });
+});
+
+describe('demo seeding', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ demo: true });
+    await seedDemo(t.ctx);
+  });
+  afterAll(() => t.close());
+
+  it('loads through the trailed write path: the chain verifies', async () => {
+    expect(await verifyTrail(t.ctx.db)).toMatchObject({ ok: true });
+    const n = await t.ctx.db.selectFrom('cadres').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(n.n)).toBeGreaterThanOrEqual(2000);
+  });
+
+  it('demo accounts log in in demo mode; demo_county_a sees its county and not the sibling county', async () => {
+    const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'demo_county_a', password: DEMO_PASSWORD } });
+    expect(login.statusCode).toBe(200);
+    const cookie = String(login.headers['set-cookie']).split(';')[0];
+    const list = (await t.app.inject({ url: '/api/v1/cadres?pageSize=200', headers: { cookie } })).json();
+    expect(list.total).toBeGreaterThan(150);
+    expect(list.items.every((i: { orgName: string }) => !i.orgName.startsWith('青石区'))).toBe(true);
+    expect(DEMO_ACCOUNTS.map((a) => a.username)).toEqual(expect.arrayContaining(['demo_city', 'demo_county_a', 'demo_county_b']));
+  });
+
+  it('demo accounts are refused when demo mode is off', async () => {
+    t.ctx.demo = false;
+    try {
+      const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'demo_city', password: DEMO_PASSWORD } });
+      expect(res.statusCode).toBe(401);
+    } finally {
+      t.ctx.demo = true;
+    }
+  });
+});
