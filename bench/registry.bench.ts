@@ -73,17 +73,15 @@ const subtreeSize = async (p: string) => Number((await sql<{ n: string }>`select
 
 // Bare SQL: the same reads the service performs, as hand-written statements through a pg.Pool.
 const pool = new pg.Pool({ connectionString: url, max: 4 });
-const LIST = `select c.id, c.name, c.gender, c.birth_date, c.id_card, c.org_id, o.name as org_name, cp.title, cp.rank, cp.is_principal
-  from cadres c join orgs o on o.id = c.org_id
-  left join lateral (select p.title, p.rank, p.is_principal from posts p where p.cadre_id = c.id and p.end_date is null
+const LIST = `select pg.id, pg.name, pg.gender, pg.birth_date, pg.id_card, pg.org_id, o.name as org_name, cp.title, cp.rank, cp.is_principal
+  from (select c.id, c.name, c.name_sort, c.gender, c.birth_date, c.id_card, c.org_id from cadres c
+        where c.org_id = any(array(select id from orgs where path <@ $1::ltree)) order by c.name_sort, c.id limit 20 offset $2) pg
+  join orgs o on o.id = pg.org_id
+  left join lateral (select p.title, p.rank, p.is_principal from posts p where p.cadre_id = pg.id and p.end_date is null
     order by p.is_principal desc, p.start_date desc limit 1) cp on true
-  where o.path <@ $1::ltree order by c.name_sort, c.id limit 20 offset $2`;
-const COUNT = 'select count(*) from cadres c join orgs o on o.id = c.org_id where o.path <@ $1::ltree';
-const bareList = async (p: string, page: number) => {
-  const n = Number((await pool.query(COUNT, [p])).rows[0].count);
-  // Same plan choice as the service (see listCadres): narrow scopes sort in memory.
-  return pool.query(n <= 20_000 ? LIST.replace('order by c.name_sort', "order by (c.name_sort || '') collate \"C\"") : LIST, [p, page * 20]);
-};
+  order by pg.name_sort, pg.id`;
+const COUNT = 'select count(*) from cadres c where c.org_id = any(array(select id from orgs where path <@ $1::ltree))';
+const bareList = (p: string, page: number) => Promise.all([pool.query(LIST, [p, page * 20]), pool.query(COUNT, [p])]);
 const bareCadre = (id: number) => Promise.all([
   pool.query('select c.*, o.name as org_name from cadres c join orgs o on o.id = c.org_id where c.id = $1', [id]),
   pool.query('select p.*, o.name from posts p join orgs o on o.id = p.org_id where p.cadre_id = $1 order by p.start_date desc', [id]),

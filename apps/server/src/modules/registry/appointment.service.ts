@@ -36,7 +36,7 @@ export async function endPost(ctx: AppContext, auth: Auth, actor: Actor, postId:
   const post = await ctx.db.selectFrom('posts as p').innerJoin('cadres as c', 'c.id', 'p.cadre_id')
     .innerJoin('orgs as o', 'o.id', 'c.org_id').innerJoin('orgs as po', 'po.id', 'p.org_id')
     .select(['p.id', 'p.cadre_id', 'p.title', 'p.start_date', 'p.end_date', 'po.name as org_name'])
-    .where('p.id', '=', postId).where(cadreVisible(auth.scope, 'c', 'o')).executeTakeFirst();
+    .where('p.id', '=', postId).where(cadreVisible(auth.scope, 'c')).executeTakeFirst();
   if (!post) throw await outOfScope(ctx, actor, 'post', postId);
   if (post.end_date) throw conflict('POST_ENDED', '该职务已结束', 'This post has already ended');
   if (input.endDate < post.start_date) {

@@ -21,7 +21,7 @@ export async function cadreRecordParts(ctx: AppContext, auth: Auth, cadreId: num
     ctx.db.selectFrom('relations as r').innerJoin('cadres as rc', 'rc.id', 'r.relative_cadre_id')
       .innerJoin('orgs as ro', 'ro.id', 'rc.org_id')
       .select(['r.id', 'r.kind', 'r.generation', 'r.note', 'rc.id as rel_id', 'rc.name as rel_name', 'ro.name as rel_org'])
-      .select(cadreVisible(auth.scope, 'rc', 'ro').as('visible'))
+      .select(cadreVisible(auth.scope, 'rc').as('visible'))
       .where('r.cadre_id', '=', cadreId).orderBy('r.id').execute(),
   ]);
   return {

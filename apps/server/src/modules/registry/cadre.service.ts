@@ -33,19 +33,16 @@ export function idCardOrThrow(ctx: AppContext, raw: string) {
 export async function visibleCadre(ctx: AppContext, auth: Auth, actor: Actor, id: number) {
   const row = await ctx.db.selectFrom('cadres').innerJoin('orgs', 'orgs.id', 'cadres.org_id')
     .selectAll('cadres').select('orgs.name as org_name')
-    .where('cadres.id', '=', id).where(cadreVisible(auth.scope, 'cadres', 'orgs')).executeTakeFirst();
+    .where('cadres.id', '=', id).where(cadreVisible(auth.scope, 'cadres')).executeTakeFirst();
   if (!row) throw await outOfScope(ctx, actor, 'cadre', id);
   return row;
 }
 
-const SORT_IN_MEMORY_UNDER = 20_000;
-
 export async function listCadres(ctx: AppContext, auth: Auth, actor: Actor, query: z.infer<typeof cadreListQuery>) {
-  let base = ctx.db.selectFrom('cadres as c').innerJoin('orgs as o', 'o.id', 'c.org_id')
-    .where(cadreVisible(auth.scope, 'c', 'o'));
+  let base = ctx.db.selectFrom('cadres as c').where(cadreVisible(auth.scope, 'c'));
   if (query.orgId) {
     const unit = await visibleOrg(ctx, auth, actor, query.orgId);
-    base = base.where(sql<boolean>`o.path <@ ${unit.path}::ltree`);
+    base = base.where(sql<boolean>`c.org_id = any(array(select u.id from orgs u where u.path <@ ${unit.path}::ltree))`);
   }
   const q = query.q;
   if (q) {
@@ -59,19 +56,22 @@ export async function listCadres(ctx: AppContext, auth: Auth, actor: Actor, quer
   if (query.rank) base = base.where(current(sql`p.rank = ${query.rank}`));
 
   const { limit, offset } = toLimitOffset(query);
-  const count = await base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-  // A narrow scope (a county: ~1,000 cadres) is fetched through the unit index and sorted in memory; walking the
-  // name index and filtering, which the planner otherwise picks, reads ~20,000 rows for one page (bench/results.md).
-  // A wide scope (a province) walks the name index. `|| ''` keeps the planner off the index for the narrow case.
-  const sortKey = Number(count.n) <= SORT_IN_MEMORY_UNDER ? sql`(c.name_sort || '') collate "C"` : sql`c.name_sort`;
-  const rows = await base.leftJoinLateral(
-    (eb) => eb.selectFrom('posts as p').select(['p.title', 'p.rank', 'p.is_principal', 'p.org_id'])
-      .whereRef('p.cadre_id', '=', 'c.id').where('p.end_date', 'is', null)
-      .orderBy('p.is_principal', 'desc').orderBy('p.start_date', 'desc').limit(1).as('cp'),
-    (join) => join.onTrue(),
-  ).select(['c.id', 'c.name', 'c.gender', 'c.birth_date', 'c.id_card', 'c.org_id', 'o.name as org_name',
-    'cp.title', 'cp.rank', 'cp.is_principal'])
-    .orderBy(sortKey).orderBy('c.id').limit(limit).offset(offset).execute();
+  // Cut the page first, then look up each row's unit and current post: 20 lookups, not one per cadre in scope.
+  const page = base.select(['c.id', 'c.name', 'c.name_sort', 'c.gender', 'c.birth_date', 'c.id_card', 'c.org_id'])
+    .orderBy('c.name_sort').orderBy('c.id').limit(limit).offset(offset).as('pg');
+  const [rows, count] = await Promise.all([
+    ctx.db.selectFrom(page).innerJoin('orgs as o', 'o.id', 'pg.org_id')
+      .leftJoinLateral(
+        (eb) => eb.selectFrom('posts as p').select(['p.title', 'p.rank', 'p.is_principal'])
+          .whereRef('p.cadre_id', '=', 'pg.id').where('p.end_date', 'is', null)
+          .orderBy('p.is_principal', 'desc').orderBy('p.start_date', 'desc').limit(1).as('cp'),
+        (join) => join.onTrue(),
+      )
+      .select(['pg.id', 'pg.name', 'pg.gender', 'pg.birth_date', 'pg.id_card', 'pg.org_id', 'o.name as org_name',
+        'cp.title', 'cp.rank', 'cp.is_principal'])
+      .orderBy('pg.name_sort').orderBy('pg.id').execute(),
+    base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+  ]);
   return {
     total: Number(count.n),
     items: rows.map((r) => ({

@@ -56,7 +56,7 @@ export async function addRelation(ctx: AppContext, auth: Auth, actor: Actor, cad
 export async function removeRelation(ctx: AppContext, auth: Auth, actor: Actor, relationId: number, reason: string) {
   const r = await ctx.db.selectFrom('relations as r').innerJoin('cadres as c', 'c.id', 'r.cadre_id')
     .innerJoin('orgs as o', 'o.id', 'c.org_id').select(['r.id', 'r.cadre_id', 'r.relative_cadre_id', 'r.kind'])
-    .where('r.id', '=', relationId).where(cadreVisible(auth.scope, 'c', 'o')).executeTakeFirst();
+    .where('r.id', '=', relationId).where(cadreVisible(auth.scope, 'c')).executeTakeFirst();
   if (!r) throw await outOfScope(ctx, actor, 'relation', relationId);
   await visibleCadre(ctx, auth, actor, r.relative_cadre_id);
   return write(ctx.db, ctx.clock, actor, async (w) => {
