@@ -100,9 +100,9 @@ async function bareTrailAppend(id: number) {
     const seq = String(BigInt(head.seq) + 1n);
     const at = new Date();
     const hash = createHash('sha256').update(head.hash).update('\n').update(JSON.stringify([seq, at.toISOString(), null, 'bench', 'cadre.read', 'cadre', String(id), '127.0.0.1', {}])).digest('hex');
-    await c.query(`insert into trail (seq, at, actor_id, actor_name, action, entity, entity_id, client_ip, detail, prev_hash, hash)
-      values ($1, $2, null, 'bench', 'cadre.read', 'cadre', $3, '127.0.0.1', '{}', $4, $5)`, [seq, at, String(id), head.hash, hash]);
-    await c.query('update trail_head set seq = $1, hash = $2 where id = 1', [seq, hash]);
+    await c.query(`with appended as (insert into trail (seq, at, actor_id, actor_name, action, entity, entity_id, client_ip, detail, prev_hash, hash)
+      values ($1, $2, null, 'bench', 'cadre.read', 'cadre', $3, '127.0.0.1', '{}', $4, $5)) update trail_head set seq = $1, hash = $5 where id = 1`,
+      [seq, at, String(id), head.hash, hash]);
     await c.query('commit');
   } finally {
     c.release();
@@ -121,7 +121,7 @@ rows.push(['(b) one cadre with posts, team, relations and timeline (read trailed
   await measure(async (i) => { await getCadre(b.ctx, cityAuth, actor, sample[i % sample.length]); await readTimeline(db, sample[i % sample.length], { limit: 20, offset: 0 }); }),
   await measure((i) => bareCadre(sample[i % sample.length]))]);
 await pool.end();
-const pgVersion = (await sql<{ v: string }>`show server_version`.execute(db)).rows[0].v;
+const pgVersion = (await sql<{ v: string }>`select current_setting('server_version') as v`.execute(db)).rows[0].v;
 await b.close();
 
 // Embedded demo start: empty data directory → serving, then again on the same directory.

@@ -10,6 +10,8 @@ import { AppError, errorBody, registerAuthHook, registerErrorHandler, zodValidat
 import { authRoutes } from './platform/auth/auth.routes.js';
 import { rulesRoutes } from './platform/rules/rules.routes.js';
 import { trailRoutes } from './platform/trail/trail.routes.js';
+import { calendarRoutes } from './platform/clock/calendar.routes.js';
+import { loadCalendar } from './bootstrap.js';
 import { registryRoutes } from './modules/registry/index.js';
 
 export interface AppOptions { logger?: boolean }
@@ -56,6 +58,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     await api.register(registryRoutes(ctx));
     await api.register(rulesRoutes(ctx));
     await api.register(trailRoutes(ctx));
+    await api.register(calendarRoutes(ctx, () => loadCalendar(ctx.db)));
   }, { prefix: '/api/v1' });
 
   return app;

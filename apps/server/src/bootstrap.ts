@@ -2,7 +2,8 @@
 // loads dictionaries and the working-day calendar, and builds the context every service receives.
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { openDatabase, migrate, lockDataDir, type Database } from './platform/db/index.js';
+import type { Kysely } from 'kysely';
+import { openDatabase, migrate, lockDataDir, type Database, type DB } from './platform/db/index.js';
 import { CN_CALENDAR, WorkCalendar, systemClock, type Clock } from './platform/clock/index.js';
 import { SecretBox, loadOrCreateKey } from './platform/crypto/index.js';
 import type { AppContext } from './platform/context.js';
@@ -30,8 +31,8 @@ async function seedReferenceData(database: Database): Promise<void> {
   await db.insertInto('calendar_days').values(days).onConflict((oc) => oc.column('day').doNothing()).execute();
 }
 
-export async function loadCalendar(database: Database): Promise<WorkCalendar> {
-  const rows = await database.db.selectFrom('calendar_days').selectAll().orderBy('day').execute();
+export async function loadCalendar(db: Kysely<DB>): Promise<WorkCalendar> {
+  const rows = await db.selectFrom('calendar_days').selectAll().orderBy('day').execute();
   return new WorkCalendar(rows.map((r) => ({ date: r.day, kind: r.kind, name: r.name, provisional: r.provisional })));
 }
 
@@ -45,7 +46,7 @@ export async function boot(opts: BootOptions): Promise<Booted> {
     await seedReferenceData(database);
     const key = opts.key ?? (onDisk || opts.databaseUrl ? loadOrCreateKey(path.join(dataDir, 'keys')) : randomBytes(32));
     const ctx: AppContext = {
-      db: database.db, engine: database.engine, clock: opts.clock ?? systemClock, calendar: await loadCalendar(database),
+      db: database.db, engine: database.engine, clock: opts.clock ?? systemClock, calendar: await loadCalendar(database.db),
       box: new SecretBox(key), demo: opts.demo ?? false,
     };
     return { ctx, database, close: async () => { await database.close(); unlock(); } };

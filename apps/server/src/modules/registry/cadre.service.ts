@@ -72,6 +72,8 @@ export async function listCadres(ctx: AppContext, auth: Auth, actor: Actor, quer
       .orderBy('pg.name_sort').orderBy('pg.id').execute(),
     base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
   ]);
+  // Looking a person up is itself worth knowing: searches are trailed with their terms, plain browsing is not.
+  if (q) await recordRead(ctx.db, ctx.clock, actor, { action: 'cadre.search', entity: 'cadre', detail: { q, total: Number(count.n) } });
   return {
     total: Number(count.n),
     items: rows.map((r) => ({
@@ -85,8 +87,11 @@ export async function listCadres(ctx: AppContext, auth: Auth, actor: Actor, quer
 /** One cadre's whole record. The read is trailed (ARCHITECTURE 3). */
 export async function getCadre(ctx: AppContext, auth: Auth, actor: Actor, id: number) {
   const c = await visibleCadre(ctx, auth, actor, id);
-  const parts = await cadreRecordParts(ctx, auth, id);
-  await recordRead(ctx.db, ctx.clock, actor, { action: 'cadre.read', entity: 'cadre', entityId: id });
+  // In scope: trail the read while the record's parts load; a failed trail write fails the request.
+  const [parts] = await Promise.all([
+    cadreRecordParts(ctx, auth, id),
+    recordRead(ctx.db, ctx.clock, actor, { action: 'cadre.read', entity: 'cadre', entityId: id }),
+  ]);
   return {
     id: c.id, name: c.name, idCard: c.id_card, gender: c.gender, birthDate: c.birth_date, ethnicity: c.ethnicity,
     partyStatus: c.party_status, partyJoinedOn: c.party_joined_on, birthplaceCode: c.birthplace_code,

@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context.js';
 import { actorOf, idParam, requireAuth } from '../../platform/http/index.js';
 import { readTimeline } from '../../platform/dossier/index.js';
+import { recordRead } from '../../platform/trail/index.js';
 import * as s from './registry.schema.js';
 import * as orgs from './org.service.js';
 import * as cadres from './cadre.service.js';
@@ -58,6 +59,7 @@ export function registryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get('/cadres/:id/timeline', { schema: { tags, summary: '档案时间线 Dossier timeline (M-08)', params: idParam, querystring: s.timelineQuery } }, async (req) => {
       const auth = requireAuth(req, 'cadres.read');
       await cadres.visibleCadre(ctx, auth, actorOf(req), req.params.id);
+      await recordRead(ctx.db, ctx.clock, actorOf(req), { action: 'cadre.timeline_read', entity: 'cadre', entityId: req.params.id });
       return readTimeline(ctx.db, req.params.id, { limit: req.query.pageSize, offset: (req.query.page - 1) * req.query.pageSize });
     });
     app.post('/cadres', { schema: { tags, summary: '新建干部 Create cadre', body: s.cadreCreate } }, async (req, reply) =>

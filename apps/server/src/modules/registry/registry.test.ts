@@ -85,6 +85,11 @@ describe('cadres (M-02)', () => {
     expect(await trailCount()).toBe(before + 1);
     const last = await t.ctx.db.selectFrom('trail').selectAll().orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
     expect(last).toMatchObject({ action: 'cadre.read', entity: 'cadre', entity_id: String(CADRE.A) });
+    await c.get(`/api/v1/cadres/${CADRE.A}/timeline`);
+    await c.get(`/api/v1/cadres?q=${encodeURIComponent('王区')}`);
+    const [search, timeline] = await t.ctx.db.selectFrom('trail').selectAll().orderBy('seq', 'desc').limit(2).execute();
+    expect(timeline).toMatchObject({ action: 'cadre.timeline_read', entity_id: String(CADRE.A) });
+    expect(search).toMatchObject({ action: 'cadre.search', detail: { q: '王区', total: 1 } });
   });
 });
 

@@ -46,8 +46,9 @@ async function appendTrail(trx: Transaction<DB>, actor: Actor, events: TrailEven
     prev = hash;
     return row;
   });
-  await trx.insertInto('trail').values(rows).execute();
-  await trx.updateTable('trail_head').set({ seq: seq.toString(), hash: prev }).where('id', '=', 1).execute();
+  // One statement for both: the rows and the new head (a round trip less on every write and trailed read).
+  await trx.with('appended', (db) => db.insertInto('trail').values(rows))
+    .updateTable('trail_head').set({ seq: seq.toString(), hash: prev }).where('id', '=', 1).execute();
 }
 
 export async function write<T>(
