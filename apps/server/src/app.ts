@@ -18,7 +18,8 @@ export interface AppOptions { logger?: boolean }
 
 export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ? { level: 'info', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } : false,
+    // Errors (every 500) are always logged; LOG=true adds one line per request.
+    logger: { level: opts.logger ? 'info' : 'error', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
     bodyLimit: 1024 * 1024,
     // Unknown query fields are refused by the strict schemas, not silently dropped.
     routerOptions: { ignoreTrailingSlash: true },
@@ -31,16 +32,27 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  // A body-less POST (logout, verify) sent with a JSON content type and no body is fine; anything else must parse.
+  const jsonParser = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) =>
+    (String(body).trim() === '' ? done(null, undefined) : jsonParser(req, String(body), done)));
   await app.register(cookie);
   registerAuthHook(app, ctx);
 
   await app.register(swagger, {
     openapi: {
       info: { title: '明鉴 Mingjian API', version: '0.1.0', description: '一把手和领导班子监督平台 — supervision of principal leaders' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'mj_session' } } },
+      components: { securitySchemes: {
+        session: { type: 'apiKey', in: 'cookie', name: 'mj_session', description: '登录后由 POST /api/v1/auth/login 设置 Set by login' },
+        csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token', description: '写操作必带：登录返回的 csrfToken Required on writes: the csrfToken login returns' },
+      } },
+      security: [{ session: [], csrf: [] }],
     },
     transform: jsonSchemaTransform,
   });
+  // Until the web app lands (issue 3) the front door is the API documentation.
+  app.get('/', { schema: { hide: true } }, async (_req, reply) => reply.redirect('/api/docs'));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 

@@ -36,21 +36,44 @@ export async function loadCalendar(db: Kysely<DB>): Promise<WorkCalendar> {
   return new WorkCalendar(rows.map((r) => ({ date: r.day, kind: r.kind, name: r.name, provisional: r.provisional })));
 }
 
+/**
+ * The first start records a keyed digest of a fixed text; every later start must reproduce it. Several servers
+ * against one database with different keys (each made its own key file) would otherwise write confidential
+ * fields the others cannot read. Set the same MINGJIAN_KEY on every server.
+ */
+async function checkKey(db: Kysely<DB>, box: SecretBox): Promise<void> {
+  const digest = box.digest('mingjian key check', 'installation');
+  await db.insertInto('installation').values({ name: 'key_check', value: digest }).onConflict((oc) => oc.column('name').doNothing()).execute();
+  const row = await db.selectFrom('installation').select('value').where('name', '=', 'key_check').executeTakeFirstOrThrow();
+  if (row.value !== digest) {
+    throw new Error('加密密钥与数据库不匹配：请为所有实例设置同一个 MINGJIAN_KEY。 The encryption key does not match this database: '
+      + 'set the same MINGJIAN_KEY (base64, 32 bytes) on every server, or use the key file that created the database.');
+  }
+}
+
 export async function boot(opts: BootOptions): Promise<Booted> {
   const dataDir = opts.dataDir ?? path.resolve(process.env.DATA_DIR ?? 'data');
   const onDisk = !opts.databaseUrl && !dataDir.startsWith('memory://');
   const unlock = onDisk ? lockDataDir(dataDir) : () => {};
+  let database: Database | undefined;
   try {
-    const database = await openDatabase({ databaseUrl: opts.databaseUrl, dataDir: onDisk ? path.join(dataDir, 'pg') : dataDir });
+    database = await openDatabase({
+      databaseUrl: opts.databaseUrl, dataDir: onDisk ? path.join(dataDir, 'pg') : dataDir,
+      onPoolError: (err) => console.error(`数据库连接中断，将自动重连 Database connection dropped, reconnecting: ${err.message}`),
+    });
     await migrate(database.db);
     await seedReferenceData(database);
     const key = opts.key ?? (onDisk || opts.databaseUrl ? loadOrCreateKey(path.join(dataDir, 'keys')) : randomBytes(32));
+    const box = new SecretBox(key);
+    await checkKey(database.db, box);
     const ctx: AppContext = {
       db: database.db, engine: database.engine, clock: opts.clock ?? systemClock, calendar: await loadCalendar(database.db),
-      box: new SecretBox(key), demo: opts.demo ?? false,
+      box, demo: opts.demo ?? false,
     };
-    return { ctx, database, close: async () => { await database.close(); unlock(); } };
+    const opened = database;
+    return { ctx, database, close: async () => { await opened.close(); unlock(); } };
   } catch (e) {
+    await database?.close().catch(() => {});
     unlock();
     throw e;
   }

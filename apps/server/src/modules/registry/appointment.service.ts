@@ -8,6 +8,7 @@ import { badRequest, conflict } from '../../platform/http/index.js';
 import { outOfScope, orgVisible, cadreVisible } from '../../platform/scope/index.js';
 import { write, type Actor } from '../../platform/trail/index.js';
 import { assertDictCodes } from './registry.dict-check.js';
+import { assertNotBeforeBirth, assertNotTooLate } from './registry.dates.js';
 import { dictLabel } from './registry.dicts.js';
 import { visibleCadre } from './cadre.service.js';
 import { visibleOrg } from './org.service.js';
@@ -17,7 +18,9 @@ export async function addPost(ctx: AppContext, auth: Auth, actor: Actor, cadreId
   const cadre = await visibleCadre(ctx, auth, actor, cadreId);
   const org = await visibleOrg(ctx, auth, actor, input.orgId);
   await assertDictCodes(ctx.db, [['post_kind', input.postKind, 'postKind'], ['rank', input.rank, 'rank']]);
-  if (input.startDate < cadre.birth_date) throw badRequest('VALIDATION', '输入有误：startDate: 任职日期早于出生日期', 'Invalid input: startDate: before the birth date');
+  assertNotBeforeBirth('startDate', input.startDate, cadre.birth_date);
+  assertNotTooLate(ctx, 'startDate', input.startDate);
+  assertNotTooLate(ctx, 'endDate', input.endDate);
   return write(ctx.db, ctx.clock, actor, async (w) => {
     const { id } = await w.trx.insertInto('posts').values({
       cadre_id: cadreId, org_id: org.id, title: input.title, post_kind: input.postKind, rank: input.rank,
@@ -38,12 +41,17 @@ export async function endPost(ctx: AppContext, auth: Auth, actor: Actor, postId:
     .select(['p.id', 'p.cadre_id', 'p.title', 'p.start_date', 'p.end_date', 'po.name as org_name'])
     .where('p.id', '=', postId).where(cadreVisible(auth.scope, 'c')).executeTakeFirst();
   if (!post) throw await outOfScope(ctx, actor, 'post', postId);
-  if (post.end_date) throw conflict('POST_ENDED', '该职务已结束', 'This post has already ended');
+  const postEnded = () => conflict('POST_ENDED', '该职务已结束', 'This post has already ended');
+  if (post.end_date) throw postEnded();
   if (input.endDate < post.start_date) {
     throw badRequest('VALIDATION', '输入有误：endDate: 离任日期不能早于任职日期', 'Invalid input: endDate: the end date cannot be before the start date');
   }
+  assertNotTooLate(ctx, 'endDate', input.endDate);
   return write(ctx.db, ctx.clock, actor, async (w) => {
-    await w.trx.updateTable('posts').set({ end_date: input.endDate, end_reason: input.reason }).where('id', '=', postId).execute();
+    // The open-post condition is checked by the update itself, so two parallel requests cannot both end it.
+    const ended = await w.trx.updateTable('posts').set({ end_date: input.endDate, end_reason: input.reason })
+      .where('id', '=', postId).where('end_date', 'is', null).returning('id').executeTakeFirst();
+    if (!ended) throw postEnded();
     await appendTimeline(w, { cadreId: post.cadre_id, occurredOn: input.endDate, eventType: 'registry.post_ended',
       sourceModule: 'registry', summary: `免去${post.org_name}${post.title}：${input.reason}`, refEntity: 'post', refId: postId });
     w.record({ action: 'post.end', entity: 'post', entityId: postId, detail: { ...input } });
@@ -55,7 +63,7 @@ export async function orgTeam(ctx: AppContext, auth: Auth, actor: Actor, orgId: 
   await visibleOrg(ctx, auth, actor, orgId);
   let q = ctx.db.selectFrom('team_members as t').innerJoin('cadres as c', 'c.id', 't.cadre_id')
     .select(['t.id', 't.cadre_id', 'c.name', 't.team_role', 't.sort', 't.joined_on', 't.left_on'])
-    .where('t.org_id', '=', orgId);
+    .where('t.org_id', '=', orgId).where(cadreVisible(auth.scope, 'c'));
   if (!includePast) q = q.where('t.left_on', 'is', null);
   const members = await q.orderBy('t.sort').orderBy('t.id').execute();
   const areas = members.length
@@ -70,7 +78,9 @@ export async function orgTeam(ctx: AppContext, auth: Auth, actor: Actor, orgId: 
 
 export async function addTeamMember(ctx: AppContext, auth: Auth, actor: Actor, orgId: number, input: z.infer<typeof teamMemberCreate>) {
   const org = await visibleOrg(ctx, auth, actor, orgId);
-  await visibleCadre(ctx, auth, actor, input.cadreId);
+  const cadre = await visibleCadre(ctx, auth, actor, input.cadreId);
+  assertNotBeforeBirth('joinedOn', input.joinedOn, cadre.birth_date);
+  assertNotTooLate(ctx, 'joinedOn', input.joinedOn);
   await assertDictCodes(ctx.db, [['team_role', input.teamRole, 'teamRole'],
     ...input.portfolios.map((a, i) => ['portfolio_area', a, `portfolios.${i}`] as ['portfolio_area', string, string])]);
   const already = await ctx.db.selectFrom('team_members').select('id').where('org_id', '=', orgId)
@@ -93,19 +103,25 @@ export async function addTeamMember(ctx: AppContext, auth: Auth, actor: Actor, o
 }
 
 async function visibleMember(ctx: AppContext, auth: Auth, actor: Actor, memberId: number) {
+  // Both the unit and the member's own record must be in scope: a seat is part of the cadre's dossier.
   const m = await ctx.db.selectFrom('team_members as t').innerJoin('orgs as o', 'o.id', 't.org_id')
+    .innerJoin('cadres as c', 'c.id', 't.cadre_id')
     .select(['t.id', 't.org_id', 't.cadre_id', 't.joined_on', 't.left_on', 'o.name as org_name'])
-    .where('t.id', '=', memberId).where(orgVisible(auth.scope, 'o')).executeTakeFirst();
+    .where('t.id', '=', memberId).where(orgVisible(auth.scope, 'o')).where(cadreVisible(auth.scope, 'c')).executeTakeFirst();
   if (!m) throw await outOfScope(ctx, actor, 'team_member', memberId);
   return m;
 }
 
 export async function leaveTeam(ctx: AppContext, auth: Auth, actor: Actor, memberId: number, input: z.infer<typeof teamMemberLeave>) {
   const m = await visibleMember(ctx, auth, actor, memberId);
-  if (m.left_on) throw conflict('ALREADY_LEFT', '该成员已离开班子', 'The member has already left the team');
+  const alreadyLeft = () => conflict('ALREADY_LEFT', '该成员已离开班子', 'The member has already left the team');
+  if (m.left_on) throw alreadyLeft();
   if (input.leftOn < m.joined_on) throw badRequest('VALIDATION', '输入有误：leftOn: 离开日期早于进入日期', 'Invalid input: leftOn: before the joining date');
+  assertNotTooLate(ctx, 'leftOn', input.leftOn);
   return write(ctx.db, ctx.clock, actor, async (w) => {
-    await w.trx.updateTable('team_members').set({ left_on: input.leftOn }).where('id', '=', memberId).execute();
+    const left = await w.trx.updateTable('team_members').set({ left_on: input.leftOn }).where('id', '=', memberId)
+      .where('left_on', 'is', null).returning('id').executeTakeFirst();
+    if (!left) throw alreadyLeft();
     await w.trx.updateTable('portfolios').set({ end_date: input.leftOn }).where('team_member_id', '=', memberId)
       .where('end_date', 'is', null).execute();
     await appendTimeline(w, { cadreId: m.cadre_id, occurredOn: input.leftOn, eventType: 'registry.team_left',
@@ -120,6 +136,7 @@ export async function setPortfolios(ctx: AppContext, auth: Auth, actor: Actor, m
   const m = await visibleMember(ctx, auth, actor, memberId);
   if (m.left_on) throw conflict('ALREADY_LEFT', '该成员已离开班子', 'The member has already left the team');
   if (input.effectiveOn < m.joined_on) throw badRequest('VALIDATION', '输入有误：effectiveOn: 早于进入班子日期', 'Invalid input: effectiveOn: before the joining date');
+  assertNotTooLate(ctx, 'effectiveOn', input.effectiveOn);
   await assertDictCodes(ctx.db, input.areas.map((a, i) => ['portfolio_area', a, `areas.${i}`] as ['portfolio_area', string, string]));
   const current = await ctx.db.selectFrom('portfolios').select(['id', 'area', 'start_date']).where('team_member_id', '=', memberId)
     .where('end_date', 'is', null).execute();

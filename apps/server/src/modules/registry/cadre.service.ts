@@ -12,6 +12,7 @@ import { cadreVisible, outOfScope } from '../../platform/scope/index.js';
 import { recordRead, write, type Actor } from '../../platform/trail/index.js';
 import { maskIdCard, parseIdCard } from './id-card/index.js';
 import { assertDictCodes } from './registry.dict-check.js';
+import { assertNotBeforeBirth, assertNotTooLate } from './registry.dates.js';
 import { visibleOrg } from './org.service.js';
 import type { cadreCreate, cadreListQuery, cadreUpdate } from './registry.schema.js';
 import { cadreRecordParts } from './cadre-record.js';
@@ -73,7 +74,7 @@ export async function listCadres(ctx: AppContext, auth: Auth, actor: Actor, quer
     base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
   ]);
   // Looking a person up is itself worth knowing: searches are trailed with their terms, plain browsing is not.
-  if (q) await recordRead(ctx.db, ctx.clock, actor, { action: 'cadre.search', entity: 'cadre', detail: { q, total: Number(count.n) } });
+  if (q) await recordRead(ctx.db, ctx.clock, actor, { action: 'cadre.search', entity: 'cadre', detail: { ...searchTerm(ctx, q), total: Number(count.n) } });
   return {
     total: Number(count.n),
     items: rows.map((r) => ({
@@ -82,6 +83,31 @@ export async function listCadres(ctx: AppContext, auth: Auth, actor: Actor, quer
       isPrincipal: r.is_principal ?? false,
     })),
   };
+}
+
+/**
+ * How a search term goes into the trail. A name is kept as typed; an ID number (or part of one) is masked like
+ * everywhere else, with a keyed digest so an investigator holding the key can still confirm what was looked up.
+ */
+function searchTerm(ctx: AppContext, q: string): Record<string, string> {
+  if (!/^\d{4,17}[\dXx]?$/.test(q)) return { q };
+  const masked = q.length > 6 ? `${q.slice(0, 6)}${'*'.repeat(q.length - 6)}` : q;
+  return { q: masked, qDigest: ctx.box.digest(q.toUpperCase(), 'trail:cadre.search') };
+}
+
+/**
+ * A 身份证号 already on file. Someone outside the caller's scope may hold it, so the answer does not say who; the
+ * attempt is trailed with the existing record's id for the auditors.
+ */
+async function assertIdCardFree(ctx: AppContext, actor: Actor, idCard: string, exceptCadreId?: number): Promise<void> {
+  let q = ctx.db.selectFrom('cadres').select('id').where('id_card', '=', idCard);
+  if (exceptCadreId) q = q.where('id', '!=', exceptCadreId);
+  const taken = await q.executeTakeFirst();
+  if (!taken) return;
+  await recordRead(ctx.db, ctx.clock, actor, { action: 'cadre.duplicate_id_card', entity: 'cadre', entityId: taken.id,
+    detail: { idCard: maskIdCard(idCard) } });
+  throw new AppError(409, 'ID_CARD_TAKEN', '该身份证号已有干部档案，请联系上级组织部门核对',
+    'A cadre record with this ID number already exists; ask the superior organization department to check');
 }
 
 /** One cadre's whole record. The read is trailed (ARCHITECTURE 3). */
@@ -106,9 +132,9 @@ export async function createCadre(ctx: AppContext, auth: Auth, actor: Actor, inp
   const id = idCardOrThrow(ctx, input.idCard);
   await visibleOrg(ctx, auth, actor, input.orgId);
   await assertDictCodes(ctx.db, [['party_status', input.partyStatus, 'partyStatus']]);
-  if (input.partyJoinedOn && input.partyJoinedOn < id.birthDate) {
-    throw badRequest('VALIDATION', '输入有误：partyJoinedOn: 入党日期早于出生日期', 'Invalid input: partyJoinedOn: before the birth date');
-  }
+  assertNotBeforeBirth('partyJoinedOn', input.partyJoinedOn, id.birthDate);
+  assertNotTooLate(ctx, 'partyJoinedOn', input.partyJoinedOn, 0);
+  await assertIdCardFree(ctx, actor, id.number);
   return write(ctx.db, ctx.clock, actor, async (w) => {
     const { id: cadreId } = await w.trx.insertInto('cadres').values({
       name: input.name, name_sort: nameSortKey(input.name), id_card: id.number, gender: id.gender, birth_date: id.birthDate,
@@ -129,6 +155,20 @@ export async function updateCadre(ctx: AppContext, auth: Auth, actor: Actor, cad
   const id = input.idCard ? idCardOrThrow(ctx, input.idCard) : null;
   if (input.orgId) await visibleOrg(ctx, auth, actor, input.orgId);
   await assertDictCodes(ctx.db, [['party_status', input.partyStatus, 'partyStatus']]);
+  // Dates are checked against the record as it will be: a new ID number moves the birth date under existing posts.
+  const birth = id?.birthDate ?? before.birth_date;
+  const partyJoinedOn = input.partyJoinedOn === undefined ? before.party_joined_on : input.partyJoinedOn;
+  assertNotBeforeBirth('partyJoinedOn', partyJoinedOn, birth);
+  assertNotTooLate(ctx, 'partyJoinedOn', input.partyJoinedOn, 0);
+  if (id) {
+    await assertIdCardFree(ctx, actor, id.number, cadreId);
+    const earliest = await ctx.db.selectFrom('posts').select((eb) => eb.fn.min<string>('start_date').as('d'))
+      .where('cadre_id', '=', cadreId).executeTakeFirst();
+    if (earliest?.d && earliest.d < birth) {
+      throw badRequest('VALIDATION', `输入有误：idCard: 出生日期 ${birth} 晚于已有任职 ${earliest.d}`,
+        `Invalid input: idCard: the birth date ${birth} is after an existing post starting ${earliest.d}`);
+    }
+  }
   return write(ctx.db, ctx.clock, actor, async (w) => {
     await w.trx.updateTable('cadres').set({
       name: input.name, name_sort: input.name ? nameSortKey(input.name) : undefined,

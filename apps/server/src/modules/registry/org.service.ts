@@ -1,5 +1,6 @@
 // M-01 organization tree: create, rename, move (history kept, cycles refused), browse within scope.
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
+import type { DB } from '../../platform/db/index.js';
 import type { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import type { Auth } from '../../platform/auth/index.js';
@@ -73,6 +74,8 @@ export async function createOrg(ctx: AppContext, auth: Auth, actor: Actor, input
     parentPath = (await visibleOrg(ctx, auth, actor, input.parentId)).path;
   }
   return write(ctx.db, ctx.clock, actor, async (w) => {
+    // The parent may have moved since it was read: take the tree lock and read its path again.
+    if (input.parentId != null) parentPath = await lockTreeAndReadPath(w.trx, input.parentId);
     const { id } = (await sql<{ id: number }>`select nextval(pg_get_serial_sequence('orgs', 'id'))::int as id`.execute(w.trx)).rows[0];
     const row = await w.trx.insertInto('orgs').values({
       id, parent_id: input.parentId, path: parentPath ? `${parentPath}.${id}` : String(id), name: input.name,
@@ -99,26 +102,40 @@ export async function updateOrg(ctx: AppContext, auth: Auth, actor: Actor, id: n
   });
 }
 
+// Structural changes (move, create under a parent) take one transaction-scoped lock, so two moves running at
+// once on a real server cannot each pass the cycle check against the other's old paths.
+const ORG_TREE_LOCK = 0x6d6a0002;
+
+async function lockTreeAndReadPath(trx: Transaction<DB>, orgId: number): Promise<string> {
+  await sql`select pg_advisory_xact_lock(${ORG_TREE_LOCK})`.execute(trx);
+  const row = await trx.selectFrom('orgs').select('path').where('id', '=', orgId).executeTakeFirstOrThrow();
+  return row.path;
+}
+
+const cycle = () => badRequest('ORG_CYCLE', '不能把单位移到它自己或它的下级单位之下', 'A unit cannot be moved under itself or one of its own sub-units');
+
 /** Moving a unit moves its whole subtree; the move is kept in org_moves (M-01). A cycle is refused. */
 export async function moveOrg(ctx: AppContext, auth: Auth, actor: Actor, id: number, input: z.infer<typeof orgMove>) {
-  const org = await visibleOrg(ctx, auth, actor, id);
-  const target = await visibleOrg(ctx, auth, actor, input.newParentId);
-  if (target.id === org.id || target.path === org.path || target.path.startsWith(`${org.path}.`)) {
-    throw badRequest('ORG_CYCLE', '不能把单位移到它自己或它的下级单位之下', 'A unit cannot be moved under itself or one of its own sub-units');
-  }
-  if (org.parent_id === target.id) throw badRequest('ORG_SAME_PARENT', '该单位已在目标单位之下', 'The unit is already under that parent');
+  const seen = await visibleOrg(ctx, auth, actor, id);
+  await visibleOrg(ctx, auth, actor, input.newParentId);
+  if (seen.id === input.newParentId) throw cycle();
   return write(ctx.db, ctx.clock, actor, async (w) => {
-    const newPath = `${target.path}.${org.id}`;
+    // Checked again under the lock, on the paths as they are now.
+    const targetPath = await lockTreeAndReadPath(w.trx, input.newParentId);
+    const org = await w.trx.selectFrom('orgs as o').select(ORG_COLS).where('o.id', '=', id).executeTakeFirstOrThrow();
+    if (targetPath === org.path || targetPath.startsWith(`${org.path}.`)) throw cycle();
+    if (org.parent_id === input.newParentId) throw badRequest('ORG_SAME_PARENT', '该单位已在目标单位之下', 'The unit is already under that parent');
+    const newPath = `${targetPath}.${org.id}`;
     await sql`update orgs set path = case when path = ${org.path}::ltree then ${newPath}::ltree
         else ${newPath}::ltree || subpath(path, nlevel(${org.path}::ltree)) end
       where path <@ ${org.path}::ltree`.execute(w.trx);
-    await w.trx.updateTable('orgs').set({ parent_id: target.id }).where('id', '=', org.id).execute();
+    await w.trx.updateTable('orgs').set({ parent_id: input.newParentId }).where('id', '=', org.id).execute();
     await w.trx.insertInto('org_moves').values({
-      org_id: org.id, from_parent_id: org.parent_id, to_parent_id: target.id, moved_at: w.now,
+      org_id: org.id, from_parent_id: org.parent_id, to_parent_id: input.newParentId, moved_at: w.now,
       moved_by: actor.accountId, reason: input.reason,
     }).execute();
-    w.record({ action: 'org.move', entity: 'org', entityId: org.id, detail: { from: org.parent_id, to: target.id, reason: input.reason } });
-    return orgDto({ ...org, parent_id: target.id, path: newPath });
+    w.record({ action: 'org.move', entity: 'org', entityId: org.id, detail: { from: org.parent_id, to: input.newParentId, reason: input.reason } });
+    return orgDto({ ...org, parent_id: input.newParentId, path: newPath });
   });
 }
 

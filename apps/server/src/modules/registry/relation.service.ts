@@ -1,4 +1,5 @@
 // Family relations between cadres (the facts M-06 任职回避 reads). Stored in both directions in one transaction.
+// Timeline summaries name the kind, never the relative: a reader of one dossier may not be allowed to see the other.
 import type { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import type { Auth } from '../../platform/auth/index.js';
@@ -44,9 +45,9 @@ export async function addRelation(ctx: AppContext, auth: Auth, actor: Actor, cad
     const day = toCstDate(w.now);
     await appendTimeline(w, [
       { cadreId: a.id, occurredOn: day, eventType: 'registry.relation_added', sourceModule: 'registry',
-        summary: `登记亲属关系：${b.name}（${dictLabel('relation_kind', input.kind)}）`, refEntity: 'relation', refId: rows[0].id },
+        summary: `登记亲属关系（${dictLabel('relation_kind', input.kind)}）`, refEntity: 'relation', refId: rows[0].id },
       { cadreId: b.id, occurredOn: day, eventType: 'registry.relation_added', sourceModule: 'registry',
-        summary: `登记亲属关系：${a.name}（${dictLabel('relation_kind', inverse)}）`, refEntity: 'relation', refId: rows[1].id },
+        summary: `登记亲属关系（${dictLabel('relation_kind', inverse)}）`, refEntity: 'relation', refId: rows[1].id },
     ]);
     w.record({ action: 'relation.create', entity: 'relation', entityId: rows[0].id, detail: { cadreId: a.id, ...input, generation } });
     return { id: rows[0].id };

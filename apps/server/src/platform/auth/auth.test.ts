@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, makeAccount, PASSWORD, startTestApp, type TestApp } from '../../test/harness.js';
 import { loadSmallTree, ORG } from '../../test/fixtures.js';
 import { lockDurationMs, totpCode } from './index.js';
+import { verifyTrail } from '../trail/index.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -56,6 +57,16 @@ describe('login', () => {
     expect(failures).toHaveLength(5);
   });
 
+  it('counts parallel failures one by one: ten at once lock the account, and only five are told "wrong password"', async () => {
+    const a = await makeAccount(t, { role: 'auditor', orgId: ORG.R, scope: 4 });
+    const answers = await Promise.all(Array.from({ length: 10 }, () => loginRaw({ username: a.username, password: 'bad-password-x' })));
+    expect(answers.filter((r) => r.statusCode === 401)).toHaveLength(5);
+    expect(answers.filter((r) => r.statusCode === 429)).toHaveLength(5);
+    const row = await t.ctx.db.selectFrom('accounts').select('failed_logins').where('id', '=', a.id).executeTakeFirstOrThrow();
+    expect(row.failed_logins).toBe(10); // every wrong guess counts, so the lock keeps growing
+    expect((await loginRaw({ username: a.username, password: PASSWORD })).statusCode).toBe(429);
+  });
+
   it('grows the lock: 1, 2, 4 … minutes, at most an hour', () => {
     expect(lockDurationMs(4)).toBe(0);
     expect(lockDurationMs(5)).toBe(60_000);
@@ -80,6 +91,17 @@ describe('login', () => {
     }
   });
 
+  it('accepts a TOTP code once: the same code again is refused (RFC 6238 §5.2)', async () => {
+    const a = await makeAccount(t, { role: 'discipline', orgId: ORG.R, scope: 4 });
+    const code = totpCode(a.totpSecret!, t.clock.now());
+    expect((await loginRaw({ username: a.username, password: PASSWORD, totp: code })).statusCode).toBe(200);
+    const replay = await loginRaw({ username: a.username, password: PASSWORD, totp: code });
+    expect(replay.statusCode).toBe(401);
+    expect(replay.json().error.code).toBe('BAD_TOTP');
+    t.clock.advance(30_000);
+    expect((await loginRaw({ username: a.username, password: PASSWORD, totp: totpCode(a.totpSecret!, t.clock.now()) })).statusCode).toBe(200);
+  });
+
   it('does not ask other roles for TOTP', async () => {
     const a = await makeAccount(t, { role: 'committee_leader', orgId: ORG.A, scope: 4 });
     expect(a.totpSecret).toBeUndefined();
@@ -93,6 +115,19 @@ describe('login', () => {
     const bad = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"username":' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.messageZh).toContain('JSON');
+  });
+
+  it('refuses a lone surrogate or NUL in any field with 400, and the trail chain stays verifiable', async () => {
+    for (const raw of ['{"username":"\\ud800x","password":"whatever"}', '{"username":"a\\u0000b","password":"whatever"}',
+      '{"username":"ok_user","password":"\\udfff"}']) {
+      const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: raw });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.messageEn).toContain('invalid character');
+    }
+    const q = await new Client(t).login((await makeAccount(t, { role: 'org_supervisor', orgId: ORG.A, scope: 4 })).username);
+    expect((await q.get('/api/v1/cadres?q=%ED%A0%80')).statusCode).toBeLessThan(500);
+    expect((await q.get('/api/v1/cadres?q=a%00b')).statusCode).toBe(400);
+    expect((await verifyTrail(t.ctx.db)).ok).toBe(true);
   });
 });
 

@@ -1,6 +1,6 @@
 // Confidential fields at rest (ARCHITECTURE non-negotiable 7): AES-256-GCM with a key kept outside the database,
 // from MINGJIAN_KEY (base64, 32 bytes) or a key file created on first start with mode 0600.
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -21,6 +21,11 @@ export class SecretBox {
     c.setAAD(Buffer.from(context));
     const data = Buffer.concat([c.update(plain, 'utf8'), c.final()]);
     return [VERSION, iv, c.getAuthTag(), data].map((p) => (typeof p === 'string' ? p : p.toString('base64url'))).join('.');
+  }
+
+  /** A keyed digest (HMAC-SHA-256): lets the key holder confirm a value without storing it. */
+  digest(plain: string, context: string): string {
+    return createHmac('sha256', this.#key).update(context).update('\0').update(plain).digest('base64url');
   }
 
   open(sealed: string, context: string): string {

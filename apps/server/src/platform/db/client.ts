@@ -20,11 +20,16 @@ export interface DatabaseOptions {
   /** Directory for PGlite files; 'memory://' keeps everything in memory (tests). */
   dataDir?: string;
   poolSize?: number;
+  /** Told when an idle pooled connection fails; the pool recovers by itself. */
+  onPoolError?: (err: Error) => void;
 }
 
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    // An idle connection the server drops (restart, network) emits 'error' on the pool; without a listener Node
+    // would crash the process. The pool discards that client and opens a new one on the next query.
+    pool.on('error', (err) => opts.onPoolError?.(err));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: 'postgres', close: () => db.destroy() };
   }

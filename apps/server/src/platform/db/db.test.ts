@@ -5,11 +5,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { startTestApp, type TestApp } from '../../test/harness.js';
+import { randomBytes } from 'node:crypto';
+import { Client, makeAccount, startTestApp, type TestApp } from '../../test/harness.js';
+import { boot } from '../../bootstrap.js';
+import { loadSmallTree } from '../../test/fixtures.js';
 import { lockDataDir, migrate, MIGRATIONS_DIR } from './index.js';
 
 let t: TestApp;
-beforeAll(async () => { t = await startTestApp(); });
+beforeAll(async () => {
+  t = await startTestApp();
+  await loadSmallTree(t);
+});
 afterAll(() => t.close());
 
 describe('migrations', () => {
@@ -33,6 +39,35 @@ describe('migrations', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+});
+
+describe('migrations from several instances at once', () => {
+  it('two instances migrating the same database together both succeed and apply each file once', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'mj-mig-'));
+    try {
+      writeFileSync(path.join(dir, '0001_probe.sql'), 'create table mig_probe_2 (id int);');
+      const [x, y] = await Promise.all([migrate(t.ctx.db, dir), migrate(t.ctx.db, dir)]);
+      expect([...x, ...y]).toEqual(['0001_probe.sql']);
+    } finally {
+      await sql`drop table if exists mig_probe_2`.execute(t.ctx.db);
+      await t.ctx.db.deleteFrom('schema_migrations').where('name', '=', '0001_probe.sql').execute();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('encryption key', () => {
+  it('refuses to start on a database that was created with another key', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'mj-key-'));
+    const key = randomBytes(32);
+    try {
+      await (await boot({ dataDir: dir, key })).close();
+      await expect(boot({ dataDir: dir, key: randomBytes(32) })).rejects.toThrow(/MINGJIAN_KEY/);
+      await (await boot({ dataDir: dir, key })).close(); // the right key still opens it, and the lock was released
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
 
 describe('data directory lock', () => {
@@ -66,6 +101,23 @@ describe('health and API description', () => {
     }
     expect(doc.paths['/api/v1/cadres'].get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['page', 'pageSize', 'q']));
     expect((await t.app.inject({ url: '/api/docs/' })).statusCode).toBe(200);
+    expect(doc.components.securitySchemes.csrf).toMatchObject({ in: 'header', name: 'x-csrf-token' });
+  });
+
+  it('the front door leads to the API documentation', async () => {
+    const res = await t.app.inject({ url: '/' });
+    expect(res.statusCode).toBe(302);
+    expect(res.headers.location).toBe('/api/docs');
+  });
+
+  it('a body-less POST with a JSON content type and no body is accepted; a body route still needs its body', async () => {
+    const a = await makeAccount(t, { role: 'org_supervisor', orgId: 1, scope: 4 });
+    const c = await new Client(t).login(a.username);
+    const headers = { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': 'application/json' };
+    const create = await t.app.inject({ method: 'POST', url: '/api/v1/orgs', headers, payload: '' });
+    expect(create.statusCode).toBe(400);
+    expect(create.json().error.code).toBe('VALIDATION');
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers, payload: '' })).statusCode).toBe(200);
   });
 
   it('unknown paths get a Chinese not-found answer', async () => {

@@ -50,6 +50,8 @@ export interface AccountsTable {
   scope: number;
   cadre_id: number | null;
   totp_secret_enc: string | null;
+  /** bigint: the last accepted TOTP step (single use). */
+  totp_last_step: ColumnType<string | null, string | number | null | undefined, string | number | null>;
   failed_logins: Generated<number>;
   locked_until: Timestamp | null;
   disabled: Generated<boolean>;
@@ -118,6 +120,7 @@ export interface TimelineEventsTable {
   ref_entity: string | null;
   ref_id: string | null;
 }
+export interface InstallationTable { name: string; value: string }
 export interface SchemaMigrationsTable { name: string; checksum: string; applied_at: Timestamp }
 
 export interface DB {
@@ -138,4 +141,5 @@ export interface DB {
   relations: RelationsTable;
   timeline_events: TimelineEventsTable;
   schema_migrations: SchemaMigrationsTable;
+  installation: InstallationTable;
 }

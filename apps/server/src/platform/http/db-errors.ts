@@ -18,7 +18,13 @@ export function fromDatabaseError(e: unknown): AppError | null {
     case '22007':
     case '22008':
     case '22P02':
+    case '22021':
+    case '22P05':
       return new AppError(400, 'BAD_VALUE', '数值格式或范围有误', 'A value has a bad format or is out of range');
+    case '40001':
+    case '40P01':
+      // Two writers met on the same rows; the loser's transaction was rolled back whole and may be retried.
+      return new AppError(409, 'CONCURRENT_CHANGE', '记录正被他人同时修改，请重试', 'The record was changed concurrently; please retry');
     default:
       return null;
   }

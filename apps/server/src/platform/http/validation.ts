@@ -37,8 +37,26 @@ export function validationError(issues: z.core.$ZodIssue[]): AppError {
   );
 }
 
+/** Path of the first string that PostgreSQL cannot store as sent (a lone surrogate or NUL), or null. */
+export function findUnstorableText(value: unknown, path: string[] = []): string[] | null {
+  if (typeof value === 'string') return value.isWellFormed() && !value.includes('\u0000') ? null : path;
+  if (value === null || typeof value !== 'object') return null;
+  for (const [k, v] of Object.entries(value)) {
+    const found = findUnstorableText(k, path) ?? findUnstorableText(v, [...path, k]);
+    if (found) return found;
+  }
+  return null;
+}
+
 /** Fastify validator: parse with zod, keep the parsed (coerced, stripped) value, raise bilingual errors. */
 export const zodValidatorCompiler: FastifySchemaCompiler<ZodType> = ({ schema }) => (data) => {
+  const bad = findUnstorableText(data);
+  if (bad) {
+    const path = bad.join('.');
+    return { error: new AppError(400, 'VALIDATION', `输入有误：${path ? `${path}: ` : ''}含有无效字符（空字符或不成对的代理项）`,
+      `Invalid input: ${path ? `${path}: ` : ''}contains an invalid character (NUL or a lone surrogate)`,
+      [{ path, code: 'invalid_text', messageZh: '含有无效字符', messageEn: 'contains an invalid character' }]) as unknown as Error };
+  }
   const r = schema.safeParse(data, { reportInput: true });
   if (r.success) return { value: r.data };
   return { error: validationError(r.error.issues) as unknown as Error };

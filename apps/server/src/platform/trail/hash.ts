@@ -12,6 +12,17 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
+/**
+ * What PostgreSQL will give back for a string: lone surrogates become U+FFFD on the way in, and NUL cannot be
+ * stored at all. The trail hashes and stores this form, so a hostile string cannot make the chain unverifiable.
+ */
+export function storable<T>(value: T): T {
+  if (typeof value === 'string') return value.toWellFormed().replaceAll('\u0000', '\uFFFD') as T;
+  if (value === null || typeof value !== 'object' || value instanceof Date) return value;
+  if (Array.isArray(value)) return value.map(storable) as T;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [storable(k), storable(v)])) as T;
+}
+
 export interface HashedContent {
   seq: string;
   at: Date;

@@ -1,5 +1,7 @@
 // Reading and verifying the trail (auditor and administrator). Filters: who, what, when.
 import { z } from 'zod';
+import { sql, type SqlBool } from 'kysely';
+import { orgVisible } from '../scope/index.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.js';
 import { actorOf, pageQuery, requireAuth, toLimitOffset } from '../http/index.js';
@@ -20,9 +22,15 @@ export function trailRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['trail'];
     app.get('/trail', { schema: { tags, summary: '操作留痕 Trail', querystring: trailQuery } }, async (req) => {
-      requireAuth(req, 'trail.read');
+      const auth = requireAuth(req, 'trail.read');
       const f = req.query;
       let q = ctx.db.selectFrom('trail');
+      // Scoped like every read: an auditor of a county sees what the county's own accounts did. Rows with no
+      // account (system jobs, failed logins of unknown names) are for whole-system scope only.
+      if (auth.scope.code !== 1) {
+        q = q.where('actor_id', 'in', (eb) => eb.selectFrom('accounts as a').innerJoin('orgs as o', 'o.id', 'a.org_id')
+          .select('a.id').where(auth.scope.code === 5 ? sql<SqlBool>`a.id = ${auth.accountId}` : orgVisible(auth.scope, 'o')));
+      }
       if (f.actor) q = q.where('actor_name', '=', f.actor);
       if (f.action) q = q.where('action', '=', f.action);
       if (f.entity) q = q.where('entity', '=', f.entity);
@@ -34,6 +42,8 @@ export function trailRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         q.selectAll().orderBy('seq', 'desc').limit(limit).offset(offset).execute(),
         q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
       ]);
+      // Who read the trail, with which filters, is itself trailed.
+      await recordRead(ctx.db, ctx.clock, actorOf(req), { action: 'trail.read', entity: 'trail', detail: { ...f } });
       return {
         total: Number(count.n),
         items: items.map((r) => ({ seq: r.seq, at: r.at.toISOString(), actorId: r.actor_id, actorName: r.actor_name, action: r.action,

@@ -4,7 +4,7 @@
 import { type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/index.js';
 import type { Clock } from '../clock/index.js';
-import { rowHash } from './hash.js';
+import { rowHash, storable } from './hash.js';
 
 export interface Actor {
   accountId: number | null;
@@ -36,11 +36,11 @@ async function appendTrail(trx: Transaction<DB>, actor: Actor, events: TrailEven
   let prev = head.hash;
   const rows = events.map((e) => {
     seq += 1n;
-    const content = {
+    const content = storable({
       seq: seq.toString(), at, actor_id: actor.accountId, actor_name: actor.name, action: e.action,
       entity: e.entity, entity_id: e.entityId == null ? null : String(e.entityId), client_ip: actor.ip,
       detail: e.detail ?? {},
-    };
+    });
     const hash = rowHash(prev, content);
     const row = { ...content, detail: JSON.stringify(content.detail), prev_hash: prev, hash };
     prev = hash;
