@@ -12,7 +12,7 @@ import { rulesRoutes } from './platform/rules/rules.routes.js';
 import { trailRoutes } from './platform/trail/trail.routes.js';
 import { calendarRoutes } from './platform/clock/calendar.routes.js';
 import { loadCalendar } from './bootstrap.js';
-import { registryRoutes } from './modules/registry/index.js';
+import { registryRoutes, sweep } from './modules/registry/index.js';
 
 export interface AppOptions { logger?: boolean }
 
@@ -68,7 +68,10 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   await app.register(async (api) => {
     await api.register(authRoutes(ctx));
     await api.register(registryRoutes(ctx));
-    await api.register(rulesRoutes(ctx));
+    await api.register(rulesRoutes(ctx, {
+      // A changed threshold re-evaluates the subtree it applies to, so lists and dossiers show it at once.
+      afterChange: (_ruleId, orgId, actor) => sweep(ctx, actor, { rootOrgId: orgId }),
+    }));
     await api.register(trailRoutes(ctx));
     await api.register(calendarRoutes(ctx, () => loadCalendar(ctx.db)));
   }, { prefix: '/api/v1' });

@@ -3,6 +3,8 @@
 import { boot } from './bootstrap.js';
 import { buildApp } from './app.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmpty, seedDemo } from './demo/index.js';
+import { sweepAll } from './modules/registry/index.js';
+import { SYSTEM_ACTOR } from './platform/trail/index.js';
 
 const started = Date.now();
 const databaseUrl = process.env.DATABASE_URL || undefined;
@@ -17,6 +19,13 @@ if (demo && (await isEmpty(ctx))) {
   const n = await seedDemo(ctx);
   console.log(`示例数据已载入 Demo data loaded: ${n.orgs} 个单位 units, ${n.cadres} 名干部 cadres (${Date.now() - t} ms)`);
 }
+// Rule flags (M-04 … M-07) are evaluated at start and every day after, so tenure counts move with the calendar.
+// The demo city is small enough to wait for; a large registry is swept in the background.
+const sweepNow = () => sweepAll(ctx, SYSTEM_ACTOR)
+  .then((r) => console.log(`规则评估 Rules evaluated: ${r.cadres} 名干部 cadres, ${r.flags} 条提示 flags (${r.ms} ms)`))
+  .catch((e) => console.error('规则评估失败 Sweep failed', e));
+if (demo) await sweepNow(); else void sweepNow();
+setInterval(sweepNow, 24 * 3600_000).unref();
 const app = await buildApp(ctx, { logger: process.env.LOG === 'true' });
 await app.listen({ port, host });
 

@@ -4,7 +4,8 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../test/harness.js';
 import { verifyTrail } from '../platform/trail/index.js';
-import { parseIdCard } from '../modules/registry/index.js';
+import { parseIdCard, REGISTRY_RULES, sweepAll } from '../modules/registry/index.js';
+import { SYSTEM_ACTOR } from '../platform/trail/index.js';
 import { DEMO_ACCOUNTS, DEMO_CITY_OPTIONS, DEMO_PASSWORD, generateRegistry, seedDemo } from './index.js';
 
 const digest = (v: unknown) => createHash('sha256').update(JSON.stringify(v)).digest('hex');
@@ -50,6 +51,15 @@ describe('demo seeding', () => {
     await seedDemo(t.ctx);
   });
   afterAll(() => t.close());
+
+  it('shows a newcomer every registry rule: at least one cadre flagged by each of M-04 … M-07', async () => {
+    const r = await sweepAll(t.ctx, SYSTEM_ACTOR);
+    for (const rule of REGISTRY_RULES) expect(r.byRule[rule], rule).toBeGreaterThan(0);
+    const m04 = await t.ctx.db.selectFrom('cadre_flags').innerJoin('cadres', 'cadres.id', 'cadre_flags.cadre_id')
+      .innerJoin('orgs', 'orgs.id', 'cadres.org_id').select('orgs.path').where('rule_id', '=', 'M-04').execute();
+    const countyA = await t.ctx.db.selectFrom('orgs').select('path').where('name', '=', '明湖区').executeTakeFirstOrThrow();
+    expect(m04.some((m) => m.path.startsWith(`${countyA.path}.`))).toBe(true); // demo_county_a sees one
+  });
 
   it('loads through the trailed write path: the chain verifies', async () => {
     expect(await verifyTrail(t.ctx.db)).toMatchObject({ ok: true });

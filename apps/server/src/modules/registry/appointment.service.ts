@@ -12,6 +12,7 @@ import { assertNotBeforeBirth, assertNotTooLate } from './registry.dates.js';
 import { dictLabel } from './registry.dicts.js';
 import { visibleCadre } from './cadre.service.js';
 import { visibleOrg } from './org.service.js';
+import { thenRefresh } from './flags.service.js';
 import type { portfolioSet, postCreate, postEnd, teamMemberCreate, teamMemberLeave } from './registry.schema.js';
 
 export async function addPost(ctx: AppContext, auth: Auth, actor: Actor, cadreId: number, input: z.infer<typeof postCreate>) {
@@ -21,7 +22,7 @@ export async function addPost(ctx: AppContext, auth: Auth, actor: Actor, cadreId
   assertNotBeforeBirth('startDate', input.startDate, cadre.birth_date);
   assertNotTooLate(ctx, 'startDate', input.startDate);
   assertNotTooLate(ctx, 'endDate', input.endDate);
-  return write(ctx.db, ctx.clock, actor, async (w) => {
+  return thenRefresh(ctx, actor, [cadreId], write(ctx.db, ctx.clock, actor, async (w) => {
     const { id } = await w.trx.insertInto('posts').values({
       cadre_id: cadreId, org_id: org.id, title: input.title, post_kind: input.postKind, rank: input.rank,
       is_principal: input.isPrincipal, start_date: input.startDate, end_date: input.endDate ?? null,
@@ -32,7 +33,7 @@ export async function addPost(ctx: AppContext, auth: Auth, actor: Actor, cadreId
       refEntity: 'post', refId: id });
     w.record({ action: 'post.create', entity: 'post', entityId: id, detail: { cadreId, ...input } });
     return { id };
-  });
+  }));
 }
 
 export async function endPost(ctx: AppContext, auth: Auth, actor: Actor, postId: number, input: z.infer<typeof postEnd>) {
@@ -47,7 +48,7 @@ export async function endPost(ctx: AppContext, auth: Auth, actor: Actor, postId:
     throw badRequest('VALIDATION', '输入有误：endDate: 离任日期不能早于任职日期', 'Invalid input: endDate: the end date cannot be before the start date');
   }
   assertNotTooLate(ctx, 'endDate', input.endDate);
-  return write(ctx.db, ctx.clock, actor, async (w) => {
+  return thenRefresh(ctx, actor, [post.cadre_id], write(ctx.db, ctx.clock, actor, async (w) => {
     // The open-post condition is checked by the update itself, so two parallel requests cannot both end it.
     const ended = await w.trx.updateTable('posts').set({ end_date: input.endDate, end_reason: input.reason })
       .where('id', '=', postId).where('end_date', 'is', null).returning('id').executeTakeFirst();
@@ -56,7 +57,7 @@ export async function endPost(ctx: AppContext, auth: Auth, actor: Actor, postId:
       sourceModule: 'registry', summary: `免去${post.org_name}${post.title}：${input.reason}`, refEntity: 'post', refId: postId });
     w.record({ action: 'post.end', entity: 'post', entityId: postId, detail: { ...input } });
     return { id: postId };
-  });
+  }));
 }
 
 export async function orgTeam(ctx: AppContext, auth: Auth, actor: Actor, orgId: number, includePast: boolean) {
@@ -86,7 +87,7 @@ export async function addTeamMember(ctx: AppContext, auth: Auth, actor: Actor, o
   const already = await ctx.db.selectFrom('team_members').select('id').where('org_id', '=', orgId)
     .where('cadre_id', '=', input.cadreId).where('left_on', 'is', null).executeTakeFirst();
   if (already) throw conflict('ALREADY_MEMBER', '该干部已是本班子成员', 'The cadre is already a member of this team');
-  return write(ctx.db, ctx.clock, actor, async (w) => {
+  return thenRefresh(ctx, actor, [input.cadreId], write(ctx.db, ctx.clock, actor, async (w) => {
     const { id } = await w.trx.insertInto('team_members').values({
       org_id: orgId, cadre_id: input.cadreId, team_role: input.teamRole, sort: input.sort ?? 0, joined_on: input.joinedOn,
     }).returning('id').executeTakeFirstOrThrow();
@@ -99,7 +100,7 @@ export async function addTeamMember(ctx: AppContext, auth: Auth, actor: Actor, o
       refEntity: 'team_member', refId: id });
     w.record({ action: 'team.join', entity: 'team_member', entityId: id, detail: { orgId, ...input } });
     return { id };
-  });
+  }));
 }
 
 async function visibleMember(ctx: AppContext, auth: Auth, actor: Actor, memberId: number) {
@@ -118,7 +119,7 @@ export async function leaveTeam(ctx: AppContext, auth: Auth, actor: Actor, membe
   if (m.left_on) throw alreadyLeft();
   if (input.leftOn < m.joined_on) throw badRequest('VALIDATION', '输入有误：leftOn: 离开日期早于进入日期', 'Invalid input: leftOn: before the joining date');
   assertNotTooLate(ctx, 'leftOn', input.leftOn);
-  return write(ctx.db, ctx.clock, actor, async (w) => {
+  return thenRefresh(ctx, actor, [m.cadre_id], write(ctx.db, ctx.clock, actor, async (w) => {
     const left = await w.trx.updateTable('team_members').set({ left_on: input.leftOn }).where('id', '=', memberId)
       .where('left_on', 'is', null).returning('id').executeTakeFirst();
     if (!left) throw alreadyLeft();
@@ -128,7 +129,7 @@ export async function leaveTeam(ctx: AppContext, auth: Auth, actor: Actor, membe
       sourceModule: 'registry', summary: `离开${m.org_name}领导班子`, refEntity: 'team_member', refId: memberId });
     w.record({ action: 'team.leave', entity: 'team_member', entityId: memberId, detail: { ...input } });
     return { id: memberId };
-  });
+  }));
 }
 
 /** Replace a member's portfolio: areas no longer held end on effectiveOn, new ones start then (history kept). */
@@ -145,7 +146,7 @@ export async function setPortfolios(ctx: AppContext, auth: Auth, actor: Actor, m
   const adding = [...wanted].filter((a) => !current.some((c) => c.area === a));
   if (ending.some((e) => e.start_date > input.effectiveOn)) throw badRequest('VALIDATION', '输入有误：effectiveOn: 早于现有分管的开始日期', 'Invalid input: effectiveOn: before a current portfolio started');
   if (!ending.length && !adding.length) throw badRequest('EMPTY', '分管没有变化', 'The portfolio is unchanged');
-  return write(ctx.db, ctx.clock, actor, async (w) => {
+  return thenRefresh(ctx, actor, [m.cadre_id], write(ctx.db, ctx.clock, actor, async (w) => {
     if (ending.length) await w.trx.updateTable('portfolios').set({ end_date: input.effectiveOn }).where('id', 'in', ending.map((e) => e.id)).execute();
     if (adding.length) await w.trx.insertInto('portfolios').values(adding.map((area) => ({ team_member_id: memberId, area, start_date: input.effectiveOn }))).execute();
     const label = (list: string[]) => list.map((a) => dictLabel('portfolio_area', a)).join('、');
@@ -154,5 +155,5 @@ export async function setPortfolios(ctx: AppContext, auth: Auth, actor: Actor, m
       refEntity: 'team_member', refId: memberId });
     w.record({ action: 'team.portfolio', entity: 'team_member', entityId: memberId, detail: { added: adding, ended: ending.map((e) => e.area), effectiveOn: input.effectiveOn } });
     return { id: memberId, added: adding, ended: ending.map((e) => e.area) };
-  });
+  }));
 }

@@ -14,8 +14,10 @@ import { maskIdCard, parseIdCard } from './id-card/index.js';
 import { assertDictCodes } from './registry.dict-check.js';
 import { assertNotBeforeBirth, assertNotTooLate } from './registry.dates.js';
 import { visibleOrg } from './org.service.js';
+import { thenRefresh } from './flags.service.js';
 import type { cadreCreate, cadreListQuery, cadreUpdate } from './registry.schema.js';
 import { cadreRecordParts } from './cadre-record.js';
+
 
 /** Sort key by pinyin (surname readings: 单 shan, 曾 zeng), then the characters; compared bytewise (COLLATE "C"). */
 export const nameSortKey = (name: string) =>
@@ -55,6 +57,11 @@ export async function listCadres(ctx: AppContext, auth: Auth, actor: Actor, quer
     where p.cadre_id = c.id and p.end_date is null and ${extra})`;
   if (query.principal) base = base.where(query.principal === 'true' ? current(sql`p.is_principal`) : sql<boolean>`not ${current(sql`p.is_principal`)}`);
   if (query.rank) base = base.where(current(sql`p.rank = ${query.rank}`));
+  if (query.orgLevel) base = base.where(sql<boolean>`exists (select 1 from orgs lo where lo.id = c.org_id and lo.level = ${query.orgLevel})`);
+  if (query.flag || query.flagLevel) {
+    base = base.where(sql<boolean>`exists (select 1 from cadre_flags cf where cf.cadre_id = c.id
+      ${query.flag ? sql`and cf.rule_id = ${query.flag}` : sql``} ${query.flagLevel ? sql`and cf.level = ${query.flagLevel}` : sql``})`);
+  }
 
   const { limit, offset } = toLimitOffset(query);
   // Cut the page first, then look up each row's unit and current post: 20 lookups, not one per cadre in scope.
@@ -70,6 +77,8 @@ export async function listCadres(ctx: AppContext, auth: Auth, actor: Actor, quer
       )
       .select(['pg.id', 'pg.name', 'pg.gender', 'pg.birth_date', 'pg.id_card', 'pg.org_id', 'o.name as org_name',
         'cp.title', 'cp.rank', 'cp.is_principal'])
+      .select(sql<Array<{ ruleId: string; level: string }>>`coalesce((select json_agg(json_build_object('ruleId', cf.rule_id, 'level', cf.level)
+        order by cf.seq) from cadre_flags cf where cf.cadre_id = pg.id), '[]'::json)`.as('flags'))
       .orderBy('pg.name_sort').orderBy('pg.id').execute(),
     base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
   ]);
@@ -80,7 +89,7 @@ export async function listCadres(ctx: AppContext, auth: Auth, actor: Actor, quer
     items: rows.map((r) => ({
       id: r.id, name: r.name, gender: r.gender, birthDate: r.birth_date, idCardMasked: maskIdCard(r.id_card),
       orgId: r.org_id, orgName: r.org_name, currentPost: r.title ?? null, rank: r.rank ?? null,
-      isPrincipal: r.is_principal ?? false,
+      isPrincipal: r.is_principal ?? false, flags: r.flags,
     })),
   };
 }
@@ -110,12 +119,19 @@ async function assertIdCardFree(ctx: AppContext, actor: Actor, idCard: string, e
     'A cadre record with this ID number already exists; ask the superior organization department to check');
 }
 
+/** The cadre's findings as of the last evaluation (refreshed on every registry write, rule change and daily). */
+async function storedFlags(ctx: AppContext, cadreId: number) {
+  const rows = await ctx.db.selectFrom('cadre_flags').selectAll().where('cadre_id', '=', cadreId).orderBy('seq').execute();
+  return rows.map((r) => ({ ruleId: r.rule_id, level: r.level, message: r.message, settings: r.settings, evidence: r.evidence, evaluatedOn: r.evaluated_on }));
+}
+
 /** One cadre's whole record. The read is trailed (ARCHITECTURE 3). */
 export async function getCadre(ctx: AppContext, auth: Auth, actor: Actor, id: number) {
   const c = await visibleCadre(ctx, auth, actor, id);
   // In scope: trail the read while the record's parts load; a failed trail write fails the request.
-  const [parts] = await Promise.all([
+  const [parts, flags] = await Promise.all([
     cadreRecordParts(ctx, auth, id),
+    storedFlags(ctx, id),
     recordRead(ctx.db, ctx.clock, actor, { action: 'cadre.read', entity: 'cadre', entityId: id }),
   ]);
   return {
@@ -124,7 +140,7 @@ export async function getCadre(ctx: AppContext, auth: Auth, actor: Actor, id: nu
     growthPlaceCode: c.growth_place_code, orgId: c.org_id, orgName: c.org_name,
     createdAt: c.created_at.toISOString(), updatedAt: c.updated_at.toISOString(),
     ...parts,
-    flags: [] as unknown[],
+    flags,
   };
 }
 
@@ -135,7 +151,7 @@ export async function createCadre(ctx: AppContext, auth: Auth, actor: Actor, inp
   assertNotBeforeBirth('partyJoinedOn', input.partyJoinedOn, id.birthDate);
   assertNotTooLate(ctx, 'partyJoinedOn', input.partyJoinedOn, 0);
   await assertIdCardFree(ctx, actor, id.number);
-  return write(ctx.db, ctx.clock, actor, async (w) => {
+  return thenRefresh(ctx, actor, (r) => [r.id], write(ctx.db, ctx.clock, actor, async (w) => {
     const { id: cadreId } = await w.trx.insertInto('cadres').values({
       name: input.name, name_sort: nameSortKey(input.name), id_card: id.number, gender: id.gender, birth_date: id.birthDate,
       ethnicity: input.ethnicity ?? null, party_status: input.partyStatus, party_joined_on: input.partyJoinedOn ?? null,
@@ -146,7 +162,7 @@ export async function createCadre(ctx: AppContext, auth: Auth, actor: Actor, inp
       sourceModule: 'registry', summary: `建立干部档案：${input.name}`, refEntity: 'cadre', refId: cadreId });
     w.record({ action: 'cadre.create', entity: 'cadre', entityId: cadreId, detail: { name: input.name, orgId: input.orgId } });
     return { id: cadreId, name: input.name, gender: id.gender, birthDate: id.birthDate };
-  });
+  }));
 }
 
 export async function updateCadre(ctx: AppContext, auth: Auth, actor: Actor, cadreId: number, input: z.infer<typeof cadreUpdate>) {
@@ -169,7 +185,7 @@ export async function updateCadre(ctx: AppContext, auth: Auth, actor: Actor, cad
         `Invalid input: idCard: the birth date ${birth} is after an existing post starting ${earliest.d}`);
     }
   }
-  return write(ctx.db, ctx.clock, actor, async (w) => {
+  return thenRefresh(ctx, actor, [cadreId], write(ctx.db, ctx.clock, actor, async (w) => {
     await w.trx.updateTable('cadres').set({
       name: input.name, name_sort: input.name ? nameSortKey(input.name) : undefined,
       id_card: id?.number, gender: id?.gender, birth_date: id?.birthDate, ethnicity: input.ethnicity,
@@ -186,6 +202,6 @@ export async function updateCadre(ctx: AppContext, auth: Auth, actor: Actor, cad
     w.record({ action: 'cadre.update', entity: 'cadre', entityId: cadreId, detail: { changed, before: {
       name: before.name, idCard: maskIdCard(before.id_card), partyStatus: before.party_status, orgId: before.org_id } } });
     return { id: cadreId };
-  });
+  }));
 }
 

@@ -10,6 +10,8 @@ import * as orgs from './org.service.js';
 import * as cadres from './cadre.service.js';
 import * as appt from './appointment.service.js';
 import * as rel from './relation.service.js';
+import * as flags from './flags.service.js';
+import { sweep } from './rules/sweep.js';
 
 export function registryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -50,6 +52,17 @@ export function registryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       appt.leaveTeam(ctx, requireAuth(req, 'cadres.write'), actorOf(req), req.params.id, req.body));
     app.put('/team-members/:id/portfolios', { schema: { tags, summary: '分管调整 Set portfolio', params: idParam, body: s.portfolioSet } }, async (req) =>
       appt.setPortfolios(ctx, requireAuth(req, 'cadres.write'), actorOf(req), req.params.id, req.body));
+
+    // ---- flags of the registry rules (M-04 … M-07)
+    app.get('/flags/summary', { schema: { tags, summary: '预警统计 Flag counts per rule', querystring: z.object({ orgId: z.coerce.number().int().positive().optional() }).strict() } }, async (req) =>
+      flags.flagSummary(ctx, requireAuth(req, 'cadres.read'), actorOf(req), req.query.orgId));
+    app.get('/flags/:ruleId', { schema: { tags, summary: '按规则的预警名单（如 M-07 轮岗到期）Cadres flagged by a rule', params: s.flagRuleParam, querystring: s.flagListQuery } }, async (req) =>
+      flags.listFlagged(ctx, requireAuth(req, 'cadres.read'), actorOf(req), req.params.ruleId, req.query));
+    app.post('/flags/sweep', { schema: { tags, summary: '重新评估 Re-evaluate a subtree', body: s.sweepBody } }, async (req) => {
+      const auth = requireAuth(req, 'cadres.write');
+      await orgs.visibleOrg(ctx, auth, actorOf(req), req.body.orgId);
+      return sweep(ctx, actorOf(req), { rootOrgId: req.body.orgId });
+    });
 
     // ---- cadres (M-02)
     app.get('/cadres', { schema: { tags, summary: '干部列表 Cadre list', querystring: s.cadreListQuery } }, async (req) =>

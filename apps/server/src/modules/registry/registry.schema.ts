@@ -1,6 +1,7 @@
 // Request schemas of the registry API (M-01 … M-03). Objects are strict: unknown fields are refused.
 import { z } from 'zod';
 import { pageQuery } from '../../platform/http/index.js';
+import { isRuleId } from '../../platform/rules/index.js';
 
 const name = (max: number) => z.string().trim().min(1).max(max);
 const code = z.string().min(1).max(40);
@@ -33,13 +34,29 @@ export const orgMove = z.object({ newParentId: z.number().int().positive(), reas
 export const orgTreeQuery = z.object({ depth: z.coerce.number().int().min(1).max(6).default(2) }).strict();
 export const orgChildrenQuery = z.object({ parentId: z.coerce.number().int().positive().optional() }).strict();
 
+const ruleId = z.string().refine(isRuleId, { message: '没有该规则编号（如 M-04）/ No such rule id (e.g. M-04)' });
+const level = z.enum(['red', 'yellow', 'green']);
+
 export const cadreListQuery = z.object({
   ...pageQuery,
   q: z.string().trim().max(50).optional(),
   orgId: z.coerce.number().int().positive().optional(),
   principal: z.enum(['true', 'false']).optional(),
   rank: code.optional(),
+  /** Level of the unit that manages the record (省/市/县区/乡镇街道/村社区). */
+  orgLevel: code.optional(),
+  /** Only cadres carrying a flag of this rule (M-04 … ), optionally of this level. */
+  flag: ruleId.optional(),
+  flagLevel: level.optional(),
 }).strict();
+
+export const flagListQuery = z.object({
+  ...pageQuery,
+  orgId: z.coerce.number().int().positive().optional(),
+  level: level.optional(),
+}).strict();
+export const flagRuleParam = z.object({ ruleId }).strict();
+export const sweepBody = z.object({ orgId: z.number().int().positive() }).strict();
 
 export const cadreCreate = z.object({
   name: name(50),

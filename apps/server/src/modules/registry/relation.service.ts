@@ -11,6 +11,7 @@ import { write, type Actor } from '../../platform/trail/index.js';
 import { assertDictCodes } from './registry.dict-check.js';
 import { DICTS, dictLabel, inverseRelation } from './registry.dicts.js';
 import { visibleCadre } from './cadre.service.js';
+import { thenRefresh } from './flags.service.js';
 import type { relationCreate } from './registry.schema.js';
 
 /** Collateral kinds fix or bound their generation count: sibling 2; cousin, uncle, nephew ≥ 3 (4 = second cousin…). */
@@ -37,7 +38,7 @@ export async function addRelation(ctx: AppContext, auth: Auth, actor: Actor, cad
   const a = await visibleCadre(ctx, auth, actor, cadreId);
   const b = await visibleCadre(ctx, auth, actor, input.relativeCadreId);
   const inverse = inverseRelation(input.kind)!;
-  return write(ctx.db, ctx.clock, actor, async (w) => {
+  return thenRefresh(ctx, actor, [a.id, b.id], write(ctx.db, ctx.clock, actor, async (w) => {
     const rows = await w.trx.insertInto('relations').values([
       { cadre_id: a.id, relative_cadre_id: b.id, kind: input.kind, generation, note: input.note ?? null, created_at: w.now },
       { cadre_id: b.id, relative_cadre_id: a.id, kind: inverse, generation, note: input.note ?? null, created_at: w.now },
@@ -51,7 +52,7 @@ export async function addRelation(ctx: AppContext, auth: Auth, actor: Actor, cad
     ]);
     w.record({ action: 'relation.create', entity: 'relation', entityId: rows[0].id, detail: { cadreId: a.id, ...input, generation } });
     return { id: rows[0].id };
-  });
+  }));
 }
 
 export async function removeRelation(ctx: AppContext, auth: Auth, actor: Actor, relationId: number, reason: string) {
@@ -60,7 +61,7 @@ export async function removeRelation(ctx: AppContext, auth: Auth, actor: Actor, 
     .where('r.id', '=', relationId).where(cadreVisible(auth.scope, 'c')).executeTakeFirst();
   if (!r) throw await outOfScope(ctx, actor, 'relation', relationId);
   await visibleCadre(ctx, auth, actor, r.relative_cadre_id);
-  return write(ctx.db, ctx.clock, actor, async (w) => {
+  return thenRefresh(ctx, actor, [r.cadre_id, r.relative_cadre_id], write(ctx.db, ctx.clock, actor, async (w) => {
     await w.trx.deleteFrom('relations').where((eb) => eb.or([
       eb.and([eb('cadre_id', '=', r.cadre_id), eb('relative_cadre_id', '=', r.relative_cadre_id)]),
       eb.and([eb('cadre_id', '=', r.relative_cadre_id), eb('relative_cadre_id', '=', r.cadre_id)]),
@@ -71,5 +72,5 @@ export async function removeRelation(ctx: AppContext, auth: Auth, actor: Actor, 
       summary: `撤销亲属关系登记（${dictLabel('relation_kind', r.kind)}）：${reason}`, refEntity: 'relation', refId: relationId })));
     w.record({ action: 'relation.delete', entity: 'relation', entityId: relationId, detail: { kind: r.kind, cadreId: r.cadre_id, relativeCadreId: r.relative_cadre_id, reason } });
     return { id: relationId };
-  });
+  }));
 }

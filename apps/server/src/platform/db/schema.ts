@@ -120,6 +120,11 @@ export interface TimelineEventsTable {
   ref_entity: string | null;
   ref_id: string | null;
 }
+export interface CadreFlagsTable {
+  cadre_id: number; seq: number; rule_id: string; level: 'red' | 'yellow' | 'green'; message: string;
+  settings: ColumnType<Record<string, unknown>, string, string>; evidence: ColumnType<Array<Record<string, unknown>>, string, string>;
+  evaluated_on: DateStr;
+}
 export interface InstallationTable { name: string; value: string }
 export interface SchemaMigrationsTable { name: string; checksum: string; applied_at: Timestamp }
 
@@ -142,4 +147,5 @@ export interface DB {
   timeline_events: TimelineEventsTable;
   schema_migrations: SchemaMigrationsTable;
   installation: InstallationTable;
+  cadre_flags: CadreFlagsTable;
 }

@@ -16,7 +16,12 @@ function ruleOrThrow(id: string): RuleId {
   return id;
 }
 
-export function rulesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+export interface RulesHooks {
+  /** After an override changes: re-evaluate the subtree's stored findings (the modules that own rules do it). */
+  afterChange?: (ruleId: RuleId, orgId: number, actor: ReturnType<typeof actorOf>) => Promise<unknown>;
+}
+
+export function rulesRoutes(ctx: AppContext, hooks: RulesHooks = {}): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['rules'];
     const visibleOrgId = async (req: Parameters<typeof actorOf>[0], orgId: number) => {
@@ -58,6 +63,7 @@ export function rulesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         })).execute();
         w.record({ action: 'rule.override', entity: 'rule', entityId: `${ruleId}@${req.params.id}`, detail: { settings: parsed.data } });
       });
+      await hooks.afterChange?.(ruleId, req.params.id, actorOf(req));
       return getRuleSettings(ctx.db, ruleId, req.params.id);
     });
 
@@ -71,6 +77,7 @@ export function rulesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         await w.trx.deleteFrom('rule_overrides').where('rule_id', '=', ruleId).where('org_id', '=', req.params.id).execute();
         w.record({ action: 'rule.override_cleared', entity: 'rule', entityId: `${ruleId}@${req.params.id}` });
       });
+      await hooks.afterChange?.(ruleId, req.params.id, actorOf(req));
       return getRuleSettings(ctx.db, ruleId, req.params.id);
     });
   };

@@ -37,6 +37,27 @@ export interface Finding {
   ruleId: RuleId;
   level: 'red' | 'yellow' | 'green';
   message: string;
+  messageEn?: string;
   settings: Record<string, unknown>;
   evidence: Array<Record<string, unknown>>;
+}
+
+/**
+ * Effective settings for many units at once (a sweep): one read of the rule's overrides, then each unit's path is
+ * walked from the root, so the nearest override still wins key by key.
+ */
+export async function getRuleSettingsForOrgs<R extends RuleId>(db: Kysely<DB>, ruleId: R, orgPaths: Map<number, string>): Promise<Map<number, RuleSettings<R>>> {
+  const overrides = await db.selectFrom('rule_overrides').select(['org_id', 'settings']).where('rule_id', '=', ruleId).execute();
+  const byOrg = new Map(overrides.map((o) => [o.org_id, o.settings as Record<string, unknown>]));
+  const defaults = RULE_DEFINITIONS[ruleId].defaults as Record<string, unknown>;
+  const out = new Map<number, RuleSettings<R>>();
+  for (const [orgId, path] of orgPaths) {
+    const values: Record<string, unknown> = { ...defaults };
+    for (const id of path.split('.').map(Number)) {
+      const o = byOrg.get(id);
+      if (o) for (const [k, v] of Object.entries(o)) if (k in values) values[k] = v;
+    }
+    out.set(orgId, values as RuleSettings<R>);
+  }
+  return out;
 }
