@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
 import { sql } from 'kysely';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from './platform/context.js';
@@ -14,7 +15,11 @@ import { calendarRoutes } from './platform/clock/calendar.routes.js';
 import { loadCalendar } from './bootstrap.js';
 import { registryRoutes, sweep } from './modules/registry/index.js';
 
-export interface AppOptions { logger?: boolean }
+export interface AppOptions {
+  logger?: boolean;
+  /** The built workbench (apps/web/dist); without it the root leads to the API documentation. */
+  webDir?: string;
+}
 
 export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -31,7 +36,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandler(app);
+  registerErrorHandler(app, { spaIndex: opts.webDir ? 'index.html' : undefined });
   // A body-less POST (logout, verify) sent with a JSON content type and no body is fine; anything else must parse.
   const jsonParser = app.getDefaultJsonParser('error', 'error');
   app.removeContentTypeParser('application/json');
@@ -51,8 +56,12 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     },
     transform: jsonSchemaTransform,
   });
-  // Until the web app lands (issue 3) the front door is the API documentation.
-  app.get('/', { schema: { hide: true } }, async (_req, reply) => reply.redirect('/api/docs'));
+  if (opts.webDir) {
+    // The workbench: its files, and index.html for every other page address (the browser router takes over).
+    await app.register(fastifyStatic, { root: opts.webDir, prefix: '/', wildcard: false, index: 'index.html' });
+  } else {
+    app.get('/', { schema: { hide: true } }, async (_req, reply) => reply.redirect('/api/docs'));
+  }
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 

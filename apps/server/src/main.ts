@@ -1,5 +1,8 @@
 // Starts Mingjian: embedded PGlite under ./data (or DATA_DIR) by default, PostgreSQL with DATABASE_URL.
 // In demo mode (the default on the embedded database) an empty database is filled with the demo city.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { boot } from './bootstrap.js';
 import { buildApp } from './app.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmpty, seedDemo } from './demo/index.js';
@@ -26,13 +29,14 @@ const sweepNow = () => sweepAll(ctx, SYSTEM_ACTOR)
   .catch((e) => console.error('规则评估失败 Sweep failed', e));
 if (demo) await sweepNow(); else void sweepNow();
 setInterval(sweepNow, 24 * 3600_000).unref();
-const app = await buildApp(ctx, { logger: process.env.LOG === 'true' });
+const webDir = fileURLToPath(new URL('../../web/dist', import.meta.url));
+const app = await buildApp(ctx, { logger: process.env.LOG === 'true', webDir: existsSync(path.join(webDir, 'index.html')) ? webDir : undefined });
 await app.listen({ port, host });
 
 const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
 console.log(`\n明鉴 Mingjian 已启动 ready in ${Date.now() - started} ms — ${url}`);
 console.log(`数据库 Database: ${ctx.engine === 'pglite' ? `PGlite (embedded) ${process.env.DATA_DIR ?? 'data'}/pg` : 'PostgreSQL'}`);
-console.log(`接口文档 API docs: ${url}/api/docs`);
+console.log(`工作台 Workbench: ${url}/   接口文档 API docs: ${url}/api/docs`);
 if (demo) {
   console.log(`\n示例账号 Demo accounts (password 密码: ${DEMO_PASSWORD}):`);
   for (const a of DEMO_ACCOUNTS) {

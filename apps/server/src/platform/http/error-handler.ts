@@ -12,7 +12,12 @@ const FASTIFY_4XX: Record<string, [string, string]> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: ['内容长度有误', 'Bad content length'],
 };
 
-export function registerErrorHandler(app: FastifyInstance): void {
+export interface ErrorHandlerOptions {
+  /** A single-page app is served: unknown GET pages that accept HTML get its index.html (its router shows 404). */
+  spaIndex?: string;
+}
+
+export function registerErrorHandler(app: FastifyInstance, opts: ErrorHandlerOptions = {}): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     let e: AppError | null = err instanceof AppError ? err : null;
     if (!e && err.code && FASTIFY_4XX[err.code]) {
@@ -35,6 +40,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     return reply.status(e.status).send(errorBody(e));
   });
-  app.setNotFoundHandler((req, reply) =>
-    reply.status(404).send(errorBody(new AppError(404, 'NOT_FOUND', '未找到该页面或记录', 'Not found'))));
+  app.setNotFoundHandler((req, reply) => {
+    if (opts.spaIndex && req.method === 'GET' && !req.url.startsWith('/api/') && (req.headers.accept ?? '').includes('text/html')) {
+      return (reply as unknown as { type(t: string): { sendFile(f: string): unknown } }).type('text/html').sendFile(opts.spaIndex);
+    }
+    return reply.status(404).send(errorBody(new AppError(404, 'NOT_FOUND', '未找到该页面或记录', 'Not found')));
+  });
 }

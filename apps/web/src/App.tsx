@@ -1,0 +1,82 @@
+// Layout and routes. The menu shows what the role may use; the server refuses the rest whatever the menu shows.
+import { App as AntApp, Button, ConfigProvider, Layout, Menu, Segmented, Space, Spin, Typography } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import enUS from 'antd/locale/en_US';
+import { ApartmentOutlined, AuditOutlined, DashboardOutlined, FieldTimeOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { useI18n } from './i18n';
+import { SessionProvider, useSession } from './session';
+import { LoginPage } from './pages/LoginPage';
+import { HomePage } from './pages/HomePage';
+import { OrgTreePage } from './pages/OrgTreePage';
+import { CadreListPage } from './pages/CadreListPage';
+import { DossierPage } from './pages/DossierPage';
+import { RotationPage } from './pages/RotationPage';
+import { RulesPage } from './pages/RulesPage';
+import { TrailPage } from './pages/TrailPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+
+export function App() {
+  const { lang } = useI18n();
+  return (
+    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#b71c1c', borderRadius: 4 } }}>
+      <AntApp>
+        <SessionProvider>
+          <Shell />
+        </SessionProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+function Shell() {
+  const { me, loading, logout, can } = useSession();
+  const { t, lang, setLang } = useI18n();
+  const nav = useNavigate();
+  const loc = useLocation();
+  if (loading) return <Spin style={{ margin: 120, display: 'block' }} />;
+  if (!me) return <Routes><Route path="*" element={<LoginPage />} /></Routes>;
+
+  const items = [
+    { key: '/', icon: <DashboardOutlined />, label: t('工作台', 'Dashboard'), show: can('cadres.read') },
+    { key: '/orgs', icon: <ApartmentOutlined />, label: t('组织机构', 'Units'), show: can('orgs.read') },
+    { key: '/cadres', icon: <TeamOutlined />, label: t('干部档案', 'Cadres'), show: can('cadres.read') },
+    { key: '/rotation', icon: <FieldTimeOutlined />, label: t('轮岗交流', 'Rotation due'), show: can('cadres.read') },
+    { key: '/rules', icon: <SettingOutlined />, label: t('规则设置', 'Rule settings'), show: can('rules.read') },
+    { key: '/trail', icon: <AuditOutlined />, label: t('操作留痕', 'Trail'), show: can('trail.read') },
+  ].filter((i) => i.show);
+  const selected = items.map((i) => i.key).filter((k) => k === '/' ? loc.pathname === '/' : loc.pathname.startsWith(k)).at(-1) ?? '';
+  const home = items[0]?.key ?? '/';
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, background: '#8e0000' }}>
+        <Typography.Title level={4} style={{ color: '#fff', margin: 0, whiteSpace: 'nowrap' }}>{t('明鉴 · 一把手监督', 'Mingjian')}</Typography.Title>
+        <div style={{ flex: 1 }} />
+        <Space>
+          <Segmented size="small" value={lang} onChange={(v) => setLang(v as 'zh' | 'en')} options={[{ label: '中文', value: 'zh' }, { label: 'EN', value: 'en' }]} />
+          <Typography.Text style={{ color: '#fff' }} data-testid="whoami">{me.displayName}（{me.roleLabel} · {me.scopeLabel}）</Typography.Text>
+          <Button size="small" onClick={async () => { await logout(); nav('/'); }}>{t('退出', 'Log out')}</Button>
+        </Space>
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider width={180} theme="light">
+          <Menu mode="inline" selectedKeys={[selected]} items={items.map(({ key, icon, label }) => ({ key, icon, label }))} onClick={(e) => nav(e.key)} style={{ height: '100%' }} />
+        </Layout.Sider>
+        <Layout.Content style={{ padding: 20, background: '#f5f5f5' }}>
+          <Routes>
+            <Route path="/" element={can('cadres.read') ? <HomePage /> : <Navigate to={home} replace />} />
+            <Route path="/orgs" element={<OrgTreePage />} />
+            <Route path="/orgs/:id" element={<OrgTreePage />} />
+            <Route path="/cadres" element={<CadreListPage />} />
+            <Route path="/cadres/:id" element={<DossierPage />} />
+            <Route path="/rotation" element={<RotationPage />} />
+            <Route path="/rules" element={<RulesPage />} />
+            <Route path="/trail" element={<TrailPage />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Routes>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,76 @@
+// Rule settings (rules as data): each rule with its M-id and SPEC default; for a chosen unit, the effective values,
+// where each comes from, and (administrator) an override for the unit's subtree. The nearest override wins.
+import { useEffect, useState } from 'react';
+import { App, Button, Card, Col, Descriptions, Form, InputNumber, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { api, get } from '../api';
+import { errorText, useI18n } from '../i18n';
+import { useSession } from '../session';
+import { OrgPicker } from '../components/OrgPicker';
+import { useLoad } from '../components/useLoad';
+
+interface Rule { ruleId: string; titleZh: string; titleEn: string; defaults: Record<string, unknown> }
+interface Effective { values: Record<string, unknown>; sources: Record<string, number | null> }
+
+export function RulesPage() {
+  const { t, lang } = useI18n();
+  const { can, me } = useSession();
+  const { message } = App.useApp();
+  const rules = useLoad(() => get<{ items: Rule[] }>('/api/v1/rules'), []);
+  const [ruleId, setRuleId] = useState('M-04');
+  const [orgId, setOrgId] = useState<number | undefined>(me?.orgId);
+  const [form] = Form.useForm();
+  const eff = useLoad(() => (orgId ? get<Effective>(`/api/v1/rules/${ruleId}/settings?orgId=${orgId}`) : Promise.resolve(undefined)), [ruleId, orgId]);
+  useEffect(() => { if (eff.data) form.setFieldsValue(eff.data.values); }, [eff.data, form]);
+  const rule = rules.data?.items.find((r) => r.ruleId === ruleId);
+  const editable = can('rules.write');
+
+  const save = async (values: Record<string, unknown>) => {
+    const changed = Object.fromEntries(Object.entries(values).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(eff.data?.values[k])));
+    if (!Object.keys(changed).length) return message.info(t('没有修改', 'Nothing changed'));
+    try {
+      await api('PUT', `/api/v1/rules/${ruleId}/overrides/${orgId}`, { settings: changed });
+      message.success(t('已保存，已重新评估该单位及下级', 'Saved; the subtree was re-evaluated'));
+      eff.reload();
+    } catch (e) { message.error(errorText(e, lang)); }
+  };
+  const clear = async () => {
+    try {
+      await api('DELETE', `/api/v1/rules/${ruleId}/overrides/${orgId}`);
+      message.success(t('已清除本单位的覆盖设置', 'Override cleared'));
+      eff.reload();
+    } catch (e) { message.error(errorText(e, lang)); }
+  };
+
+  return (
+    <Row gutter={16}>
+      <Col span={10}>
+        <Card title={t('规则及默认值', 'Rules and defaults')}>
+          <Table<Rule> rowKey="ruleId" size="small" pagination={false} dataSource={rules.data?.items ?? []}
+            rowClassName={(r) => (r.ruleId === ruleId ? 'ant-table-row-selected' : '')} onRow={(r) => ({ onClick: () => setRuleId(r.ruleId), style: { cursor: 'pointer' } })}
+            columns={[{ title: 'M-id', dataIndex: 'ruleId', width: 70 }, { title: t('规则', 'Rule'), render: (_, r) => (lang === 'en' ? r.titleEn : r.titleZh) }]} />
+        </Card>
+      </Col>
+      <Col span={14}>
+        <Card title={<Space>{ruleId}<span>{rule && (lang === 'en' ? rule.titleEn : rule.titleZh)}</span></Space>} extra={<OrgPicker value={orgId} onChange={setOrgId} />}>
+          {rule && (
+            <Descriptions size="small" column={1} bordered style={{ marginBottom: 16 }} title={t('SPEC 默认值', 'SPEC defaults')}>
+              {Object.entries(rule.defaults).map(([k, v]) => <Descriptions.Item key={k} label={k}>{Array.isArray(v) ? v.join('、') : String(v)}</Descriptions.Item>)}
+            </Descriptions>
+          )}
+          {eff.data && (
+            <Form form={form} layout="vertical" onFinish={save} disabled={!editable} data-testid="rule-form">
+              <Typography.Title level={5}>{t('本单位生效值', 'Effective for this unit')}</Typography.Title>
+              {Object.entries(eff.data.values).map(([k, v]) => (
+                <Form.Item key={k} name={k} label={<Space>{k}{eff.data!.sources[k] == null ? <Tag>{t('默认', 'default')}</Tag> : <Tag color="blue">{t(`单位 #${eff.data!.sources[k]} 覆盖`, `override at #${eff.data!.sources[k]}`)}</Tag>}</Space>}>
+                  {Array.isArray(v) ? <Select mode="tags" data-testid={`setting-${k}`} /> : <InputNumber min={0} step={typeof v === 'number' && v < 1 ? 0.05 : 1} data-testid={`setting-${k}`} />}
+                </Form.Item>
+              ))}
+              {editable && <Space><Button type="primary" htmlType="submit">{t('保存为本单位及下级的设置', 'Save for this unit and below')}</Button>
+                <Button onClick={clear}>{t('清除本单位覆盖', 'Clear this unit\'s override')}</Button></Space>}
+            </Form>
+          )}
+        </Card>
+      </Col>
+    </Row>
+  );
+}

@@ -1,0 +1,10 @@
+// The workbench is built into apps/web/dist and served by the API server on the same port (one command starts all).
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+export default defineConfig({
+  root: import.meta.dirname,
+  plugins: [react()],
+  build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 2500 },
+  server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
+});

@@ -1,0 +1,150 @@
+// The workbench in a real Chromium against the real server with the demo city (issue 3 §4): a county officer logs in,
+// browses the tree, opens a dossier and reads a flag with its rule and evidence; a sibling county's cadre is a
+// not-found page; an administrator narrows a rule and the flag goes away. Screenshots go to docs/screenshots/.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from './browser.js';
+import { startServer, type RunningServer } from './server.js';
+
+const SCREENSHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../docs/screenshots');
+const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
+
+let server: RunningServer;
+let browser: Browser;
+
+async function newPage(): Promise<Page> {
+  const ctx = await browser.newContext({ baseURL: server.url, viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  const page = await ctx.newPage();
+  page.on('pageerror', (e) => { throw e; });
+  return page;
+}
+
+async function uiLogin(page: Page, username: string) {
+  await page.goto('/');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill('mingjian-demo');
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.getByTestId('whoami').waitFor();
+}
+
+/** The first cadre id in `username`'s scope, asked through the API in its own browser context. */
+async function firstCadreOf(username: string, query = ''): Promise<number> {
+  const page = await newPage();
+  await page.goto('/');
+  const id = await page.evaluate(async ([u, q]) => {
+    await fetch('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: u, password: 'mingjian-demo' }) });
+    return (await (await fetch(`/api/v1/cadres?pageSize=1${q}`)).json()).items[0].id as number;
+  }, [username, query] as const);
+  await page.context().close();
+  return id;
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('workbench', () => {
+  it('demo_county_a logs in, browses the tree, opens a dossier and sees a flag with its rule and evidence', async () => {
+    const page = await newPage();
+    await page.goto('/');
+    await shot(page, 'login');
+    await uiLogin(page, 'demo_county_a');
+    await expect.poll(() => page.getByText('范围内干部').count()).toBe(1);
+    await page.waitForTimeout(500); // the chart animates in
+    await shot(page, 'dashboard');
+
+    await page.getByRole('menuitem', { name: '组织机构' }).click();
+    const tree = page.getByTestId('org-tree');
+    await tree.getByText('明湖区', { exact: true }).waitFor();
+    await tree.locator('.ant-tree-switcher').first().click(); // open 明湖区
+    await tree.getByText('明湖区财政局').click();
+    await expect.poll(() => page.url()).toMatch(/\/orgs\/\d+$/);
+    await page.getByText('领导班子及分管').waitFor();
+    await shot(page, 'org-tree');
+
+    await page.getByRole('menuitem', { name: '干部档案' }).click();
+    await page.getByTestId('flag-filter').click();
+    await page.getByTitle('M-04 五个不直接分管').click();
+    await expect.poll(() => page.url()).toContain('flag=M-04');
+    const rows = page.getByTestId('cadre-table').locator('tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    await shot(page, 'cadre-list');
+    await rows.first().click();
+    const flag = page.getByTestId('flag-M-04');
+    await flag.waitFor();
+    const text = await flag.innerText();
+    expect(text).toContain('五个不直接分管');
+    expect(text).toMatch(/规则设置[\s\S]*areas/);
+    expect(text).toMatch(/依据[\s\S]*分管领域/);
+    await shot(page, 'dossier', true);
+    await page.getByRole('tab', { name: /档案时间线/ }).click();
+    await page.locator('.ant-timeline-item').first().waitFor();
+    await page.getByRole('tab', { name: '廉政档案' }).click();
+    expect(await page.getByText('暂无记录').count()).toBeGreaterThanOrEqual(10); // empty sections shown, not hidden
+
+    await page.getByRole('menuitem', { name: '轮岗交流' }).click();
+    await page.locator('tbody tr.ant-table-row').first().waitFor();
+    await shot(page, 'rotation');
+    await page.context().close();
+  });
+
+  it('a cadre of the sibling county opened by URL shows the Chinese not-found page', async () => {
+    const other = await firstCadreOf('demo_county_b');
+    const page = await newPage();
+    await uiLogin(page, 'demo_county_a');
+    await page.goto(`/cadres/${other}`);
+    await page.getByTestId('not-found').waitFor();
+    expect(await page.getByTestId('not-found').innerText()).toContain('未找到');
+    expect(await page.getByTestId('dossier-name').count()).toBe(0);
+    await shot(page, 'not-found');
+    await page.goto('/no/such/page');
+    await page.getByTestId('not-found').waitFor();
+    await page.context().close();
+  });
+
+  it('an administrator narrows M-04 for the city and the county officer’s flag goes away; clearing brings it back', async () => {
+    const flagged = await firstCadreOf('demo_county_a', '&flag=M-04');
+    const officer = await newPage();
+    await uiLogin(officer, 'demo_county_a');
+    const hasFlag = async () => {
+      await officer.goto(`/cadres/${flagged}`);
+      await officer.getByTestId('dossier-name').waitFor();
+      return officer.getByTestId('flag-M-04').count();
+    };
+    expect(await hasFlag()).toBe(1);
+
+    const admin = await newPage();
+    await uiLogin(admin, 'demo_admin');
+    await admin.getByRole('menuitem', { name: '规则设置' }).click();
+    await admin.getByText('五个不直接分管').first().click();
+    const areas = admin.getByTestId('rule-form').locator('.ant-select').first();
+    await areas.waitFor();
+    await shot(admin, 'rules');
+    // Keep only 干部人事: remove the other four areas from the tag list, then save for the city and below.
+    for (const code of ['procurement', 'approval', 'construction', 'finance']) {
+      await areas.locator(`[title="${code}"]`).locator('.anticon-close').click();
+    }
+    await admin.getByRole('button', { name: '保存为本单位及下级的设置' }).click();
+    await admin.getByText('已保存').waitFor();
+    expect(await hasFlag()).toBe(0);
+
+    await admin.getByRole('button', { name: '清除本单位覆盖' }).click();
+    await admin.getByText('已清除').waitFor();
+    expect(await hasFlag()).toBe(1);
+
+    await admin.getByRole('menuitem', { name: '操作留痕' }).click();
+    await admin.getByTestId('verify-trail').click();
+    await admin.getByTestId('verify-result').waitFor();
+    expect(await admin.getByTestId('verify-result').innerText()).toContain('留痕链完整');
+    await shot(admin, 'trail');
+    await admin.context().close();
+    await officer.context().close();
+  });
+});
