@@ -7,6 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './browser.js';
 import { startServer, type RunningServer } from './server.js';
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { writeWorkbook } from '../apps/server/src/platform/sheets/index.js';
+import { makeIdCard } from '../apps/server/src/modules/registry/index.js';
 
 const SCREENSHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../docs/screenshots');
 const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
@@ -106,6 +110,30 @@ describe('workbench', () => {
     await shot(page, 'not-found');
     await page.goto('/no/such/page');
     await page.getByTestId('not-found').waitFor();
+    await page.context().close();
+  });
+
+  it('a roster with one bad row: the preview names it and nothing is written', async () => {
+    const page = await newPage();
+    await uiLogin(page, 'demo_county_a');
+    const total = () => page.evaluate(async () => (await (await fetch('/api/v1/cadres?pageSize=1')).json()).total as number);
+    const before = await total();
+    const good = makeIdCard('339802', '1986-02-03', 51);
+    const bad = good.slice(0, 16) + (good[16] === '1' ? '2' : '1') + good[17]; // one digit off: the check digit no longer fits
+    const file = path.join(tmpdir(), 'mingjian-roster-e2e.xlsx');
+    await writeFile(file, await writeWorkbook([{ name: '干部', columns: ['姓名', '身份证号', '政治面貌', '档案管理单位'].map((title) => ({ title })),
+      rows: [['沈一', good, '中共党员', '明湖区'], ['沈二', bad, '中共党员', '明湖区']] }]));
+    await page.getByRole('menuitem', { name: '名册导入' }).click();
+    await page.locator('input[type=file]').setInputFiles(file);
+    const issues = page.getByTestId('roster-issues');
+    await issues.waitFor();
+    const text = await issues.innerText();
+    expect(text).toContain('干部');
+    expect(text).toMatch(/\b3\b/); // spreadsheet row 3 (the header is row 1)
+    expect(text).toContain('身份证号');
+    expect(await page.getByTestId('roster-commit').count()).toBe(0); // no import while a row is bad
+    await shot(page, 'import');
+    expect(await total()).toBe(before);
     await page.context().close();
   });
 

@@ -2,7 +2,7 @@
 import { App as AntApp, Button, ConfigProvider, Layout, Menu, Segmented, Space, Spin, Typography } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
-import { ApartmentOutlined, AuditOutlined, DashboardOutlined, FieldTimeOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, CloudUploadOutlined, DashboardOutlined, FieldTimeOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { useI18n } from './i18n';
 import { SessionProvider, useSession } from './session';
@@ -15,6 +15,7 @@ import { RotationPage } from './pages/RotationPage';
 import { RulesPage } from './pages/RulesPage';
 import { TrailPage } from './pages/TrailPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { ImportPage } from './pages/ImportPage';
 
 export function App() {
   const { lang } = useI18n();
@@ -42,6 +43,7 @@ function Shell() {
     { key: '/orgs', icon: <ApartmentOutlined />, label: t('组织机构', 'Units'), show: can('orgs.read') },
     { key: '/cadres', icon: <TeamOutlined />, label: t('干部档案', 'Cadres'), show: can('cadres.read') },
     { key: '/rotation', icon: <FieldTimeOutlined />, label: t('轮岗交流', 'Rotation due'), show: can('cadres.read') },
+    { key: '/import', icon: <CloudUploadOutlined />, label: t('名册导入', 'Roster import'), show: can('cadres.write') && can('orgs.write') },
     { key: '/rules', icon: <SettingOutlined />, label: t('规则设置', 'Rule settings'), show: can('rules.read') },
     { key: '/trail', icon: <AuditOutlined />, label: t('操作留痕', 'Trail'), show: can('trail.read') },
   ].filter((i) => i.show);
@@ -72,6 +74,7 @@ function Shell() {
             <Route path="/cadres/:id" element={<DossierPage />} />
             <Route path="/rotation" element={<RotationPage />} />
             <Route path="/rules" element={<RulesPage />} />
+            <Route path="/import" element={<ImportPage />} />
             <Route path="/trail" element={<TrailPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>

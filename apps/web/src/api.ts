@@ -13,6 +13,8 @@ export class ApiError extends Error {
 
 let csrfToken = '';
 export const setCsrf = (token: string) => { csrfToken = token; };
+/** For requests that send a file as the body (roster import). */
+export const csrfHeader = () => ({ 'x-csrf-token': csrfToken });
 
 export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = {};

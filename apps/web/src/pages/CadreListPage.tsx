@@ -1,7 +1,8 @@
 // Cadre list in scope: search by name or 身份证号, filters by unit level, rank, principal and rule flag; the filters
 // live in the URL so a list can be bookmarked and shared with a colleague of the same scope.
 import { useEffect, useState } from 'react';
-import { Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { get, qs } from '../api';
 import { errorText, useI18n } from '../i18n';
@@ -37,6 +38,7 @@ export function CadreListPage() {
           options={[{ value: 'true', label: t('是一把手', 'Principals') }, { value: 'false', label: t('非一把手', 'Others') }]} />
         <Select allowClear placeholder={t('预警规则', 'Flag')} value={f.flag} onChange={(v) => set('flag', v)} style={{ width: 190 }} data-testid="flag-filter"
           options={Object.entries(RULE_NAMES).map(([id, n]) => ({ value: id, label: `${id} ${n[lang === 'en' ? 1 : 0]}` }))} />
+        <Button icon={<DownloadOutlined />} href={`/api/v1/cadres/export.xlsx${qs({ ...f, page: undefined })}`} data-testid="export-xlsx">{t('导出 Excel', 'Export .xlsx')}</Button>
         {f.orgId && <Tag closable onClose={() => set('orgId', undefined)}>{t('限定单位', 'Unit')} #{f.orgId}</Tag>}
       </Space>
       {list.error ? <Typography.Text type="danger">{errorText(list.error, lang)}</Typography.Text> : null}

@@ -1,21 +1,22 @@
 // 一人一档 (M-08): one cadre's basic data, posts, team and portfolio, relations, timeline and the archive sections,
 // with the rule flags and their evidence on top. Reading it is trailed on the server.
 import { useEffect, useState } from 'react';
-import { Card, Col, Descriptions, Empty, Row, Space, Table, Tabs, Tag, Timeline, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Empty, Row, Space, Table, Tabs, Tag, Timeline, Typography } from 'antd';
 import { useNavigate, useParams } from 'react-router-dom';
+import { FileWordOutlined } from '@ant-design/icons';
 import { get } from '../api';
 import { errorText, useI18n } from '../i18n';
 import { label, loadDicts, type Dicts } from '../components/dicts';
 import { FlagCard, type Flag } from '../components/Flags';
 import { useLoad } from '../components/useLoad';
-import { ARCHIVE_SECTIONS } from './archive-sections';
 import { NotFoundPage } from './NotFoundPage';
 
 interface Post { id: number; orgName: string; title: string; postKind: string; rank: string; isPrincipal: boolean; startDate: string; endDate: string | null; endReason: string | null; appointDoc: string | null }
 interface Seat { id: number; orgId: number; orgName: string; teamRole: string; joinedOn: string; leftOn: string | null; portfolios: Array<{ area: string; startDate: string; endDate: string | null }> }
 interface Relation { id: number; kind: string; kindLabel: string; generation: number | null; relative: { id: number; name: string; orgName: string } | null }
 interface Cadre { id: number; name: string; idCard: string; gender: 'M' | 'F'; birthDate: string; ethnicity: string | null; partyStatus: string; partyJoinedOn: string | null;
-  birthplaceCode: string | null; growthPlaceCode: string | null; orgName: string; posts: Post[]; team: Seat[]; relations: Relation[]; flags: Flag[] }
+  birthplaceCode: string | null; growthPlaceCode: string | null; orgName: string; posts: Post[]; team: Seat[]; relations: Relation[]; flags: Flag[];
+  archive: Array<{ titleZh: string; titleEn: string; items: Array<{ occurredOn: string; summary: string }> }> }
 interface Event { id: number; occurredOn: string; eventLabel: string; sourceModule: string; summary: string }
 
 export function DossierPage() {
@@ -44,7 +45,10 @@ export function DossierPage() {
               <Tag>{label(dicts, 'party_status', c.partyStatus, lang)}</Tag>
             </Space>
           </Col>
-          <Col flex="none"><Typography.Text type="secondary">{t('一人一档', 'One dossier per cadre')} · M-08</Typography.Text></Col>
+          <Col flex="none"><Space>
+            <Typography.Text type="secondary">{t('一人一档', 'One dossier per cadre')} · M-08</Typography.Text>
+            <Button icon={<FileWordOutlined />} href={`/api/v1/cadres/${c.id}/dossier.docx`} data-testid="export-docx">{t('导出年度档案（.docx）', 'Yearly volume (.docx)')}</Button>
+          </Space></Col>
         </Row>
       </Card>
       <Card title={t(`预警提示（${c.flags.length}）`, `Flags (${c.flags.length})`)} size="small">
@@ -84,8 +88,11 @@ export function DossierPage() {
           { key: 'timeline', label: t(`档案时间线（${timeline.total}）`, `Timeline (${timeline.total})`), children: (
             timeline.items.length ? <Timeline items={timeline.items.map((e) => ({ children: <><Typography.Text strong>{e.occurredOn}</Typography.Text> <Tag>{e.eventLabel}</Tag>{e.summary}</> }))} /> : <Empty />) },
           { key: 'archive', label: t('廉政档案', 'Integrity archive'), children: (
-            <Row gutter={[12, 12]}>{ARCHIVE_SECTIONS.map(([zh, en]) => (
-              <Col span={8} key={zh}><Card size="small" title={t(zh, en)}><Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('暂无记录', 'Nothing recorded')} /></Card></Col>
+            <Row gutter={[12, 12]}>{c.archive.map((s) => (
+              <Col span={8} key={s.titleZh}><Card size="small" title={t(s.titleZh, s.titleEn)}>
+                {s.items.length ? s.items.map((i) => <div key={i.occurredOn + i.summary}>{i.occurredOn} {i.summary}</div>)
+                  : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('暂无记录', 'Nothing recorded')} />}
+              </Card></Col>
             ))}</Row>) },
         ]} />
       </Card>

@@ -1,6 +1,7 @@
 // M-07 rotation-due list for a subtree: who is due (yellow), must be exchanged (red) or coming due (green), and why.
 import { useState } from 'react';
-import { Card, Segmented, Space, Table, Tag } from 'antd';
+import { Button, Card, Segmented, Space, Table, Tag } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
 import { get, qs } from '../api';
 import { useI18n } from '../i18n';
@@ -23,6 +24,7 @@ export function RotationPage() {
         <Segmented value={level} onChange={(v) => { setLevel(v as string); setPage(1); }} options={[
           { label: t('全部', 'All'), value: '' }, { label: t('应当交流', 'Must exchange'), value: 'red' },
           { label: t('到期', 'Due'), value: 'yellow' }, { label: t('即将到期', 'Coming due'), value: 'green' }]} />
+        <Button icon={<DownloadOutlined />} href={`/api/v1/flags/M-07/export.xlsx${qs({ orgId, level })}`}>{t('导出 Excel', 'Export .xlsx')}</Button>
       </Space>
       <Table<Item> rowKey={(r) => `${r.cadreId}-${r.message}`} size="middle" loading={list.loading} dataSource={list.data?.items ?? []}
         pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, showSizeChanger: false, onChange: setPage, showTotal: (n) => t(`共 ${n} 条`, `${n} items`) }}

@@ -15,6 +15,7 @@ import { assertDictCodes } from './registry.dict-check.js';
 import { assertNotBeforeBirth, assertNotTooLate } from './registry.dates.js';
 import { visibleOrg } from './org.service.js';
 import { thenRefresh } from './flags.service.js';
+import { archiveSections } from './archive-sections.js';
 import type { cadreCreate, cadreListQuery, cadreUpdate } from './registry.schema.js';
 import { cadreRecordParts } from './cadre-record.js';
 
@@ -140,6 +141,7 @@ export async function getCadre(ctx: AppContext, auth: Auth, actor: Actor, id: nu
     growthPlaceCode: c.growth_place_code, orgId: c.org_id, orgName: c.org_name,
     createdAt: c.created_at.toISOString(), updatedAt: c.updated_at.toISOString(),
     ...parts,
+    archive: archiveSections(),
     flags,
   };
 }

@@ -12,10 +12,13 @@ import * as appt from './appointment.service.js';
 import * as rel from './relation.service.js';
 import * as flags from './flags.service.js';
 import { sweep } from './rules/sweep.js';
+import { rosterRoutes } from './roster/roster.routes.js';
 
 export function registryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['registry'];
+    // Static paths (/cadres/export.xlsx) next to parametric ones (/cadres/:id): find-my-way prefers the static one.
+    await app.register(rosterRoutes(ctx));
 
     app.get('/dicts', { schema: { tags, summary: '字典 Dictionaries' } }, async (req) => {
       requireAuth(req);

@@ -15,7 +15,7 @@ import { thenRefresh } from './flags.service.js';
 import type { relationCreate } from './registry.schema.js';
 
 /** Collateral kinds fix or bound their generation count: sibling 2; cousin, uncle, nephew ≥ 3 (4 = second cousin…). */
-function generationFor(kind: string, given: number | undefined): number | null {
+export function generationFor(kind: string, given: number | undefined): number | null {
   const extra = DICTS.relation_kind.find(([c]) => c === kind)?.[3] as { line: string; generation?: number } | undefined;
   if (!extra || extra.line !== 'collateral') {
     if (given !== undefined) throw badRequest('VALIDATION', '输入有误：generation: 只有旁系血亲需要代数', 'Invalid input: generation: only collateral relatives have a generation count');

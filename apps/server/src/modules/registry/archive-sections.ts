@@ -1,6 +1,6 @@
-// The archive sections of M-08 (廉政档案 / 政治素质档案, `000`, `003`). Each is shown even when empty: an empty
-// section is a fact a reviewer needs to see. Later modules (personal matters, talks, reports) fill them.
-export const ARCHIVE_SECTIONS: Array<[string, string]> = [
+// The archive sections of M-08 (廉政档案 / 政治素质档案, `000`, `003`). Each is returned and printed even when
+// empty: an empty section is a fact a reviewer needs to see. Later modules (personal matters, talks, reports) fill them.
+export const ARCHIVE_SECTIONS: ReadonlyArray<readonly [string, string]> = [
   ['婚姻状况', 'Marriage'], ['因私出国（境）证件及出入境', 'Passports and travel abroad'],
   ['配偶子女从业、经商、移居国（境）外及受刑事追究情况', 'Spouse and children: jobs, businesses, emigration, criminal liability'],
   ['工资及各类奖金、津贴、补贴', 'Income'], ['房产', 'Housing'], ['股票、基金、投资型保险', 'Stocks, funds, investment insurance'],
@@ -9,3 +9,8 @@ export const ARCHIVE_SECTIONS: Array<[string, string]> = [
   ['信访举报', 'Reports against the cadre'], ['处分情况', 'Sanctions'], ['问责情况', 'Accountability'], ['述责述廉', 'Duty and integrity reports'],
   ['党风廉政建设责任书', 'Responsibility letters'],
 ];
+
+export interface ArchiveSection { titleZh: string; titleEn: string; items: Array<{ occurredOn: string; summary: string }> }
+
+/** The sections for one cadre. No module writes into them yet, so each is empty and says so. */
+export const archiveSections = (): ArchiveSection[] => ARCHIVE_SECTIONS.map(([titleZh, titleEn]) => ({ titleZh, titleEn, items: [] }));
