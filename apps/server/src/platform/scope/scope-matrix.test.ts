@@ -8,6 +8,7 @@ import { loginAs, startTestApp, type Client, type TestApp } from '../../test/har
 import { CADRE, loadSmallTree, ORG } from '../../test/fixtures.js';
 import type { Role } from '../auth/index.js';
 import type { ScopeCode } from './index.js';
+import { readWorkbook } from '../sheets/index.js';
 
 const ROLES: Role[] = ['org_supervisor', 'discipline', 'petition', 'auditor', 'committee_leader', 'cadre', 'joint_member', 'admin'];
 const READS_ORGS: Record<Role, boolean> = { org_supervisor: true, discipline: true, petition: true, auditor: true, committee_leader: true, cadre: true, joint_member: false, admin: true };
@@ -57,6 +58,15 @@ describe('reads: lists, records, timelines, trees, teams', () => {
         const visible = s.cadres.includes(id);
         expect((await c.get(`/api/v1/cadres/${id}`)).statusCode, `cadre ${id}`).toBe(expected(READS_CADRES[role], visible, 200));
         expect((await c.get(`/api/v1/cadres/${id}/timeline`)).statusCode, `timeline ${id}`).toBe(expected(READS_CADRES[role], visible, 200));
+        expect((await c.get(`/api/v1/cadres/${id}/dossier.docx`)).statusCode, `dossier.docx ${id}`).toBe(expected(READS_CADRES[role], visible, 200));
+      }
+      // Exports and flag lists hold exactly the cadres in scope, like the list.
+      const xlsx = await c.get('/api/v1/cadres/export.xlsx');
+      expect(xlsx.statusCode).toBe(READS_CADRES[role] ? 200 : 403);
+      if (READS_CADRES[role]) expect((await readWorkbook(xlsx.rawPayload))[0].rows.length - 1).toBe(s.cadres.length);
+      expect((await c.get('/api/v1/flags/summary')).statusCode).toBe(READS_CADRES[role] ? 200 : 403);
+      for (const id of ALL_ORGS) {
+        expect((await c.get(`/api/v1/flags/M-07?orgId=${id}`)).statusCode, `flags under org ${id}`).toBe(expected(READS_CADRES[role], s.orgs.includes(id), 200));
       }
       for (const id of ALL_ORGS) {
         const visible = s.orgs.includes(id);
