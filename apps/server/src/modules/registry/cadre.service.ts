@@ -8,7 +8,7 @@ import type { Auth } from '../../platform/auth/index.js';
 import { toCstDate } from '../../platform/clock/index.js';
 import { appendTimeline } from '../../platform/dossier/index.js';
 import { AppError, badRequest, toLimitOffset } from '../../platform/http/index.js';
-import { cadreVisible, outOfScope } from '../../platform/scope/index.js';
+import { cadreInSubtree, cadreVisible, outOfScope } from '../../platform/scope/index.js';
 import { recordRead, write, type Actor } from '../../platform/trail/index.js';
 import { maskIdCard, parseIdCard } from './id-card/index.js';
 import { assertDictCodes } from './registry.dict-check.js';
@@ -46,7 +46,7 @@ export async function listCadres(ctx: AppContext, auth: Auth, actor: Actor, quer
   let base = ctx.db.selectFrom('cadres as c').where(cadreVisible(auth.scope, 'c'));
   if (query.orgId) {
     const unit = await visibleOrg(ctx, auth, actor, query.orgId);
-    base = base.where(sql<boolean>`c.org_id = any(array(select u.id from orgs u where u.path <@ ${unit.path}::ltree))`);
+    base = base.where(cadreInSubtree(unit.path));
   }
   const q = query.q;
   if (q) {

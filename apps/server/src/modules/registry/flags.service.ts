@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import type { Auth } from '../../platform/auth/index.js';
 import { toLimitOffset } from '../../platform/http/index.js';
-import { cadreVisible } from '../../platform/scope/index.js';
+import { cadreInSubtree, cadreVisible } from '../../platform/scope/index.js';
 import type { Actor } from '../../platform/trail/index.js';
 import { maskIdCard } from './id-card/index.js';
 import { visibleOrg } from './org.service.js';
@@ -31,7 +31,7 @@ export async function listFlagged(ctx: AppContext, auth: Auth, actor: Actor, rul
     .where('f.rule_id', '=', ruleId).where(cadreVisible(auth.scope, 'c'));
   if (query.orgId) {
     const unit = await visibleOrg(ctx, auth, actor, query.orgId);
-    base = base.where(sql<boolean>`c.org_id = any(array(select u.id from orgs u where u.path <@ ${unit.path}::ltree))`);
+    base = base.where(cadreInSubtree(unit.path));
   }
   if (query.level) base = base.where('f.level', '=', query.level);
   const { limit, offset } = toLimitOffset(query);
@@ -54,7 +54,7 @@ export async function flagSummary(ctx: AppContext, auth: Auth, actor: Actor, org
   let q = ctx.db.selectFrom('cadre_flags as f').innerJoin('cadres as c', 'c.id', 'f.cadre_id').where(cadreVisible(auth.scope, 'c'));
   if (orgId) {
     const unit = await visibleOrg(ctx, auth, actor, orgId);
-    q = q.where(sql<boolean>`c.org_id = any(array(select u.id from orgs u where u.path <@ ${unit.path}::ltree))`);
+    q = q.where(cadreInSubtree(unit.path));
   }
   const rows = await q.select(['f.rule_id', 'f.level']).select((eb) => [eb.fn.countAll<string>().as('flags'), sql<string>`count(distinct f.cadre_id)`.as('cadres')])
     .groupBy(['f.rule_id', 'f.level']).orderBy('f.rule_id').execute();

@@ -58,3 +58,8 @@ export function cadreVisible(scope: DataScope, cadreAlias = 'cadres'): RawBuilde
       return scope.cadreId == null ? sql<SqlBool>`false` : sql<SqlBool>`${sql.ref(`${cadreAlias}.id`)} = ${scope.cadreId}`;
   }
 }
+
+/** Is the cadre managed in the subtree at `path`? (A unit filter inside a list, on top of the scope predicate.) */
+export function cadreInSubtree(path: string, cadreAlias = 'c'): RawBuilder<SqlBool> {
+  return sql<SqlBool>`${sql.ref(`${cadreAlias}.org_id`)} = any(array(select u.id from orgs u where u.path <@ ${path}::ltree))`;
+}
