@@ -11,6 +11,7 @@ import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { writeWorkbook } from '../apps/server/src/platform/sheets/index.js';
 import { makeIdCard } from '../apps/server/src/modules/registry/index.js';
+import { totpCode } from '../apps/server/src/platform/auth/index.js';
 
 const SCREENSHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../docs/screenshots');
 const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
@@ -31,6 +32,8 @@ async function uiLogin(page: Page, username: string) {
   await page.getByLabel('密码').fill('mingjian-demo');
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await page.getByTestId('whoami').waitFor();
+  // The landing route settles (an account without the dashboard is sent on to its first page) before we click on.
+  await page.locator('.ant-menu-item-selected').waitFor();
 }
 
 /** The first cadre id in `username`'s scope, asked through the API in its own browser context. */
@@ -99,6 +102,26 @@ describe('workbench', () => {
     await page.context().close();
   });
 
+  it('the discipline role is asked for its one-time code after the password, and gets in with it', async () => {
+    const page = await newPage();
+    await page.goto('/');
+    await page.getByLabel('用户名').fill('demo_discipline');
+    await page.getByLabel('密码').fill('mingjian-demo');
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    const code = page.getByLabel('动态验证码（6 位）');
+    await code.waitFor();
+    await code.fill('000000');
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByTestId('login-error').waitFor();
+    expect(await page.getByTestId('login-error').innerText()).toContain('动态验证码错误');
+    await code.fill(totpCode('MJDEMODISCIPLINE', new Date()));
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByTestId('whoami').waitFor();
+    expect(await page.getByTestId('whoami').innerText()).toContain('纪委监委');
+    expect(await page.getByRole('menuitem', { name: '名册导入' }).count()).toBe(0); // the menu follows the role
+    await page.context().close();
+  });
+
   it('a cadre of the sibling county opened by URL shows the Chinese not-found page', async () => {
     const other = await firstCadreOf('demo_county_b');
     const page = await newPage();
@@ -151,6 +174,7 @@ describe('workbench', () => {
     const admin = await newPage();
     await uiLogin(admin, 'demo_admin');
     await admin.getByRole('menuitem', { name: '规则设置' }).click();
+    await expect.poll(() => admin.url()).toMatch(/\/rules$/);
     await admin.getByText('五个不直接分管').first().click();
     const areas = admin.getByTestId('rule-form').locator('.ant-select').first();
     await areas.waitFor();
