@@ -2,7 +2,7 @@
 import { Alert, Descriptions, Space, Tag, Typography } from 'antd';
 import { useI18n } from '../i18n';
 
-export interface Flag { ruleId: string; level: 'red' | 'yellow' | 'green'; message?: string; settings?: Record<string, unknown>; evidence?: Array<Record<string, unknown>>; evaluatedOn?: string }
+export interface Flag { ruleId: string; level: 'red' | 'yellow' | 'green'; message?: string; messageEn?: string | null; settings?: Record<string, unknown>; evidence?: Array<Record<string, unknown>>; evaluatedOn?: string }
 
 export const RULE_NAMES: Record<string, [string, string]> = {
   'M-04': ['五个不直接分管', 'Five areas not overseen directly'],
@@ -51,7 +51,7 @@ export function FlagCard({ flag }: { flag: Flag }) {
   const type = flag.level === 'red' ? 'error' : flag.level === 'yellow' ? 'warning' : 'success';
   return (
     <Alert type={type} showIcon style={{ marginBottom: 12 }} data-testid={`flag-${flag.ruleId}`}
-      message={<span><Tag color={COLOR[flag.level]}>{flag.ruleId} {RULE_NAMES[flag.ruleId]?.[lang === 'en' ? 1 : 0]}</Tag>{flag.message}</span>}
+      message={<span><Tag color={COLOR[flag.level]}>{flag.ruleId} {RULE_NAMES[flag.ruleId]?.[lang === 'en' ? 1 : 0]}</Tag>{lang === 'en' && flag.messageEn ? flag.messageEn : flag.message}</span>}
       description={
         <Descriptions size="small" column={1} bordered>
           <Descriptions.Item label={t('规则设置', 'Settings used')}>

@@ -8,10 +8,10 @@ import { useI18n } from '../i18n';
 import { OrgPicker } from '../components/OrgPicker';
 import { useLoad } from '../components/useLoad';
 
-interface Item { cadreId: number; name: string; idCardMasked: string; orgName: string; level: 'red' | 'yellow' | 'green'; message: string; evidence: Array<{ since?: string; years?: number }> }
+interface Item { cadreId: number; name: string; idCardMasked: string; orgName: string; level: 'red' | 'yellow' | 'green'; message: string; messageEn: string | null; evidence: Array<{ since?: string; years?: number }> }
 
 export function RotationPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const nav = useNavigate();
   const [orgId, setOrgId] = useState<number>();
   const [level, setLevel] = useState<string>('');
@@ -32,7 +32,7 @@ export function RotationPage() {
           { title: t('姓名', 'Name'), dataIndex: 'name', render: (v, r) => <a onClick={() => nav(`/cadres/${r.cadreId}`)}>{v}</a> },
           { title: t('档案管理单位', 'Managing unit'), dataIndex: 'orgName' },
           { title: t('等级', 'Level'), dataIndex: 'level', render: (v: Item['level']) => <Tag color={{ red: 'red', yellow: 'gold', green: 'green' }[v]}>{{ red: t('应当交流', 'Must exchange'), yellow: t('到期', 'Due'), green: t('即将到期', 'Coming due') }[v]}</Tag> },
-          { title: t('情形', 'Finding'), dataIndex: 'message' },
+          { title: t('情形', 'Finding'), render: (_, r) => (lang === 'en' && r.messageEn ? r.messageEn : r.message) },
           { title: t('起算日', 'Since'), render: (_, r) => r.evidence[0]?.since },
           { title: t('年限', 'Years'), render: (_, r) => r.evidence[0]?.years },
         ]} />

@@ -123,7 +123,7 @@ async function assertIdCardFree(ctx: AppContext, actor: Actor, idCard: string, e
 /** The cadre's findings as of the last evaluation (refreshed on every registry write, rule change and daily). */
 async function storedFlags(ctx: AppContext, cadreId: number) {
   const rows = await ctx.db.selectFrom('cadre_flags').selectAll().where('cadre_id', '=', cadreId).orderBy('seq').execute();
-  return rows.map((r) => ({ ruleId: r.rule_id, level: r.level, message: r.message, settings: r.settings, evidence: r.evidence, evaluatedOn: r.evaluated_on }));
+  return rows.map((r) => ({ ruleId: r.rule_id, level: r.level, message: r.message, messageEn: r.message_en, settings: r.settings, evidence: r.evidence, evaluatedOn: r.evaluated_on }));
 }
 
 /** One cadre's whole record. The read is trailed (ARCHITECTURE 3). */

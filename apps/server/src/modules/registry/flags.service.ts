@@ -37,7 +37,7 @@ export async function listFlagged(ctx: AppContext, auth: Auth, actor: Actor, rul
   const { limit, offset } = toLimitOffset(query);
   const [rows, count] = await Promise.all([
     base.innerJoin('orgs as o', 'o.id', 'c.org_id')
-      .select(['f.cadre_id', 'f.seq', 'f.level', 'f.message', 'f.settings', 'f.evidence', 'f.evaluated_on', 'c.name', 'c.id_card', 'o.name as org_name'])
+      .select(['f.cadre_id', 'f.seq', 'f.level', 'f.message', 'f.message_en', 'f.settings', 'f.evidence', 'f.evaluated_on', 'c.name', 'c.id_card', 'o.name as org_name'])
       .orderBy(sql`case f.level when 'red' then 0 when 'yellow' then 1 else 2 end`).orderBy('c.name_sort').orderBy('f.cadre_id').orderBy('f.seq')
       .limit(limit).offset(offset).execute(),
     base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
@@ -45,7 +45,7 @@ export async function listFlagged(ctx: AppContext, auth: Auth, actor: Actor, rul
   return {
     total: Number(count.n),
     items: rows.map((r) => ({ cadreId: r.cadre_id, name: r.name, idCardMasked: maskIdCard(r.id_card), orgName: r.org_name,
-      ruleId, level: r.level, message: r.message, settings: r.settings, evidence: r.evidence, evaluatedOn: r.evaluated_on })),
+      ruleId, level: r.level, message: r.message, messageEn: r.message_en, settings: r.settings, evidence: r.evidence, evaluatedOn: r.evaluated_on })),
   };
 }
 

@@ -33,6 +33,7 @@ describe('M-04 on the dossier and in lists', () => {
     const [m04] = (await flagsOf(countyA, CADRE.A_DEPT)).filter((f) => f.ruleId === 'M-04');
     expect(m04).toMatchObject({ level: 'red', settings: { areas: ['personnel', 'finance', 'construction', 'approval', 'procurement'] } });
     expect(m04.message).toContain('财务管理');
+    expect((m04 as unknown as { messageEn: string }).messageEn).toMatch(/principal .* oversees finance/);
     expect(m04.evidence[0]).toMatchObject({ area: 'finance', orgId: ORG.A_DEPT });
   });
 

@@ -121,7 +121,7 @@ export interface TimelineEventsTable {
   ref_id: string | null;
 }
 export interface CadreFlagsTable {
-  cadre_id: number; seq: number; rule_id: string; level: 'red' | 'yellow' | 'green'; message: string;
+  cadre_id: number; seq: number; rule_id: string; level: 'red' | 'yellow' | 'green'; message: string; message_en: string | null;
   settings: ColumnType<Record<string, unknown>, string, string>; evidence: ColumnType<Array<Record<string, unknown>>, string, string>;
   evaluated_on: DateStr;
 }

@@ -48,7 +48,7 @@ export async function sweep(ctx: AppContext, actor: Actor, target: { rootOrgId: 
     const orgPaths = new Map(facts.map((f) => [f.orgId, f.orgPath]));
     const settings = await settingsFor(ctx.db, orgPaths);
     const rows = facts.flatMap((f) => evaluateCadre(f, settings.get(f.orgId)!, today).map((x, seq) => ({
-      cadre_id: f.id, seq, rule_id: x.ruleId, level: x.level, message: x.message,
+      cadre_id: f.id, seq, rule_id: x.ruleId, level: x.level, message: x.message, message_en: x.messageEn ?? null,
       settings: JSON.stringify(x.settings), evidence: JSON.stringify(x.evidence), evaluated_on: today,
     })));
     for (const r of rows) byRule[r.rule_id] = (byRule[r.rule_id] ?? 0) + 1;

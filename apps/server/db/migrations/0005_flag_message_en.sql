@@ -1,0 +1,2 @@
+-- Flags carry their message in English too, for the workbench's English switch.
+ALTER TABLE cadre_flags ADD COLUMN message_en text;
