@@ -79,9 +79,10 @@ const actor = { accountId: null, name: 'bench', ip: '127.0.0.1' };
 const sample = (await sql<{ id: number }>`select c.id from cadres c join orgs o on o.id = c.org_id where o.path <@ ${city.path}::ltree order by c.id limit 500`.execute(db)).rows.map((r) => r.id);
 const subtreeSize = async (p: string) => Number((await sql<{ n: string }>`select count(*) n from cadres c join orgs o on o.id = c.org_id where o.path <@ ${p}::ltree`.execute(db)).rows[0].n);
 
-// Bare SQL: the same reads the service performs, as hand-written statements through a pg.Pool.
+// Bare SQL: the same reads the service performs (flags included), as hand-written statements through a pg.Pool.
 const pool = new pg.Pool({ connectionString: url, max: 4 });
-const LIST = `select pg.id, pg.name, pg.gender, pg.birth_date, pg.id_card, pg.org_id, o.name as org_name, cp.title, cp.rank, cp.is_principal
+const LIST = `select pg.id, pg.name, pg.gender, pg.birth_date, pg.id_card, pg.org_id, o.name as org_name, cp.title, cp.rank, cp.is_principal,
+    coalesce((select json_agg(json_build_object('ruleId', cf.rule_id, 'level', cf.level) order by cf.seq) from cadre_flags cf where cf.cadre_id = pg.id), '[]'::json) as flags
   from (select c.id, c.name, c.name_sort, c.gender, c.birth_date, c.id_card, c.org_id from cadres c
         where c.org_id = any(array(select id from orgs where path <@ $1::ltree)) order by c.name_sort, c.id limit 20 offset $2) pg
   join orgs o on o.id = pg.org_id
@@ -97,6 +98,7 @@ const bareCadre = (id: number) => Promise.all([
   pool.query('select * from relations where cadre_id = $1', [id]),
   pool.query('select * from timeline_events where cadre_id = $1 order by occurred_on desc, id desc limit 20', [id]),
   pool.query('select count(*) from timeline_events where cadre_id = $1', [id]),
+  pool.query('select * from cadre_flags where cadre_id = $1 order by seq', [id]),
   bareTrailAppend(id),
 ]);
 // The read is trailed in the app, so the bare stack appends the same hash-chained row: lock head, insert, move head.
@@ -124,9 +126,10 @@ for (const [label, o] of [['county', county], ['city', city]] as const) {
     ...await measurePair((i) => listCadres(b.ctx, a, actor, { page: 1 + (i % 10), pageSize: 20 }), (i) => bareList(o.path, i % 10))]);
 }
 const cityAuth = auth(city);
-rows.push(['(b) one cadre with posts, team, relations and timeline (read trailed; bare SQL appends the same trail row)',
+rows.push(['(b) one cadre with posts, team, relations, flags and timeline, requested together as the dossier page does (read trailed; bare SQL appends the same trail row)',
   ...await measurePair(
-    async (i) => { await getCadre(b.ctx, cityAuth, actor, sample[i % sample.length]); await readTimeline(db, sample[i % sample.length], { limit: 20, offset: 0 }); },
+    // The dossier page asks for the record and its timeline at once (apps/web DossierPage), so they run concurrently here too.
+    (i) => Promise.all([getCadre(b.ctx, cityAuth, actor, sample[i % sample.length]), readTimeline(db, sample[i % sample.length], { limit: 20, offset: 0 })]),
     (i) => bareCadre(sample[i % sample.length]))]);
 await pool.end();
 const pgVersion = (await sql<{ v: string }>`select current_setting('server_version') as v`.execute(db)).rows[0].v;
