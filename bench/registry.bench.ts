@@ -65,7 +65,7 @@ if (fresh || !(await db.selectFrom('orgs').select('id').limit(1).executeTakeFirs
   const t1 = Date.now();
   await loadRegistry(db, b.ctx.clock, SYSTEM_ACTOR, r);
   await sql`analyze`.execute(db);
-  writeSection('registry-load', [`Province registry (bench/province.ts) generated in ${((t1 - t0) / 1000).toFixed(1)} s and loaded into PostgreSQL through the trailed write path (batches of 2,000 rows, one trail row each) in ${((Date.now() - t1) / 1000).toFixed(1)} s, on the machine of the section below.`]);
+  writeSection('registry-load', [`Province registry (bench/province.ts) generated in ${((t1 - t0) / 1000).toFixed(1)} s and loaded into PostgreSQL through the trailed write path (batches of 2,000 rows, one trail row each) in ${((Date.now() - t1) / 1000).toFixed(1)} s, on the machine of the registry section.`]);
 }
 const counts = Object.fromEntries(await Promise.all((['orgs', 'cadres', 'posts', 'team_members', 'timeline_events', 'relations'] as const)
   .map(async (tb) => [tb, Number((await sql<{ n: string }>`select count(*) as n from ${sql.table(tb)}`.execute(db)).rows[0].n)])));
