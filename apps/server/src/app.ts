@@ -14,11 +14,14 @@ import { trailRoutes } from './platform/trail/trail.routes.js';
 import { calendarRoutes } from './platform/clock/calendar.routes.js';
 import { loadCalendar } from './bootstrap.js';
 import { registryRoutes, sweep } from './modules/registry/index.js';
+import { publicReportRoutes, staffReportRoutes, type PublicLimits } from './modules/reports/index.js';
 
 export interface AppOptions {
   logger?: boolean;
   /** The built workbench (apps/web/dist); without it the root leads to the API documentation. */
   webDir?: string;
+  /** Limits on the public report endpoints (tests lower them). */
+  publicLimits?: PublicLimits;
 }
 
 export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<FastifyInstance> {
@@ -82,6 +85,8 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
       afterChange: (_ruleId, orgId, actor) => sweep(ctx, actor, { rootOrgId: orgId }),
     }));
     await api.register(trailRoutes(ctx));
+    await api.register(publicReportRoutes(ctx, opts.publicLimits));
+    await api.register(staffReportRoutes(ctx));
     await api.register(calendarRoutes(ctx, () => loadCalendar(ctx.db)));
   }, { prefix: '/api/v1' });
 

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { openDatabase, migrate, lockDataDir, type Database, type DB } from './platform/db/index.js';
 import { CN_CALENDAR, WorkCalendar, systemClock, type Clock } from './platform/clock/index.js';
-import { SecretBox, loadOrCreateKey } from './platform/crypto/index.js';
+import { SecretBox, loadOrCreateKey, loadOrCreateSigner, newSigner } from './platform/crypto/index.js';
 import type { AppContext } from './platform/context.js';
 import { DICTS } from './modules/registry/index.js';
 
@@ -68,7 +68,7 @@ export async function boot(opts: BootOptions): Promise<Booted> {
     await checkKey(database.db, box);
     const ctx: AppContext = {
       db: database.db, engine: database.engine, clock: opts.clock ?? systemClock, calendar: await loadCalendar(database.db),
-      box, demo: opts.demo ?? false,
+      box, signer: onDisk || opts.databaseUrl ? loadOrCreateSigner(path.join(dataDir, 'keys')) : newSigner(), demo: opts.demo ?? false,
     };
     const opened = database;
     return { ctx, database, close: async () => { await opened.close(); unlock(); } };

@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { DB, Engine } from './db/index.js';
 import type { Clock, WorkCalendar } from './clock/index.js';
-import type { SecretBox } from './crypto/index.js';
+import type { SecretBox, Signer } from './crypto/index.js';
 
 export interface AppContext {
   db: Kysely<DB>;
@@ -10,6 +10,8 @@ export interface AppContext {
   clock: Clock;
   calendar: WorkCalendar;
   box: SecretBox;
+  /** Signs proofs handed to the public (M-11). */
+  signer: Signer;
   /** Demo mode: demo accounts may log in. */
   demo: boolean;
 }

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { boot, type Booted } from '../bootstrap.js';
-import { buildApp } from '../app.js';
+import { buildApp, type AppOptions } from '../app.js';
 import { ManualClock } from '../platform/clock/index.js';
 import { createAccount, totpCode, type Role } from '../platform/auth/index.js';
 import { write, SYSTEM_ACTOR } from '../platform/trail/index.js';
@@ -39,12 +39,12 @@ async function freshPgDatabase(baseUrl: string): Promise<{ url: string; drop: ()
   };
 }
 
-export async function startTestApp(opts: { now?: string; demo?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(opts: { now?: string; demo?: boolean; app?: AppOptions } = {}): Promise<TestApp> {
   const clock = new ManualClock(opts.now ?? '2026-03-02T02:00:00Z');
   const base = process.env.DATABASE_URL;
   const fresh = base ? await freshPgDatabase(base) : null;
   const booted = await boot({ databaseUrl: fresh?.url, dataDir: 'memory://', clock, demo: opts.demo ?? false, key: randomBytes(32) });
-  const app = await buildApp(booted.ctx);
+  const app = await buildApp(booted.ctx, opts.app);
   return {
     ...booted, app, clock, dbUrl: fresh?.url,
     close: async () => {

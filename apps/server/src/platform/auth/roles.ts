@@ -16,14 +16,16 @@ export type Permission =
   | 'orgs.read' | 'orgs.write'
   | 'cadres.read' | 'cadres.write'
   | 'rules.read' | 'rules.write'
-  | 'trail.read' | 'accounts.manage';
+  | 'trail.read' | 'accounts.manage'
+  | 'reports.read' | 'reports.write' | 'reports.intake' | 'reports.reveal';
 
 // Joint-meeting members see only what they sent (later modules); the administrator manages accounts and
 // rule settings and never reads cadre records by default (SPEC §1).
 const GRANTS: Record<Role, Permission[]> = {
   org_supervisor: ['orgs.read', 'orgs.write', 'cadres.read', 'cadres.write', 'rules.read'],
-  discipline: ['orgs.read', 'cadres.read', 'rules.read'],
-  petition: ['orgs.read', 'cadres.read'],
+  discipline: ['orgs.read', 'cadres.read', 'rules.read', 'reports.read', 'reports.write'],
+  // Only the petition role may reveal a reporter's identity (M-11), with a reason, trailed.
+  petition: ['orgs.read', 'cadres.read', 'reports.read', 'reports.write', 'reports.intake', 'reports.reveal'],
   auditor: ['orgs.read', 'cadres.read', 'trail.read'],
   committee_leader: ['orgs.read', 'cadres.read', 'rules.read'],
   cadre: ['orgs.read', 'cadres.read'],

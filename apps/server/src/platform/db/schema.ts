@@ -125,6 +125,15 @@ export interface CadreFlagsTable {
   settings: ColumnType<Record<string, unknown>, string, string>; evidence: ColumnType<Array<Record<string, unknown>>, string, string>;
   evaluated_on: DateStr;
 }
+export interface ReportsTable {
+  id: Generated<number>; number: string; channel: string; received_at: Timestamp; accused_name: string; accused_unit: string | null;
+  accused_post: string | null; accused_cadre_id: number | null; competent_org_id: number; routed_up: Generated<boolean>; content: string;
+  happened: string | null; anonymous: boolean; reporter_sealed: string | null; receipt_digest: string | null; content_sha256: string;
+  status: Generated<string>; registered_by: number | null; created_at: Timestamp;
+}
+export interface ReportMessagesTable {
+  id: Generated<number>; report_id: number; direction: 'to_reporter' | 'from_reporter'; body: string; author_id: number | null; created_at: Timestamp;
+}
 export interface InstallationTable { name: string; value: string }
 export interface SchemaMigrationsTable { name: string; checksum: string; applied_at: Timestamp }
 
@@ -148,4 +157,6 @@ export interface DB {
   schema_migrations: SchemaMigrationsTable;
   installation: InstallationTable;
   cadre_flags: CadreFlagsTable;
+  reports: ReportsTable;
+  report_messages: ReportMessagesTable;
 }

@@ -1,0 +1,58 @@
+// Reports API: the public endpoints under /api/v1/public (no account; limited per address; no address kept) and
+// the staff endpoints under /api/v1/reports (petition and discipline roles, scoped, recused).
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppContext } from '../../platform/context.js';
+import { actorOf, AppError, idParam, requireAuth } from '../../platform/http/index.js';
+import type { Actor } from '../../platform/trail/index.js';
+import * as s from './reports.schema.js';
+import * as reports from './reports.service.js';
+
+export interface PublicLimits { submissionsPerHour: number; lookupsPerTenMinutes: number; wrongReceiptDelayMs: number }
+export const DEFAULT_PUBLIC_LIMITS: PublicLimits = { submissionsPerHour: 10, lookupsPerTenMinutes: 30, wrongReceiptDelayMs: 800 };
+
+/** A reporter's address is never written down: the trail gets no IP for public actions (the limiter keeps it in memory only). */
+const PUBLIC_ACTOR: Actor = { accountId: null, name: 'public', ip: null };
+
+const tooMany = (_req: unknown, ctx: { after: string }) =>
+  new AppError(429, 'RATE_LIMITED', `请求过于频繁，请 ${ctx.after} 后再试`, `Too many requests; try again in ${ctx.after}`);
+
+export function publicReportRoutes(ctx: AppContext, limits: PublicLimits = DEFAULT_PUBLIC_LIMITS): FastifyPluginAsyncZod {
+  return async (app) => {
+    const tags = ['public'];
+    await app.register(rateLimit, { global: false, errorResponseBuilder: tooMany });
+    const lookup = { rateLimit: { max: limits.lookupsPerTenMinutes, timeWindow: 10 * 60_000 }, csrfExempt: true };
+    // Wrong receipts cost time: with 10^16 receipts and this limit, guessing is hopeless.
+    const slowOnMiss = async <T>(p: Promise<T>) => p.catch(async (e) => {
+      if ((e as AppError).code === 'UNKNOWN_RECEIPT') await new Promise((r) => setTimeout(r, limits.wrongReceiptDelayMs));
+      throw e;
+    });
+
+    app.post('/public/reports', {
+      config: { rateLimit: { max: limits.submissionsPerHour, timeWindow: 3600_000 }, csrfExempt: true },
+      schema: { tags, summary: '公开举报 Submit a report (no account)', body: s.publicReport },
+    }, async (req, reply) => reply.status(201).send(await reports.submitPublicReport(ctx, PUBLIC_ACTOR, req.body)));
+    app.get('/public/reports/:receipt', { config: lookup, schema: { tags, summary: '凭回执码查询 Status and replies by receipt', params: s.receiptParam } },
+      async (req) => slowOnMiss(reports.publicStatus(ctx, req.params.receipt)));
+    app.post('/public/reports/:receipt/additions', { config: lookup, schema: { tags, summary: '补充材料 Add information', params: s.receiptParam, body: s.addition } },
+      async (req, reply) => reply.status(201).send(await slowOnMiss(reports.addInformation(ctx, PUBLIC_ACTOR, req.params.receipt, req.body.content))));
+    app.get('/public/signing-key', { schema: { tags, summary: '回执签名公钥 Public key for proofs' } }, async () =>
+      ({ algorithm: 'Ed25519', keyId: ctx.signer.keyId, publicKeyPem: ctx.signer.publicKeyPem }));
+  };
+}
+
+export function staffReportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    const tags = ['reports'];
+    app.get('/reports', { schema: { tags, summary: '信访举报列表 Reports in scope', querystring: s.reportListQuery } }, async (req) =>
+      reports.listReports(ctx, requireAuth(req, 'reports.read'), req.query));
+    app.post('/reports', { schema: { tags, summary: '登记来件 Register a report from another channel', body: s.staffIntake } }, async (req, reply) =>
+      reply.status(201).send(await reports.registerReport(ctx, requireAuth(req, 'reports.intake'), actorOf(req), req.body)));
+    app.get('/reports/:id', { schema: { tags, summary: '举报件 One report (no reporter identity)', params: idParam } }, async (req) =>
+      reports.getReport(ctx, requireAuth(req, 'reports.read'), actorOf(req), req.params.id));
+    app.post('/reports/:id/replies', { schema: { tags, summary: '答复举报人 Reply to the reporter', params: idParam, body: s.reply } }, async (req, reply) =>
+      reply.status(201).send(await reports.replyToReporter(ctx, requireAuth(req, 'reports.write'), actorOf(req), req.params.id, req.body.body)));
+    app.post('/reports/:id/reveal', { schema: { tags, summary: '查看举报人信息（须说明理由）Reveal the reporter (reason required)', params: idParam, body: s.reveal } }, async (req) =>
+      reports.revealReporter(ctx, requireAuth(req, 'reports.reveal'), actorOf(req), req.params.id, req.body.reason));
+  };
+}

@@ -1,0 +1,38 @@
+// Request schemas of reports (M-10, M-11). Strict objects: unknown fields are refused.
+import { z } from 'zod';
+import { pageQuery } from '../../platform/http/index.js';
+
+/** Intake channels (M-10), as the seeds list them. */
+export const CHANNELS = {
+  web: ['网络举报', 'Website'], phone_12380: ['12380 电话', '12380 phone'], letter: ['来信', 'Letter'], visit: ['来访', 'Visit'],
+  sms: ['短信', 'SMS'], mailbox: ['检举控告免费邮', 'Free-post mailbox'], box: ['举报箱', 'Reporting box'], monitor: ['干部监督信息员', 'Volunteer monitor'],
+  inspection: ['巡察反馈', 'Inspection finding'], audit: ['审计发现', 'Audit finding'], joint_meeting: ['联席会议移送', 'Joint-meeting transfer'],
+  media: ['舆情', 'Media / public opinion'],
+} as const;
+export type Channel = keyof typeof CHANNELS;
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const phone = z.string().trim().regex(/^[0-9+\-() ]{5,20}$/, { message: '电话号码格式有误 / Bad phone number' });
+
+const accused = z.object({ name: text(50), unit: text(100).optional(), post: text(100).optional() }).strict();
+const reporter = z.object({ name: text(50), phone: phone.optional(), address: text(200).optional() }).strict();
+
+const withReporter = <T extends { anonymous: boolean; reporter?: unknown }>(v: T, ctx: z.RefinementCtx) => {
+  if (!v.anonymous && !v.reporter) ctx.addIssue({ code: 'custom', path: ['reporter'], message: '实名举报须填写举报人信息 / A named report needs the reporter' });
+  if (v.anonymous && v.reporter) ctx.addIssue({ code: 'custom', path: ['reporter'], message: '匿名举报不能附举报人信息 / An anonymous report carries no reporter' });
+};
+
+export const publicReport = z.object({
+  accused, content: text(20_000), happened: text(200).optional(), anonymous: z.boolean(), reporter: reporter.optional(),
+}).strict().superRefine(withReporter);
+
+export const staffIntake = z.object({
+  channel: z.enum(Object.keys(CHANNELS) as [Channel, ...Channel[]]), receivedAt: z.iso.datetime({ offset: true }),
+  accused, content: text(20_000), happened: text(200).optional(), anonymous: z.boolean(), reporter: reporter.optional(),
+}).strict().superRefine(withReporter);
+
+export const receiptParam = z.object({ receipt: z.string().regex(/^\d{4}-?\d{4}-?\d{4}-?\d{4}$/, { message: '回执码为 16 位数字 / The receipt has 16 digits' }) }).strict();
+export const addition = z.object({ content: text(5000) }).strict();
+export const reply = z.object({ body: text(5000) }).strict();
+export const reveal = z.object({ reason: z.string().trim().min(5, { message: '请写明查看理由（至少 5 个字）/ Give a reason (at least 5 characters)' }).max(500) }).strict();
+export const reportListQuery = z.object({ ...pageQuery, channel: z.enum(Object.keys(CHANNELS) as [Channel, ...Channel[]]).optional() }).strict();

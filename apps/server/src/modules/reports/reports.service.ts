@@ -1,0 +1,145 @@
+// Reports (M-10, M-11, M-12 routing, M-17): public submission with a receipt and a signed proof, staff intake from
+// every channel, scoped and recused staff reads that never carry the reporter, replies, and the petition role's
+// reasoned, trailed reveal. Intake does not touch the accused's dossier timeline: a cadre may read their own
+// timeline, and must not learn of a report before it is handled.
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import type { z } from 'zod';
+import type { AppContext } from '../../platform/context.js';
+import type { Auth } from '../../platform/auth/index.js';
+import { AppError, toLimitOffset } from '../../platform/http/index.js';
+import { orgVisible, outOfScope } from '../../platform/scope/index.js';
+import { recordRead, write, type Actor } from '../../platform/trail/index.js';
+import { newReceipt, receiptDigest } from './receipt.js';
+import { notRecused, routeReport } from './routing.js';
+import { CHANNELS, type Channel, type publicReport, type reportListQuery, type staffIntake } from './reports.schema.js';
+
+const sealContext = (id: number) => `report-reporter:${id}`;
+const STATUS: Record<string, [string, string]> = { received: ['已受理登记', 'Received'] };
+
+interface NewReport { channel: Channel; receivedAt: Date; accused: z.infer<typeof publicReport>['accused']; content: string; happened?: string;
+  anonymous: boolean; reporter?: z.infer<typeof publicReport>['reporter'] }
+
+async function insertReport(ctx: AppContext, actor: Actor, r: NewReport, receipt: string | null, registeredBy: number | null) {
+  const route = await routeReport(ctx.db, r.accused);
+  const contentSha256 = createHash('sha256').update(r.content).digest('hex');
+  return write(ctx.db, ctx.clock, actor, async (w) => {
+    const seq = (await sql<{ n: string }>`select nextval('report_number_seq') as n`.execute(w.trx)).rows[0].n;
+    const number = `JB${r.receivedAt.getUTCFullYear()}${String(seq).padStart(6, '0')}`;
+    const { id } = (await sql<{ id: number }>`select nextval(pg_get_serial_sequence('reports', 'id'))::int as id`.execute(w.trx)).rows[0];
+    await w.trx.insertInto('reports').values({
+      id, number, channel: r.channel, received_at: r.receivedAt, accused_name: r.accused.name, accused_unit: r.accused.unit ?? null,
+      accused_post: r.accused.post ?? null, accused_cadre_id: route.accusedCadreId, competent_org_id: route.competentOrgId, routed_up: route.routedUp,
+      // Sealed with the row id as associated data, so a sealed identity cannot be moved to another report.
+      content: r.content, happened: r.happened ?? null, anonymous: r.anonymous,
+      reporter_sealed: r.reporter ? ctx.box.seal(JSON.stringify(r.reporter), sealContext(id)) : null,
+      receipt_digest: receipt ? receiptDigest(ctx.box, receipt) : null, content_sha256: contentSha256, registered_by: registeredBy, created_at: w.now,
+    }).execute();
+    // The trail names the report and its route, never the reporter or the content.
+    w.record({ action: 'report.receive', entity: 'report', entityId: id, detail: { number, channel: r.channel, anonymous: r.anonymous,
+      competentOrgId: route.competentOrgId, routedUp: route.routedUp, contentSha256 } });
+    return { id, number, contentSha256, route };
+  });
+}
+
+/** M-11: the public page. The receipt is shown once; the proof is signed and checkable offline. */
+export async function submitPublicReport(ctx: AppContext, actor: Actor, input: z.infer<typeof publicReport>) {
+  const receipt = newReceipt();
+  const receivedAt = ctx.clock.now();
+  const r = await insertReport(ctx, actor, { ...input, channel: 'web', receivedAt }, receipt, null);
+  const proof = ctx.signer.sign({ kind: 'mingjian.report-receipt', number: r.number, receivedAt: receivedAt.toISOString(), contentSha256: r.contentSha256 });
+  return { receipt, number: r.number, proof, publicKey: ctx.signer.publicKeyPem };
+}
+
+/** M-10: the petition office registers what came by phone, letter, visit and the other channels. */
+export async function registerReport(ctx: AppContext, auth: Auth, actor: Actor, input: z.infer<typeof staffIntake>) {
+  const receivedAt = new Date(input.receivedAt);
+  if (receivedAt.getTime() > ctx.clock.now().getTime() + 60_000) {
+    throw new AppError(400, 'VALIDATION', '输入有误：receivedAt: 收件时间不能晚于现在', 'Invalid input: receivedAt: cannot be in the future');
+  }
+  const r = await insertReport(ctx, actor, { ...input, receivedAt }, null, auth.accountId);
+  return { id: r.id, number: r.number, competentOrgId: r.route.competentOrgId, routedUp: r.route.routedUp };
+}
+
+const byReceipt = async (ctx: AppContext, receipt: string) =>
+  ctx.db.selectFrom('reports').select(['id', 'number', 'status', 'received_at']).where('receipt_digest', '=', receiptDigest(ctx.box, receipt)).executeTakeFirst();
+
+const unknownReceipt = () => new AppError(404, 'UNKNOWN_RECEIPT', '回执码不正确', 'Unknown receipt');
+
+/** The reporter's view: status and the replies meant for them, nothing else. */
+export async function publicStatus(ctx: AppContext, receipt: string) {
+  const r = await byReceipt(ctx, receipt);
+  if (!r) throw unknownReceipt();
+  const replies = await ctx.db.selectFrom('report_messages').select(['body', 'created_at']).where('report_id', '=', r.id)
+    .where('direction', '=', 'to_reporter').orderBy('id').execute();
+  return { number: r.number, receivedAt: r.received_at.toISOString(), status: r.status, statusZh: STATUS[r.status]?.[0] ?? r.status,
+    replies: replies.map((m) => ({ body: m.body, at: m.created_at.toISOString() })) };
+}
+
+export async function addInformation(ctx: AppContext, actor: Actor, receipt: string, content: string) {
+  const r = await byReceipt(ctx, receipt);
+  if (!r) throw unknownReceipt();
+  await write(ctx.db, ctx.clock, actor, async (w) => {
+    await w.trx.insertInto('report_messages').values({ report_id: r.id, direction: 'from_reporter', body: content, author_id: null, created_at: w.now }).execute();
+    w.record({ action: 'report.addition', entity: 'report', entityId: r.id });
+  });
+  return { ok: true };
+}
+
+/** Staff reads: the competent unit in scope, not recused; the reporter is never part of it. */
+function visibleReports(ctx: AppContext, auth: Auth) {
+  return ctx.db.selectFrom('reports as r').innerJoin('orgs as o', 'o.id', 'r.competent_org_id')
+    .where(orgVisible(auth.scope, 'o')).where(notRecused(auth.scope.cadreId));
+}
+
+const reportDto = (r: { id: number; number: string; channel: string; received_at: Date; accused_name: string; accused_unit: string | null; accused_post: string | null;
+  accused_cadre_id: number | null; competent_org_id: number; org_name: string; routed_up: boolean; anonymous: boolean; status: string }) => ({
+  id: r.id, number: r.number, channel: r.channel, channelLabel: CHANNELS[r.channel as Channel]?.[0] ?? r.channel, receivedAt: r.received_at.toISOString(),
+  accused: { name: r.accused_name, unit: r.accused_unit, post: r.accused_post, cadreId: r.accused_cadre_id },
+  competentOrgId: r.competent_org_id, competentOrgName: r.org_name, routedUp: r.routed_up, anonymous: r.anonymous, status: r.status,
+});
+const COLS = ['r.id', 'r.number', 'r.channel', 'r.received_at', 'r.accused_name', 'r.accused_unit', 'r.accused_post', 'r.accused_cadre_id',
+  'r.competent_org_id', 'o.name as org_name', 'r.routed_up', 'r.anonymous', 'r.status'] as const;
+
+export async function listReports(ctx: AppContext, auth: Auth, query: z.infer<typeof reportListQuery>) {
+  let q = visibleReports(ctx, auth);
+  if (query.channel) q = q.where('r.channel', '=', query.channel);
+  const { limit, offset } = toLimitOffset(query);
+  const [rows, count] = await Promise.all([
+    q.select(COLS).orderBy('r.received_at', 'desc').orderBy('r.id', 'desc').limit(limit).offset(offset).execute(),
+    q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { total: Number(count.n), items: rows.map(reportDto) };
+}
+
+async function visibleReport(ctx: AppContext, auth: Auth, actor: Actor, id: number) {
+  const r = await visibleReports(ctx, auth).select([...COLS, 'r.content', 'r.happened', 'r.reporter_sealed']).where('r.id', '=', id).executeTakeFirst();
+  if (!r) throw await outOfScope(ctx, actor, 'report', id);
+  return r;
+}
+
+export async function getReport(ctx: AppContext, auth: Auth, actor: Actor, id: number) {
+  const r = await visibleReport(ctx, auth, actor, id);
+  const messages = await ctx.db.selectFrom('report_messages').select(['id', 'direction', 'body', 'created_at']).where('report_id', '=', id).orderBy('id').execute();
+  await recordRead(ctx.db, ctx.clock, actor, { action: 'report.read', entity: 'report', entityId: id });
+  return { ...reportDto(r), content: r.content, happened: r.happened, hasReporterContact: r.reporter_sealed != null,
+    messages: messages.map((m) => ({ id: m.id, direction: m.direction, body: m.body, at: m.created_at.toISOString() })) };
+}
+
+export async function replyToReporter(ctx: AppContext, auth: Auth, actor: Actor, id: number, body: string) {
+  await visibleReport(ctx, auth, actor, id);
+  return write(ctx.db, ctx.clock, actor, async (w) => {
+    const { id: messageId } = await w.trx.insertInto('report_messages').values({ report_id: id, direction: 'to_reporter', body, author_id: auth.accountId, created_at: w.now })
+      .returning('id').executeTakeFirstOrThrow();
+    w.record({ action: 'report.reply', entity: 'report', entityId: id, detail: { messageId } });
+    return { id: messageId };
+  });
+}
+
+/** M-11: only the petition role, with a reason; the reveal is trailed before the identity leaves the server. */
+export async function revealReporter(ctx: AppContext, auth: Auth, actor: Actor, id: number, reason: string) {
+  const r = await visibleReport(ctx, auth, actor, id);
+  if (!r.reporter_sealed) throw new AppError(409, 'ANONYMOUS', '匿名举报，没有举报人信息', 'An anonymous report has no reporter to reveal');
+  await write(ctx.db, ctx.clock, actor, async (w) => w.record({ action: 'report.reveal_reporter', entity: 'report', entityId: id, detail: { reason } }));
+  return JSON.parse(ctx.box.open(r.reporter_sealed, sealContext(id))) as { name: string; phone?: string; address?: string };
+}
