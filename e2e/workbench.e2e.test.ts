@@ -133,7 +133,25 @@ describe('workbench', () => {
     await shot(page, 'not-found');
     await page.goto('/no/such/page');
     await page.getByTestId('not-found').waitFor();
+    await page.goto('/trail'); // a page the role may not use says so
+    await page.getByTestId('forbidden').waitFor();
     await page.context().close();
+  });
+
+  it('a role with no pages yet gets a plain explanation, and the administrator sees units without people', async () => {
+    const joint = await newPage();
+    await joint.goto('/');
+    await joint.getByLabel('用户名').fill('demo_joint');
+    await joint.getByLabel('密码').fill('mingjian-demo');
+    await joint.getByRole('button', { name: /登\s*录/ }).click();
+    await joint.getByTestId('nothing-yet').waitFor();
+    await joint.goto('/cadres/1');
+    await joint.getByTestId('forbidden').waitFor();
+    await joint.context().close();
+    const admin = await newPage();
+    await uiLogin(admin, 'demo_admin');
+    await admin.getByText('您的角色不查看干部信息。').waitFor(); // the unit page still shows the unit
+    await admin.context().close();
   });
 
   it('a roster with one bad row: the preview names it and nothing is written', async () => {
@@ -180,7 +198,7 @@ describe('workbench', () => {
     await areas.waitFor();
     await shot(admin, 'rules');
     // Keep only 干部人事: remove the other four areas from the tag list, then save for the city and below.
-    for (const code of ['procurement', 'approval', 'construction', 'finance']) {
+    for (const code of ['物资采购', '行政审批', '工程建设', '财务管理']) {
       await areas.locator(`[title="${code}"]`).locator('.anticon-close').click();
     }
     await admin.getByRole('button', { name: '保存为本单位及下级的设置' }).click();

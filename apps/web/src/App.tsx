@@ -3,11 +3,11 @@ import { App as AntApp, Button, ConfigProvider, Layout, Menu, Segmented, Space, 
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import { ApartmentOutlined, AuditOutlined, CloudUploadOutlined, DashboardOutlined, FieldTimeOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { useI18n } from './i18n';
 import { SessionProvider, useSession } from './session';
 import { LoginPage } from './pages/LoginPage';
-import { HomePage } from './pages/HomePage';
 import { OrgTreePage } from './pages/OrgTreePage';
 import { CadreListPage } from './pages/CadreListPage';
 import { DossierPage } from './pages/DossierPage';
@@ -16,6 +16,11 @@ import { RulesPage } from './pages/RulesPage';
 import { TrailPage } from './pages/TrailPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { ImportPage } from './pages/ImportPage';
+import { ForbiddenPage, NothingYetPage } from './pages/ForbiddenPage';
+import type { ReactNode } from 'react';
+
+// ECharts is large and only the dashboard draws charts: it loads with that page, not with the login.
+const HomePage = lazy(() => import('./pages/HomePage').then((m) => ({ default: m.HomePage })));
 
 export function App() {
   const { lang } = useI18n();
@@ -49,6 +54,8 @@ function Shell() {
   ].filter((i) => i.show);
   const selected = items.map((i) => i.key).filter((k) => k === '/' ? loc.pathname === '/' : loc.pathname.startsWith(k)).at(-1) ?? '';
   const home = items[0]?.key ?? '/';
+  // Pages open by URL too: a role without the permission gets a plain 无权访问 page, not an empty one.
+  const only = (perms: string[], page: ReactNode) => (perms.every(can) ? page : <ForbiddenPage />);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -67,15 +74,15 @@ function Shell() {
         </Layout.Sider>
         <Layout.Content style={{ padding: 20, background: '#f5f5f5' }}>
           <Routes>
-            <Route path="/" element={can('cadres.read') ? <HomePage /> : <Navigate to={home} replace />} />
-            <Route path="/orgs" element={<OrgTreePage />} />
-            <Route path="/orgs/:id" element={<OrgTreePage />} />
-            <Route path="/cadres" element={<CadreListPage />} />
-            <Route path="/cadres/:id" element={<DossierPage />} />
-            <Route path="/rotation" element={<RotationPage />} />
-            <Route path="/rules" element={<RulesPage />} />
-            <Route path="/import" element={<ImportPage />} />
-            <Route path="/trail" element={<TrailPage />} />
+            <Route path="/" element={can('cadres.read') ? <Suspense fallback={<Spin />}><HomePage /></Suspense> : items.length ? <Navigate to={home} replace /> : <NothingYetPage />} />
+            <Route path="/orgs" element={only(['orgs.read'], <OrgTreePage />)} />
+            <Route path="/orgs/:id" element={only(['orgs.read'], <OrgTreePage />)} />
+            <Route path="/cadres" element={only(['cadres.read'], <CadreListPage />)} />
+            <Route path="/cadres/:id" element={only(['cadres.read'], <DossierPage />)} />
+            <Route path="/rotation" element={only(['cadres.read'], <RotationPage />)} />
+            <Route path="/rules" element={only(['rules.read'], <RulesPage />)} />
+            <Route path="/import" element={only(['cadres.write', 'orgs.write'], <ImportPage />)} />
+            <Route path="/trail" element={only(['trail.read'], <TrailPage />)} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </Layout.Content>

@@ -14,7 +14,7 @@ export function OrgPicker({ value, onChange, width = 280 }: { value?: number; on
     .map((o) => ({ id: o.id, pId: parent, value: o.id, title: o.name, isLeaf: !o.hasChildren }))]);
   useEffect(() => { get<{ items: Org[] }>('/api/v1/orgs').then((r) => add(r.items, null)); }, []);
   return (
-    <TreeSelect treeDataSimpleMode style={{ width }} value={value} allowClear showSearch={false} placeholder={t('选择单位', 'Choose a unit')}
+    <TreeSelect treeDataSimpleMode style={{ width }} value={value} allowClear showSearch treeNodeFilterProp="title" listHeight={400} placeholder={t('选择单位', 'Choose a unit')}
       treeData={nodes} onChange={(v) => onChange(v as number | undefined)} data-testid="org-picker"
       loadData={async (n) => { add((await get<{ items: Org[] }>(`/api/v1/orgs?parentId=${n.value}`)).items, n.value as number); }} />
   );

@@ -31,7 +31,7 @@ export function CadreListPage() {
   return (
     <Card title={t('干部档案', 'Cadres')}>
       <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search allowClear placeholder={t('姓名或身份证号', 'Name or ID number')} defaultValue={f.q} onSearch={(v) => set('q', v.trim() || undefined)} style={{ width: 220 }} data-testid="cadre-search" />
+        <Input.Search key={f.q ?? ''} allowClear placeholder={t('姓名或身份证号', 'Name or ID number')} defaultValue={f.q} onSearch={(v) => set('q', v.trim() || undefined)} style={{ width: 220 }} data-testid="cadre-search" />
         <Select allowClear placeholder={t('单位层级', 'Unit level')} value={f.orgLevel} onChange={(v) => set('orgLevel', v)} options={options(dicts, 'org_level', lang)} style={{ width: 130 }} />
         <Select allowClear placeholder={t('职级', 'Rank')} value={f.rank} onChange={(v) => set('rank', v)} options={options(dicts, 'rank', lang)} style={{ width: 130 }} />
         <Select allowClear placeholder={t('一把手', 'Principal')} value={f.principal} onChange={(v) => set('principal', v)} style={{ width: 120 }}

@@ -1,7 +1,7 @@
 // 一人一档 (M-08): one cadre's basic data, posts, team and portfolio, relations, timeline and the archive sections,
 // with the rule flags and their evidence on top. Reading it is trailed on the server.
 import { useEffect, useState } from 'react';
-import { Button, Card, Col, Descriptions, Empty, Row, Space, Table, Tabs, Tag, Timeline, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Select, Empty, Row, Space, Table, Tabs, Tag, Timeline, Typography } from 'antd';
 import { useNavigate, useParams } from 'react-router-dom';
 import { FileWordOutlined } from '@ant-design/icons';
 import { get } from '../api';
@@ -10,6 +10,7 @@ import { label, loadDicts, type Dicts } from '../components/dicts';
 import { FlagCard, type Flag } from '../components/Flags';
 import { useLoad } from '../components/useLoad';
 import { NotFoundPage } from './NotFoundPage';
+import { ForbiddenPage } from './ForbiddenPage';
 
 interface Post { id: number; orgName: string; title: string; postKind: string; rank: string; isPrincipal: boolean; startDate: string; endDate: string | null; endReason: string | null; appointDoc: string | null }
 interface Seat { id: number; orgId: number; orgName: string; teamRole: string; joinedOn: string; leftOn: string | null; portfolios: Array<{ area: string; startDate: string; endDate: string | null }> }
@@ -19,16 +20,20 @@ interface Cadre { id: number; name: string; idCard: string; gender: 'M' | 'F'; b
   archive: Array<{ titleZh: string; titleEn: string; items: Array<{ occurredOn: string; summary: string }> }> }
 interface Event { id: number; occurredOn: string; eventLabel: string; sourceModule: string; summary: string }
 
+const YEARS = Array.from({ length: 10 }, (_, i) => new Date().getFullYear() - i);
+
 export function DossierPage() {
   const { t, lang } = useI18n();
   const nav = useNavigate();
   const id = Number(useParams().id);
   const [dicts, setDicts] = useState<Dicts>();
+  const [year, setYear] = useState(YEARS[0]);
   useEffect(() => { loadDicts().then(setDicts); }, []);
   const r = useLoad(() => (Number.isInteger(id) && id > 0
     ? Promise.all([get<Cadre>(`/api/v1/cadres/${id}`), get<{ items: Event[]; total: number }>(`/api/v1/cadres/${id}/timeline?pageSize=100`)])
     : Promise.reject(Object.assign(new Error('bad id'), { status: 404 }))), [id]);
   if (r.notFound || (r.error as { status?: number })?.status === 404) return <NotFoundPage />;
+  if ((r.error as { status?: number })?.status === 403) return <ForbiddenPage />;
   if (r.error) return <Typography.Text type="danger">{errorText(r.error, lang)}</Typography.Text>;
   if (!r.data) return <Card loading />;
   const [c, timeline] = r.data;
@@ -47,7 +52,8 @@ export function DossierPage() {
           </Col>
           <Col flex="none"><Space>
             <Typography.Text type="secondary">{t('一人一档', 'One dossier per cadre')} · M-08</Typography.Text>
-            <Button icon={<FileWordOutlined />} href={`/api/v1/cadres/${c.id}/dossier.docx`} data-testid="export-docx">{t('导出年度档案（.docx）', 'Yearly volume (.docx)')}</Button>
+            <Select size="middle" value={year} onChange={setYear} style={{ width: 100 }} options={YEARS.map((y) => ({ value: y, label: t(`${y}年`, String(y)) }))} />
+            <Button icon={<FileWordOutlined />} href={`/api/v1/cadres/${c.id}/dossier.docx?year=${year}`} data-testid="export-docx">{t('导出年度档案（.docx）', 'Yearly volume (.docx)')}</Button>
           </Space></Col>
         </Row>
       </Card>

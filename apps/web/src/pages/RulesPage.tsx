@@ -7,6 +7,8 @@ import { errorText, useI18n } from '../i18n';
 import { useSession } from '../session';
 import { OrgPicker } from '../components/OrgPicker';
 import { useLoad } from '../components/useLoad';
+import { NAMES } from '../components/labels';
+import { loadDicts, options, type Dicts } from '../components/dicts';
 
 interface Rule { ruleId: string; titleZh: string; titleEn: string; defaults: Record<string, unknown> }
 interface Effective { values: Record<string, unknown>; sources: Record<string, number | null> }
@@ -22,6 +24,12 @@ export function RulesPage() {
   const eff = useLoad(() => (orgId ? get<Effective>(`/api/v1/rules/${ruleId}/settings?orgId=${orgId}`) : Promise.resolve(undefined)), [ruleId, orgId]);
   useEffect(() => { if (eff.data) form.setFieldsValue(eff.data.values); }, [eff.data, form]);
   const rule = rules.data?.items.find((r) => r.ruleId === ruleId);
+  const [dicts, setDicts] = useState<Dicts>();
+  useEffect(() => { loadDicts().then(setDicts).catch(() => {}); }, []);
+  // Where each value comes from, by unit name rather than number.
+  const sourceIds = [...new Set(Object.values(eff.data?.sources ?? {}).filter((v): v is number => v != null))];
+  const sourceNames = useLoad(async () => Object.fromEntries(await Promise.all(sourceIds.map(async (id) => [id, (await get<{ name: string }>(`/api/v1/orgs/${id}`)).name] as const))), [sourceIds.join(',')]);
+  const keyLabel = (k: string) => NAMES[k]?.[lang === 'en' ? 1 : 0] ?? k;
   const editable = can('rules.write');
 
   const save = async (values: Record<string, unknown>) => {
@@ -54,15 +62,18 @@ export function RulesPage() {
         <Card title={<Space>{ruleId}<span>{rule && (lang === 'en' ? rule.titleEn : rule.titleZh)}</span></Space>} extra={<OrgPicker value={orgId} onChange={setOrgId} />}>
           {rule && (
             <Descriptions size="small" column={1} bordered style={{ marginBottom: 16 }} title={t('SPEC 默认值', 'SPEC defaults')}>
-              {Object.entries(rule.defaults).map(([k, v]) => <Descriptions.Item key={k} label={k}>{Array.isArray(v) ? v.join('、') : String(v)}</Descriptions.Item>)}
+              {Object.entries(rule.defaults).map(([k, v]) => <Descriptions.Item key={k} label={keyLabel(k)}>
+                {Array.isArray(v) ? v.map((x) => (k === 'areas' ? options(dicts, 'portfolio_area', lang).find((o) => o.value === x)?.label ?? x : x)).join('、') : String(v)}</Descriptions.Item>)}
             </Descriptions>
           )}
           {eff.data && (
             <Form form={form} layout="vertical" onFinish={save} disabled={!editable} data-testid="rule-form">
               <Typography.Title level={5}>{t('本单位生效值', 'Effective for this unit')}</Typography.Title>
               {Object.entries(eff.data.values).map(([k, v]) => (
-                <Form.Item key={k} name={k} label={<Space>{k}{eff.data!.sources[k] == null ? <Tag>{t('默认', 'default')}</Tag> : <Tag color="blue">{t(`单位 #${eff.data!.sources[k]} 覆盖`, `override at #${eff.data!.sources[k]}`)}</Tag>}</Space>}>
-                  {Array.isArray(v) ? <Select mode="tags" data-testid={`setting-${k}`} /> : <InputNumber min={0} step={typeof v === 'number' && v < 1 ? 0.05 : 1} data-testid={`setting-${k}`} />}
+                <Form.Item key={k} name={k} label={<Space>{keyLabel(k)}<Typography.Text type="secondary" code>{k}</Typography.Text>{eff.data!.sources[k] == null ? <Tag>{t('默认', 'default')}</Tag>
+                  : <Tag color="blue">{t(`由“${sourceNames.data?.[eff.data!.sources[k]!] ?? `#${eff.data!.sources[k]}`}”设置`, `set at ${sourceNames.data?.[eff.data!.sources[k]!] ?? `#${eff.data!.sources[k]}`}`)}</Tag>}</Space>}>
+                  {Array.isArray(v) ? <Select mode="tags" data-testid={`setting-${k}`} options={k === 'areas' ? options(dicts, 'portfolio_area', lang) : undefined} />
+                    : <InputNumber min={0} step={typeof v === 'number' && v < 1 ? 0.05 : 1} data-testid={`setting-${k}`} />}
                 </Form.Item>
               ))}
               {editable && <Space><Button type="primary" htmlType="submit">{t('保存为本单位及下级的设置', 'Save for this unit and below')}</Button>

@@ -1,10 +1,11 @@
 // The trail (base of M-35) for auditors: filter by who, what and when; verify the hash chain and see the result.
 import { useState } from 'react';
-import { Alert, Button, Card, DatePicker, Input, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Input, Select, Space, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { api, get, qs } from '../api';
 import { errorText, useI18n } from '../i18n';
 import { useLoad } from '../components/useLoad';
+import { ACTIONS } from '../components/labels';
 
 interface Row { seq: string; at: string; actorName: string; action: string; entity: string; entityId: string | null; clientIp: string | null; detail: Record<string, unknown> }
 type Verify = { ok: true; rows: number; headHash: string } | { ok: false; rows: number; firstBrokenSeq: string; reason: string };
@@ -28,8 +29,9 @@ export function TrailPage() {
         ? <Alert type="success" showIcon data-testid="verify-result" message={t(`留痕链完整：共 ${verify.rows} 条，未发现改动`, `The chain holds: ${verify.rows} rows, nothing altered`)} description={`head ${verify.headHash}`} />
         : <Alert type="error" showIcon data-testid="verify-result" message={t(`留痕链在第 ${verify.firstBrokenSeq} 条断开`, `The chain breaks at row ${verify.firstBrokenSeq}`)} description={verify.reason} />)}
       <Space wrap style={{ margin: '16px 0' }}>
-        <Input.Search allowClear placeholder={t('操作人（用户名）', 'Who (username)')} onSearch={(v) => { setPage(1); setF({ ...f, actor: v || undefined }); }} style={{ width: 200 }} />
-        <Input.Search allowClear placeholder={t('操作（如 cadre.read）', 'What (e.g. cadre.read)')} onSearch={(v) => { setPage(1); setF({ ...f, action: v || undefined }); }} style={{ width: 220 }} />
+        <Input.Search allowClear placeholder={t('操作人（用户名，可输入部分）', 'Who (part of a username)')} onSearch={(v) => { setPage(1); setF({ ...f, actor: v || undefined }); }} style={{ width: 200 }} />
+        <Select allowClear showSearch optionFilterProp="label" placeholder={t('操作类型', 'What')} style={{ width: 220 }} onChange={(v?: string) => { setPage(1); setF({ ...f, action: v || undefined }); }}
+          options={Object.entries(ACTIONS).map(([value, [zh, en]]) => ({ value, label: lang === 'en' ? en : zh }))} />
         <DatePicker.RangePicker onChange={(v) => range(v as [Dayjs | null, Dayjs | null] | null)} />
       </Space>
       <Table<Row> rowKey="seq" size="small" loading={list.loading} dataSource={list.data?.items ?? []}
@@ -37,7 +39,8 @@ export function TrailPage() {
         columns={[
           { title: '#', dataIndex: 'seq', width: 80 },
           { title: t('时间', 'When'), dataIndex: 'at', render: (v: string) => new Date(v).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai' }) },
-          { title: t('操作人', 'Who'), dataIndex: 'actorName' }, { title: t('操作', 'What'), dataIndex: 'action' },
+          { title: t('操作人', 'Who'), dataIndex: 'actorName' },
+          { title: t('操作', 'What'), dataIndex: 'action', render: (v: string) => <span title={v}>{ACTIONS[v]?.[lang === 'en' ? 1 : 0] ?? v}</span> },
           { title: t('对象', 'Entity'), render: (_, r) => `${r.entity}${r.entityId ? ` #${r.entityId}` : ''}` },
           { title: t('地址', 'Address'), dataIndex: 'clientIp' },
           { title: t('详情', 'Detail'), dataIndex: 'detail', render: (v) => <Typography.Text type="secondary" ellipsis style={{ maxWidth: 280 }}>{JSON.stringify(v)}</Typography.Text> },

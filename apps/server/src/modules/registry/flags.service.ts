@@ -12,10 +12,18 @@ import { visibleOrg } from './org.service.js';
 import { sweep } from './rules/sweep.js';
 import type { flagListQuery } from './registry.schema.js';
 
-/** A cadre's flags depend on their relatives' posts (M-06): refresh both sides. */
+/**
+ * A cadre's flags depend on their relatives' posts (M-06): refresh both sides. Runs after the write has committed,
+ * so it must not fail the request: a failure is logged and the daily sweep puts the flags right.
+ */
 export async function refreshFlags(ctx: AppContext, actor: Actor, cadreIds: number[]): Promise<void> {
-  const relatives = await ctx.db.selectFrom('relations').select('relative_cadre_id').where('cadre_id', 'in', cadreIds).execute();
-  await sweep(ctx, actor, { cadreIds: [...cadreIds, ...relatives.map((r) => r.relative_cadre_id)] });
+  if (!cadreIds.length) return;
+  try {
+    const relatives = await ctx.db.selectFrom('relations').select('relative_cadre_id').where('cadre_id', 'in', cadreIds).execute();
+    await sweep(ctx, actor, { cadreIds: [...cadreIds, ...relatives.map((r) => r.relative_cadre_id)] });
+  } catch (e) {
+    console.error('规则评估失败（将由每日评估补上）Flag refresh failed; the daily sweep will correct it', e);
+  }
 }
 
 /** Runs a registry write, then refreshes the flags of the cadres it touched (and of their relatives). */

@@ -4,7 +4,7 @@ import type { DB } from '../../platform/db/index.js';
 import type { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import type { Auth } from '../../platform/auth/index.js';
-import { AppError, badRequest } from '../../platform/http/index.js';
+import { AppError, badRequest, conflict } from '../../platform/http/index.js';
 import { orgVisible, outOfScope } from '../../platform/scope/index.js';
 import { write, type Actor } from '../../platform/trail/index.js';
 import { assertDictCodes } from './registry.dict-check.js';
@@ -76,6 +76,10 @@ export async function createOrg(ctx: AppContext, auth: Auth, actor: Actor, input
   return write(ctx.db, ctx.clock, actor, async (w) => {
     // The parent may have moved since it was read: take the tree lock and read its path again.
     if (input.parentId != null) parentPath = await lockTreeAndReadPath(w.trx, input.parentId);
+    // Two units of one name under one parent make every later reference by name ambiguous (rosters, routing).
+    const twin = await w.trx.selectFrom('orgs').select('id').where('name', '=', input.name)
+      .where((eb) => (input.parentId == null ? eb('parent_id', 'is', null) : eb('parent_id', '=', input.parentId))).executeTakeFirst();
+    if (twin) throw conflict('ORG_EXISTS', '上级单位下已有同名单位', 'The parent already has a unit of this name');
     const { id } = (await sql<{ id: number }>`select nextval(pg_get_serial_sequence('orgs', 'id'))::int as id`.execute(w.trx)).rows[0];
     const row = await w.trx.insertInto('orgs').values({
       id, parent_id: input.parentId, path: parentPath ? `${parentPath}.${id}` : String(id), name: input.name,

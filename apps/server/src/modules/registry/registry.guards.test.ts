@@ -120,6 +120,14 @@ describe('nothing leaks across scopes', () => {
     expect(seenByA.has(null)).toBe(false);
     expect((await names(auditorAll)).has(cityAccount)).toBe(true);
     expect((await lastTrail()).action).toBe('trail.read');
+    // An action family and part of a username both find their rows, and nothing else.
+    const family = (await auditorAll.get('/api/v1/trail?action=cadre&pageSize=200')).json().items as Array<{ action: string }>;
+    expect(family.length).toBeGreaterThan(0);
+    expect(family.every((r) => r.action.startsWith('cadre.'))).toBe(true);
+    const who = (await auditorAll.get('/api/v1/trail?actor=org_supervisor_4&pageSize=200')).json().items as Array<{ actorName: string }>;
+    expect(who.length).toBeGreaterThan(0);
+    expect(who.every((r) => r.actorName.includes('org_supervisor_4'))).toBe(true);
+    expect((await auditorAll.get('/api/v1/trail?actor=%25&pageSize=5')).json().total).toBe(0); // % is a character, not a wildcard
   });
 });
 

@@ -31,8 +31,10 @@ export function trailRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         q = q.where('actor_id', 'in', (eb) => eb.selectFrom('accounts as a').innerJoin('orgs as o', 'o.id', 'a.org_id')
           .select('a.id').where(auth.scope.code === 5 ? sql<SqlBool>`a.id = ${auth.accountId}` : orgVisible(auth.scope, 'o')));
       }
-      if (f.actor) q = q.where('actor_name', '=', f.actor);
-      if (f.action) q = q.where('action', '=', f.action);
+      // Part of a username finds it; an action matches itself and everything under it ("cadre" → cadre.read, cadre.search…).
+      const like = (v: string) => v.replace(/[\\%_]/g, (m) => `\\${m}`);
+      if (f.actor) q = q.where('actor_name', 'ilike', `%${like(f.actor)}%`);
+      if (f.action) q = q.where((eb) => eb.or([eb('action', '=', f.action!), eb('action', 'like', `${like(f.action!)}.%`)]));
       if (f.entity) q = q.where('entity', '=', f.entity);
       if (f.entityId) q = q.where('entity_id', '=', f.entityId);
       if (f.from) q = q.where('at', '>=', new Date(f.from));

@@ -1,5 +1,7 @@
 // The roster workbook (.xlsx) users bring: four sheets, Chinese column titles. Any sheet may be left out.
 // Units and cadres are referred to across sheets by unit name (or “#编号” for an existing unit) and 身份证号.
+import { makeIdCard } from '../id-card/index.js';
+
 export const SHEETS = {
   orgs: { name: '单位', columns: ['单位名称', '上级单位', '层级', '单位类型', '行政区划代码'] },
   cadres: { name: '干部', columns: ['姓名', '身份证号', '政治面貌', '入党时间', '民族', '籍贯代码', '成长地代码', '档案管理单位'] },
@@ -15,10 +17,14 @@ export const REQUIRED: Record<SheetKey, readonly string[]> = {
   relations: ['身份证号', '亲属身份证号', '关系'],
 };
 
-/** An example row per sheet, for the template. */
-export const EXAMPLES: Record<SheetKey, Array<string | number>> = {
-  orgs: ['明湖区示例办公室', '明湖区', '县区', '政府部门', '339802'],
-  cadres: ['张三', '339802198001010017', '中共党员', '2001-07-01', '汉族', '339802', '339802', '明湖区示例办公室'],
-  posts: ['339802198001010017', '明湖区示例办公室', '主任', '行政主要负责人', '正科', '是', '2021-03-01', '', '明组〔2021〕5号'],
-  relations: ['339802198001010017', '339802198203030028', '配偶', ''],
+const A = makeIdCard('339802', '1980-01-01', 1);
+const B = makeIdCard('339802', '1982-03-03', 2);
+
+/** Example rows per sheet, for the template: they pass the dry run as they are (under a unit named 明湖区). */
+export const EXAMPLES: Record<SheetKey, Array<Array<string | number>>> = {
+  orgs: [['明湖区示例办公室', '明湖区', '县区', '政府部门', '339802']],
+  cadres: [['张三', A, '中共党员', '2001-07-01', '汉族', '339802', '339802', '明湖区示例办公室'],
+    ['李四', B, '群众', '', '汉族', '339802', '339802', '明湖区示例办公室']],
+  posts: [[A, '明湖区示例办公室', '主任', '行政主要负责人', '正科', '是', '2021-03-01', '', '明组〔2021〕5号']],
+  relations: [[A, B, '配偶', '']],
 };

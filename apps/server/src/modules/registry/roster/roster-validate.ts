@@ -75,7 +75,10 @@ export async function validateRoster(ctx: AppContext, auth: Auth, sheets: SheetI
     const v = cells[column];
     if (!v) return null;
     const d = isoDate(v);
-    if (!d) return bad(sheet, row, column, `日期格式应为 YYYY-MM-DD：${v}`, `date must be YYYY-MM-DD: ${v}`);
+    if (!d) {
+      return /^\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?$/.test(v) ? bad(sheet, row, column, `不存在的日期：${v}`, `no such date: ${v}`)
+        : bad(sheet, row, column, `日期格式应为 YYYY-MM-DD：${v}`, `date must be YYYY-MM-DD: ${v}`);
+    }
     if (d > max) return bad(sheet, row, column, `日期不能晚于 ${max}`, `date cannot be after ${max}`);
     return d;
   };
@@ -124,10 +127,23 @@ export async function validateRoster(ctx: AppContext, auth: Auth, sheets: SheetI
     if (name && name.length > 100) bad('orgs', row, '单位名称', '不超过 100 字', 'at most 100 characters');
     if (name && parent && level && unitType) plan.orgs.push({ row, name, parent, level, unitType, regionCode: region });
   }
+  const underExisting = plan.orgs.filter((o) => 'id' in o.parent);
+  if (underExisting.length) {
+    const clash = await ctx.db.selectFrom('orgs').select(['name', 'parent_id']).where('name', 'in', underExisting.map((o) => o.name))
+      .where('parent_id', 'in', underExisting.map((o) => (o.parent as { id: number }).id)).execute();
+    for (const c of clash) {
+      const o = underExisting.find((x) => x.name === c.name && (x.parent as { id: number }).id === c.parent_id);
+      if (!o) continue;
+      bad('orgs', o.row, '单位名称', '上级单位下已有同名单位', 'the parent already has a unit of this name');
+      plan.orgs.splice(plan.orgs.indexOf(o), 1);
+    }
+  }
 
   // Cadres: the file's own, then the existing ones the other sheets refer to (in scope only).
   const fileCadres = new Map<string, PlanCadre>();
+  const badCadreRows = new Map<string, number>(); // ID as written → its row in 干部, when that row has a problem
   for (const { row, cells } of t.cadres ?? []) {
+    const issuesBefore = issues.length;
     const name = need('cadres', row, cells, '姓名');
     const raw = need('cadres', row, cells, '身份证号');
     const parsed = raw ? parseIdCard(raw, today) : null;
@@ -144,11 +160,13 @@ export async function validateRoster(ctx: AppContext, auth: Auth, sheets: SheetI
       fileCadres.set(id.number, { row, name, idCard: id.number, gender: id.gender, birthDate: id.birthDate, partyStatus, partyJoinedOn: joined,
         ethnicity: cells['民族'] || null, birthplaceCode: cells['籍贯代码'] || null, growthPlaceCode: cells['成长地代码'] || null, org });
     }
+    if (issues.length > issuesBefore && raw) badCadreRows.set(raw.toUpperCase(), row);
   }
   const taken = fileCadres.size ? await ctx.db.selectFrom('cadres').select('id_card').where('id_card', 'in', [...fileCadres.keys()]).execute() : [];
   for (const { id_card } of taken) {
     // Someone outside the caller's scope may hold it: the row says so without saying who.
     bad('cadres', fileCadres.get(id_card)!.row, '身份证号', '该身份证号已有干部档案', 'a cadre record with this ID number already exists');
+    badCadreRows.set(id_card, fileCadres.get(id_card)!.row);
     fileCadres.delete(id_card);
   }
   plan.cadres = [...fileCadres.values()];
@@ -164,7 +182,11 @@ export async function validateRoster(ctx: AppContext, auth: Auth, sheets: SheetI
     const inFile = fileCadres.get(key);
     if (inFile) return { ref: { temp: key }, birth: inFile.birthDate };
     const hit = known.find((k) => k.id_card === key);
-    return hit ? { ref: { id: hit.id }, birth: hit.birth_date } : bad(sheet, row, column, '找不到该身份证号的干部（或不在您的范围内）', 'no cadre with this ID number in your scope');
+    if (hit) return { ref: { id: hit.id }, birth: hit.birth_date };
+    // Point at the cause, not at its echo: the cadre's own row in 干部 is the one to correct.
+    const own = badCadreRows.get(key);
+    return own ? bad(sheet, row, column, `该干部在“干部”表第 ${own} 行有误，请先改正该行`, `this cadre's row ${own} in 干部 has a problem; correct it first`)
+      : bad(sheet, row, column, '找不到该身份证号的干部（或不在您的范围内）', 'no cadre with this ID number in your scope');
   };
 
   for (const { row, cells } of t.posts ?? []) {

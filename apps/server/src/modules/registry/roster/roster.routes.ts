@@ -47,7 +47,7 @@ export function rosterRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get('/roster/template.xlsx', { schema: { tags, summary: '名册模板 Roster template' } }, async (req, r) => {
       requireAuth(req, 'cadres.write');
       const body = await writeWorkbook(Object.values(SHEETS).map((s, i) => ({ name: s.name, columns: s.columns.map((title) => ({ title, width: 20 })),
-        rows: [Object.values(EXAMPLES)[i]] })));
+        rows: Object.values(EXAMPLES)[i] })));
       return reply(r, sendXlsx('干部名册模板.xlsx', body));
     });
 

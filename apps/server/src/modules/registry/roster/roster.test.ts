@@ -106,6 +106,42 @@ describe('roster import', () => {
   });
 });
 
+describe('roster import, found by a new user', () => {
+  it('a roster of units only commits (200) — no cadres to re-evaluate is not an error', async () => {
+    const res = await send(city, await workbook({ orgs: [['明湖区档案馆', '明湖区', '县区', '事业单位', '']] }), false);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ ok: true, counts: { orgs: 1, cadres: 0 } });
+  });
+
+  it('refuses a unit whose parent already has one of that name, in the dry run and in the API', async () => {
+    const before = await snapshot();
+    const dry = (await send(city, await workbook({ orgs: [['明湖区财政局', '明湖区', '县区', '政府部门', '']] }), true)).json();
+    expect(dry.issues).toEqual([expect.objectContaining({ sheet: '单位', row: 2, column: '单位名称', reason: '上级单位下已有同名单位' })]);
+    const api = await city.post('/api/v1/orgs', { parentId: ORG.A, name: '明湖区财政局', level: 'county', unitType: 'gov_department' });
+    expect(api.statusCode).toBe(409);
+    expect(api.json().error.code).toBe('ORG_EXISTS');
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('a bad cadre row is named once; its posts point back to it instead of saying “not found”', async () => {
+    const dry = (await send(city, await workbook({ cadres: [['吴三', BAD, '群众', '', '', '', '', '明湖区']],
+      posts: [[BAD, '明湖区', '科员', '一般干部', '科员及以下', '否', '2019-09-01', '', '']] }), true)).json();
+    const post = dry.issues.find((i: { sheet: string }) => i.sheet === '任职');
+    expect(post.reason).toBe('该干部在“干部”表第 2 行有误，请先改正该行');
+  });
+
+  it('the downloadable template passes its own dry run', async () => {
+    const file = (await city.get('/api/v1/roster/template.xlsx')).rawPayload;
+    const dry = (await send(city, file, true)).json();
+    expect(dry).toMatchObject({ ok: true, issues: [], counts: { orgs: 1, cadres: 2, posts: 1, relations: 1 } });
+  });
+
+  it('tells an impossible date from a badly written one', async () => {
+    const issues = (await send(city, await workbook({ posts: [[ID1, '明湖区', '科员', '一般干部', '科员及以下', '否', '2016-02-30', '20160301', '']] }), true)).json().issues;
+    expect(issues.map((i: { reason: string }) => i.reason)).toEqual(expect.arrayContaining(['不存在的日期：2016-02-30', '日期格式应为 YYYY-MM-DD：20160301']));
+  });
+});
+
 describe('exports', () => {
   it('exports the cadre list in scope as .xlsx, masked, and trails the export', async () => {
     const res = await countyB.get('/api/v1/cadres/export.xlsx');

@@ -42,6 +42,7 @@ export async function sweep(ctx: AppContext, actor: Actor, target: { rootOrgId: 
         select o.id from orgs o where o.path <@ (select path from orgs where id = ${target.rootOrgId}))) order by c.id`.execute(ctx.db)).rows.map((r) => r.id);
   const byRule: Record<string, number> = {};
   let flags = 0;
+  if (!ids.length) return { cadres: 0, flags: 0, byRule, ms: 0 };
   for (let i = 0; i < ids.length; i += BATCH) {
     const batch = ids.slice(i, i + BATCH);
     const facts = await loadFacts(ctx.db, batch);
