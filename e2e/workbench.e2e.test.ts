@@ -178,6 +178,43 @@ describe('workbench', () => {
     await page.context().close();
   });
 
+  it('a member of the public reports anonymously, keeps the receipt, and later reads the petition office’s reply', async () => {
+    const page = await newPage();
+    await page.goto('/login-page-first'); // any page: the login screen links to the public page
+    await page.getByText('我要举报（无需登录）').click();
+    await page.getByLabel('姓名').fill('杨坤江');
+    await page.getByLabel('单位').fill('明湖区住房和城乡建设局');
+    await page.getByLabel('反映的问题').fill('<b>工程招标</b>中为亲属打招呼。');
+    await page.getByTestId('submit-report').click();
+    const receipt = (await page.getByTestId('receipt').innerText()).trim().replace(/\s/g, '');
+    expect(receipt).toMatch(/^\d{4}-\d{4}-\d{4}-\d{4}$/);
+    await shot(page, 'public-report');
+
+    // The petition office (TOTP) replies through the API.
+    const staff = await newPage();
+    await staff.goto('/');
+    const code = totpCode('MJDEMOPETITIONAA', new Date());
+    const replied = await staff.evaluate(async (totp) => {
+      const me = await (await fetch('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'demo_petition', password: 'mingjian-demo', totp }) })).json();
+      const list = await (await fetch('/api/v1/reports')).json();
+      const r = list.items.find((i: { accused: { name: string } }) => i.accused.name === '杨坤江');
+      const res = await fetch(`/api/v1/reports/${r.id}/replies`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+        body: JSON.stringify({ body: '已受理，正在核查。' }) });
+      return { status: res.status, routedUp: r.routedUp };
+    }, code);
+    expect(replied).toEqual({ status: 201, routedUp: true }); // a principal's report goes to the level above
+    await staff.context().close();
+
+    await page.goto('/report');
+    await page.getByRole('tab', { name: '凭回执码查询' }).click();
+    await page.getByTestId('receipt-input').locator('input').fill(receipt);
+    await page.getByRole('button', { name: /查\s*询/ }).click();
+    await page.getByTestId('report-status').waitFor();
+    expect(await page.getByTestId('report-status').innerText()).toContain('已受理，正在核查。');
+    await page.context().close();
+  });
+
   it('an administrator narrows M-04 for the city and the county officer’s flag goes away; clearing brings it back', async () => {
     const flagged = await firstCadreOf('demo_county_a', '&flag=M-04');
     const officer = await newPage();

@@ -17,6 +17,7 @@ import { TrailPage } from './pages/TrailPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { ImportPage } from './pages/ImportPage';
 import { ForbiddenPage, NothingYetPage } from './pages/ForbiddenPage';
+import { PublicReportPage } from './pages/PublicReportPage';
 import type { ReactNode } from 'react';
 
 // ECharts is large and only the dashboard draws charts: it loads with that page, not with the login.
@@ -40,6 +41,8 @@ function Shell() {
   const { t, lang, setLang } = useI18n();
   const nav = useNavigate();
   const loc = useLocation();
+  // The public reporting page needs no account, and looks the same whether or not someone is logged in.
+  if (loc.pathname === '/report') return <PublicReportPage />;
   if (loading) return <Spin style={{ margin: 120, display: 'block' }} />;
   if (!me) return <Routes><Route path="*" element={<LoginPage />} /></Routes>;
 

@@ -49,6 +49,9 @@ export function LoginPage() {
           )}
           <Button type="primary" htmlType="submit" block loading={busy}>{t('登录', 'Log in')}</Button>
         </Form>
+        <Typography.Paragraph style={{ marginTop: 16, textAlign: 'center' }}>
+          <a href="/report">{t('我要举报（无需登录）', 'Report a concern (no account needed)')}</a>
+        </Typography.Paragraph>
       </Card>
     </div>
   );

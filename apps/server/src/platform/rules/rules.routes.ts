@@ -74,7 +74,8 @@ export function rulesRoutes(ctx: AppContext, hooks: RulesHooks = {}): FastifyPlu
       const ruleId = ruleOrThrow(req.params.ruleId);
       await visibleOrgId(req, req.params.id);
       await write(ctx.db, ctx.clock, actorOf(req), async (w) => {
-        await w.trx.deleteFrom('rule_overrides').where('rule_id', '=', ruleId).where('org_id', '=', req.params.id).execute();
+        const gone = await w.trx.deleteFrom('rule_overrides').where('rule_id', '=', ruleId).where('org_id', '=', req.params.id).returning('rule_id').executeTakeFirst();
+        if (!gone) throw new AppError(404, 'NO_OVERRIDE', '该单位没有此规则的覆盖设置', 'This unit has no override of this rule');
         w.record({ action: 'rule.override_cleared', entity: 'rule', entityId: `${ruleId}@${req.params.id}` });
       });
       await hooks.afterChange?.(ruleId, req.params.id, actorOf(req));

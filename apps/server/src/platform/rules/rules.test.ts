@@ -35,6 +35,9 @@ describe('rule settings', () => {
     const viaApi = (await admin.get(`/api/v1/rules/M-07/settings?orgId=${ORG.A_TOWN}`)).json();
     expect(viaApi.values.samePostYears).toBe(5);
     expect((await admin.del(`/api/v1/rules/M-07/overrides/${ORG.A}`)).statusCode).toBe(200);
+    const again = await admin.del(`/api/v1/rules/M-07/overrides/${ORG.A}`);
+    expect(again.statusCode).toBe(404); // nothing left to clear: said, not pretended
+    expect(again.json().error.code).toBe('NO_OVERRIDE');
     expect((await getRuleSettings(t.ctx.db, 'M-07', ORG.A_DEPT)).values.samePostYears).toBe(7);
   });
 
