@@ -63,12 +63,15 @@ export async function boot(opts: BootOptions): Promise<Booted> {
     });
     await migrate(database.db);
     await seedReferenceData(database);
-    const key = opts.key ?? (onDisk || opts.databaseUrl ? loadOrCreateKey(path.join(dataDir, 'keys')) : randomBytes(32));
+    // Keys live in files only where there is a real directory; an in-memory data dir (tests) gets fresh keys, even on
+    // the PostgreSQL leg — a relative "memory:/keys" folder must never appear in the working tree.
+    const keyDir = dataDir.startsWith('memory://') ? null : path.join(dataDir, 'keys');
+    const key = opts.key ?? (keyDir ? loadOrCreateKey(keyDir) : randomBytes(32));
     const box = new SecretBox(key);
     await checkKey(database.db, box);
     const ctx: AppContext = {
       db: database.db, engine: database.engine, clock: opts.clock ?? systemClock, calendar: await loadCalendar(database.db),
-      box, signer: onDisk || opts.databaseUrl ? loadOrCreateSigner(path.join(dataDir, 'keys')) : newSigner(), demo: opts.demo ?? false,
+      box, signer: keyDir ? loadOrCreateSigner(keyDir) : newSigner(), demo: opts.demo ?? false,
     };
     const opened = database;
     return { ctx, database, close: async () => { await opened.close(); unlock(); } };
