@@ -15,6 +15,10 @@ import { visibleOrg } from './org.service.js';
 import { thenRefresh } from './flags.service.js';
 import type { portfolioSet, postCreate, postEnd, teamMemberCreate, teamMemberLeave } from './registry.schema.js';
 
+/** The dossier line for an appointment, the same whether entered by hand or imported. */
+export const appointedSummary = (orgName: string, title: string, rank: string, isPrincipal: boolean) =>
+  `任${orgName}${title}（${dictLabel('rank', rank)}${isPrincipal ? '，一把手' : ''}）`;
+
 export async function addPost(ctx: AppContext, auth: Auth, actor: Actor, cadreId: number, input: z.infer<typeof postCreate>) {
   const cadre = await visibleCadre(ctx, auth, actor, cadreId);
   const org = await visibleOrg(ctx, auth, actor, input.orgId);
@@ -29,7 +33,7 @@ export async function addPost(ctx: AppContext, auth: Auth, actor: Actor, cadreId
       appoint_doc: input.appointDoc ?? null,
     }).returning('id').executeTakeFirstOrThrow();
     await appendTimeline(w, { cadreId, occurredOn: input.startDate, eventType: 'registry.appointed', sourceModule: 'registry',
-      summary: `任${org.name}${input.title}（${dictLabel('rank', input.rank)}${input.isPrincipal ? '，一把手' : ''}）`,
+      summary: appointedSummary(org.name, input.title, input.rank, input.isPrincipal),
       refEntity: 'post', refId: id });
     w.record({ action: 'post.create', entity: 'post', entityId: id, detail: { cadreId, ...input } });
     return { id };

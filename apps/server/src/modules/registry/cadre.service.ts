@@ -12,6 +12,7 @@ import { cadreInSubtree, cadreVisible, outOfScope } from '../../platform/scope/i
 import { recordRead, write, type Actor } from '../../platform/trail/index.js';
 import { maskIdCard, parseIdCard } from './id-card/index.js';
 import { assertDictCodes } from './registry.dict-check.js';
+import { escapeLike } from '../../platform/db/index.js';
 import { assertNotBeforeBirth, assertNotTooLate } from './registry.dates.js';
 import { visibleOrg } from './org.service.js';
 import { thenRefresh } from './flags.service.js';
@@ -52,7 +53,7 @@ export async function listCadres(ctx: AppContext, auth: Auth, actor: Actor, quer
   if (q) {
     base = /^\d{4,17}[\dXx]?$/.test(q)
       ? base.where('c.id_card', 'like', `${q.toUpperCase()}%`)
-      : base.where('c.name', 'ilike', `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
+      : base.where('c.name', 'ilike', `%${escapeLike(q)}%`);
   }
   const current = (extra: ReturnType<typeof sql<boolean>>) => sql<boolean>`exists (select 1 from posts p
     where p.cadre_id = c.id and p.end_date is null and ${extra})`;

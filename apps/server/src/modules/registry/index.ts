@@ -3,5 +3,5 @@ export { registryRoutes } from './registry.routes.js';
 export { DICTS, dictLabel, inverseRelation, type DictName } from './registry.dicts.js';
 export { nameSortKey } from './cadre.service.js';
 export { parseIdCard, makeIdCard, maskIdCard } from './id-card/index.js';
-export { sweep, sweepAll, flagsForCadre, type SweepResult } from './rules/sweep.js';
-export { evaluateCadre, REGISTRY_RULES } from './rules/evaluate.js';
+export { sweep, sweepAll, type SweepResult } from './rules/sweep.js';
+export { REGISTRY_RULES } from './rules/evaluate.js';

@@ -1,6 +1,6 @@
 // M-01 organization tree: create, rename, move (history kept, cycles refused), browse within scope.
 import { sql, type Transaction } from 'kysely';
-import type { DB } from '../../platform/db/index.js';
+import { nextId, type DB } from '../../platform/db/index.js';
 import type { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import type { Auth } from '../../platform/auth/index.js';
@@ -80,7 +80,7 @@ export async function createOrg(ctx: AppContext, auth: Auth, actor: Actor, input
     const twin = await w.trx.selectFrom('orgs').select('id').where('name', '=', input.name)
       .where((eb) => (input.parentId == null ? eb('parent_id', 'is', null) : eb('parent_id', '=', input.parentId))).executeTakeFirst();
     if (twin) throw conflict('ORG_EXISTS', '上级单位下已有同名单位', 'The parent already has a unit of this name');
-    const { id } = (await sql<{ id: number }>`select nextval(pg_get_serial_sequence('orgs', 'id'))::int as id`.execute(w.trx)).rows[0];
+    const id = await nextId(w.trx, 'orgs');
     const row = await w.trx.insertInto('orgs').values({
       id, parent_id: input.parentId, path: parentPath ? `${parentPath}.${id}` : String(id), name: input.name,
       short_name: input.shortName ?? null, level: input.level, unit_type: input.unitType,
@@ -110,8 +110,13 @@ export async function updateOrg(ctx: AppContext, auth: Auth, actor: Actor, id: n
 // once on a real server cannot each pass the cycle check against the other's old paths.
 const ORG_TREE_LOCK = 0x6d6a0002;
 
-async function lockTreeAndReadPath(trx: Transaction<DB>, orgId: number): Promise<string> {
+/** Serializes structural changes to the unit tree until the transaction ends (moves, creates, roster imports). */
+export async function lockOrgTree(trx: Transaction<DB>): Promise<void> {
   await sql`select pg_advisory_xact_lock(${ORG_TREE_LOCK})`.execute(trx);
+}
+
+async function lockTreeAndReadPath(trx: Transaction<DB>, orgId: number): Promise<string> {
+  await lockOrgTree(trx);
   const row = await trx.selectFrom('orgs').select('path').where('id', '=', orgId).executeTakeFirstOrThrow();
   return row.path;
 }

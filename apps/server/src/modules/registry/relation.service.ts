@@ -15,6 +15,9 @@ import { thenRefresh } from './flags.service.js';
 import type { relationCreate } from './registry.schema.js';
 
 /** Collateral kinds fix or bound their generation count: sibling 2; cousin, uncle, nephew ≥ 3 (4 = second cousin…). */
+/** The dossier line for a recorded relation: the kind only, never the relative's name. */
+export const relationAddedSummary = (kind: string) => `登记亲属关系（${dictLabel('relation_kind', kind)}）`;
+
 export function generationFor(kind: string, given: number | undefined): number | null {
   const extra = DICTS.relation_kind.find(([c]) => c === kind)?.[3] as { line: string; generation?: number } | undefined;
   if (!extra || extra.line !== 'collateral') {
@@ -46,9 +49,9 @@ export async function addRelation(ctx: AppContext, auth: Auth, actor: Actor, cad
     const day = toCstDate(w.now);
     await appendTimeline(w, [
       { cadreId: a.id, occurredOn: day, eventType: 'registry.relation_added', sourceModule: 'registry',
-        summary: `登记亲属关系（${dictLabel('relation_kind', input.kind)}）`, refEntity: 'relation', refId: rows[0].id },
+        summary: relationAddedSummary(input.kind), refEntity: 'relation', refId: rows[0].id },
       { cadreId: b.id, occurredOn: day, eventType: 'registry.relation_added', sourceModule: 'registry',
-        summary: `登记亲属关系（${dictLabel('relation_kind', inverse)}）`, refEntity: 'relation', refId: rows[1].id },
+        summary: relationAddedSummary(inverse), refEntity: 'relation', refId: rows[1].id },
     ]);
     w.record({ action: 'relation.create', entity: 'relation', entityId: rows[0].id, detail: { cadreId: a.id, ...input, generation } });
     return { id: rows[0].id };

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import type { Auth } from '../../platform/auth/index.js';
 import { AppError, toLimitOffset } from '../../platform/http/index.js';
+import { nextId } from '../../platform/db/index.js';
 import { orgVisible, outOfScope } from '../../platform/scope/index.js';
 import { recordRead, write, type Actor } from '../../platform/trail/index.js';
 import { newReceipt, receiptDigest } from './receipt.js';
@@ -26,7 +27,7 @@ async function insertReport(ctx: AppContext, actor: Actor, r: NewReport, receipt
   return write(ctx.db, ctx.clock, actor, async (w) => {
     const seq = (await sql<{ n: string }>`select nextval('report_number_seq') as n`.execute(w.trx)).rows[0].n;
     const number = `JB${r.receivedAt.getUTCFullYear()}${String(seq).padStart(6, '0')}`;
-    const { id } = (await sql<{ id: number }>`select nextval(pg_get_serial_sequence('reports', 'id'))::int as id`.execute(w.trx)).rows[0];
+    const id = await nextId(w.trx, 'reports');
     await w.trx.insertInto('reports').values({
       id, number, channel: r.channel, received_at: r.receivedAt, accused_name: r.accused.name, accused_unit: r.accused.unit ?? null,
       accused_post: r.accused.post ?? null, accused_cadre_id: route.accusedCadreId, competent_org_id: route.competentOrgId, routed_up: route.routedUp,

@@ -2,3 +2,4 @@ export { openDatabase, type Database, type DatabaseOptions, type Engine } from '
 export { migrate, MIGRATIONS_DIR } from './migrate.js';
 export { lockDataDir } from './datadir-lock.js';
 export type * from './schema.js';
+export { nextId, escapeLike } from './sql-helpers.js';

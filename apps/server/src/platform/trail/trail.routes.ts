@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { sql, type SqlBool } from 'kysely';
 import { orgVisible } from '../scope/index.js';
+import { escapeLike } from '../db/index.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.js';
 import { actorOf, pageQuery, requireAuth, toLimitOffset } from '../http/index.js';
@@ -32,9 +33,8 @@ export function trailRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           .select('a.id').where(auth.scope.code === 5 ? sql<SqlBool>`a.id = ${auth.accountId}` : orgVisible(auth.scope, 'o')));
       }
       // Part of a username finds it; an action matches itself and everything under it ("cadre" → cadre.read, cadre.search…).
-      const like = (v: string) => v.replace(/[\\%_]/g, (m) => `\\${m}`);
-      if (f.actor) q = q.where('actor_name', 'ilike', `%${like(f.actor)}%`);
-      if (f.action) q = q.where((eb) => eb.or([eb('action', '=', f.action!), eb('action', 'like', `${like(f.action!)}.%`)]));
+      if (f.actor) q = q.where('actor_name', 'ilike', `%${escapeLike(f.actor)}%`);
+      if (f.action) q = q.where((eb) => eb.or([eb('action', '=', f.action!), eb('action', 'like', `${escapeLike(f.action!)}.%`)]));
       if (f.entity) q = q.where('entity', '=', f.entity);
       if (f.entityId) q = q.where('entity_id', '=', f.entityId);
       if (f.from) q = q.where('at', '>=', new Date(f.from));

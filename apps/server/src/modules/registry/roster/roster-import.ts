@@ -2,7 +2,6 @@
 // nothing at all. New units take the tree lock like a single create; every cadre, post and relation lands in the
 // dossier timeline as if it had been entered by hand, and the whole import is one trail event with the file's hash.
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
 import type { AppContext } from '../../../platform/context.js';
 import type { Auth } from '../../../platform/auth/index.js';
 import { toCstDate } from '../../../platform/clock/index.js';
@@ -11,11 +10,13 @@ import { AppError } from '../../../platform/http/index.js';
 import { readWorkbook } from '../../../platform/sheets/index.js';
 import { write, type Actor } from '../../../platform/trail/index.js';
 import { nameSortKey } from '../cadre.service.js';
+import { lockOrgTree } from '../org.service.js';
+import { appointedSummary } from '../appointment.service.js';
+import { relationAddedSummary } from '../relation.service.js';
+import { nextId } from '../../../platform/db/index.js';
 import { refreshFlags } from '../flags.service.js';
-import { dictLabel, inverseRelation } from '../registry.dicts.js';
+import { inverseRelation } from '../registry.dicts.js';
 import { validateRoster, type CadreRef, type Issue, type OrgRef, type Plan } from './roster-validate.js';
-
-const ORG_TREE_LOCK = 0x6d6a0002; // the same lock as org.service: structural changes are serialized
 
 export interface ImportResult {
   dryRun: boolean; ok: boolean; issues: Issue[];
@@ -48,7 +49,7 @@ export async function importRoster(ctx: AppContext, auth: Auth, actor: Actor, fi
 async function commit(w: Parameters<Parameters<typeof write>[3]>[0], plan: Plan, digest: string, counts: ImportResult['counts']): Promise<number[]> {
   const { trx } = w;
   const day = toCstDate(w.now);
-  await sql`select pg_advisory_xact_lock(${ORG_TREE_LOCK})`.execute(trx);
+  await lockOrgTree(trx);
   const orgIds = new Map<string, number>();
   const paths = new Map<number, string>();
   const pathOf = async (id: number) => paths.get(id) ?? (await trx.selectFrom('orgs').select('path').where('id', '=', id).executeTakeFirstOrThrow()).path;
@@ -61,7 +62,7 @@ async function commit(w: Parameters<Parameters<typeof write>[3]>[0], plan: Plan,
     for (const o of ready) {
       pending.splice(pending.indexOf(o), 1);
       const parentId = orgId(o.parent);
-      const { id } = (await sql<{ id: number }>`select nextval(pg_get_serial_sequence('orgs', 'id'))::int as id`.execute(trx)).rows[0];
+      const id = await nextId(trx, 'orgs');
       const path = `${await pathOf(parentId)}.${id}`;
       await trx.insertInto('orgs').values({ id, parent_id: parentId, path, name: o.name, short_name: null, level: o.level, unit_type: o.unitType,
         region_code: o.regionCode, sort: 0, created_at: w.now }).execute();
@@ -86,7 +87,7 @@ async function commit(w: Parameters<Parameters<typeof write>[3]>[0], plan: Plan,
     const { id } = await trx.insertInto('posts').values({ cadre_id: cadreId(p.cadre), org_id: orgId(p.org), title: p.title, post_kind: p.postKind, rank: p.rank,
       is_principal: p.isPrincipal, start_date: p.startDate, end_date: p.endDate, end_reason: p.endDate ? '名册导入' : null, appoint_doc: p.appointDoc }).returning('id').executeTakeFirstOrThrow();
     await appendTimeline(w, { cadreId: cadreId(p.cadre), occurredOn: p.startDate, eventType: 'registry.appointed', sourceModule: 'registry',
-      summary: `任${orgNames.get(orgId(p.org))}${p.title}（${dictLabel('rank', p.rank)}${p.isPrincipal ? '，一把手' : ''}）`, refEntity: 'post', refId: id });
+      summary: appointedSummary(orgNames.get(orgId(p.org))!, p.title, p.rank, p.isPrincipal), refEntity: 'post', refId: id });
   }
   for (const r of plan.relations) {
     const [a, b] = [cadreId(r.a), cadreId(r.b)];
@@ -95,8 +96,8 @@ async function commit(w: Parameters<Parameters<typeof write>[3]>[0], plan: Plan,
       { cadre_id: b, relative_cadre_id: a, kind: inverseRelation(r.kind)!, generation: r.generation, note: null, created_at: w.now },
     ]).returning('id').execute();
     await appendTimeline(w, [
-      { cadreId: a, occurredOn: day, eventType: 'registry.relation_added', sourceModule: 'registry', summary: `登记亲属关系（${dictLabel('relation_kind', r.kind)}）`, refEntity: 'relation', refId: rows[0].id },
-      { cadreId: b, occurredOn: day, eventType: 'registry.relation_added', sourceModule: 'registry', summary: `登记亲属关系（${dictLabel('relation_kind', inverseRelation(r.kind)!)}）`, refEntity: 'relation', refId: rows[1].id },
+      { cadreId: a, occurredOn: day, eventType: 'registry.relation_added', sourceModule: 'registry', summary: relationAddedSummary(r.kind), refEntity: 'relation', refId: rows[0].id },
+      { cadreId: b, occurredOn: day, eventType: 'registry.relation_added', sourceModule: 'registry', summary: relationAddedSummary(inverseRelation(r.kind)!), refEntity: 'relation', refId: rows[1].id },
     ]);
   }
   w.record({ action: 'roster.import', entity: 'roster', detail: { sha256: digest, ...counts } });

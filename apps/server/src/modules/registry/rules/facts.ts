@@ -90,6 +90,10 @@ export async function loadFacts(db: Kysely<DB>, cadreIds: number[]): Promise<Cad
   }));
 }
 
+/** Posts that lead a unit (its principal or a team post), as opposed to its middle-level and staff posts. */
+const LEADING_KINDS = new Set(['party_secretary', 'admin_head', 'deputy_secretary', 'deputy_head', 'discipline_secretary', 'org_head', 'team_member']);
+export const isLeadingPost = (p: Pick<PostFact, 'isPrincipal' | 'postKind'>) => p.isPrincipal || LEADING_KINDS.has(p.postKind);
+
 export const currentPosts = (f: { posts: PostFact[] }) => f.posts.filter((p) => p.endDate == null);
 export const currentSeats = (f: { seats: SeatFact[] }) => f.seats.filter((s) => s.leftOn == null);
 export const currentAreas = (s: SeatFact) => s.portfolios.filter((p) => p.endDate == null);

@@ -3,10 +3,8 @@
 // is informational (green): it marks whom the audit list and the warnings look at first.
 import type { Finding, RuleSettings } from '../../../platform/rules/index.js';
 import { dictLabel } from '../registry.dicts.js';
-import { currentPosts, type CadreFacts } from './facts.js';
+import { currentPosts, isLeadingPost, type CadreFacts } from './facts.js';
 
-/** Posts that lead a unit, not its staff: 三重 supervision is about who decides. */
-const LEADING = new Set(['party_secretary', 'admin_head', 'deputy_secretary', 'deputy_head', 'discipline_secretary', 'org_head', 'team_member']);
 
 export function matchingTag(org: { name: string; unitType: string }, tags: readonly string[]): string | undefined {
   const typeLabel = dictLabel('unit_type', org.unitType);
@@ -16,7 +14,7 @@ export function matchingTag(org: { name: string; unitType: string }, tags: reado
 export function checkKeyPosts(f: CadreFacts, settings: RuleSettings<'M-05'>): Finding[] {
   const out: Finding[] = [];
   for (const post of currentPosts(f)) {
-    if (!post.isPrincipal && !LEADING.has(post.postKind)) continue;
+    if (!isLeadingPost(post)) continue; // 三重 supervision is about who decides, not the unit's staff
     const tag = matchingTag(post.org, settings.unitTags);
     if (!tag) continue;
     out.push({

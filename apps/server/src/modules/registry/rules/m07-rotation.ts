@@ -6,16 +6,14 @@
 // Within `APPROACH_DAYS` of a post's first threshold the flag is green (coming due). Thresholds are anniversaries.
 import type { Finding, RuleSettings } from '../../../platform/rules/index.js';
 import { dictLabel } from '../registry.dicts.js';
-import { currentPosts, type CadreFacts, type PostFact } from './facts.js';
+import { currentPosts, isLeadingPost, type CadreFacts, type PostFact } from './facts.js';
 import { addDays, addYears, fullYears, reached } from './rule-dates.js';
 import { matchingTag } from './m05-key-posts.js';
 
 export const APPROACH_DAYS = 180;
-const LEADING = new Set(['party_secretary', 'admin_head', 'deputy_secretary', 'deputy_head', 'discipline_secretary', 'org_head', 'team_member']);
 const KEY_TITLE = /审批|财务|人事|采购|招标/;
 const RANK_FLOOR = new Set(['sec_deputy', 'sec_full', 'div_deputy', 'div_full', 'dept_deputy', 'dept_full']);
 
-export const isLeadingPost = (p: PostFact) => p.isPrincipal || LEADING.has(p.postKind);
 
 /** Start of an unbroken chain of posts ending in `post` that satisfy `same` (a new term starts the day the last ended or the next). */
 function chainStart(posts: PostFact[], post: PostFact, same: (p: PostFact) => boolean): string {

@@ -5,7 +5,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/index.js';
 import type { AppContext } from '../../../platform/context.js';
 import { toCstDate } from '../../../platform/clock/index.js';
-import { getRuleSettings, getRuleSettingsForOrgs, type Finding } from '../../../platform/rules/index.js';
+import { getRuleSettingsForOrgs } from '../../../platform/rules/index.js';
 import { write, type Actor } from '../../../platform/trail/index.js';
 import { loadFacts } from './facts.js';
 import { evaluateCadre, REGISTRY_RULES, type RegistrySettings } from './evaluate.js';
@@ -20,15 +20,6 @@ async function settingsFor(db: Kysely<DB>, orgPaths: Map<number, string>): Promi
     out.set(orgId, Object.fromEntries(REGISTRY_RULES.map((r, i) => [r, perRule[i].get(orgId)])) as RegistrySettings);
   }
   return out;
-}
-
-/** Flags for one cadre, evaluated now with the settings of the cadre's unit (the dossier, always fresh). */
-export async function flagsForCadre(ctx: AppContext, cadreId: number): Promise<Finding[]> {
-  const [facts] = await loadFacts(ctx.db, [cadreId]);
-  if (!facts) return [];
-  const settings = Object.fromEntries(await Promise.all(REGISTRY_RULES.map(async (r) =>
-    [r, (await getRuleSettings(ctx.db, r, facts.orgId)).values]))) as RegistrySettings;
-  return evaluateCadre(facts, settings, toCstDate(ctx.clock.now()));
 }
 
 export interface SweepResult { cadres: number; flags: number; byRule: Record<string, number>; ms: number }
