@@ -73,7 +73,7 @@ const counts = Object.fromEntries(await Promise.all((['orgs', 'cadres', 'posts',
 // A county and a city, each with an organization-department account of scope 4.
 const county = await db.selectFrom('orgs').select(['id', 'path']).where('level', '=', 'county').where('unit_type', '=', 'party_committee').orderBy('id').offset(40).limit(1).executeTakeFirstOrThrow();
 const city = await db.selectFrom('orgs').select(['id', 'path']).where('level', '=', 'city').where('unit_type', '=', 'party_committee').orderBy('id').offset(5).limit(1).executeTakeFirstOrThrow();
-const auth = (o: { id: number; path: string }): Auth => ({ accountId: 1, username: 'bench', displayName: 'bench', role: 'org_supervisor', orgId: o.id, csrfToken: '',
+const auth = (o: { id: number; path: string }): Auth => ({ accountId: 1, username: 'bench', displayName: 'bench', role: 'org_supervisor', orgId: o.id, csrfToken: '', isHead: false,
   scope: { code: 4, orgId: o.id, orgPath: o.path, customOrgIds: [], cadreId: null } });
 const actor = { accountId: null, name: 'bench', ip: '127.0.0.1' };
 const sample = (await sql<{ id: number }>`select c.id from cadres c join orgs o on o.id = c.org_id where o.path <@ ${city.path}::ltree order by c.id limit 500`.execute(db)).rows.map((r) => r.id);

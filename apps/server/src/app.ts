@@ -14,7 +14,7 @@ import { trailRoutes } from './platform/trail/trail.routes.js';
 import { calendarRoutes } from './platform/clock/calendar.routes.js';
 import { loadCalendar } from './bootstrap.js';
 import { registryRoutes, sweep } from './modules/registry/index.js';
-import { publicReportRoutes, staffReportRoutes, type PublicLimits } from './modules/reports/index.js';
+import { clueRoutes, publicReportRoutes, staffReportRoutes, type PublicLimits } from './modules/reports/index.js';
 
 export interface AppOptions {
   logger?: boolean;
@@ -87,6 +87,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     await api.register(trailRoutes(ctx));
     await api.register(publicReportRoutes(ctx, opts.publicLimits));
     await api.register(staffReportRoutes(ctx));
+    await api.register(clueRoutes(ctx));
     await api.register(calendarRoutes(ctx, () => loadCalendar(ctx.db)));
   }, { prefix: '/api/v1' });
 

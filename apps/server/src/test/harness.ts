@@ -84,11 +84,11 @@ export class Client {
 }
 
 let accountSeq = 0;
-export async function makeAccount(t: TestApp, a: { role: Role; orgId: number; scope: ScopeCode; cadreId?: number; customOrgIds?: number[]; username?: string }) {
+export async function makeAccount(t: TestApp, a: { role: Role; orgId: number; scope: ScopeCode; cadreId?: number; customOrgIds?: number[]; username?: string; isHead?: boolean }) {
   const username = a.username ?? `${a.role}_${a.scope}_${++accountSeq}`;
   const r = await write(t.ctx.db, t.ctx.clock, SYSTEM_ACTOR, (w) => createAccount(t.ctx, w, {
     username, displayName: username, password: PASSWORD, role: a.role, orgId: a.orgId, scope: a.scope,
-    cadreId: a.cadreId, customOrgIds: a.customOrgIds,
+    cadreId: a.cadreId, customOrgIds: a.customOrgIds, isHead: a.isHead,
   }));
   return { username, id: r.id, totpSecret: r.totp?.secret };
 }

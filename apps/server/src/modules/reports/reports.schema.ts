@@ -1,6 +1,7 @@
 // Request schemas of reports (M-10, M-11). Strict objects: unknown fields are refused.
 import { z } from 'zod';
 import { pageQuery } from '../../platform/http/index.js';
+import { REPORT_STATUS, type ReportStatus } from './case-states.js';
 
 /** Intake channels (M-10), as the seeds list them. */
 export const CHANNELS = {
@@ -35,4 +36,9 @@ export const receiptParam = z.object({ receipt: z.string().regex(/^\d{4}-?\d{4}-
 export const addition = z.object({ content: text(5000) }).strict();
 export const reply = z.object({ body: text(5000) }).strict();
 export const reveal = z.object({ reason: z.string().trim().min(5, { message: '请写明查看理由（至少 5 个字）/ Give a reason (at least 5 characters)' }).max(500) }).strict();
-export const reportListQuery = z.object({ ...pageQuery, channel: z.enum(Object.keys(CHANNELS) as [Channel, ...Channel[]]).optional() }).strict();
+export const reportListQuery = z.object({ ...pageQuery, channel: z.enum(Object.keys(CHANNELS) as [Channel, ...Channel[]]).optional(),
+  status: z.enum(Object.keys(REPORT_STATUS) as [ReportStatus, ...ReportStatus[]]).optional() }).strict();
+/** M-11 attachments: the file is the body; its name travels in the query string (UTF-8, percent-encoded). */
+export const attachmentQuery = z.object({ name: z.string().trim().min(1, { message: '请提供文件名 / The file name is required' }).max(200) }).strict();
+const pgInt = z.coerce.number().int().min(1).max(2_147_483_647);
+export const attachmentParam = z.object({ id: pgInt, attachmentId: pgInt }).strict();

@@ -13,10 +13,14 @@ import { orgVisible, outOfScope } from '../../platform/scope/index.js';
 import { recordRead, write, type Actor } from '../../platform/trail/index.js';
 import { newReceipt, receiptDigest } from './receipt.js';
 import { notRecused, routeReport } from './routing.js';
+import { meetDeadlines, openIntakeDeadlines } from './deadlines.js';
+import { proposeRelated } from './duplicates.js';
+import { REPORT_STATUS, type ReportStatus } from './case-states.js';
+import { reportCaseInfo } from './triage.service.js';
 import { CHANNELS, type Channel, type publicReport, type reportListQuery, type staffIntake } from './reports.schema.js';
+import { attachmentCount, listAttachments } from './attachments.repo.js';
 
 const sealContext = (id: number) => `report-reporter:${id}`;
-const STATUS: Record<string, [string, string]> = { received: ['已受理登记', 'Received'] };
 
 interface NewReport { channel: Channel; receivedAt: Date; accused: z.infer<typeof publicReport>['accused']; content: string; happened?: string;
   anonymous: boolean; reporter?: z.infer<typeof publicReport>['reporter'] }
@@ -35,7 +39,12 @@ async function insertReport(ctx: AppContext, actor: Actor, r: NewReport, receipt
       content: r.content, happened: r.happened ?? null, anonymous: r.anonymous,
       reporter_sealed: r.reporter ? ctx.box.seal(JSON.stringify(r.reporter), sealContext(id)) : null,
       receipt_digest: receipt ? receiptDigest(ctx.box, receipt) : null, content_sha256: contentSha256, registered_by: registeredBy, created_at: w.now,
+      matter_id: id,
     }).execute();
+    // M-12 clocks start at intake; M-13 proposes earlier reports about the same person and matter.
+    await openIntakeDeadlines(ctx, w, { id, competentOrgId: route.competentOrgId, receivedAt: r.receivedAt, anonymous: r.anonymous });
+    await proposeRelated(w, { id, accusedCadreId: route.accusedCadreId, accusedName: r.accused.name, accusedUnit: r.accused.unit ?? null,
+      content: r.content, competentOrgId: route.competentOrgId, receivedAt: r.receivedAt });
     // The trail names the report and its route, never the reporter or the content.
     w.record({ action: 'report.receive', entity: 'report', entityId: id, detail: { number, channel: r.channel, anonymous: r.anonymous,
       competentOrgId: route.competentOrgId, routedUp: route.routedUp, contentSha256 } });
@@ -62,19 +71,19 @@ export async function registerReport(ctx: AppContext, auth: Auth, actor: Actor, 
   return { id: r.id, number: r.number, competentOrgId: r.route.competentOrgId, routedUp: r.route.routedUp };
 }
 
-const byReceipt = async (ctx: AppContext, receipt: string) =>
+export const byReceipt = async (ctx: AppContext, receipt: string) =>
   ctx.db.selectFrom('reports').select(['id', 'number', 'status', 'received_at']).where('receipt_digest', '=', receiptDigest(ctx.box, receipt)).executeTakeFirst();
 
-const unknownReceipt = () => new AppError(404, 'UNKNOWN_RECEIPT', '回执码不正确', 'Unknown receipt');
+export const unknownReceipt = () => new AppError(404, 'UNKNOWN_RECEIPT', '回执码不正确', 'Unknown receipt');
 
-/** The reporter's view: status and the replies meant for them, nothing else. */
+/** The reporter's view: status, the replies meant for them and how many files they attached (never the files). */
 export async function publicStatus(ctx: AppContext, receipt: string) {
   const r = await byReceipt(ctx, receipt);
   if (!r) throw unknownReceipt();
   const replies = await ctx.db.selectFrom('report_messages').select(['body', 'created_at']).where('report_id', '=', r.id)
     .where('direction', '=', 'to_reporter').orderBy('id').execute();
-  return { number: r.number, receivedAt: r.received_at.toISOString(), status: r.status, statusZh: STATUS[r.status]?.[0] ?? r.status,
-    replies: replies.map((m) => ({ body: m.body, at: m.created_at.toISOString() })) };
+  return { number: r.number, receivedAt: r.received_at.toISOString(), status: r.status, statusZh: REPORT_STATUS[r.status as ReportStatus]?.[0] ?? r.status,
+    replies: replies.map((m) => ({ body: m.body, at: m.created_at.toISOString() })), attachmentCount: await attachmentCount(ctx, r.id) };
 }
 
 export async function addInformation(ctx: AppContext, actor: Actor, receipt: string, content: string) {
@@ -88,7 +97,7 @@ export async function addInformation(ctx: AppContext, actor: Actor, receipt: str
 }
 
 /** Staff reads: the competent unit in scope, not recused; the reporter is never part of it. */
-function visibleReports(ctx: AppContext, auth: Auth) {
+export function visibleReports(ctx: AppContext, auth: Auth) {
   return ctx.db.selectFrom('reports as r').innerJoin('orgs as o', 'o.id', 'r.competent_org_id')
     .where(orgVisible(auth.scope, 'o')).where(notRecused(auth.scope.cadreId));
 }
@@ -98,6 +107,7 @@ const reportDto = (r: { id: number; number: string; channel: string; received_at
   id: r.id, number: r.number, channel: r.channel, channelLabel: CHANNELS[r.channel as Channel]?.[0] ?? r.channel, receivedAt: r.received_at.toISOString(),
   accused: { name: r.accused_name, unit: r.accused_unit, post: r.accused_post, cadreId: r.accused_cadre_id },
   competentOrgId: r.competent_org_id, competentOrgName: r.org_name, routedUp: r.routed_up, anonymous: r.anonymous, status: r.status,
+  statusLabel: REPORT_STATUS[r.status as ReportStatus]?.[0] ?? r.status,
 });
 const COLS = ['r.id', 'r.number', 'r.channel', 'r.received_at', 'r.accused_name', 'r.accused_unit', 'r.accused_post', 'r.accused_cadre_id',
   'r.competent_org_id', 'o.name as org_name', 'r.routed_up', 'r.anonymous', 'r.status'] as const;
@@ -105,6 +115,7 @@ const COLS = ['r.id', 'r.number', 'r.channel', 'r.received_at', 'r.accused_name'
 export async function listReports(ctx: AppContext, auth: Auth, query: z.infer<typeof reportListQuery>) {
   let q = visibleReports(ctx, auth);
   if (query.channel) q = q.where('r.channel', '=', query.channel);
+  if (query.status) q = q.where('r.status', '=', query.status);
   const { limit, offset } = toLimitOffset(query);
   const [rows, count] = await Promise.all([
     q.select(COLS).orderBy('r.received_at', 'desc').orderBy('r.id', 'desc').limit(limit).offset(offset).execute(),
@@ -113,7 +124,7 @@ export async function listReports(ctx: AppContext, auth: Auth, query: z.infer<ty
   return { total: Number(count.n), items: rows.map(reportDto) };
 }
 
-async function visibleReport(ctx: AppContext, auth: Auth, actor: Actor, id: number) {
+export async function visibleReport(ctx: AppContext, auth: Auth, actor: Actor, id: number) {
   const r = await visibleReports(ctx, auth).select([...COLS, 'r.content', 'r.happened', 'r.reporter_sealed']).where('r.id', '=', id).executeTakeFirst();
   if (!r) throw await outOfScope(ctx, actor, 'report', id);
   return r;
@@ -122,9 +133,11 @@ async function visibleReport(ctx: AppContext, auth: Auth, actor: Actor, id: numb
 export async function getReport(ctx: AppContext, auth: Auth, actor: Actor, id: number) {
   const r = await visibleReport(ctx, auth, actor, id);
   const messages = await ctx.db.selectFrom('report_messages').select(['id', 'direction', 'body', 'created_at']).where('report_id', '=', id).orderBy('id').execute();
+  const attachments = await listAttachments(ctx, id);
+  const handling = await reportCaseInfo(ctx, auth, r);
   await recordRead(ctx.db, ctx.clock, actor, { action: 'report.read', entity: 'report', entityId: id });
-  return { ...reportDto(r), content: r.content, happened: r.happened, hasReporterContact: r.reporter_sealed != null,
-    messages: messages.map((m) => ({ id: m.id, direction: m.direction, body: m.body, at: m.created_at.toISOString() })) };
+  return { ...reportDto(r), ...handling, content: r.content, happened: r.happened, hasReporterContact: r.reporter_sealed != null,
+    messages: messages.map((m) => ({ id: m.id, direction: m.direction, body: m.body, at: m.created_at.toISOString() })), attachments };
 }
 
 export async function replyToReporter(ctx: AppContext, auth: Auth, actor: Actor, id: number, body: string) {
@@ -132,6 +145,8 @@ export async function replyToReporter(ctx: AppContext, auth: Auth, actor: Actor,
   return write(ctx.db, ctx.clock, actor, async (w) => {
     const { id: messageId } = await w.trx.insertInto('report_messages').values({ report_id: id, direction: 'to_reporter', body, author_id: auth.accountId, created_at: w.now })
       .returning('id').executeTakeFirstOrThrow();
+    // M-12: a reply tells a named reporter what became of the report, which stops the clock that is running.
+    await meetDeadlines(w, ['inform_named', 'inform_result'], { reportIds: [id] });
     w.record({ action: 'report.reply', entity: 'report', entityId: id, detail: { messageId } });
     return { id: messageId };
   });

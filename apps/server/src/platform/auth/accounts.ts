@@ -17,6 +17,8 @@ export interface NewAccount {
   cadreId?: number | null;
   customOrgIds?: number[];
   demo?: boolean;
+  /** Head of the body (纪委书记), who approves clue disposals (M-14). */
+  isHead?: boolean;
   /** A fixed TOTP secret (demo accounts only, so the README can give it). */
   totpSecret?: string;
 }
@@ -24,7 +26,7 @@ export interface NewAccount {
 export async function createAccount(ctx: AppContext, w: WriteCtx, a: NewAccount) {
   const { id } = await w.trx.insertInto('accounts').values({
     username: a.username, display_name: a.displayName, password_hash: await hashPassword(a.password), role: a.role,
-    org_id: a.orgId, scope: a.scope, cadre_id: a.cadreId ?? null, demo: a.demo ?? false, created_at: w.now,
+    org_id: a.orgId, scope: a.scope, cadre_id: a.cadreId ?? null, demo: a.demo ?? false, is_head: a.isHead ?? false, created_at: w.now,
   }).returning('id').executeTakeFirstOrThrow();
   let totp: { secret: string; uri: string } | null = null;
   if (requiresTotp(a.role)) {

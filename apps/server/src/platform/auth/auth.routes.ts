@@ -18,7 +18,7 @@ const loginBody = z.object({
 const me = (a: Auth) => ({
   id: a.accountId, username: a.username, displayName: a.displayName, role: a.role, roleLabel: ROLES[a.role].zh,
   orgId: a.orgId, scope: a.scope.code, scopeLabel: SCOPE_LABELS[a.scope.code].zh, permissions: permissionsOf(a.role),
-  csrfToken: a.csrfToken,
+  cadreId: a.scope.cadreId, isHead: a.isHead, csrfToken: a.csrfToken,
 });
 
 export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {

@@ -17,6 +17,8 @@ export interface Auth {
   orgId: number;
   scope: DataScope;
   csrfToken: string;
+  /** Head of the account's body (纪委书记): approves clue disposals (M-14). */
+  isHead: boolean;
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -40,7 +42,7 @@ export async function loadSession(ctx: AppContext, token: string): Promise<Auth 
   const row = await ctx.db.selectFrom('sessions as s')
     .innerJoin('accounts as a', 'a.id', 's.account_id')
     .innerJoin('orgs as o', 'o.id', 'a.org_id')
-    .select(['a.id', 'a.username', 'a.display_name', 'a.role', 'a.org_id', 'a.scope', 'a.cadre_id', 'a.demo',
+    .select(['a.id', 'a.username', 'a.display_name', 'a.role', 'a.org_id', 'a.scope', 'a.cadre_id', 'a.demo', 'a.is_head',
       'o.path', 's.csrf_token', 's.expires_at'])
     .where('s.token_hash', '=', sha256(token))
     .where('a.disabled', '=', false)
@@ -53,7 +55,7 @@ export async function loadSession(ctx: AppContext, token: string): Promise<Auth 
     : [];
   return {
     accountId: row.id, username: row.username, displayName: row.display_name, role: row.role as Role,
-    orgId: row.org_id, csrfToken: row.csrf_token,
+    orgId: row.org_id, csrfToken: row.csrf_token, isHead: row.is_head,
     scope: { code: row.scope as ScopeCode, orgId: row.org_id, orgPath: row.path, customOrgIds: custom, cadreId: row.cadre_id },
   };
 }

@@ -56,6 +56,8 @@ export interface AccountsTable {
   locked_until: Timestamp | null;
   disabled: Generated<boolean>;
   demo: Generated<boolean>;
+  /** The head of the account's body (纪委书记): approves clue disposals (M-14). */
+  is_head: Generated<boolean>;
   created_at: Timestamp;
 }
 export interface AccountScopeOrgsTable { account_id: number; org_id: number }
@@ -130,9 +132,43 @@ export interface ReportsTable {
   accused_post: string | null; accused_cadre_id: number | null; competent_org_id: number; routed_up: Generated<boolean>; content: string;
   happened: string | null; anonymous: boolean; reporter_sealed: string | null; receipt_digest: string | null; content_sha256: string;
   status: Generated<string>; registered_by: number | null; created_at: Timestamp;
+  matter_id: number | null; problem_type: string | null; triage_note: string | null;
+}
+export interface ReportLinksTable {
+  id: Generated<number>; report_id: number; related_report_id: number; similarity: number; status: Generated<'proposed' | 'confirmed' | 'rejected'>;
+  decided_by: number | null; decided_at: Timestamp | null; created_at: Timestamp;
+}
+type Json<T> = ColumnType<T, string, string>;
+export interface CluesTable {
+  id: Generated<number>; number: string; report_id: number; competent_org_id: number; handling_org_id: number; handling_mode: string;
+  accused_cadre_id: number | null; accused_name: string; problem_type: string; summary: string; state: string; disposal: string | null;
+  proposal: Json<Record<string, unknown>> | null; hold_review_on: DateStr | null; transfer_to: string | null; result: string | null;
+  false_accusation: Generated<boolean>; registered_at: Timestamp; concluded_at: Timestamp | null; version: Generated<number>;
+}
+export interface ClueStepsTable {
+  id: Generated<number>; clue_id: number; action: string; from_state: string | null; to_state: string; actor_id: number | null; actor_name: string;
+  at: Timestamp; opinion: string | null; detail: Json<Record<string, unknown>>;
+}
+export interface InquiryLettersTable {
+  id: Generated<number>; number: string; clue_id: number; cadre_id: number; copy_to_org_id: number | null; countersign_cadre_id: number | null;
+  questions: string; issued_on: DateStr; due_on: DateStr; status: Generated<string>; reply: string | null; replied_at: Timestamp | null;
+  countersign_opinion: string | null; countersigned_at: Timestamp | null; countersigned_by: number | null;
+  decided_at: Timestamp | null; decided_by: number | null; decision_note: string | null; created_at: Timestamp;
+}
+export interface OutcomesTable {
+  id: Generated<number>; clue_id: number; cadre_id: number; form: number; kind: string; decided_on: DateStr; influence_until: DateStr | null;
+  summary: string; created_by: number | null; created_at: Timestamp;
+}
+export interface CaseDeadlinesTable {
+  id: Generated<number>; kind: string; report_id: number; clue_id: number | null; letter_id: number | null; start_on: DateStr; due_on: DateStr;
+  unit: 'calendar' | 'working'; met_at: Timestamp | null; extended_days: Generated<number>; extension_reason: string | null; created_at: Timestamp;
 }
 export interface ReportMessagesTable {
   id: Generated<number>; report_id: number; direction: 'to_reporter' | 'from_reporter'; body: string; author_id: number | null; created_at: Timestamp;
+}
+export interface ReportAttachmentsTable {
+  id: Generated<number>; report_id: number; file_name: string; mime_type: string; size_bytes: number; sha256: string;
+  content_sealed: Buffer; created_at: Timestamp;
 }
 export interface InstallationTable { name: string; value: string }
 export interface SchemaMigrationsTable { name: string; checksum: string; applied_at: Timestamp }
@@ -159,4 +195,11 @@ export interface DB {
   cadre_flags: CadreFlagsTable;
   reports: ReportsTable;
   report_messages: ReportMessagesTable;
+  report_links: ReportLinksTable;
+  clues: CluesTable;
+  clue_steps: ClueStepsTable;
+  inquiry_letters: InquiryLettersTable;
+  outcomes: OutcomesTable;
+  case_deadlines: CaseDeadlinesTable;
+  report_attachments: ReportAttachmentsTable;
 }

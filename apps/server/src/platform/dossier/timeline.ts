@@ -14,6 +14,9 @@ export const TIMELINE_EVENTS = {
   'registry.relation_added': { zh: '登记亲属关系', en: 'Relation recorded' },
   'registry.relation_removed': { zh: '撤销亲属关系登记', en: 'Relation removed' },
   'registry.record_moved': { zh: '档案管理单位变更', en: 'Managing unit changed' },
+  'reports.letter': { zh: '函询', en: 'Letter of inquiry' },
+  'reports.outcome': { zh: '处理结果', en: 'Outcome' },
+  'reports.cleared': { zh: '澄清正名', en: 'Name cleared' },
 } as const;
 export type TimelineEventType = keyof typeof TIMELINE_EVENTS;
 

@@ -1,0 +1,68 @@
+// M-16 outcomes and M-18 clearing. A clue in inquiry or verification is concluded with a finding: substantiated
+// (in whole or part) with outcomes by the four forms, each with its influence period, written into the cadre's
+// dossier; unsubstantiated; or false (诬告), which writes a clearing record (澄清正名) into the dossier and takes the
+// matter out of every count (M-19 concentration). The dossier never learns who reported.
+import type { AppContext } from '../../platform/context.js';
+import type { Auth } from '../../platform/auth/index.js';
+import { toCstDate } from '../../platform/clock/index.js';
+import { AppError, conflict } from '../../platform/http/index.js';
+import { appendTimeline } from '../../platform/dossier/index.js';
+import { getRuleSettings } from '../../platform/rules/index.js';
+import { write, type Actor } from '../../platform/trail/index.js';
+import { allowedTarget, finishMatter, loadClue, moveClue } from './clue.service.js';
+import { FORM_LABELS, influenceMonths, influenceUntil, OUTCOME_KINDS, type OutcomeKind } from './outcome-kinds.js';
+
+export const RESULTS = {
+  substantiated: ['问题属实', 'Substantiated'],
+  partly: ['部分属实', 'Partly substantiated'],
+  unsubstantiated: ['问题不实，予以了结', 'Not substantiated'],
+  false: ['诬告陷害，予以澄清正名', 'False accusation; name cleared'],
+} as const;
+export type Result = keyof typeof RESULTS;
+
+export interface ConcludeInput {
+  result: Result; opinion: string; version: number;
+  outcomes: Array<{ kind: OutcomeKind; decidedOn: string; summary: string }>;
+  /** M-18: a deliberate false accuser may be referred for handling. */
+  referAccuser?: boolean;
+}
+
+const bad = (path: string, zh: string, en: string) => new AppError(400, 'VALIDATION', `输入有误：${path}: ${zh}`, `Invalid input: ${path}: ${en}`, [{ path, message: zh }]);
+
+export async function concludeClue(ctx: AppContext, auth: Auth, actor: Actor, id: number, input: ConcludeInput) {
+  const c = await loadClue(ctx, auth, actor, id);
+  const to = allowedTarget(auth, c, 'conclude');
+  const findsFault = input.result === 'substantiated' || input.result === 'partly';
+  if (findsFault && input.outcomes.length === 0) throw bad('outcomes', '问题属实须写明处理结果', 'a substantiated finding needs an outcome');
+  if (!findsFault && input.outcomes.length > 0) throw bad('outcomes', '问题不实或诬告不能附处理结果', 'no outcome goes with an unsubstantiated or false finding');
+  if (input.referAccuser && input.result !== 'false') throw bad('referAccuser', '只有认定诬告才能移送处理举报人', 'only a false accusation can be referred');
+  const today = toCstDate(ctx.clock.now());
+  input.outcomes.forEach((o, i) => {
+    if (o.decidedOn > today) throw bad(`outcomes.${i}.decidedOn`, '决定日期不能晚于今天', 'cannot be in the future');
+  });
+  if (c.accused_cadre_id == null && (findsFault || input.result === 'false')) {
+    throw conflict('ACCUSED_UNKNOWN', '被反映人未匹配到干部档案，无法记入档案', 'The accused is not in the registry; nothing can be written to a dossier');
+  }
+  if (c.version !== input.version) throw conflict('STALE', '该线索已被他人处理，请刷新后重试', 'Someone else has just acted on this clue; reload and retry');
+  const m16 = (await getRuleSettings(ctx.db, 'M-16', c.competent_org_id)).values;
+  return write(ctx.db, ctx.clock, actor, async (w) => {
+    await moveClue(w, auth, c, 'conclude', to, input.opinion, { result: input.result, outcomes: input.outcomes.map((o) => o.kind), referAccuser: input.referAccuser ?? false },
+      { result: input.result, false_accusation: input.result === 'false', concluded_at: w.now });
+    const cadreId = c.accused_cadre_id!;
+    for (const o of input.outcomes) {
+      const k = OUTCOME_KINDS[o.kind];
+      const until = influenceUntil(o.decidedOn, influenceMonths(o.kind, m16));
+      const { id: outcomeId } = await w.trx.insertInto('outcomes').values({ clue_id: id, cadre_id: cadreId, form: k.form, kind: o.kind, decided_on: o.decidedOn,
+        influence_until: until, summary: o.summary, created_by: auth.accountId, created_at: w.now }).returning('id').executeTakeFirstOrThrow();
+      const period = 'permanent' in k ? '' : until ? `，影响期至 ${until}` : '';
+      await appendTimeline(w, { cadreId, occurredOn: o.decidedOn, eventType: 'reports.outcome', sourceModule: 'reports',
+        summary: `${FORM_LABELS[k.form]}：${k.zh}（线索 ${c.number}）${period}`, refEntity: 'outcome', refId: outcomeId });
+    }
+    if (input.result === 'false') {
+      await appendTimeline(w, { cadreId, occurredOn: today, eventType: 'reports.cleared', sourceModule: 'reports',
+        summary: `经核查，反映问题系诬告，予以澄清正名（线索 ${c.number}）`, refEntity: 'clue', refId: id });
+    }
+    await finishMatter(ctx, w, c);
+    return { id, state: to, version: c.version + 1, result: input.result };
+  });
+}

@@ -1,0 +1,101 @@
+// M-13 duplicate and related reports. A new report about the same cadre (or, when the registry does not know the
+// person, the same name and unit) whose text is similar to an earlier one is proposed as related; a person confirms
+// or rejects. Confirmed, it joins the earlier report's matter, and counts per cadre count matters, not reports.
+//
+// Similarity is the Dice coefficient of character bigrams, computed here rather than with pg_trgm: trigrams of
+// Chinese depend on the server's locale (a C-locale server splits CJK text into nothing), and this must give the
+// same answer on PGlite and PostgreSQL. The candidates are few (one cadre's reports), so the cost is small.
+import { sql } from 'kysely';
+import type { AppContext } from '../../platform/context.js';
+import type { Auth } from '../../platform/auth/index.js';
+import { conflict } from '../../platform/http/index.js';
+import { getRuleSettings } from '../../platform/rules/index.js';
+import { outOfScope } from '../../platform/scope/index.js';
+import { write, type Actor, type WriteCtx } from '../../platform/trail/index.js';
+import { REPORT_MOVES } from './case-states.js';
+import { meetDeadlines } from './deadlines.js';
+
+/** Letters and digits only: punctuation and spacing say nothing about the matter. */
+const normalize = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+
+function bigrams(s: string): Map<string, number> {
+  const chars = [...normalize(s)];
+  const out = new Map<string, number>();
+  for (let i = 0; i + 1 < chars.length; i++) {
+    const g = chars[i] + chars[i + 1];
+    out.set(g, (out.get(g) ?? 0) + 1);
+  }
+  return out;
+}
+
+/** Dice coefficient of character bigrams, 0 … 1. */
+export function textSimilarity(a: string, b: string): number {
+  const A = bigrams(a);
+  const B = bigrams(b);
+  let sizeA = 0;
+  let sizeB = 0;
+  let common = 0;
+  for (const n of A.values()) sizeA += n;
+  for (const [g, n] of B) {
+    sizeB += n;
+    common += Math.min(n, A.get(g) ?? 0);
+  }
+  if (sizeA + sizeB === 0) return normalize(a) === normalize(b) ? 1 : 0;
+  return (2 * common) / (sizeA + sizeB);
+}
+
+interface NewReportFacts { id: number; accusedCadreId: number | null; accusedName: string; accusedUnit: string | null; content: string; competentOrgId: number; receivedAt: Date }
+
+/** Inside the intake write: propose links to earlier reports about the same person with a similar text. */
+export async function proposeRelated(w: WriteCtx, r: NewReportFacts): Promise<number> {
+  const s = (await getRuleSettings(w.trx, 'M-13', r.competentOrgId)).values;
+  const since = new Date(r.receivedAt.getTime() - s.lookbackDays * 86_400_000);
+  let q = w.trx.selectFrom('reports').select(['id', 'content']).where('id', '<>', r.id).where('received_at', '>=', since);
+  q = r.accusedCadreId != null ? q.where('accused_cadre_id', '=', r.accusedCadreId)
+    : q.where('accused_cadre_id', 'is', null).where('accused_name', '=', r.accusedName)
+      .where(sql<boolean>`coalesce(accused_unit, '') = ${r.accusedUnit ?? ''}`);
+  const candidates = await q.orderBy('id', 'desc').limit(500).execute();
+  const links = candidates.map((c) => ({ id: c.id, similarity: textSimilarity(r.content, c.content) }))
+    .filter((c) => c.similarity >= s.similarityThreshold).sort((a, b) => b.similarity - a.similarity).slice(0, 5);
+  if (!links.length) return 0;
+  await w.trx.insertInto('report_links').values(links.map((l) => ({
+    report_id: r.id, related_report_id: l.id, similarity: Math.round(l.similarity * 1000) / 1000, created_at: w.now,
+  }))).execute();
+  w.record({ action: 'report.related_proposed', entity: 'report', entityId: r.id, detail: { related: links.map((l) => l.id) } });
+  return links.length;
+}
+
+type VisibleReport = (ctx: AppContext, auth: Auth, actor: Actor, id: number) => Promise<{ id: number; status: string }>;
+
+/**
+ * A person confirms or rejects a proposed link. Confirmed, the newer report joins the earlier one's matter and is
+ * marked merged (it needs no acceptance decision of its own); both reports must be in the caller's view.
+ */
+export async function decideLink(ctx: AppContext, auth: Auth, actor: Actor, visibleReport: VisibleReport, linkId: number, confirm: boolean) {
+  const link = await ctx.db.selectFrom('report_links').selectAll().where('id', '=', linkId).executeTakeFirst();
+  if (!link) throw await outOfScope(ctx, actor, 'report_link', linkId);
+  const report = await visibleReport(ctx, auth, actor, link.report_id);
+  await visibleReport(ctx, auth, actor, link.related_report_id);
+  if (link.status !== 'proposed') throw conflict('LINK_DECIDED', '该关联建议已处理', 'This proposal has already been decided');
+  if (confirm && !REPORT_MOVES.merge.from.includes(report.status as never)) {
+    throw conflict('REPORT_TRIAGED', '该举报已甄别，不能再并入其他举报', 'This report has already been triaged and cannot be merged');
+  }
+  return write(ctx.db, ctx.clock, actor, async (w) => {
+    const res = await w.trx.updateTable('report_links').set({ status: confirm ? 'confirmed' : 'rejected', decided_by: auth.accountId, decided_at: w.now })
+      .where('id', '=', linkId).where('status', '=', 'proposed').executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1) throw conflict('LINK_DECIDED', '该关联建议已处理', 'This proposal has already been decided');
+    if (confirm) {
+      const related = await w.trx.selectFrom('reports').select('matter_id').where('id', '=', link.related_report_id).executeTakeFirstOrThrow();
+      const moved = await w.trx.updateTable('reports').set({ matter_id: related.matter_id, status: REPORT_MOVES.merge.to })
+        .where('id', '=', link.report_id).where('status', 'in', REPORT_MOVES.merge.from).executeTakeFirst();
+      if (Number(moved.numUpdatedRows) !== 1) throw conflict('REPORT_TRIAGED', '该举报已甄别，不能再并入其他举报', 'This report has already been triaged and cannot be merged');
+      // Other proposals for this report are moot once it has joined a matter.
+      await w.trx.updateTable('report_links').set({ status: 'rejected', decided_by: auth.accountId, decided_at: w.now })
+        .where('report_id', '=', link.report_id).where('status', '=', 'proposed').execute();
+      await meetDeadlines(w, ['accept_decision'], { reportIds: [link.report_id] });
+    }
+    w.record({ action: confirm ? 'report.related_confirmed' : 'report.related_rejected', entity: 'report', entityId: link.report_id,
+      detail: { linkId, relatedReportId: link.related_report_id } });
+    return { id: linkId, status: confirm ? 'confirmed' : 'rejected' };
+  });
+}

@@ -1,0 +1,1 @@
+export { officialDocx, body, heading, list, FANGSONG, type OfficialDoc } from './official.js';
