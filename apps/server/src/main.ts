@@ -40,7 +40,7 @@ console.log(`工作台 Workbench: ${url}/   接口文档 API docs: ${url}/api/do
 if (demo) {
   console.log(`\n示例账号 Demo accounts (password 密码: ${DEMO_PASSWORD}):`);
   for (const a of DEMO_ACCOUNTS) {
-    console.log(`  ${a.username.padEnd(16)} ${a.displayName}${a.totpSecret ? `  [TOTP secret ${a.totpSecret}; npm run demo:totp]` : ''}`);
+    console.log(`  ${a.username.padEnd(21)} ${a.displayName}${a.totpSecret ? `  [TOTP secret ${a.totpSecret}; npm run demo:totp]` : ''}`);
   }
 }
 

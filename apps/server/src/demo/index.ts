@@ -26,7 +26,7 @@ export async function seedDemo(ctx: AppContext): Promise<{ orgs: number; cadres:
       if (!org) throw new Error(`demo account ${a.username}: no unit ${a.orgName}`);
       const post = a.cadreTitle ? registry.posts.find((p) => p.orgId === org.id && p.title === a.cadreTitle && !p.endDate) : undefined;
       await createAccount(ctx, w, { username: a.username, displayName: a.displayName, password: DEMO_PASSWORD, role: a.role,
-        orgId: org.id, scope: a.scope, cadreId: post?.cadreId ?? null, demo: true, totpSecret: a.totpSecret });
+        orgId: org.id, scope: a.scope, cadreId: post?.cadreId ?? null, demo: true, totpSecret: a.totpSecret, isHead: a.isHead });
     }
   });
   return { orgs: registry.orgs.length, cadres: registry.cadres.length };
