@@ -1,12 +1,80 @@
 // The public reporting page (M-11): no account. Submit a report, keep the receipt (shown once) and the signed proof;
-// later, with the receipt, read the status and replies and add information.
+// later, with the receipt, read the status and replies, add information and attach files (M-10, M-11).
 import { useState } from 'react';
-import { Alert, Button, Card, Descriptions, Form, Input, List, Segmented, Switch, Tabs, Typography } from 'antd';
-import { api } from '../api';
+import { Alert, Button, Card, Descriptions, Form, Input, List, Segmented, Switch, Tabs, Typography, Upload } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
+import { api, ApiError } from '../api';
 import { errorText, useI18n } from '../i18n';
 
 interface Submitted { receipt: string; number: string; proof: unknown; publicKey: string }
-interface Status { number: string; receivedAt: string; status: string; statusZh: string; replies: Array<{ body: string; at: string }> }
+interface Status { number: string; receivedAt: string; status: string; statusZh: string; replies: Array<{ body: string; at: string }>; attachmentCount: number }
+interface Uploaded { name: string; size: number; count: number; remaining: number }
+
+// The server's limits (attachments.service.ts); it checks them again, and reads the type from the content.
+const MAX_FILES = 5;
+const MAX_MB = 10;
+const EXTENSIONS = ['jpg', 'jpeg', 'png', 'pdf', 'docx', 'xlsx'];
+const sizeText = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
+
+/** One file per request, the file itself as the body (no multipart), its name in the query string. */
+async function sendFile(receipt: string, file: File): Promise<Uploaded> {
+  const res = await fetch(`/api/v1/public/reports/${encodeURIComponent(receipt.trim())}/attachments?name=${encodeURIComponent(file.name)}`,
+    { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: file });
+  let data: { error?: { code?: string; messageZh?: string; messageEn?: string } } & Partial<Uploaded> = {};
+  try { data = JSON.parse(await res.text()); } catch { /* a proxy's HTML error page: fall back to the status below */ }
+  if (!res.ok) {
+    const e = data.error ?? {};
+    throw new ApiError(res.status, e.code ?? 'HTTP', e.messageZh ?? (res.status === 413 ? `文件过大（单个不超过 ${MAX_MB} MB）` : `上传失败（${res.status}）`),
+      e.messageEn ?? `Upload failed (${res.status})`);
+  }
+  return data as Uploaded;
+}
+
+function Attachments({ receipt, already = 0 }: { receipt: string; already?: number }) {
+  const { t, lang } = useI18n();
+  const [done, setDone] = useState<Uploaded[]>([]);
+  const [errors, setErrors] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const count = already + done.length;
+  // Files go one after another, so the count the server keeps and the one shown here agree.
+  const sendAll = async (files: File[]) => {
+    setBusy(true); setErrors([]);
+    let n = count;
+    const problems: string[] = [];
+    for (const f of files) {
+      const ext = f.name.includes('.') ? f.name.split('.').pop()!.toLowerCase() : '';
+      const local = n >= MAX_FILES ? t(`每件举报最多 ${MAX_FILES} 个附件，已达上限`, `At most ${MAX_FILES} files per report`)
+        : f.size === 0 ? t('文件是空的', 'The file is empty')
+          : f.size > MAX_MB * 1024 * 1024 ? t(`文件过大（${sizeText(f.size)}），单个不能超过 ${MAX_MB} MB`, `Too large (${sizeText(f.size)}); at most ${MAX_MB} MB`)
+            : !EXTENSIONS.includes(ext) ? t('不支持的文件类型，只接受 JPEG、PNG、PDF、Word（.docx）、Excel（.xlsx）', 'Unsupported type; JPEG, PNG, PDF, DOCX or XLSX only') : null;
+      if (local) { problems.push(`${f.name}：${local}`); continue; }
+      try {
+        const u = await sendFile(receipt, f);
+        setDone((d) => [...d, u]);
+        n += 1;
+      } catch (e) { problems.push(`${f.name}：${errorText(e, lang)}`); }
+    }
+    setErrors(problems); setBusy(false);
+  };
+  return (
+    <div style={{ marginTop: 16 }} data-testid="attachments">
+      <Typography.Title level={5}>{t('上传证据材料（可选）', 'Attach files (optional)')}</Typography.Title>
+      <Typography.Paragraph type="secondary">{t(
+        `最多 ${MAX_FILES} 个文件，每个不超过 ${MAX_MB} MB；只接受 JPEG、PNG 图片和 PDF、Word（.docx）、Excel（.xlsx）文件。系统按文件内容核对类型，改了扩展名的文件会被拒收。附件加密保存。`,
+        `Up to ${MAX_FILES} files of at most ${MAX_MB} MB each: JPEG, PNG, PDF, Word (.docx), Excel (.xlsx). The type is checked from the content; renamed files are refused. Files are stored encrypted.`)}</Typography.Paragraph>
+      <Upload multiple accept={EXTENSIONS.map((e) => `.${e}`).join(',')} showUploadList={false} disabled={busy || count >= MAX_FILES}
+        beforeUpload={(f, list) => { if (f.uid === list[0].uid) void sendAll(list); return false; }}>
+        <Button icon={<UploadOutlined />} loading={busy} disabled={count >= MAX_FILES} data-testid="attachment-input">
+          {count >= MAX_FILES ? t('附件已达上限', 'Limit reached') : t(`选择文件（还可上传 ${MAX_FILES - count} 个）`, `Choose files (${MAX_FILES - count} left)`)}
+        </Button>
+      </Upload>
+      {errors.length > 0 && <Alert type="error" showIcon style={{ marginTop: 12 }} data-testid="attachment-error" message={t('以下文件未能上传', 'These files were not accepted')}
+        description={<ul style={{ margin: 0, paddingLeft: 18 }}>{errors.map((e, i) => <li key={i}>{e}</li>)}</ul>} />}
+      {done.length > 0 && <List size="small" style={{ marginTop: 12 }} data-testid="attachment-list" dataSource={done}
+        renderItem={(u) => <List.Item>{t('已上传', 'Uploaded')}：{u.name}（{sizeText(u.size)}）</List.Item>} />}
+    </div>
+  );
+}
 
 function download(name: string, data: unknown) {
   const a = document.createElement('a');
@@ -31,14 +99,15 @@ function SubmitForm() {
     } catch (e) { setError(errorText(e, lang)); } finally { setBusy(false); }
   };
   if (done) {
-    return (
+    return (<>
       <Alert type="success" showIcon data-testid="receipt-box" message={t('举报已提交', 'Your report was received')} description={<>
         <Typography.Paragraph>{t('您的回执码（只显示这一次，请抄写或截图保存；凭它查询进展、补充材料）：', 'Your receipt (shown only once; write it down — you need it to follow up):')}</Typography.Paragraph>
         <Typography.Title level={2} copyable data-testid="receipt">{done.receipt}</Typography.Title>
         <Typography.Paragraph>{t(`受理编号：${done.number}`, `Number: ${done.number}`)}</Typography.Paragraph>
         <Button onClick={() => download(`举报凭证-${done.number}.json`, { proof: done.proof, publicKey: done.publicKey })}>{t('下载提交凭证（含时间和内容摘要的电子签名）', 'Download the signed proof of submission')}</Button>
       </>} />
-    );
+      <Attachments receipt={done.receipt} />
+    </>);
   }
   return (
     <Form layout="vertical" onFinish={submit} requiredMark>
@@ -85,6 +154,7 @@ function FollowUp() {
             <Descriptions.Item label={t('受理编号', 'Number')}>{status.number}</Descriptions.Item>
             <Descriptions.Item label={t('提交时间', 'Received')}>{new Date(status.receivedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}</Descriptions.Item>
             <Descriptions.Item label={t('办理状态', 'Status')}>{lang === 'en' ? status.status : status.statusZh}</Descriptions.Item>
+            <Descriptions.Item label={t('已上传附件', 'Files attached')}>{t(`${status.attachmentCount} 个`, String(status.attachmentCount))}</Descriptions.Item>
           </Descriptions>
           <List header={t('答复', 'Replies')} dataSource={status.replies} locale={{ emptyText: t('暂无答复', 'No reply yet') }}
             renderItem={(r) => <List.Item>{new Date(r.at).toLocaleDateString('zh-CN')}　{r.body}</List.Item>} />
@@ -94,6 +164,7 @@ function FollowUp() {
               <Button htmlType="submit">{t('提交补充', 'Send')}</Button>
             </Form>
           )}
+          <Attachments key={`${receipt}:${status.attachmentCount}`} receipt={receipt} already={status.attachmentCount} />
         </Card>
       )}
     </>

@@ -1,12 +1,14 @@
 // Reports API: the public endpoints under /api/v1/public (no account; limited per address; no address kept) and
 // the staff endpoints under /api/v1/reports (petition and discipline roles, scoped, recused).
 import rateLimit from '@fastify/rate-limit';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyError } from 'fastify';
+import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context.js';
 import { actorOf, AppError, idParam, requireAuth } from '../../platform/http/index.js';
 import type { Actor } from '../../platform/trail/index.js';
 import * as s from './reports.schema.js';
 import * as reports from './reports.service.js';
+import { addAttachment, ATTACHMENT_LIMITS, attachmentErrors, readAttachment } from './attachments.service.js';
 
 export interface PublicLimits { submissionsPerHour: number; lookupsPerTenMinutes: number; wrongReceiptDelayMs: number }
 export const DEFAULT_PUBLIC_LIMITS: PublicLimits = { submissionsPerHour: 10, lookupsPerTenMinutes: 30, wrongReceiptDelayMs: 800 };
@@ -36,6 +38,20 @@ export function publicReportRoutes(ctx: AppContext, limits: PublicLimits = DEFAU
       async (req) => slowOnMiss(reports.publicStatus(ctx, req.params.receipt)));
     app.post('/public/reports/:receipt/additions', { config: lookup, schema: { tags, summary: '补充材料 Add information', params: s.receiptParam, body: s.addition } },
       async (req, reply) => reply.status(201).send(await slowOnMiss(reports.addInformation(ctx, PUBLIC_ACTOR, req.params.receipt, req.body.content))));
+    // M-11 attachments: one file per request, sent as the body (application/octet-stream), so each upload is whole
+    // or absent; no multipart dependency. The 1 MiB body limit is raised for this route only, in its own context.
+    await app.register(async (ctxFiles) => {
+      const files = ctxFiles.withTypeProvider<ZodTypeProvider>();
+      files.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: ATTACHMENT_LIMITS.maxBytes }, (_req, body, done) => done(null, body));
+      // An oversize body is refused before the handler runs: say so with the limit, in both languages.
+      files.setErrorHandler((err: FastifyError) => {
+        throw err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? attachmentErrors.tooLarge() : err;
+      });
+      files.post('/public/reports/:receipt/attachments', {
+        config: lookup, bodyLimit: ATTACHMENT_LIMITS.maxBytes,
+        schema: { tags, summary: '上传附件 Attach a file (body: the file; ?name=file name)', params: s.receiptParam, querystring: s.attachmentQuery },
+      }, async (req, reply) => reply.status(201).send(await slowOnMiss(addAttachment(ctx, PUBLIC_ACTOR, req.params.receipt, req.query.name, req.body))));
+    });
     app.get('/public/signing-key', { schema: { tags, summary: '回执签名公钥 Public key for proofs' } }, async () =>
       ({ algorithm: 'Ed25519', keyId: ctx.signer.keyId, publicKeyPem: ctx.signer.publicKeyPem }));
   };
@@ -54,5 +70,13 @@ export function staffReportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       reply.status(201).send(await reports.replyToReporter(ctx, requireAuth(req, 'reports.write'), actorOf(req), req.params.id, req.body.body)));
     app.post('/reports/:id/reveal', { schema: { tags, summary: '查看举报人信息（须说明理由）Reveal the reporter (reason required)', params: idParam, body: s.reveal } }, async (req) =>
       reports.revealReporter(ctx, requireAuth(req, 'reports.reveal'), actorOf(req), req.params.id, req.body.reason));
+    app.get('/reports/:id/attachments/:attachmentId', { schema: { tags, summary: '下载举报附件 Download an attachment', params: s.attachmentParam } }, async (req, reply) => {
+      const a = await readAttachment(ctx, requireAuth(req, 'reports.read'), actorOf(req), req.params.id, req.params.attachmentId);
+      // Always a download, never rendered in the page: the content came from the public.
+      const ascii = a.name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+      return reply.type(a.type).header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(a.name)}`)
+        .header('x-content-type-options', 'nosniff').header('cache-control', 'no-store').header('content-security-policy', "sandbox; default-src 'none'")
+        .send(a.content);
+    });
   };
 }

@@ -28,6 +28,23 @@ export class SecretBox {
     return createHmac('sha256', this.#key).update(context).update('\0').update(plain).digest('base64url');
   }
 
+  /** Binary values (report attachments): `0x01 | iv(12) | tag(16) | data`, for a bytea column; same AAD binding. */
+  sealBytes(plain: Buffer, context: string): Buffer {
+    const iv = randomBytes(12);
+    const c = createCipheriv('aes-256-gcm', this.#key, iv);
+    c.setAAD(Buffer.from(context));
+    const data = Buffer.concat([c.update(plain), c.final()]);
+    return Buffer.concat([Buffer.from([1]), iv, c.getAuthTag(), data]);
+  }
+
+  openBytes(sealed: Buffer, context: string): Buffer {
+    if (sealed.length < 29 || sealed[0] !== 1) throw new Error('not a sealed value');
+    const d = createDecipheriv('aes-256-gcm', this.#key, sealed.subarray(1, 13));
+    d.setAAD(Buffer.from(context));
+    d.setAuthTag(sealed.subarray(13, 29));
+    return Buffer.concat([d.update(sealed.subarray(29)), d.final()]);
+  }
+
   open(sealed: string, context: string): string {
     const [v, iv, tag, data] = sealed.split('.');
     if (v !== VERSION || !iv || !tag || data === undefined) throw new Error('not a sealed value');
