@@ -3,6 +3,7 @@
 // that names nobody the registry knows goes to the top unit for manual routing.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../platform/db/index.js';
+import { AppError } from '../../platform/http/index.js';
 
 export interface Accused { name: string; unit?: string; post?: string }
 export interface Route { accusedCadreId: number | null; competentOrgId: number; routedUp: boolean }
@@ -15,7 +16,9 @@ export async function routeReport(db: Kysely<DB>, accused: Accused): Promise<Rou
   const matching = unit ? posts.filter((p) => p.org_name === unit || p.org_name.includes(unit) || unit.includes(p.org_name)) : posts;
   const cadres = [...new Set(matching.map((p) => p.cadre_id))];
   if (cadres.length !== 1) {
-    const top = await db.selectFrom('orgs').select('id').where('parent_id', 'is', null).orderBy('id').executeTakeFirstOrThrow();
+    const top = await db.selectFrom('orgs').select('id').where('parent_id', 'is', null).orderBy('id').executeTakeFirst();
+    // An installation with no units yet has nowhere to route a report: say so instead of failing.
+    if (!top) throw new AppError(503, 'NOT_CONFIGURED', '系统尚未建立单位，暂不能受理举报', 'No units are set up yet; reports cannot be received');
     return { accusedCadreId: null, competentOrgId: top.id, routedUp: false };
   }
   const held = matching.filter((p) => p.cadre_id === cadres[0]);

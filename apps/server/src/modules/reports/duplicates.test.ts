@@ -1,0 +1,97 @@
+// M-13 related reports and M-19 counts by matter: similar text about the same cadre is proposed, a person decides,
+// confirmed reports share one matter, and a matter found false (M-18) leaves the concentration list.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loginAs, startTestApp, type Client, type TestApp } from '../../test/harness.js';
+import { CADRE, loadSmallTree, ORG } from '../../test/fixtures.js';
+import { textSimilarity } from './duplicates.js';
+
+describe('text similarity (M-13)', () => {
+  it('is the Dice coefficient of character bigrams, blind to punctuation and spacing', () => {
+    expect(textSimilarity('某某局局长收受礼金', '某某局局长收受礼金')).toBe(1);
+    expect(textSimilarity('某某局局长收受礼金', '某某局局长，收受礼金！')).toBe(1);
+    expect(textSimilarity('某某局局长收受礼金', '某某局局长收受红包')).toBeCloseTo(0.75, 2);
+    expect(textSimilarity('某某局局长收受礼金', '村里的道路年久失修无人管')).toBe(0);
+    expect(textSimilarity('', '')).toBe(1);
+    expect(textSimilarity('甲', '乙')).toBe(0);
+  });
+});
+
+describe('related reports and counts per matter (M-13, M-19)', () => {
+  let t: TestApp;
+  let petition: Client;
+  let handler: Client;
+  const ids: Record<string, number> = {};
+
+  beforeAll(async () => {
+    t = await startTestApp({ now: '2026-03-02T02:00:00Z', app: { publicLimits: { submissionsPerHour: 1000, lookupsPerTenMinutes: 1000, wrongReceiptDelayMs: 1 } } });
+    await loadSmallTree(t);
+    petition = await loginAs(t, { role: 'petition', orgId: ORG.R, scope: 4 });
+    handler = await loginAs(t, { role: 'discipline', orgId: ORG.R, scope: 4 });
+    const reports: Array<[string, string, string]> = [
+      ['first', '张局长', '张局长在办公楼维修工程招标中为亲属公司打招呼，收受好处费五万元。'],
+      ['same', '张局长', '反映张局长在办公楼维修工程招标中为亲属公司打招呼并收受好处费。'],
+      ['other', '张局长', '张局长经常工作日午间饮酒，影响工作。'],
+      ['otherPerson', '钱局长', '钱局长在办公楼维修工程招标中为亲属公司打招呼，收受好处费五万元。'],
+    ];
+    for (const [key, name, content] of reports) {
+      const res = await t.app.inject({ method: 'POST', url: '/api/v1/public/reports', payload: { accused: { name }, content, anonymous: true } });
+      expect(res.statusCode).toBe(201);
+      const number = res.json().number;
+      ids[key] = (await petition.get('/api/v1/reports?pageSize=50')).json().items.find((r: { number: string }) => r.number === number).id;
+    }
+  });
+  afterAll(() => t.close());
+
+  it('proposes the earlier report about the same cadre and matter only', async () => {
+    const same = (await petition.get(`/api/v1/reports/${ids.same}`)).json();
+    expect(same.links).toEqual([expect.objectContaining({ otherReportId: ids.first, status: 'proposed', canDecide: true })]);
+    expect(same.links[0].similarity).toBeGreaterThanOrEqual(0.4);
+    expect((await petition.get(`/api/v1/reports/${ids.other}`)).json().links).toEqual([]);
+    expect((await petition.get(`/api/v1/reports/${ids.otherPerson}`)).json().links).toEqual([]);
+    // The earlier report shows the link too, without the right to decide it there.
+    expect((await petition.get(`/api/v1/reports/${ids.first}`)).json().links).toEqual([expect.objectContaining({ otherReportId: ids.same, canDecide: false })]);
+  });
+
+  it('a person confirms: the report joins the matter and is merged; a decided link cannot be decided again', async () => {
+    const linkId = (await petition.get(`/api/v1/reports/${ids.same}`)).json().links[0].id;
+    const petitionB = await loginAs(t, { role: 'petition', orgId: ORG.B, scope: 4 });
+    expect((await petitionB.post(`/api/v1/report-links/${linkId}/confirm`)).statusCode).toBe(404);
+    expect((await petition.post(`/api/v1/report-links/${linkId}/confirm`)).statusCode).toBe(200);
+    expect((await petition.post(`/api/v1/report-links/${linkId}/reject`)).json().error.code).toBe('LINK_DECIDED');
+    const same = (await petition.get(`/api/v1/reports/${ids.same}`)).json();
+    expect(same).toMatchObject({ status: 'merged', matterId: ids.first });
+    expect(same.deadlines.find((d: { kind: string }) => d.kind === 'accept_decision').met).toBe(true);
+    expect((await petition.post(`/api/v1/reports/${ids.same}/accept`, { problemType: 'integrity', summary: '再次受理此件', handlingMode: 'self' })).statusCode).toBe(409);
+  });
+
+  it('analysis counts matters, not reports, and concentration leaves out matters found false (M-18, M-19)', async () => {
+    let a = (await handler.get(`/api/v1/reports/analysis?orgId=${ORG.R}`)).json();
+    expect(a.totals).toEqual({ reports: 4, matters: 3 });
+    expect(a.concentrated).toEqual([expect.objectContaining({ cadreId: CADRE.A_DEPT, matters: 2, reports: 3, principal: true })]);
+    expect(a.byChannel).toEqual([{ key: 'web', label: '网络举报', n: 4 }]);
+    expect(a.byUnit.map((u: { label: string }) => u.label).sort()).toEqual(['明湖区', '青石区']);
+
+    // The drinking matter is found false: 张局长 is left with one matter, under the threshold of two.
+    const head = await loginAs(t, { role: 'discipline', orgId: ORG.R, scope: 4, isHead: true });
+    const clueId = (await petition.post(`/api/v1/reports/${ids.other}/accept`, { problemType: 'work', summary: '工作日饮酒', handlingMode: 'self' })).json().clueId;
+    let clue = (await handler.get(`/api/v1/clues/${clueId}`)).json();
+    const p = (await handler.post(`/api/v1/clues/${clueId}/propose`, { disposal: 'verification', opinion: '建议初步核实', version: clue.version,
+      collective: { meetingOn: '2026-03-02', participants: ['甲', '乙', '丙'], minutes: '同意初步核实' } })).json();
+    await head.post(`/api/v1/clues/${clueId}/approve`, { opinion: '同意', version: p.version });
+    clue = (await handler.get(`/api/v1/clues/${clueId}`)).json();
+    const concluded = await handler.post(`/api/v1/clues/${clueId}/conclude`, { result: 'false', opinion: '经核查系诬告', version: clue.version });
+    expect(concluded.statusCode, concluded.body).toBe(200);
+    a = (await handler.get(`/api/v1/reports/analysis?orgId=${ORG.R}`)).json();
+    expect(a.concentrated).toEqual([]);
+    expect(a.byProblemType).toEqual(expect.arrayContaining([{ key: 'work', label: '违反工作纪律', n: 1 }]));
+  });
+
+  it('an account outside the subtree may not analyse it', async () => {
+    const handlerB = await loginAs(t, { role: 'discipline', orgId: ORG.B, scope: 4 });
+    expect((await handlerB.get(`/api/v1/reports/analysis?orgId=${ORG.A}`)).statusCode).toBe(404);
+    const own = (await handlerB.get('/api/v1/reports/analysis')).json();
+    expect(own.totals).toEqual({ reports: 1, matters: 1 });
+    const org = await loginAs(t, { role: 'org_supervisor', orgId: ORG.R, scope: 4 });
+    expect((await org.get('/api/v1/reports/analysis')).statusCode).toBe(403);
+  });
+});
