@@ -20,7 +20,7 @@ const { ctx } = booted;
 if (demo && (await isEmpty(ctx))) {
   const t = Date.now();
   const n = await seedDemo(ctx);
-  console.log(`示例数据已载入 Demo data loaded: ${n.orgs} 个单位 units, ${n.cadres} 名干部 cadres (${Date.now() - t} ms)`);
+  console.log(`示例数据已载入 Demo data loaded: ${n.orgs} 个单位 units, ${n.cadres} 名干部 cadres, ${n.reports} 件举报 reports, ${n.clues} 条线索 clues (${Date.now() - t} ms)`);
 }
 // Rule flags (M-04 … M-07) are evaluated at start and every day after, so tenure counts move with the calendar.
 // The demo city is small enough to wait for; a large registry is swept in the background.

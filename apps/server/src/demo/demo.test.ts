@@ -6,6 +6,7 @@ import { startTestApp, type TestApp } from '../test/harness.js';
 import { verifyTrail } from '../platform/trail/index.js';
 import { parseIdCard, REGISTRY_RULES, sweepAll } from '../modules/registry/index.js';
 import { SYSTEM_ACTOR } from '../platform/trail/index.js';
+import { totpCode } from '../platform/auth/index.js';
 import { DEMO_ACCOUNTS, DEMO_CITY_OPTIONS, DEMO_PASSWORD, generateRegistry, seedDemo } from './index.js';
 
 const digest = (v: unknown) => createHash('sha256').update(JSON.stringify(v)).digest('hex');
@@ -75,6 +76,25 @@ describe('demo seeding', () => {
     expect(list.total).toBeGreaterThan(150);
     expect(list.items.every((i: { orgName: string }) => !i.orgName.startsWith('青石区'))).toBe(true);
     expect(DEMO_ACCOUNTS.map((a) => a.username)).toEqual(expect.arrayContaining(['demo_city', 'demo_county_a', 'demo_county_b']));
+  });
+
+  it('shows every report state and every overdue queue (issue 4), and keeps reports away from the demo accounts\' own cadres', async () => {
+    const count = async (table: 'reports' | 'clues', col: 'status' | 'state') => new Set((await t.ctx.db.selectFrom(table).select(col as never).execute())
+      .map((r) => (r as Record<string, string>)[col]));
+    expect([...await count('reports', 'status')].sort()).toEqual(['accepted', 'concluded', 'not_accepted', 'received']);
+    expect([...await count('clues', 'state')].sort()).toEqual(['closed', 'inquiry', 'on_hold', 'proposed', 'registered']);
+    const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'demo_discipline', password: DEMO_PASSWORD, totp: totpCode('MJDEMODISCIPLINE', t.clock.now()) } });
+    const cookie = String(login.headers['set-cookie']).split(';')[0];
+    const queues = (await t.app.inject({ url: '/api/v1/reports/queues', headers: { cookie } })).json().queues;
+    for (const q of queues) expect(q.overdue, q.queue).toBeGreaterThan(0);
+    const analysis = (await t.app.inject({ url: '/api/v1/reports/analysis', headers: { cookie } })).json();
+    expect(analysis.concentrated.length).toBeGreaterThan(0);
+    expect(analysis.totals.reports).toBeGreaterThan(analysis.totals.matters - 1);
+    const links = await t.ctx.db.selectFrom('report_links').select('status').execute();
+    expect(links.map((l) => l.status)).toContain('proposed');
+    const linked = (await t.ctx.db.selectFrom('accounts').select('cadre_id').where('cadre_id', 'is not', null).execute()).map((a) => a.cadre_id);
+    const touched = await t.ctx.db.selectFrom('reports').select('accused_cadre_id').where('accused_cadre_id', 'in', linked as number[]).execute();
+    expect(touched).toEqual([]);
   });
 
   it('demo accounts are refused when demo mode is off', async () => {

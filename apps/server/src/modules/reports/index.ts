@@ -1,4 +1,12 @@
-// The reports module's only public surface (M-10 … M-12, M-17 so far).
+// The reports module's only public surface (SPEC §3, M-10 … M-19): routes, and the services the demo seeder drives.
 export { publicReportRoutes, staffReportRoutes, DEFAULT_PUBLIC_LIMITS, type PublicLimits } from './reports.routes.js';
 export { CHANNELS } from './reports.schema.js';
 export { clueRoutes } from './clue.routes.js';
+export { submitPublicReport, registerReport, replyToReporter } from './reports.service.js';
+export { acceptReport, declineReport } from './triage.service.js';
+export { proposeDisposal, decideProposal } from './clue.service.js';
+export { concludeClue } from './conclusion.service.js';
+export { issueLetter, replyLetter, countersignLetter, decideLetter } from './letter.service.js';
+export { DISPOSALS, type Disposal, type ProblemType } from './case-states.js';
+export { OUTCOME_KINDS, type OutcomeKind } from './outcome-kinds.js';
+export { type Channel } from './reports.schema.js';
