@@ -102,7 +102,7 @@ describe('attachments: accepted types (M-11)', () => {
     }
   });
 
-  it('stores no plain bytes: the sealed column differs from the content and is bound to its report and attachment', async () => {
+  it('stores no plain bytes and no plain name: the sealed column differs from the content and is bound to its report and attachment', async () => {
     const { receipt } = await submit();
     const body = pdf();
     expect((await upload(receipt, '证据.pdf', body)).statusCode).toBe(201);
@@ -113,6 +113,9 @@ describe('attachments: accepted types (M-11)', () => {
     expect(sealed.includes(body.subarray(1000, 1032))).toBe(false);
     expect(t.ctx.box.openBytes(sealed, `report-attachment:${row.report_id}:${row.id}`).equals(body)).toBe(true);
     expect(() => t.ctx.box.openBytes(sealed, `report-attachment:${row.report_id}:${row.id + 1}`)).toThrow();
+    // The name is sealed too: a name can identify the reporter.
+    const stored = JSON.stringify((await sql`select * from report_attachments where id = ${row.id}`.execute(t.ctx.db)).rows);
+    expect(stored).not.toContain('证据');
     // The trail names the digest, never the file name.
     const trail = JSON.stringify((await sql`select detail from trail where action = 'report.attachment_add'`.execute(t.ctx.db)).rows);
     expect(trail).toContain(row.sha256);

@@ -167,7 +167,7 @@ export interface ReportMessagesTable {
   id: Generated<number>; report_id: number; direction: 'to_reporter' | 'from_reporter'; body: string; author_id: number | null; created_at: Timestamp;
 }
 export interface ReportAttachmentsTable {
-  id: Generated<number>; report_id: number; file_name: string; mime_type: string; size_bytes: number; sha256: string;
+  id: Generated<number>; report_id: number; file_name_sealed: string; mime_type: string; size_bytes: number; sha256: string;
   content_sealed: Buffer; created_at: Timestamp;
 }
 export interface InstallationTable { name: string; value: string }
