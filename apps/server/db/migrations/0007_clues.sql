@@ -11,6 +11,10 @@ ALTER TABLE reports ADD COLUMN problem_type text;
 ALTER TABLE reports ADD COLUMN triage_note text;
 UPDATE reports SET matter_id = id WHERE matter_id IS NULL;
 CREATE INDEX reports_matter_idx ON reports (matter_id);
+-- Routing (M-12) and duplicate proposals (M-13) look the accused up by exact name: the trigram index cannot serve
+-- that for Chinese names on a C-locale server, so intake scanned every cadre (bench/results.md, intake).
+CREATE INDEX cadres_name_idx ON cadres (name);
+CREATE INDEX reports_accused_name_idx ON reports (accused_name, received_at) WHERE accused_cadre_id IS NULL;
 
 -- M-13: proposed links between a new report and earlier ones about the same cadre; a person confirms or rejects.
 CREATE TABLE report_links (
@@ -25,6 +29,7 @@ CREATE TABLE report_links (
   UNIQUE (report_id, related_report_id),
   CHECK (report_id <> related_report_id)
 );
+CREATE INDEX report_links_related_idx ON report_links (related_report_id);
 
 -- M-14: the clue ledger. One clue per matter; its state moves only through the transition table in code.
 CREATE TABLE clues (
