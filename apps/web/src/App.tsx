@@ -2,8 +2,8 @@
 import { App as AntApp, Button, ConfigProvider, Layout, Menu, Segmented, Space, Spin, Typography } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
-import { ApartmentOutlined, AuditOutlined, CloudUploadOutlined, DashboardOutlined, FieldTimeOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
-import { lazy, Suspense } from 'react';
+import { ApartmentOutlined, AuditOutlined, BarChartOutlined, CloudUploadOutlined, DashboardOutlined, FieldTimeOutlined, FileSearchOutlined, MailOutlined, ProfileOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { useI18n } from './i18n';
 import { SessionProvider, useSession } from './session';
@@ -18,10 +18,29 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { ImportPage } from './pages/ImportPage';
 import { ForbiddenPage, NothingYetPage } from './pages/ForbiddenPage';
 import { PublicReportPage } from './pages/PublicReportPage';
+import { ReportListPage } from './pages/reports/ReportListPage';
+import { ReportPage } from './pages/reports/ReportPage';
+import { ClueLedgerPage } from './pages/reports/ClueLedgerPage';
+import { CluePage } from './pages/reports/CluePage';
+import { MyLettersPage } from './pages/reports/MyLettersPage';
+import { QueuePage } from './pages/reports/QueuePage';
+import { get } from './api';
 import type { ReactNode } from 'react';
 
 // ECharts is large and only the dashboard draws charts: it loads with that page, not with the login.
 const HomePage = lazy(() => import('./pages/HomePage').then((m) => ({ default: m.HomePage })));
+const AnalysisPage = lazy(() => import('./pages/reports/AnalysisPage').then((m) => ({ default: m.AnalysisPage })));
+
+/** 我的函询 shows for cadres and committee leaders always, and for any other account linked to a cadre once a letter names it. */
+function useHasLetters(cadreId: number | null | undefined, role: string | undefined) {
+  const always = role === 'cadre' || role === 'committee_leader';
+  const [has, setHas] = useState(false);
+  useEffect(() => {
+    if (cadreId == null || always) return;
+    get<{ items: unknown[] }>('/api/v1/my/letters').then((r) => setHas(r.items.length > 0)).catch(() => setHas(false));
+  }, [cadreId, always]);
+  return cadreId != null && (always || has);
+}
 
 export function App() {
   const { lang } = useI18n();
@@ -41,6 +60,7 @@ function Shell() {
   const { t, lang, setLang } = useI18n();
   const nav = useNavigate();
   const loc = useLocation();
+  const letters = useHasLetters(me?.cadreId, me?.role);
   // The public reporting page needs no account, and looks the same whether or not someone is logged in.
   if (loc.pathname === '/report') return <PublicReportPage />;
   if (loading) return <Spin style={{ margin: 120, display: 'block' }} />;
@@ -52,6 +72,10 @@ function Shell() {
     { key: '/cadres', icon: <TeamOutlined />, label: t('干部档案', 'Cadres'), show: can('cadres.read') },
     { key: '/rotation', icon: <FieldTimeOutlined />, label: t('轮岗交流', 'Rotation due'), show: can('cadres.read') },
     { key: '/import', icon: <CloudUploadOutlined />, label: t('名册导入', 'Roster import'), show: can('cadres.write') && can('orgs.write') },
+    { key: '/reports', icon: <FileSearchOutlined />, label: t('信访举报', 'Reports'), show: can('reports.read') },
+    { key: '/clues', icon: <ProfileOutlined />, label: t('问题线索台账', 'Clue ledger'), show: can('clues.read') },
+    { key: '/reports/analysis', icon: <BarChartOutlined />, label: t('举报分析', 'Report analysis'), show: can('reports.read') },
+    { key: '/my/letters', icon: <MailOutlined />, label: t('我的函询', 'My letters'), show: letters },
     { key: '/rules', icon: <SettingOutlined />, label: t('规则设置', 'Rule settings'), show: can('rules.read') },
     { key: '/trail', icon: <AuditOutlined />, label: t('操作留痕', 'Trail'), show: can('trail.read') },
   ].filter((i) => i.show);
@@ -86,6 +110,13 @@ function Shell() {
             <Route path="/rules" element={only(['rules.read'], <RulesPage />)} />
             <Route path="/import" element={only(['cadres.write', 'orgs.write'], <ImportPage />)} />
             <Route path="/trail" element={only(['trail.read'], <TrailPage />)} />
+            <Route path="/reports" element={only(['reports.read'], <ReportListPage />)} />
+            <Route path="/reports/analysis" element={only(['reports.read'], <Suspense fallback={<Spin />}><AnalysisPage /></Suspense>)} />
+            <Route path="/reports/queues/:queue" element={only(['reports.read'], <QueuePage />)} />
+            <Route path="/reports/:id" element={only(['reports.read'], <ReportPage />)} />
+            <Route path="/clues" element={only(['clues.read'], <ClueLedgerPage />)} />
+            <Route path="/clues/:id" element={only(['clues.read'], <CluePage />)} />
+            <Route path="/my/letters" element={me.cadreId != null ? <MyLettersPage /> : <ForbiddenPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </Layout.Content>

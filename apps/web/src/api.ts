@@ -3,6 +3,10 @@
 export interface Me {
   id: number; username: string; displayName: string; role: string; roleLabel: string; orgId: number;
   scope: number; scopeLabel: string; permissions: string[]; csrfToken: string;
+  /** The account's own cadre record (干部本人, committee leaders), for the letters addressed to them. */
+  cadreId: number | null;
+  /** Head of the commission: approves or returns clue disposals. */
+  isHead: boolean;
 }
 
 export class ApiError extends Error {

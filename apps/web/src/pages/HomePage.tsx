@@ -8,12 +8,13 @@ import { useSession } from '../session';
 import { Chart } from '../components/Chart';
 import { RULE_NAMES } from '../components/Flags';
 import { useLoad } from '../components/useLoad';
+import { QueueCards } from './reports/QueueCards';
 
 interface Summary { items: Array<{ ruleId: string; level: 'red' | 'yellow' | 'green'; flags: number; cadres: number }> }
 
 export function HomePage() {
   const { t, lang } = useI18n();
-  const { me } = useSession();
+  const { me, can } = useSession();
   const nav = useNavigate();
   const { data } = useLoad(() => Promise.all([get<Summary>('/api/v1/flags/summary'), get<{ total: number }>('/api/v1/cadres?pageSize=1')]), []);
   const [summary, cadres] = data ?? [undefined, undefined];
@@ -38,6 +39,7 @@ export function HomePage() {
           </Card></Col>
         ))}
       </Row>
+      {can('reports.read') && <Card size="small" title={t('信访举报逾期队列', 'Overdue report queues')} style={{ marginBottom: 16 }}><QueueCards /></Card>}
       <Card title={t('预警分布（按规则与等级）', 'Flags by rule and level')}>{summary && <Chart option={option} />}</Card>
     </>
   );
