@@ -1,5 +1,5 @@
 // The archive sections of M-08 (廉政档案 / 政治素质档案, `000`, `003`). Each is returned and printed even when
-// empty: an empty section is a fact a reviewer needs to see. Later modules (personal matters, talks, reports) fill them.
+// empty: an empty section is a fact a reviewer needs to see. Modules fill them through the timeline events below.
 export const ARCHIVE_SECTIONS: ReadonlyArray<readonly [string, string]> = [
   ['婚姻状况', 'Marriage'], ['因私出国（境）证件及出入境', 'Passports and travel abroad'],
   ['配偶子女从业、经商、移居国（境）外及受刑事追究情况', 'Spouse and children: jobs, businesses, emigration, criminal liability'],
@@ -12,5 +12,14 @@ export const ARCHIVE_SECTIONS: ReadonlyArray<readonly [string, string]> = [
 
 export interface ArchiveSection { titleZh: string; titleEn: string; items: Array<{ occurredOn: string; summary: string }> }
 
-/** The sections for one cadre. No module writes into them yet, so each is empty and says so. */
-export const archiveSections = (): ArchiveSection[] => ARCHIVE_SECTIONS.map(([titleZh, titleEn]) => ({ titleZh, titleEn, items: [] }));
+/** Dossier timeline events that file themselves under a section as they happen (“动态更新”). */
+export const SECTION_OF_EVENT: Record<string, string> = {
+  'reports.letter': '函询情况',
+  'reports.outcome': '处分情况',
+  'reports.cleared': '信访举报',
+};
+
+/** The sections for one cadre, each with its events (oldest first); an empty one stays and says so. */
+export const archiveSections = (events: Array<{ eventType: string; occurredOn: string; summary: string }> = []): ArchiveSection[] =>
+  ARCHIVE_SECTIONS.map(([titleZh, titleEn]) => ({ titleZh, titleEn,
+    items: events.filter((e) => SECTION_OF_EVENT[e.eventType] === titleZh).map((e) => ({ occurredOn: e.occurredOn, summary: e.summary })) }));

@@ -16,7 +16,7 @@ import { escapeLike } from '../../platform/db/index.js';
 import { assertNotBeforeBirth, assertNotTooLate } from './registry.dates.js';
 import { visibleOrg } from './org.service.js';
 import { thenRefresh } from './flags.service.js';
-import { archiveSections } from './archive-sections.js';
+import { archiveSections, SECTION_OF_EVENT } from './archive-sections.js';
 import type { cadreCreate, cadreListQuery, cadreUpdate } from './registry.schema.js';
 import { cadreRecordParts } from './cadre-record.js';
 
@@ -131,9 +131,11 @@ async function storedFlags(ctx: AppContext, cadreId: number) {
 export async function getCadre(ctx: AppContext, auth: Auth, actor: Actor, id: number) {
   const c = await visibleCadre(ctx, auth, actor, id);
   // In scope: trail the read while the record's parts load; a failed trail write fails the request.
-  const [parts, flags] = await Promise.all([
+  const [parts, flags, filed] = await Promise.all([
     cadreRecordParts(ctx, auth, id),
     storedFlags(ctx, id),
+    ctx.db.selectFrom('timeline_events').select(['event_type', 'occurred_on', 'summary']).where('cadre_id', '=', id)
+      .where('event_type', 'in', Object.keys(SECTION_OF_EVENT)).orderBy('occurred_on').orderBy('id').execute(),
     recordRead(ctx.db, ctx.clock, actor, { action: 'cadre.read', entity: 'cadre', entityId: id }),
   ]);
   return {
@@ -142,7 +144,7 @@ export async function getCadre(ctx: AppContext, auth: Auth, actor: Actor, id: nu
     growthPlaceCode: c.growth_place_code, orgId: c.org_id, orgName: c.org_name,
     createdAt: c.created_at.toISOString(), updatedAt: c.updated_at.toISOString(),
     ...parts,
-    archive: archiveSections(),
+    archive: archiveSections(filed.map((e) => ({ eventType: e.event_type, occurredOn: e.occurred_on, summary: e.summary }))),
     flags,
   };
 }

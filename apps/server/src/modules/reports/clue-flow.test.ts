@@ -95,6 +95,11 @@ describe('report → clue → letter → reply → countersign → outcome (M-12
     const city = await loginAs(t, { role: 'org_supervisor', orgId: ORG.R, scope: 4 });
     const timeline = (await city.get(`/api/v1/cadres/${CADRE.A_DEPT}/timeline`)).json().items.map((e: { eventType: string }) => e.eventType);
     expect(timeline).toEqual(expect.arrayContaining(['reports.letter', 'reports.outcome']));
+    // …and files them under the archive sections of M-08 as they happen.
+    const archive = (await city.get(`/api/v1/cadres/${CADRE.A_DEPT}`)).json().archive as Array<{ titleZh: string; items: Array<{ summary: string }> }>;
+    expect(archive.find((a) => a.titleZh === '函询情况')!.items).toHaveLength(1);
+    expect(archive.find((a) => a.titleZh === '处分情况')!.items[0].summary).toContain('诫勉');
+    expect(archive.find((a) => a.titleZh === '房产')!.items).toEqual([]);
     const status = (await t.app.inject({ url: `/api/v1/public/reports/${receipt}` })).json();
     expect(status).toMatchObject({ status: 'concluded', statusZh: '已办结' });
 

@@ -7,7 +7,7 @@ export interface DossierVolume {
   issuer: string; docNumber: string; title: string; generatedAt: string;
   basics: Array<[string, string]>;
   posts: string[]; team: string[]; relatives: string[]; events: string[]; flags: string[];
-  archiveSections: string[];
+  archiveSections: Array<{ title: string; items: string[] }>;
 }
 
 function basicsTable(rows: Array<[string, string]>): Table {
@@ -27,7 +27,7 @@ export async function dossierDocx(v: DossierVolume): Promise<Buffer> {
     heading('四、家庭成员'), ...list(v.relatives, '未登记。'),
     heading('五、本年度档案记录'), ...list(v.events, '本年度无记录。'),
     heading(`六、监督提示（截至${v.generatedAt}）`), ...list(v.flags, '无预警提示。'),
-    heading('七、廉政档案分项'), ...v.archiveSections.map((s) => body(`${s}：无记录。`)),
+    heading('七、廉政档案分项'), ...v.archiveSections.flatMap((s) => (s.items.length ? [body(`${s.title}：`), ...s.items.map((i) => body(i))] : [body(`${s.title}：无记录。`)])),
     new Paragraph({ spacing: { before: 480 }, alignment: AlignmentType.RIGHT, children: [new TextRun({ text: `生成时间：${v.generatedAt}`, font: FANGSONG, size: 32 })] }),
   ] });
 }

@@ -71,7 +71,7 @@ export function rosterRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         relatives: c.relations.map((x) => `${x.kindLabel}：${x.relative ? `${x.relative.name}，${x.relative.orgName}` : '（不在查看范围内）'}`),
         events: events.map((e) => `${e.occurredOn}　${e.eventLabel}：${e.summary}`),
         flags: c.flags.map((f) => `【${f.ruleId}】${f.message}`),
-        archiveSections: c.archive.map((s) => s.titleZh),
+        archiveSections: c.archive.map((s) => ({ title: s.titleZh, items: s.items.map((i) => `${i.occurredOn}　${i.summary}`) })),
       });
       await recordRead(ctx.db, ctx.clock, actorOf(req), { action: 'cadre.dossier_export', entity: 'cadre', entityId: c.id, detail: { year } });
       r.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${c.name}${year}年度档案.docx`)}`);
