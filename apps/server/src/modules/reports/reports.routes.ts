@@ -8,6 +8,7 @@ import { actorOf, AppError, idParam, requireAuth } from '../../platform/http/ind
 import type { Actor } from '../../platform/trail/index.js';
 import * as s from './reports.schema.js';
 import * as reports from './reports.service.js';
+import { checkProof } from './proof.service.js';
 import { addAttachment, ATTACHMENT_LIMITS, attachmentErrors, readAttachment } from './attachments.service.js';
 
 export interface PublicLimits { submissionsPerHour: number; lookupsPerTenMinutes: number; wrongReceiptDelayMs: number }
@@ -52,6 +53,8 @@ export function publicReportRoutes(ctx: AppContext, limits: PublicLimits = DEFAU
         schema: { tags, summary: '上传附件 Attach a file (body: the file; ?name=file name)', params: s.receiptParam, querystring: s.attachmentQuery },
       }, async (req, reply) => reply.status(201).send(await slowOnMiss(addAttachment(ctx, PUBLIC_ACTOR, req.params.receipt, req.query.name, req.body))));
     });
+    app.post('/public/proofs/verify', { config: lookup, schema: { tags, summary: '核验回执凭证 Check a proof of submission', body: s.proofCheck } },
+      async (req) => slowOnMiss(checkProof(ctx, req.body.proof, req.body.receipt)));
     app.get('/public/signing-key', { schema: { tags, summary: '回执签名公钥 Public key for proofs' } }, async () =>
       ({ algorithm: 'Ed25519', keyId: ctx.signer.keyId, publicKeyPem: ctx.signer.publicKeyPem }));
   };

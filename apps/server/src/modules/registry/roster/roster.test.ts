@@ -1,7 +1,7 @@
 // Roster import and list export (issue 3 §3): a dry run names every bad row (sheet, row, column, reason) and writes
 // nothing; the commit is all or nothing; scope applies to every unit and cadre a roster names; exports are trailed.
-import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { zipEntry } from '../../../test/zip.js';
 import { loginAs, startTestApp, type Client, type TestApp } from '../../../test/harness.js';
 import { CADRE, loadSmallTree, ORG } from '../../../test/fixtures.js';
 import { readWorkbook, writeWorkbook, XLSX_TYPE, type Cell } from '../../../platform/sheets/index.js';
@@ -159,22 +159,6 @@ describe('exports', () => {
   });
 });
 
-/** The text of one file inside a ZIP (a .docx), read from its local header. */
-function zipEntry(zip: Buffer, name: string): string {
-  for (let at = 0; zip.readUInt32LE(at) === 0x04034b50;) {
-    const method = zip.readUInt16LE(at + 8);
-    const size = zip.readUInt32LE(at + 18);
-    const nameLen = zip.readUInt16LE(at + 26);
-    const extra = zip.readUInt16LE(at + 28);
-    const start = at + 30 + nameLen + extra;
-    if (zip.toString('utf8', at + 30, at + 30 + nameLen) === name) {
-      const data = zip.subarray(start, start + size);
-      return (method === 8 ? inflateRawSync(data) : data).toString('utf8');
-    }
-    at = start + size;
-  }
-  throw new Error(`${name} not in the archive`);
-}
 
 describe('yearly dossier (.docx)', () => {
   it('lays out the volume like an official document: issuer, 文号, title, 仿宋 body, every archive section; trailed', async () => {
