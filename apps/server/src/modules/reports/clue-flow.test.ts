@@ -2,8 +2,9 @@
 // a disposal proposed with a collective decision and approved by the head, a letter of inquiry with its deadline,
 // the cadre's reply, the principal's countersignature, the outcome in the dossier, and the reporter's view.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAs, startTestApp, type Client, type TestApp } from '../../test/harness.js';
-import { CADRE, loadSmallTree, ORG } from '../../test/fixtures.js';
+import { loginAs, type Client, type TestApp } from '../../test/harness.js';
+import { caseDesk, startCaseApp } from './reports.fixtures.js';
+import { CADRE, ORG } from '../../test/fixtures.js';
 
 let t: TestApp;
 let petition: Client;
@@ -17,11 +18,8 @@ const CONTENT = '张局长在办公楼维修工程招标中为亲属公司打招
 const collective = { meetingOn: '2026-03-02', participants: ['甲委员', '乙委员', '丙委员'], minutes: '经集体研究，同意采取函询方式了解。' };
 
 beforeAll(async () => {
-  t = await startTestApp({ now: '2026-03-02T02:00:00Z', app: { publicLimits: { submissionsPerHour: 1000, lookupsPerTenMinutes: 1000, wrongReceiptDelayMs: 1 } } });
-  await loadSmallTree(t);
-  petition = await loginAs(t, { role: 'petition', orgId: ORG.R, scope: 4 });
-  handler = await loginAs(t, { role: 'discipline', orgId: ORG.R, scope: 4 });
-  head = await loginAs(t, { role: 'discipline', orgId: ORG.R, scope: 4, isHead: true });
+  t = await startCaseApp();
+  ({ petition, handler, head } = await caseDesk(t));
   accused = await loginAs(t, { role: 'cadre', orgId: ORG.A_DEPT, scope: 5, cadreId: CADRE.A_DEPT });
   principal = await loginAs(t, { role: 'committee_leader', orgId: ORG.A, scope: 4, cadreId: CADRE.A });
 });

@@ -3,7 +3,8 @@
 // the unit that handles it; a letter is read only by its two parties. And an empty installation refuses politely.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, startTestApp, type Client, type TestApp } from '../../test/harness.js';
-import { CADRE, loadSmallTree, ORG } from '../../test/fixtures.js';
+import { caseDesk, startCaseApp } from './reports.fixtures.js';
+import { CADRE, ORG } from '../../test/fixtures.js';
 
 let t: TestApp;
 let petition: Client;
@@ -15,11 +16,8 @@ let version: number;
 const collective = { meetingOn: '2026-03-02', participants: ['甲', '乙', '丙'], minutes: '同意函询了解情况' };
 
 beforeAll(async () => {
-  t = await startTestApp({ now: '2026-03-02T02:00:00Z', app: { publicLimits: { submissionsPerHour: 1000, lookupsPerTenMinutes: 1000, wrongReceiptDelayMs: 1 } } });
-  await loadSmallTree(t);
-  petition = await loginAs(t, { role: 'petition', orgId: ORG.R, scope: 4 });
-  handler = await loginAs(t, { role: 'discipline', orgId: ORG.R, scope: 4 });
-  head = await loginAs(t, { role: 'discipline', orgId: ORG.R, scope: 4, isHead: true });
+  t = await startCaseApp();
+  ({ petition, handler, head } = await caseDesk(t));
   // 孙书记 leads 城关街道 (under 明湖区): the report goes up to 明湖区; the clue is assigned down to 城关街道.
   await t.app.inject({ method: 'POST', url: '/api/v1/public/reports', payload: { accused: { name: '孙书记', unit: '城关街道' }, content: '孙书记违规发放补贴。', anonymous: true } });
   const reportId = (await petition.get('/api/v1/reports')).json().items[0].id;

@@ -3,8 +3,9 @@
 // And the proof of submission is checked by the server: altered or replayed against another receipt, it is a 400.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { loginAs, startTestApp, type Client, type TestApp } from '../../test/harness.js';
-import { CADRE, loadSmallTree, ORG } from '../../test/fixtures.js';
+import { loginAs, type Client, type TestApp } from '../../test/harness.js';
+import { caseDesk, startCaseApp } from './reports.fixtures.js';
+import { CADRE, ORG } from '../../test/fixtures.js';
 import { zipEntries } from '../../test/zip.js';
 
 let t: TestApp;
@@ -15,11 +16,9 @@ let answer: { receipt: string; proof: { payload: Record<string, string> } & Reco
 const REPORTER = { name: '欧阳举报', phone: '13911112222', address: '示例市幸福路88号' };
 
 beforeAll(async () => {
-  t = await startTestApp({ now: '2026-03-02T02:00:00Z', app: { publicLimits: { submissionsPerHour: 1000, lookupsPerTenMinutes: 1000, wrongReceiptDelayMs: 1 } } });
-  await loadSmallTree(t);
-  petition = await loginAs(t, { role: 'petition', orgId: ORG.R, scope: 4 });
-  handler = await loginAs(t, { role: 'discipline', orgId: ORG.R, scope: 4 });
-  const head = await loginAs(t, { role: 'discipline', orgId: ORG.R, scope: 4, isHead: true });
+  t = await startCaseApp();
+  let head: Client;
+  ({ petition, handler, head } = await caseDesk(t));
   answer = (await t.app.inject({ method: 'POST', url: '/api/v1/public/reports', payload: {
     accused: { name: '张局长', unit: '明湖区财政局' }, content: '张局长违规报销差旅费。', anonymous: false, reporter: REPORTER } })).json();
   const report = (await petition.get('/api/v1/reports')).json().items[0].id;

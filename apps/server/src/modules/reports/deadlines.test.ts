@@ -1,18 +1,17 @@
 // M-12 statutory clocks under a controlled clock: due dates from the working-day calendar, the exact boundary (due
 // today is not overdue, the day after is), the clocks that stop when the step is done, and one extension with a reason.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAs, startTestApp, type Client, type TestApp } from '../../test/harness.js';
-import { loadSmallTree, ORG } from '../../test/fixtures.js';
+import { loginAs, type Client, type TestApp } from '../../test/harness.js';
+import { caseDesk, startCaseApp } from './reports.fixtures.js';
+import { ORG } from '../../test/fixtures.js';
 
 let t: TestApp;
 let petition: Client;
 let handler: Client;
 
 beforeAll(async () => {
-  t = await startTestApp({ now: '2026-03-02T02:00:00Z', app: { publicLimits: { submissionsPerHour: 1000, lookupsPerTenMinutes: 1000, wrongReceiptDelayMs: 1 } } });
-  await loadSmallTree(t);
-  petition = await loginAs(t, { role: 'petition', orgId: ORG.R, scope: 4 });
-  handler = await loginAs(t, { role: 'discipline', orgId: ORG.R, scope: 4 });
+  t = await startCaseApp();
+  ({ petition, handler } = await caseDesk(t));
 });
 afterAll(() => t.close());
 

@@ -1,8 +1,9 @@
 // M-13 related reports and M-19 counts by matter: similar text about the same cadre is proposed, a person decides,
 // confirmed reports share one matter, and a matter found false (M-18) leaves the concentration list.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAs, startTestApp, type Client, type TestApp } from '../../test/harness.js';
-import { CADRE, loadSmallTree, ORG } from '../../test/fixtures.js';
+import { loginAs, type Client, type TestApp } from '../../test/harness.js';
+import { caseDesk, startCaseApp } from './reports.fixtures.js';
+import { CADRE, ORG } from '../../test/fixtures.js';
 import { textSimilarity } from './duplicates.js';
 
 describe('text similarity (M-13)', () => {
@@ -23,10 +24,8 @@ describe('related reports and counts per matter (M-13, M-19)', () => {
   const ids: Record<string, number> = {};
 
   beforeAll(async () => {
-    t = await startTestApp({ now: '2026-03-02T02:00:00Z', app: { publicLimits: { submissionsPerHour: 1000, lookupsPerTenMinutes: 1000, wrongReceiptDelayMs: 1 } } });
-    await loadSmallTree(t);
-    petition = await loginAs(t, { role: 'petition', orgId: ORG.R, scope: 4 });
-    handler = await loginAs(t, { role: 'discipline', orgId: ORG.R, scope: 4 });
+    t = await startCaseApp();
+    ({ petition, handler } = await caseDesk(t));
     const reports: Array<[string, string, string]> = [
       ['first', '张局长', '张局长在办公楼维修工程招标中为亲属公司打招呼，收受好处费五万元。'],
       ['same', '张局长', '反映张局长在办公楼维修工程招标中为亲属公司打招呼并收受好处费。'],
