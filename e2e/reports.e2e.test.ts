@@ -57,6 +57,8 @@ async function choose(page: Page, testId: string, label: string) {
 async function settle(page: Page) {
   await expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: 10_000 }).toBe(0);
   await expect.poll(() => page.locator('.ant-modal-wrap:visible, .ant-modal-mask:visible').count()).toBe(0);
+  await expect.poll(() => page.locator('.ant-spin-spinning').count()).toBe(0);
+  await page.waitForTimeout(400); // menu highlight and table fade-in transitions
 }
 
 const apiGet = (page: Page, url: string) => page.evaluate(async (u) => {
@@ -112,9 +114,23 @@ describe('reports and clues (issue 4)', () => {
     await petition.getByTestId('dialog-ok').click();
     await expect.poll(() => petition.getByTestId('report-status-label').innerText()).toContain('已转为问题线索');
 
+    // The petition role alone may reveal a named reporter, with a reason; the identity leaves the page with the dialog.
+    await petition.getByRole('menuitem', { name: '信访举报' }).click();
+    await petition.getByTestId('report-table').locator('tr.ant-table-row', { hasText: '实名' }).first().click();
+    await petition.getByTestId('reveal-reporter').click();
+    await petition.getByLabel('查看理由').fill('核实举报人身份以便当面答复');
+    await petition.getByTestId('dialog-ok').click();
+    const revealed = (await petition.getByTestId('reporter').innerText()).match(/姓名\s*(\S+)/)![1];
+    await petition.getByTestId('reporter-close').click();
+    await expect.poll(() => petition.getByTestId('reporter').count()).toBe(0);
+    expect(await petition.locator('body').innerText()).not.toContain(revealed);
+
     // 3. The commission proposes an inquiry, with the collective decision behind it.
     const handler = await login('demo_discipline');
     await handler.getByRole('menuitem', { name: '问题线索台账' }).click();
+    await handler.getByTestId('clue-table').locator('tr.ant-table-row').first().waitFor();
+    await settle(handler);
+    await shot(handler, 'clue-ledger'); // the whole ledger, the demo city's clues and the new one on top
     await handler.getByTestId('clue-search').locator('input').fill(accused.name);
     await handler.getByTestId('clue-search').locator('input').press('Enter');
     await expect.poll(() => handler.url()).toContain('q=');
@@ -122,7 +138,6 @@ describe('reports and clues (issue 4)', () => {
     await expect.poll(async () => (await rows.allInnerTexts()).every((r) => r.includes(accused.name)) && (await rows.count()) > 0).toBe(true);
     const clueRow = rows.first();
     expect(await clueRow.innerText()).toContain('待处置');
-    await shot(handler, 'clue-ledger');
     await clueRow.click();
     await handler.getByTestId('clue-number').waitFor();
     const clueUrl = handler.url();

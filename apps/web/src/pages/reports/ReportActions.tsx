@@ -61,7 +61,7 @@ export function ReportActions({ report, onChanged }: { report: ReportDetail; onC
         {can('reports.reveal') && report.hasReporterContact && <Button onClick={() => show('reveal')} data-testid="reveal-reporter">{titles.reveal}</Button>}
       </Space>
       <Modal open={!!open} title={open ? titles[open] : ''} onCancel={close} forceRender width={620}
-        footer={reporter ? <Button onClick={close}>{t('关闭', 'Close')}</Button> : undefined}
+        footer={reporter ? <Button onClick={close} data-testid="reporter-close">{t('关闭', 'Close')}</Button> : undefined}
         onOk={submit} okButtonProps={{ loading: busy, 'data-testid': 'dialog-ok' }} okText={t('确定', 'OK')} cancelText={t('取消', 'Cancel')}>
         {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} data-testid="dialog-error" />}
         {reporter ? (
