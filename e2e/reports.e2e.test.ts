@@ -219,6 +219,23 @@ describe('reports and clues (issue 4)', () => {
     await expect.poll(() => handler.url()).toMatch(/\/reports\/queues\/inquiry$/);
     await handler.getByTestId('queue-table').waitFor();
 
+    // The head may propose too, but never approve their own proposal: the server's Chinese refusal is shown.
+    await head.goto('/clues?state=registered');
+    await head.getByTestId('clue-table').locator('tr.ant-table-row').first().click();
+    await head.getByTestId('propose').click();
+    await choose(head, 'disposal', '予以了结');
+    await head.getByTestId('opinion').fill('反映问题笼统，予以了结');
+    for (const name of ['张委员', '王委员', '李委员']) {
+      await head.getByTestId('participants').locator('input').fill(name);
+      await head.keyboard.press('Enter');
+    }
+    await head.getByTestId('minutes').fill('经集体研究，同意予以了结。');
+    await head.getByTestId('clue-dialog-ok').click();
+    await expect.poll(() => head.getByTestId('clue-state').innerText()).toBe('待审批');
+    await head.getByTestId('decide-opinion').fill('同意了结');
+    await head.getByTestId('approve').click();
+    await expect.poll(() => head.getByTestId('decide-error').innerText()).toContain('不能审批本人提出的处置意见');
+
     // 10. The reporter reads 已办结 with the receipt.
     await pub.goto('/report');
     await pub.getByRole('tab', { name: '凭回执码查询' }).click();
