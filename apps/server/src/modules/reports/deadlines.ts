@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
 import type { Auth } from '../../platform/auth/index.js';
 import { dueDate, toCstDate, type DeadlineRule } from '../../platform/clock/index.js';
-import { getRuleSettings } from '../../platform/rules/index.js';
+import { getRuleSettings, type RuleSettings } from '../../platform/rules/index.js';
 import { AppError, conflict } from '../../platform/http/index.js';
 import { orgVisible, outOfScope } from '../../platform/scope/index.js';
 import { write, type Actor, type WriteCtx } from '../../platform/trail/index.js';
@@ -60,14 +60,14 @@ export async function meetDeadlines(w: WriteCtx, kinds: DeadlineKind[], on: { re
   await q.execute();
 }
 
-/** The clocks a report starts on intake: the acceptance decision, and telling a named reporter (M-12). */
-export async function openIntakeDeadlines(ctx: AppContext, w: WriteCtx, r: { id: number; competentOrgId: number; receivedAt: Date; anonymous: boolean }) {
-  const s = (await getRuleSettings(w.trx, 'M-12', r.competentOrgId)).values;
+/** The clocks a report starts on intake (M-12): the acceptance decision, and telling a named reporter. Rows to insert. */
+export function intakeDeadlines(ctx: AppContext, s: RuleSettings<'M-12'>, r: { id: number; receivedAt: Date; anonymous: boolean; now: Date }) {
   const startOn = toCstDate(r.receivedAt);
-  await openDeadline(ctx, w, { kind: 'accept_decision', reportId: r.id, startOn, rule: { days: s.petitionDecideDays, unit: 'calendar' } });
-  if (!r.anonymous) {
-    await openDeadline(ctx, w, { kind: 'inform_named', reportId: r.id, startOn, rule: { days: s.informNamedReporterWorkingDays, unit: 'working' } });
-  }
+  const row = (kind: DeadlineKind, rule: DeadlineRule) => ({ kind, report_id: r.id, clue_id: null, letter_id: null, start_on: startOn,
+    due_on: dueDate(ctx.calendar, startOn, rule).due, unit: rule.unit, created_at: r.now });
+  const rows = [row('accept_decision', { days: s.petitionDecideDays, unit: 'calendar' })];
+  if (!r.anonymous) rows.push(row('inform_named', { days: s.informNamedReporterWorkingDays, unit: 'working' }));
+  return rows;
 }
 
 /** Deadlines visible to the caller: through the report's competent unit, and never to an account linked to the accused. */

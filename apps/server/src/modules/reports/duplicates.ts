@@ -5,13 +5,14 @@
 // Similarity is the Dice coefficient of character bigrams, computed here rather than with pg_trgm: trigrams of
 // Chinese depend on the server's locale (a C-locale server splits CJK text into nothing), and this must give the
 // same answer on PGlite and PostgreSQL. The candidates are few (one cadre's reports), so the cost is small.
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../platform/db/index.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Auth } from '../../platform/auth/index.js';
 import { conflict } from '../../platform/http/index.js';
-import { getRuleSettings } from '../../platform/rules/index.js';
+import type { RuleSettings } from '../../platform/rules/index.js';
 import { outOfScope } from '../../platform/scope/index.js';
-import { write, type Actor, type WriteCtx } from '../../platform/trail/index.js';
+import { write, type Actor } from '../../platform/trail/index.js';
 import { REPORT_MOVES } from './case-states.js';
 import { meetDeadlines } from './deadlines.js';
 
@@ -48,25 +49,23 @@ export function textSimilarity(a: string, b: string): number {
   return (2 * common) / (sizeA + sizeB);
 }
 
-interface NewReportFacts { id: number; accusedCadreId: number | null; accusedName: string; accusedUnit: string | null; content: string; competentOrgId: number; receivedAt: Date }
+interface NewReportFacts { accusedCadreId: number | null; accusedName: string; accusedUnit: string | null; receivedAt: Date }
+export interface RelatedLink { id: number; similarity: number }
 
-/** Inside the intake write: propose links to earlier reports about the same person with a similar text. */
-export async function proposeRelated(w: WriteCtx, r: NewReportFacts): Promise<number> {
-  const s = (await getRuleSettings(w.trx, 'M-13', r.competentOrgId)).values;
+/** Before the intake write: the earlier reports about the same person (read-only, so outside the transaction). */
+export async function relatedCandidates(db: Kysely<DB>, r: NewReportFacts, s: RuleSettings<'M-13'>) {
   const since = new Date(r.receivedAt.getTime() - s.lookbackDays * 86_400_000);
-  let q = w.trx.selectFrom('reports').select(['id', sql<string>`left(content, ${COMPARED_CHARS})`.as('content')]).where('id', '<>', r.id).where('received_at', '>=', since);
+  let q = db.selectFrom('reports').select(['id', sql<string>`left(content, ${COMPARED_CHARS})`.as('content')]).where('received_at', '>=', since);
   q = r.accusedCadreId != null ? q.where('accused_cadre_id', '=', r.accusedCadreId)
     : q.where('accused_cadre_id', 'is', null).where('accused_name', '=', r.accusedName)
       .where(sql<boolean>`coalesce(accused_unit, '') = ${r.accusedUnit ?? ''}`);
-  const candidates = await q.orderBy('id', 'desc').limit(CANDIDATES).execute();
-  const links = candidates.map((c) => ({ id: c.id, similarity: textSimilarity(r.content, c.content) }))
+  return q.orderBy('id', 'desc').limit(CANDIDATES).execute();
+}
+
+/** The candidates similar enough to be proposed as the same matter, most similar first (at most five). */
+export function relatedLinks(content: string, candidates: Array<{ id: number; content: string }>, s: RuleSettings<'M-13'>): RelatedLink[] {
+  return candidates.map((c) => ({ id: c.id, similarity: Math.round(textSimilarity(content, c.content) * 1000) / 1000 }))
     .filter((c) => c.similarity >= s.similarityThreshold).sort((a, b) => b.similarity - a.similarity).slice(0, 5);
-  if (!links.length) return 0;
-  await w.trx.insertInto('report_links').values(links.map((l) => ({
-    report_id: r.id, related_report_id: l.id, similarity: Math.round(l.similarity * 1000) / 1000, created_at: w.now,
-  }))).execute();
-  w.record({ action: 'report.related_proposed', entity: 'report', entityId: r.id, detail: { related: links.map((l) => l.id) } });
-  return links.length;
 }
 
 type VisibleReport = (ctx: AppContext, auth: Auth, actor: Actor, id: number) => Promise<{ id: number; status: string }>;

@@ -8,13 +8,13 @@ import type { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import type { Auth } from '../../platform/auth/index.js';
 import { AppError, toLimitOffset } from '../../platform/http/index.js';
-import { nextId } from '../../platform/db/index.js';
 import { orgVisible, outOfScope } from '../../platform/scope/index.js';
 import { recordRead, write, type Actor } from '../../platform/trail/index.js';
 import { newReceipt, receiptDigest } from './receipt.js';
 import { notRecused, routeReport } from './routing.js';
-import { meetDeadlines, openIntakeDeadlines } from './deadlines.js';
-import { proposeRelated } from './duplicates.js';
+import { intakeDeadlines, meetDeadlines } from './deadlines.js';
+import { relatedCandidates, relatedLinks } from './duplicates.js';
+import { getRuleSettingsFor } from '../../platform/rules/index.js';
 import { REPORT_STATUS, type ReportStatus } from './case-states.js';
 import { reportCaseInfo } from './triage.service.js';
 import { CHANNELS, type Channel, type publicReport, type reportListQuery, type staffIntake } from './reports.schema.js';
@@ -25,14 +25,24 @@ const sealContext = (id: number) => `report-reporter:${id}`;
 interface NewReport { channel: Channel; receivedAt: Date; accused: z.infer<typeof publicReport>['accused']; content: string; happened?: string;
   anonymous: boolean; reporter?: z.infer<typeof publicReport>['reporter'] }
 
+/**
+ * Intake is the hot path a public page hits: the reads (route, settings, earlier reports) happen before the
+ * transaction, and inside it one statement writes the report, its clocks (M-12) and its related-report proposals
+ * (M-13), then the trail row.
+ */
 async function insertReport(ctx: AppContext, actor: Actor, r: NewReport, receipt: string | null, registeredBy: number | null) {
   const route = await routeReport(ctx.db, r.accused);
+  const settings = await getRuleSettingsFor(ctx.db, ['M-12', 'M-13'], route.competentOrgId);
+  const candidates = await relatedCandidates(ctx.db, { accusedCadreId: route.accusedCadreId, accusedName: r.accused.name,
+    accusedUnit: r.accused.unit ?? null, receivedAt: r.receivedAt }, settings['M-13'].values);
+  const related = relatedLinks(r.content, candidates, settings['M-13'].values);
   const contentSha256 = createHash('sha256').update(r.content).digest('hex');
   return write(ctx.db, ctx.clock, actor, async (w) => {
-    const seq = (await sql<{ n: string }>`select nextval('report_number_seq') as n`.execute(w.trx)).rows[0].n;
-    const number = `JB${r.receivedAt.getUTCFullYear()}${String(seq).padStart(6, '0')}`;
-    const id = await nextId(w.trx, 'reports');
-    await w.trx.insertInto('reports').values({
+    const ids = (await sql<{ id: number; seq: string }>`select nextval(pg_get_serial_sequence('reports', 'id'))::int as id,
+      nextval('report_number_seq') as seq`.execute(w.trx)).rows[0];
+    const { id } = ids;
+    const number = `JB${r.receivedAt.getUTCFullYear()}${String(ids.seq).padStart(6, '0')}`;
+    const report = {
       id, number, channel: r.channel, received_at: r.receivedAt, accused_name: r.accused.name, accused_unit: r.accused.unit ?? null,
       accused_post: r.accused.post ?? null, accused_cadre_id: route.accusedCadreId, competent_org_id: route.competentOrgId, routed_up: route.routedUp,
       // Sealed with the row id as associated data, so a sealed identity cannot be moved to another report.
@@ -40,11 +50,16 @@ async function insertReport(ctx: AppContext, actor: Actor, r: NewReport, receipt
       reporter_sealed: r.reporter ? ctx.box.seal(JSON.stringify(r.reporter), sealContext(id)) : null,
       receipt_digest: receipt ? receiptDigest(ctx.box, receipt) : null, content_sha256: contentSha256, registered_by: registeredBy, created_at: w.now,
       matter_id: id,
-    }).execute();
-    // M-12 clocks start at intake; M-13 proposes earlier reports about the same person and matter.
-    await openIntakeDeadlines(ctx, w, { id, competentOrgId: route.competentOrgId, receivedAt: r.receivedAt, anonymous: r.anonymous });
-    await proposeRelated(w, { id, accusedCadreId: route.accusedCadreId, accusedName: r.accused.name, accusedUnit: r.accused.unit ?? null,
-      content: r.content, competentOrgId: route.competentOrgId, receivedAt: r.receivedAt });
+    };
+    const clocks = intakeDeadlines(ctx, settings['M-12'].values, { id, receivedAt: r.receivedAt, anonymous: r.anonymous, now: w.now });
+    const links = related.map((l) => ({ report_id: id, related_report_id: l.id, similarity: l.similarity, created_at: w.now }));
+    const withReport = w.trx.with('r', (db) => db.insertInto('reports').values(report).returning('id'));
+    if (links.length) {
+      await withReport.with('l', (db) => db.insertInto('report_links').values(links).returning('id')).insertInto('case_deadlines').values(clocks).execute();
+    } else {
+      await withReport.insertInto('case_deadlines').values(clocks).execute();
+    }
+    if (links.length) w.record({ action: 'report.related_proposed', entity: 'report', entityId: id, detail: { related: related.map((l) => l.id) } });
     // The trail names the report and its route, never the reporter or the content.
     w.record({ action: 'report.receive', entity: 'report', entityId: id, detail: { number, channel: r.channel, anonymous: r.anonymous,
       competentOrgId: route.competentOrgId, routedUp: route.routedUp, contentSha256 } });

@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from './schema.js';
 
 /** The next id of a table's identity column, taken before the insert (for paths and values bound to the id). */
-export async function nextId(db: Kysely<DB>, table: 'orgs' | 'reports'): Promise<number> {
+export async function nextId(db: Kysely<DB>, table: 'orgs'): Promise<number> {
   return (await sql<{ id: number }>`select nextval(pg_get_serial_sequence(${table}, 'id'))::int as id`.execute(db)).rows[0].id;
 }
 
