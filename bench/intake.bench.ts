@@ -1,6 +1,7 @@
 // Intake benchmark (issue 4 §11) on PostgreSQL: public report submissions per second through the app
-// (`POST /api/v1/public/reports`: validation, routing, HMAC receipt, Ed25519 proof, trailed write) against a bare
-// Fastify + pg endpoint doing the same row insert and the equivalent trail append, both over real HTTP on 127.0.0.1.
+// (`POST /api/v1/public/reports`: validation, routing, settings, related-report check, HMAC receipt, Ed25519 proof, trailed
+// write of the report and its clocks) against a bare Fastify + pg endpoint doing the same routing lookup and writing the
+// same rows (report, clocks, trail) in the fewest round trips, both over real HTTP on 127.0.0.1.
 // Target (issue 4): app ≥ 50 % of bare. Also the receipt HMAC and the proof signature alone, µs per operation.
 //   DATABASE_URL=postgres://… npm run bench:intake   (creates and drops database mj_intake_bench)
 // Knobs: INTAKE_RUNS (3), INTAKE_ROUNDS (10 per side and concurrency in each run), INTAKE_REQUESTS (800 per round),
@@ -51,20 +52,32 @@ interface BareBody { accused: { name: string; unit?: string; post?: string }; co
   reporter?: { name: string; phone?: string } }
 
 /**
- * The bare endpoint: Fastify's own JSON parsing, no schema, no routing lookup (the top unit), no HMAC, no signature,
- * no sealing (a named reporter is stored as plain JSON). One transaction: lock the trail head (taking the two ids
- * from their sequences in the same statement), then ONE statement inserting the report row and the hash-chained
- * trail row and moving the head — the same rows the app writes, with the same trail hash, so the chain verifies.
+ * The bare endpoint does the same work with nothing between it and pg: Fastify's own JSON parsing, no schema; the
+ * routing lookup as one query (the same rule: one matching cadre → a principal goes a level up, anyone else to the
+ * post's unit; otherwise the top unit); then one transaction: lock the trail head and take both ids in one select,
+ * and ONE statement inserting the same `reports` row, its intake clocks (acceptance decision; telling a named
+ * reporter) and the hash-chained trail row and moving the head. No settings read, no related-report comparison, no
+ * HMAC, no signature, no sealing (a named reporter is stored as plain JSON). The chain verifies like the app's own.
  */
 async function serveBare(url: string) {
   const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE });
   const top = (await pool.query('select id from orgs where parent_id is null order by id limit 1')).rows[0].id as number;
   const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
+  const route = async (name: string, unit?: string) => {
+    const rows = (await pool.query(`select p.cadre_id, p.is_principal, o.id as org_id, o.parent_id, o.name from posts p
+      join orgs o on o.id = p.org_id join cadres c on c.id = p.cadre_id where c.name = $1 and p.end_date is null`, [name])).rows;
+    const held = unit ? rows.filter((p) => p.name === unit || p.name.includes(unit) || unit.includes(p.name)) : rows;
+    if (new Set(held.map((p) => p.cadre_id)).size !== 1) return { cadre: null, org: top, up: false };
+    const principal = held.find((p) => p.is_principal);
+    return principal?.parent_id ? { cadre: held[0].cadre_id, org: principal.parent_id, up: true } : { cadre: held[0].cadre_id, org: held[0].org_id, up: false };
+  };
+  const day = (at: Date, days: number) => new Date(at.getTime() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
   app.post(BARE_PATH, async (req, reply) => {
     const r = req.body as BareBody;
     const receipt = newReceipt();
     const contentSha256 = createHash('sha256').update(r.content).digest('hex');
     const at = new Date();
+    const to = await route(r.accused.name, r.accused.unit);
     const c = await pool.connect();
     try {
       await c.query('begin');
@@ -73,19 +86,25 @@ async function serveBare(url: string) {
       const number = `JB${at.getUTCFullYear()}${String(h.n).padStart(6, '0')}`;
       const seq = String(BigInt(h.seq) + 1n);
       // Keys in sorted order, so JSON.stringify gives the trail's canonical JSON.
-      const detail = { anonymous: r.anonymous, channel: 'web', competentOrgId: top, contentSha256, number, routedUp: false };
+      const detail = { anonymous: r.anonymous, channel: 'web', competentOrgId: to.org, contentSha256, number, routedUp: to.up };
       const hash = createHash('sha256').update(h.hash).update('\n')
         .update(JSON.stringify([seq, at.toISOString(), null, 'public', 'report.receive', 'report', String(h.id), null, detail])).digest('hex');
+      // The clocks: 15 days to decide, and (named only; 21 calendar days standing in for 15 working days) to tell the reporter.
       await c.query(`with report as (
           insert into reports (id, number, channel, received_at, accused_name, accused_unit, accused_post, accused_cadre_id, competent_org_id,
-            routed_up, content, happened, anonymous, reporter_sealed, receipt_digest, content_sha256, registered_by, created_at)
-          values ($1, $2, 'web', $3, $4, $5, $6, null, $7, false, $8, $9, $10, $11, $12, $13, null, $3)),
+            routed_up, content, happened, anonymous, reporter_sealed, receipt_digest, content_sha256, registered_by, created_at, matter_id)
+          values ($1, $2, 'web', $3, $4, $5, $6, $19, $7, $20, $8, $9, $10, $11, $12, $13, null, $3, $1)),
+        clocks as (
+          insert into case_deadlines (kind, report_id, start_on, due_on, unit, created_at)
+          select * from (values ('accept_decision', $1::int, $21::date, $22::date, 'calendar', $3::timestamptz),
+            ('inform_named', $1::int, $21::date, $23::date, 'working', $3::timestamptz)) v where not $10::boolean or v.column1 = 'accept_decision'),
         appended as (
           insert into trail (seq, at, actor_id, actor_name, action, entity, entity_id, client_ip, detail, prev_hash, hash)
           values ($14, $3, null, 'public', 'report.receive', 'report', $15, null, $16, $17, $18))
         update trail_head set seq = $14, hash = $18 where id = 1`,
-      [h.id, number, at, r.accused.name, r.accused.unit ?? null, r.accused.post ?? null, top, r.content, r.happened ?? null, r.anonymous,
-        r.reporter ? JSON.stringify(r.reporter) : null, receipt, contentSha256, seq, String(h.id), JSON.stringify(detail), h.hash, hash]);
+      [h.id, number, at, r.accused.name, r.accused.unit ?? null, r.accused.post ?? null, to.org, r.content, r.happened ?? null, r.anonymous,
+        r.reporter ? JSON.stringify(r.reporter) : null, receipt, contentSha256, seq, String(h.id), JSON.stringify(detail), h.hash, hash,
+        to.cadre, to.up, day(at, 0), day(at, 15), day(at, 21)]);
       await c.query('commit');
       return reply.status(201).send({ receipt, number });
     } catch (e) {
@@ -370,9 +389,10 @@ async function main() {
       + `sampled from the registry, with unit and post (routing matches; principals go a level up), one in eight an unknown name (top unit); half anonymous, half named; `
       + `~150 characters of content each. **App**: the real \`buildApp\` on \`boot()\` over PostgreSQL (pool of ${POOL_SIZE}), submission limiter raised to 10⁹/hour `
       + `(still running): zod validation, routing lookup, HMAC receipt, AES-GCM sealing of a named reporter, \`write()\` with its trail append, Ed25519 proof, `
-      + `response with the proof and public key. **Bare**: plain Fastify (no schema) + \`pg.Pool\` of ${POOL_SIZE}: begin; lock the trail head and take both ids `
-      + `in one select; one statement inserting the same \`reports\` row and the hash-chained trail row and moving the head; commit (4 round trips to the `
-      + `app's 8–9); no routing (top unit), no HMAC, no signature, no sealing. Both write into the same database and the trail chain verifies after every run `
+      + `response with the proof and public key. **Bare**: the same work by hand — plain Fastify (no schema) + \`pg.Pool\` of ${POOL_SIZE}: the routing lookup `
+      + `as one query (same rule); begin; lock the trail head and take both ids in one select; one statement inserting the same \`reports\` row, its `
+      + `intake clocks (\`case_deadlines\`) and the hash-chained trail row and moving the head; commit (5 round trips to the app's 8); no settings read, `
+      + `no related-report comparison, no HMAC, no signature, no sealing. Both write into the same database and the trail chain verifies after every run `
       + `(${trailRows.toLocaleString('en')} rows in the last). Throughput = completed 201s / wall time of the round; figures are the median over runs of each run's `
       + `median round; the ratio is the median over all adjacent app/bare round pairs; latencies are the median over runs of each run's pooled p50/p95; `
       + `CPU per report is utime+stime from /proc of the server process and of its PostgreSQL backends, median over rounds. Failed requests: ${errors}.`,

@@ -49,22 +49,24 @@ export function textSimilarity(a: string, b: string): number {
   return (2 * common) / (sizeA + sizeB);
 }
 
-interface NewReportFacts { accusedCadreId: number | null; accusedName: string; accusedUnit: string | null; receivedAt: Date }
+interface NewReportFacts { accusedCadreId: number | null; accusedName: string; accusedUnit: string | null }
 export interface RelatedLink { id: number; similarity: number }
 
-/** Before the intake write: the earlier reports about the same person (read-only, so outside the transaction). */
-export async function relatedCandidates(db: Kysely<DB>, r: NewReportFacts, s: RuleSettings<'M-13'>) {
-  const since = new Date(r.receivedAt.getTime() - s.lookbackDays * 86_400_000);
-  let q = db.selectFrom('reports').select(['id', sql<string>`left(content, ${COMPARED_CHARS})`.as('content')]).where('received_at', '>=', since);
+/** Before the intake write: the latest earlier reports about the same person (read-only, so outside the transaction). */
+export async function relatedCandidates(db: Kysely<DB>, r: NewReportFacts) {
+  let q = db.selectFrom('reports').select(['id', 'received_at', sql<string>`left(content, ${COMPARED_CHARS})`.as('content')]);
   q = r.accusedCadreId != null ? q.where('accused_cadre_id', '=', r.accusedCadreId)
     : q.where('accused_cadre_id', 'is', null).where('accused_name', '=', r.accusedName)
       .where(sql<boolean>`coalesce(accused_unit, '') = ${r.accusedUnit ?? ''}`);
   return q.orderBy('id', 'desc').limit(CANDIDATES).execute();
 }
 
-/** The candidates similar enough to be proposed as the same matter, most similar first (at most five). */
-export function relatedLinks(content: string, candidates: Array<{ id: number; content: string }>, s: RuleSettings<'M-13'>): RelatedLink[] {
-  return candidates.map((c) => ({ id: c.id, similarity: Math.round(textSimilarity(content, c.content) * 1000) / 1000 }))
+/** The candidates within the look-back window similar enough to be the same matter, most similar first (at most five). */
+export function relatedLinks(content: string, candidates: Array<{ id: number; received_at: Date; content: string }>, s: RuleSettings<'M-13'>,
+  receivedAt: Date): RelatedLink[] {
+  const since = receivedAt.getTime() - s.lookbackDays * 86_400_000;
+  return candidates.filter((c) => c.received_at.getTime() >= since)
+    .map((c) => ({ id: c.id, similarity: Math.round(textSimilarity(content, c.content) * 1000) / 1000 }))
     .filter((c) => c.similarity >= s.similarityThreshold).sort((a, b) => b.similarity - a.similarity).slice(0, 5);
 }
 

@@ -32,10 +32,13 @@ interface NewReport { channel: Channel; receivedAt: Date; accused: z.infer<typeo
  */
 async function insertReport(ctx: AppContext, actor: Actor, r: NewReport, receipt: string | null, registeredBy: number | null) {
   const route = await routeReport(ctx.db, r.accused);
-  const settings = await getRuleSettingsFor(ctx.db, ['M-12', 'M-13'], route.competentOrgId);
-  const candidates = await relatedCandidates(ctx.db, { accusedCadreId: route.accusedCadreId, accusedName: r.accused.name,
-    accusedUnit: r.accused.unit ?? null, receivedAt: r.receivedAt }, settings['M-13'].values);
-  const related = relatedLinks(r.content, candidates, settings['M-13'].values);
+  // Two reads at once (a real server answers them on two connections): the settings, and the earlier reports about
+  // the same person, whose look-back window is applied once the settings are known.
+  const [settings, candidates] = await Promise.all([
+    getRuleSettingsFor(ctx.db, ['M-12', 'M-13'], route.competentOrgId),
+    relatedCandidates(ctx.db, { accusedCadreId: route.accusedCadreId, accusedName: r.accused.name, accusedUnit: r.accused.unit ?? null }),
+  ]);
+  const related = relatedLinks(r.content, candidates, settings['M-13'].values, r.receivedAt);
   const contentSha256 = createHash('sha256').update(r.content).digest('hex');
   return write(ctx.db, ctx.clock, actor, async (w) => {
     const ids = (await sql<{ id: number; seq: string }>`select nextval(pg_get_serial_sequence('reports', 'id'))::int as id,
