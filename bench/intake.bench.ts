@@ -379,7 +379,7 @@ async function main() {
   const cpus = os.cpus();
   writeSection('intake', [
     `Machine: ${cpus[0]?.model ?? 'cpu'} × ${cpus.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL ${pgVersion}, `
-      + `all on the same 2 cores (load generator, both servers, PostgreSQL) while other engineers ran test suites in parallel: `
+      + `all on the same 2 cores (load generator, both servers, PostgreSQL): `
       + `load average ${load0.map((x) => x.toFixed(2)).join(' / ')} at the start, ${load1.map((x) => x.toFixed(2)).join(' / ')} at the end (${f1(minutes)} min).`,
     '',
     `Method (bench/intake.bench.ts): ${RUNS} runs, each on a fresh database \`${DB_NAME}\` with the demo city's registry (${registrySize.o.toLocaleString('en')} units, ${registrySize.c.toLocaleString('en')} cadres; no accounts) and `

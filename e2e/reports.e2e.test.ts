@@ -10,39 +10,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './browser.js';
 import { startServer, type RunningServer } from './server.js';
-import { totpCode } from '../apps/server/src/platform/auth/index.js';
+import { pageMaker, uiLogin } from './pages.js';
 
 const SCREENSHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../docs/screenshots');
 const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
-const TOTP: Record<string, string> = { demo_petition: 'MJDEMOPETITIONAA', demo_discipline: 'MJDEMODISCIPLINE', demo_discipline_head: 'MJDEMODISCHEADAA' };
 // A marker no other text in the demo city contains, to look for traces of the report afterwards.
 const CONTENT = '反映其在办公楼维修工程招标中为亲属公司打招呼，并收受好处费（E2E-甲乙丙）。';
 
 let server: RunningServer;
 let browser: Browser;
 
-async function newPage(): Promise<Page> {
-  const ctx = await browser.newContext({ baseURL: server.url, viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
-  const page = await ctx.newPage();
-  page.on('pageerror', (e) => { throw e; });
-  return page;
-}
+const newPage = pageMaker(() => browser, () => server.url);
 
-/** Logs in through the form, with the one-time code for the roles that need one (each account logs in once: codes are single-use). */
+/** Logs in through the form (with the one-time code where the role has one) on a fresh page. */
 async function login(username: string): Promise<Page> {
   const page = await newPage();
-  await page.goto('/');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill('mingjian-demo');
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  if (TOTP[username]) {
-    const code = page.getByLabel('动态验证码（6 位）');
-    await code.waitFor();
-    await code.fill(totpCode(TOTP[username], new Date()));
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-  }
-  await page.getByTestId('whoami').waitFor();
-  await page.locator('.ant-menu-item-selected').waitFor();
+  await uiLogin(page, username);
   return page;
 }
 

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { writeWorkbook } from '../apps/server/src/platform/sheets/index.js';
 import { makeIdCard } from '../apps/server/src/modules/registry/index.js';
 import { totpCode } from '../apps/server/src/platform/auth/index.js';
+import { pageMaker, submitLogin, uiLogin } from './pages.js';
 
 const SCREENSHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../docs/screenshots');
 const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
@@ -19,27 +20,7 @@ const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ p
 let server: RunningServer;
 let browser: Browser;
 
-async function newPage(): Promise<Page> {
-  const ctx = await browser.newContext({ baseURL: server.url, viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  const page = await ctx.newPage();
-  page.on('pageerror', (e) => { throw e; });
-  return page;
-}
-
-/** Fills in the login form and submits it; what follows depends on the role (TOTP step, landing page). */
-async function submitLogin(page: Page, username: string) {
-  await page.goto('/');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill('mingjian-demo');
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-}
-
-async function uiLogin(page: Page, username: string) {
-  await submitLogin(page, username);
-  await page.getByTestId('whoami').waitFor();
-  // The landing route settles (an account without the dashboard is sent on to its first page) before we click on.
-  await page.locator('.ant-menu-item-selected').waitFor();
-}
+const newPage = pageMaker(() => browser, () => server.url);
 
 /** The first cadre id in `username`'s scope, asked through the API in its own browser context. */
 async function firstCadreOf(username: string, query = ''): Promise<number> {

@@ -1,0 +1,37 @@
+// Shared browser steps: a fresh page (its own context, zh-CN, 1440×900, page errors fail the test) and the login form,
+// with the one-time code for the roles that need one (the demo accounts' TOTP secrets).
+import type { Browser, Page } from 'playwright-core';
+import { totpCode } from '../apps/server/src/platform/auth/index.js';
+import { DEMO_ACCOUNTS } from '../apps/server/src/demo/demo-accounts.js';
+
+export function pageMaker(browser: () => Browser, url: () => string) {
+  return async (): Promise<Page> => {
+    const ctx = await browser().newContext({ baseURL: url(), viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+    const page = await ctx.newPage();
+    page.on('pageerror', (e) => { throw e; });
+    return page;
+  };
+}
+
+/** Fills in the login form and submits it; what follows depends on the role (TOTP step, landing page). */
+export async function submitLogin(page: Page, username: string) {
+  await page.goto('/');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill('mingjian-demo');
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+}
+
+/** Logs in, answering the TOTP step where the role has one (codes are single-use: log each account in once a step). */
+export async function uiLogin(page: Page, username: string) {
+  await submitLogin(page, username);
+  const secret = DEMO_ACCOUNTS.find((a) => a.username === username)?.totpSecret;
+  if (secret) {
+    const code = page.getByLabel('动态验证码（6 位）');
+    await code.waitFor();
+    await code.fill(totpCode(secret, new Date()));
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+  }
+  await page.getByTestId('whoami').waitFor();
+  // The landing route settles (an account without the dashboard is sent on to its first page) before we click on.
+  await page.locator('.ant-menu-item-selected').waitFor();
+}
