@@ -42,7 +42,7 @@ export async function analyse(ctx: AppContext, auth: Auth, query: AnalysisQuery)
     byChannel: byChannel.map((r) => ({ key: r.channel, label: CHANNELS[r.channel as Channel]?.[0] ?? r.channel, n: Number(r.n) })),
     byProblemType: byType.map((r) => ({ key: r.t, label: r.t === 'untriaged' ? '未甄别' : PROBLEM_TYPES[r.t as ProblemType]?.[0] ?? r.t, n: Number(r.n) })),
     byUnit: byUnit.map((r) => ({ orgId: r.id, label: r.name, n: Number(r.n) })),
-    byMonth: byMonth.map((r) => ({ month: r.month, n: Number(r.n) })),
+    byMonth: everyMonth(from, to).map((month) => ({ month, n: Number(byMonth.find((r) => r.month === month)?.n ?? 0) })),
     concentrated, overdue: queues.queues,
   };
 }
@@ -60,4 +60,11 @@ async function concentratedCadres(ctx: AppContext, auth: Auth, rootPath: string,
     .groupBy(['c.id', 'c.name']).having(sql<boolean>`count(distinct r.matter_id) >= ${min}`)
     .orderBy('matters', 'desc').orderBy('c.id').limit(100).execute();
   return rows.map((r) => ({ cadreId: r.id, name: r.name, posts: r.posts, principal: r.principal, matters: Number(r.matters), reports: Number(r.reports) }));
+}
+
+/** Every month of the period, so a month without reports shows as 0 rather than vanishing from the axis. */
+function everyMonth(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let m = from.slice(0, 7); m <= to.slice(0, 7); m = addMonths(`${m}-01`, 1).slice(0, 7)) out.push(m);
+  return out;
 }

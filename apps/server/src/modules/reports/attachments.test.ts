@@ -218,7 +218,7 @@ describe('attachments: who sees them (M-11, M-17)', () => {
 
     const status = await t.app.inject({ url: `/api/v1/public/reports/${receipt}` });
     expect(status.json().attachmentCount).toBe(1);
-    expect(Object.keys(status.json()).sort()).toEqual(['attachmentCount', 'number', 'receivedAt', 'replies', 'status', 'statusZh']);
+    expect(Object.keys(status.json()).sort()).toEqual(['additions', 'attachmentCount', 'number', 'receivedAt', 'replies', 'status', 'statusZh']);
     for (const enc of ['base64', 'hex', 'latin1'] as const) expect(status.body).not.toContain(body.subarray(100, 140).toString(enc));
     expect(status.body).not.toContain(a.sha256);
   });

@@ -50,6 +50,10 @@ describe('report → clue → letter → reply → countersign → outcome (M-12
     // Disposal: proposed with the collective decision, approved by the head — not by the handler, not by the proposer.
     let clue = await clueOf(clueId);
     expect((await handler.post(`/api/v1/clues/${clueId}/propose`, { disposal: 'inquiry', opinion: '建议函询', version: clue.version, collective: { ...collective, participants: ['甲', '乙'] } })).statusCode).toBe(400);
+    // A mistyped year (a meeting before the clue existed) is refused with a plain Chinese message naming no field code.
+    const early = await handler.post(`/api/v1/clues/${clueId}/propose`, { disposal: 'inquiry', opinion: '建议函询', version: clue.version, collective: { ...collective, meetingOn: '1125-02-02' } });
+    expect(early.statusCode).toBe(400);
+    expect(early.json().error).toMatchObject({ messageZh: '集体研究日期不能早于线索登记日期（2026-03-02）', details: [{ path: 'collective.meetingOn' }] });
     const proposed = await handler.post(`/api/v1/clues/${clueId}/propose`, { disposal: 'inquiry', opinion: '建议函询了解情况', version: clue.version, collective });
     expect(proposed.statusCode, proposed.body).toBe(200);
     expect((await handler.post(`/api/v1/clues/${clueId}/approve`, { opinion: '同意', version: proposed.json().version })).json().error.code).toBe('HEAD_ONLY');
@@ -67,8 +71,11 @@ describe('report → clue → letter → reply → countersign → outcome (M-12
     expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
 
     // The cadre replies in the app; only the countersigning principal may sign, and not with a bare “同意”.
+    // The letter cannot be bypassed: concluding while it is open is refused.
+    const early2 = await handler.post(`/api/v1/clues/${clueId}/conclude`, { result: 'unsubstantiated', opinion: '提前办结', version: (await clueOf(clueId)).version });
+    expect(early2.json().error.code).toBe('LETTER_OPEN');
     const mine = (await accused.get('/api/v1/my/letters')).json().items;
-    expect(mine).toMatchObject([{ id: letterId, myPart: 'reply', status: 'sent', dueOn: '2026-03-23' }]);
+    expect(mine).toMatchObject([{ id: letterId, myPart: 'reply', status: 'sent', dueOn: '2026-03-23', copyToLabel: '中共明湖区委' }]);
     expect((await principal.post(`/api/v1/my/letters/${letterId}/reply`, { reply: '代为说明的内容不被允许。。' })).statusCode).toBe(403);
     expect((await accused.post(`/api/v1/my/letters/${letterId}/reply`, { reply: '本人未在招标中打招呼，亦未收受任何财物，特此说明。' })).statusCode).toBe(200);
     for (const opinion of ['', '同意。', '已阅']) {
@@ -98,8 +105,9 @@ describe('report → clue → letter → reply → countersign → outcome (M-12
     expect(archive.find((a) => a.titleZh === '函询情况')!.items).toHaveLength(1);
     expect(archive.find((a) => a.titleZh === '处分情况')!.items[0].summary).toContain('诫勉');
     expect(archive.find((a) => a.titleZh === '房产')!.items).toEqual([]);
+    await t.app.inject({ method: 'POST', url: `/api/v1/public/reports/${receipt}/additions`, payload: { content: '补充：另见附件。' } });
     const status = (await t.app.inject({ url: `/api/v1/public/reports/${receipt}` })).json();
-    expect(status).toMatchObject({ status: 'concluded', statusZh: '已办结' });
+    expect(status).toMatchObject({ status: 'concluded', statusZh: '已办结', additions: [{ body: '补充：另见附件。' }] });
 
     // Nothing the accused can reach names the reporter or quotes the report.
     const seen = [];
@@ -138,6 +146,13 @@ describe('the transition table refuses what it does not list (M-14)', () => {
     const after = await clueOf(clueId);
     expect(after).toMatchObject({ state: 'on_hold', holdReviewOn: '2026-06-30' });
     expect(after.deadlines).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'hold_review', dueOn: '2026-06-30', met: false })]));
+    // The hold parks the handling clock; taking the clue up again starts a fresh one.
+    expect(after.deadlines.filter((d: { kind: string; met: boolean }) => d.kind === 'disposal' && !d.met)).toEqual([]);
+    const again2 = await handler.post(`/api/v1/clues/${clueId}/propose`, { disposal: 'verification', opinion: '复查后初步核实', version: after.version, collective });
+    expect((await head.post(`/api/v1/clues/${clueId}/approve`, { opinion: '同意初核', version: again2.json().version })).statusCode).toBe(200);
+    const resumed = await clueOf(clueId);
+    expect(resumed.deadlines.filter((d: { kind: string; met: boolean }) => d.kind === 'disposal' && !d.met)).toEqual([expect.objectContaining({ dueOn: '2026-05-01' })]);
+    expect(resumed.deadlines.find((d: { kind: string }) => d.kind === 'hold_review').met).toBe(true);
   });
 
   it('a false accusation clears the name in the dossier (M-18)', async () => {

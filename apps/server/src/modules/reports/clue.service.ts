@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
 import type { Auth } from '../../platform/auth/index.js';
 import { toCstDate } from '../../platform/clock/index.js';
-import { AppError, conflict, toLimitOffset } from '../../platform/http/index.js';
+import { AppError, conflict, invalidField, toLimitOffset } from '../../platform/http/index.js';
 import { getRuleSettings } from '../../platform/rules/index.js';
 import { orgVisible, outOfScope } from '../../platform/scope/index.js';
 import { recordRead, write, type Actor, type WriteCtx } from '../../platform/trail/index.js';
@@ -129,10 +129,14 @@ export async function proposeDisposal(ctx: AppContext, auth: Auth, actor: Actor,
   const c = await loadClue(ctx, auth, actor, id);
   const to = allowedTarget(auth, c, 'propose');
   const today = toCstDate(ctx.clock.now());
-  const bad = (path: string, zh: string, en: string) => new AppError(400, 'VALIDATION', `输入有误：${path}: ${zh}`, `Invalid input: ${path}: ${en}`, [{ path, message: zh }]);
-  if (input.collective.meetingOn > today) throw bad('collective.meetingOn', '集体研究日期不能晚于今天', 'the meeting cannot be in the future');
-  if (input.disposal === 'hold' && (!input.holdReviewOn || input.holdReviewOn <= today)) throw bad('holdReviewOn', '暂存待查须定一个今天以后的复查日期', 'a hold needs a review date after today');
-  if (input.disposal === 'transfer' && !input.transferTo) throw bad('transferTo', '移送须写明接收机关', 'name the body it goes to');
+  const bad = invalidField;
+  if (input.collective.meetingOn > today) throw bad('collective.meetingOn', '集体研究日期不能晚于今天', 'The meeting cannot be in the future');
+  // A clue is studied after it is registered: a meeting before that (a mistyped year) is refused, not filed.
+  if (input.collective.meetingOn < toCstDate(c.registered_at)) {
+    throw bad('collective.meetingOn', `集体研究日期不能早于线索登记日期（${toCstDate(c.registered_at)}）`, 'The meeting cannot be before the clue was registered');
+  }
+  if (input.disposal === 'hold' && (!input.holdReviewOn || input.holdReviewOn <= today)) throw bad('holdReviewOn', '暂存待查须定一个今天以后的复查日期', 'A hold needs a review date after today');
+  if (input.disposal === 'transfer' && !input.transferTo) throw bad('transferTo', '移送须写明接收机关', 'Name the body it goes to');
   if (input.disposal === 'inquiry' && c.accused_cadre_id == null) {
     throw conflict('ACCUSED_UNKNOWN', '被反映人未匹配到干部档案，不能谈话函询', 'The accused is not in the registry; no inquiry is possible');
   }
@@ -166,7 +170,15 @@ export async function decideProposal(ctx: AppContext, auth: Auth, actor: Actor, 
     await moveClue(w, auth, c, 'approve', to, opinion, { disposal: p.disposal }, set);
     await meetDeadlines(w, ['hold_review'], { clueId: id });
     if (to === 'on_hold') {
+      // A hold parks the clue: its handling clock stops, and the review date is the clock that runs.
+      await meetDeadlines(w, ['disposal'], { clueId: id });
       await openDeadline(ctx, w, { kind: 'hold_review', reportId: c.report_id, clueId: id, startOn: today, rule: { dueOn: p.holdReviewOn! } });
+    }
+    if ((to === 'inquiry' || to === 'verification') && !(await w.trx.selectFrom('case_deadlines').select('id').where('clue_id', '=', id)
+      .where('kind', '=', 'disposal').where('met_at', 'is', null).executeTakeFirst())) {
+      // Taken up again after a hold: a fresh handling period.
+      const days = (await getRuleSettings(w.trx, 'M-12', c.competent_org_id)).values.petitionHandleDays;
+      await openDeadline(ctx, w, { kind: 'disposal', reportId: c.report_id, clueId: id, startOn: today, rule: { days, unit: 'calendar' } });
     }
     if (to === 'closed' || to === 'transferred') await finishMatter(ctx, w, c);
     return { id, state: to, version: c.version + 1 };

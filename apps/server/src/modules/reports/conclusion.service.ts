@@ -5,7 +5,7 @@
 import type { AppContext } from '../../platform/context.js';
 import type { Auth } from '../../platform/auth/index.js';
 import { toCstDate } from '../../platform/clock/index.js';
-import { AppError, conflict } from '../../platform/http/index.js';
+import { conflict, invalidField } from '../../platform/http/index.js';
 import { appendTimeline } from '../../platform/dossier/index.js';
 import { getRuleSettings } from '../../platform/rules/index.js';
 import { write, type Actor } from '../../platform/trail/index.js';
@@ -27,23 +27,27 @@ export interface ConcludeInput {
   referAccuser?: boolean;
 }
 
-const bad = (path: string, zh: string, en: string) => new AppError(400, 'VALIDATION', `输入有误：${path}: ${zh}`, `Invalid input: ${path}: ${en}`, [{ path, message: zh }]);
+const bad = invalidField;
 
 export async function concludeClue(ctx: AppContext, auth: Auth, actor: Actor, id: number, input: ConcludeInput) {
   const c = await loadClue(ctx, auth, actor, id);
   const to = allowedTarget(auth, c, 'conclude');
   const findsFault = input.result === 'substantiated' || input.result === 'partly';
-  if (findsFault && input.outcomes.length === 0) throw bad('outcomes', '问题属实须写明处理结果', 'a substantiated finding needs an outcome');
-  if (!findsFault && input.outcomes.length > 0) throw bad('outcomes', '问题不实或诬告不能附处理结果', 'no outcome goes with an unsubstantiated or false finding');
-  if (input.referAccuser && input.result !== 'false') throw bad('referAccuser', '只有认定诬告才能移送处理举报人', 'only a false accusation can be referred');
+  if (findsFault && input.outcomes.length === 0) throw bad('outcomes', '问题属实须写明处理结果', 'A substantiated finding needs an outcome');
+  if (!findsFault && input.outcomes.length > 0) throw bad('outcomes', '问题不实或诬告不能附处理结果', 'No outcome goes with an unsubstantiated or false finding');
+  if (input.referAccuser && input.result !== 'false') throw bad('referAccuser', '只有认定诬告才能移送处理举报人', 'Only a false accusation can be referred');
   const today = toCstDate(ctx.clock.now());
   input.outcomes.forEach((o, i) => {
-    if (o.decidedOn > today) throw bad(`outcomes.${i}.decidedOn`, '决定日期不能晚于今天', 'cannot be in the future');
+    if (o.decidedOn > today) throw bad(`outcomes.${i}.decidedOn`, '决定日期不能晚于今天', 'The decision date cannot be in the future');
   });
   if (c.accused_cadre_id == null && (findsFault || input.result === 'false')) {
     throw conflict('ACCUSED_UNKNOWN', '被反映人未匹配到干部档案，无法记入档案', 'The accused is not in the registry; nothing can be written to a dossier');
   }
   if (c.version !== input.version) throw conflict('STALE', '该线索已被他人处理，请刷新后重试', 'Someone else has just acted on this clue; reload and retry');
+  // An open letter of inquiry is finished first (replied, countersigned, reviewed): concluding over it would stop its
+  // clock as if the cadre had answered.
+  const open = await ctx.db.selectFrom('inquiry_letters').select('number').where('clue_id', '=', id).where('status', 'in', ['sent', 'replied', 'countersigned']).executeTakeFirst();
+  if (open) throw conflict('LETTER_OPEN', `函询（${open.number}）尚未回复并审核，不能办结`, 'A letter of inquiry is still open: it must be answered and reviewed first');
   const m16 = (await getRuleSettings(ctx.db, 'M-16', c.competent_org_id)).values;
   return write(ctx.db, ctx.clock, actor, async (w) => {
     await moveClue(w, auth, c, 'conclude', to, input.opinion, { result: input.result, outcomes: input.outcomes.map((o) => o.kind), referAccuser: input.referAccuser ?? false },

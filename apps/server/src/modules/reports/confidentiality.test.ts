@@ -104,6 +104,12 @@ describe('proof of submission checked by the server (M-11)', () => {
     expect((await verify({ proof: 'not a proof' })).statusCode).toBe(400);
   });
 
+  it('refuses a named report with no way to reach the reporter (M-12: they must be told)', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/public/reports', payload: { accused: { name: '某人' }, content: '某事。', anonymous: false, reporter: { name: '无联系' } } });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('实名举报须留电话或通信地址');
+  });
+
   it('refuses malformed and oversized bodies on the public endpoint and writes nothing', async () => {
     const before = Number((await sql<{ n: string }>`select count(*) n from reports`.execute(t.ctx.db)).rows[0].n);
     const malformed = await t.app.inject({ method: 'POST', url: '/api/v1/public/reports', headers: { 'content-type': 'application/json' }, payload: '{"accused":' });

@@ -47,7 +47,7 @@ describe('deadlines and overdue queues (M-12)', () => {
     await at('2026-03-18');
     expect(await queues()).toMatchObject({ disposal: 1, inform: 0 });
     const items = (await petition.get('/api/v1/reports/queues/disposal')).json();
-    expect(items).toMatchObject({ total: 1, items: [{ reportId, kind: 'accept_decision', dueOn: '2026-03-17', overdueDays: 1 }] });
+    expect(items).toMatchObject({ total: 1, items: [{ reportId, kind: 'accept_decision', dueOn: '2026-03-17', overdueDays: 1, overdueUnit: 'calendar' }] });
     expect(JSON.stringify(items)).not.toContain('实名者');
     await at('2026-03-23');
     expect((await queues()).inform).toBe(0);

@@ -106,7 +106,7 @@ export async function queueItems(ctx: AppContext, auth: Auth, queue: Queue, q: {
   const kinds = (Object.keys(DEADLINE_KINDS) as DeadlineKind[]).filter((k) => DEADLINE_KINDS[k].queue === queue);
   const base = visibleDeadlines(ctx, auth).where('d.met_at', 'is', null).where('d.kind', 'in', kinds).where('d.due_on', '<', today).where(inSubtree(q.orgId));
   const [rows, n] = await Promise.all([
-    base.select(['d.id', 'd.kind', 'd.due_on', 'd.start_on', 'd.extended_days', 'd.report_id', 'r.number as report_number', 'r.accused_name',
+    base.select(['d.id', 'd.kind', 'd.unit', 'd.due_on', 'd.start_on', 'd.extended_days', 'd.report_id', 'r.number as report_number', 'r.accused_name',
       'd.clue_id', 'c.number as clue_number', 'd.letter_id', 'o.name as org_name'])
       .orderBy('d.due_on').orderBy('d.id').limit(q.limit).offset(q.offset).execute(),
     base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
@@ -115,12 +115,16 @@ export async function queueItems(ctx: AppContext, auth: Auth, queue: Queue, q: {
     total: Number(n.n), today,
     items: rows.map((r) => ({
       id: r.id, kind: r.kind, kindLabel: DEADLINE_KINDS[r.kind as DeadlineKind].zh, dueOn: r.due_on, startOn: r.start_on,
-      overdueDays: ctx.calendar.workingDaysBetween(r.due_on, today), extended: r.extended_days > 0,
+      // Counted in the clock's own unit: a 60-day handling period is overdue by days, a 15-working-day one by working days.
+      overdueDays: r.unit === 'working' ? ctx.calendar.workingDaysBetween(r.due_on, today) : dayDiff(r.due_on, today), overdueUnit: r.unit,
+      extended: r.extended_days > 0,
       reportId: r.report_id, reportNumber: r.report_number, accusedName: r.accused_name, clueId: r.clue_id, clueNumber: r.clue_number,
       letterId: r.letter_id, competentOrgName: r.org_name,
     })),
   };
 }
+
+const dayDiff = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 
 /** M-12: a clue's handling period may be extended once, by the setting's days, with a reason (trailed). */
 export async function extendDeadline(ctx: AppContext, auth: Auth, actor: Actor, id: number, reason: string) {

@@ -51,6 +51,17 @@ describe('related reports and counts per matter (M-13, M-19)', () => {
     expect((await petition.get(`/api/v1/reports/${ids.first}`)).json().links).toEqual([expect.objectContaining({ otherReportId: ids.same, canDecide: false })]);
   });
 
+  it('never proposes a later report for an earlier one: a report registered now about something received before joins nothing', async () => {
+    const res = await petition.post('/api/v1/reports', { channel: 'letter', receivedAt: '2026-02-01T09:00:00+08:00', anonymous: true,
+      accused: { name: '张局长' }, content: '张局长在办公楼维修工程招标中为亲属公司打招呼，收受好处费五万元。' });
+    expect(res.statusCode).toBe(201);
+    expect((await petition.get(`/api/v1/reports/${res.json().id}`)).json().links).toEqual([]);
+    // Found by its number or by the accused's name.
+    expect((await petition.get(`/api/v1/reports?q=${res.json().number.toLowerCase()}`)).json().items.map((r: { id: number }) => r.id)).toEqual([res.json().id]);
+    expect((await petition.get(`/api/v1/reports?q=${encodeURIComponent('钱局长')}`)).json().total).toBe(1);
+    ids.backdated = res.json().id;
+  });
+
   it('a person confirms: the report joins the matter and is merged; a decided link cannot be decided again', async () => {
     const linkId = (await petition.get(`/api/v1/reports/${ids.same}`)).json().links[0].id;
     const petitionB = await loginAs(t, { role: 'petition', orgId: ORG.B, scope: 4 });
@@ -65,12 +76,16 @@ describe('related reports and counts per matter (M-13, M-19)', () => {
 
   it('analysis counts matters, not reports, and concentration leaves out matters found false (M-18, M-19)', async () => {
     let a = (await handler.get(`/api/v1/reports/analysis?orgId=${ORG.R}`)).json();
-    expect(a.totals).toEqual({ reports: 4, matters: 3 });
-    expect(a.concentrated).toEqual([expect.objectContaining({ cadreId: CADRE.A_DEPT, matters: 2, reports: 3, principal: true })]);
-    expect(a.byChannel).toEqual([{ key: 'web', label: '网络举报', n: 4 }]);
+    expect(a.totals).toEqual({ reports: 5, matters: 4 });
+    // Every month of the last twelve is on the axis, empty ones as 0.
+    expect(a.byMonth.map((m: { month: string }) => m.month)).toEqual(Array.from({ length: 13 }, (_, i) => `${i < 10 ? 2025 : 2026}-${String(((i + 2) % 12) + 1).padStart(2, '0')}`));
+    expect(a.byMonth.find((m: { month: string }) => m.month === '2025-12').n).toBe(0);
+    expect(a.concentrated).toEqual([expect.objectContaining({ cadreId: CADRE.A_DEPT, matters: 3, reports: 4, principal: true })]);
+    expect(a.byChannel).toEqual([{ key: 'web', label: '网络举报', n: 4 }, { key: 'letter', label: '来信', n: 1 }]);
     expect(a.byUnit.map((u: { label: string }) => u.label).sort()).toEqual(['明湖区', '青石区']);
 
-    // The drinking matter is found false: 张局长 is left with one matter, under the threshold of two.
+    // The drinking matter and the back-dated letter are found false or declined: 张局长 is left with one matter, under two.
+    expect((await petition.post(`/api/v1/reports/${ids.backdated}/decline`, { reason: '重复反映，已另案办理' })).statusCode).toBe(200);
     const head = await loginAs(t, { role: 'discipline', orgId: ORG.R, scope: 4, isHead: true });
     const clueId = (await petition.post(`/api/v1/reports/${ids.other}/accept`, { problemType: 'work', summary: '工作日饮酒', handlingMode: 'self' })).json().clueId;
     let clue = (await handler.get(`/api/v1/clues/${clueId}`)).json();

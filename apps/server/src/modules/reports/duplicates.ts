@@ -65,7 +65,8 @@ export async function relatedCandidates(db: Kysely<DB>, r: NewReportFacts) {
 export function relatedLinks(content: string, candidates: Array<{ id: number; received_at: Date; content: string }>, s: RuleSettings<'M-13'>,
   receivedAt: Date): RelatedLink[] {
   const since = receivedAt.getTime() - s.lookbackDays * 86_400_000;
-  return candidates.filter((c) => c.received_at.getTime() >= since)
+  // Only earlier reports: a new report joins an existing matter, never the other way round.
+  return candidates.filter((c) => c.received_at.getTime() >= since && c.received_at.getTime() <= receivedAt.getTime())
     .map((c) => ({ id: c.id, similarity: Math.round(textSimilarity(content, c.content) * 1000) / 1000 }))
     .filter((c) => c.similarity >= s.similarityThreshold).sort((a, b) => b.similarity - a.similarity).slice(0, 5);
 }

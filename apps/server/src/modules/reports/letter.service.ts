@@ -14,6 +14,7 @@ import { recordRead, write, type Actor } from '../../platform/trail/index.js';
 import { LETTER_STATUS, type LetterStatus } from './case-states.js';
 import { allowedTarget, loadClue, moveClue } from './clue.service.js';
 import { meetDeadlines, openDeadline } from './deadlines.js';
+import { committeeName } from './letter-docx.js';
 
 /** Where the letter goes: the cadre's post, who countersigns, which committee gets the copy. */
 async function addressees(ctx: AppContext, cadreId: number) {
@@ -54,7 +55,7 @@ export async function issueLetter(ctx: AppContext, auth: Auth, actor: Actor, clu
     await appendTimeline(w, { cadreId: c.accused_cadre_id!, occurredOn: today, eventType: 'reports.letter', sourceModule: 'reports',
       summary: `收到函询（${number}），须于 ${due} 前书面说明`, refEntity: 'inquiry_letter', refId: inserted.id });
     w.record({ action: 'letter.issue', entity: 'inquiry_letter', entityId: inserted.id, detail: { clueId, number, dueOn: due, copyToOrgId: to.committee?.id ?? null } });
-    return { id: inserted.id, number, dueOn: due, copyTo: to.committee?.name ?? null };
+    return { id: inserted.id, number, dueOn: due, copyTo: to.committee?.name ?? null, copyToLabel: to.committee ? committeeName(to.committee.name) : null };
   });
 }
 
@@ -70,7 +71,8 @@ type LetterRow = Awaited<ReturnType<typeof letterRow>>;
 const letterRow = (ctx: AppContext, id: number) => letters(ctx).select(LETTER_COLS).where('l.id', '=', id).executeTakeFirst();
 
 const letterDto = (l: NonNullable<LetterRow>, me: number | null) => ({
-  id: l.id, number: l.number, cadreName: l.cadre_name, countersignerName: l.signer_name, copyTo: l.copy_to_name, questions: l.questions,
+  id: l.id, number: l.number, cadreName: l.cadre_name, countersignerName: l.signer_name, copyTo: l.copy_to_name,
+  copyToLabel: l.copy_to_name ? committeeName(l.copy_to_name) : null, questions: l.questions,
   issuedOn: l.issued_on, dueOn: l.due_on, status: l.status, statusLabel: LETTER_STATUS[l.status as LetterStatus]?.[0], reply: l.reply,
   repliedAt: l.replied_at?.toISOString() ?? null, countersignOpinion: l.countersign_opinion, countersignedAt: l.countersigned_at?.toISOString() ?? null,
   myPart: me == null ? null : me === l.cadre_id ? 'reply' : me === l.countersign_cadre_id ? 'countersign' : null,

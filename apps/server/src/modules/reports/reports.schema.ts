@@ -21,6 +21,11 @@ const reporter = z.object({ name: text(50), phone: phone.optional(), address: te
 const withReporter = <T extends { anonymous: boolean; reporter?: unknown }>(v: T, ctx: z.RefinementCtx) => {
   if (!v.anonymous && !v.reporter) ctx.addIssue({ code: 'custom', path: ['reporter'], message: '实名举报须填写举报人信息 / A named report needs the reporter' });
   if (v.anonymous && v.reporter) ctx.addIssue({ code: 'custom', path: ['reporter'], message: '匿名举报不能附举报人信息 / An anonymous report carries no reporter' });
+  // A named reporter must be reachable: M-12 has the office tell them whether it was accepted and what came of it.
+  const r = v.reporter as { phone?: string; address?: string } | undefined;
+  if (!v.anonymous && r && !r.phone && !r.address) {
+    ctx.addIssue({ code: 'custom', path: ['reporter', 'phone'], message: '实名举报须留电话或通信地址，以便告知办理情况 / A named report needs a phone or an address' });
+  }
 };
 
 export const publicReport = z.object({
@@ -37,7 +42,7 @@ export const addition = z.object({ content: text(5000) }).strict();
 export const reply = z.object({ body: text(5000) }).strict();
 export const reveal = z.object({ reason: z.string().trim().min(5, { message: '请写明查看理由（至少 5 个字）/ Give a reason (at least 5 characters)' }).max(500) }).strict();
 export const reportListQuery = z.object({ ...pageQuery, channel: z.enum(Object.keys(CHANNELS) as [Channel, ...Channel[]]).optional(),
-  status: z.enum(Object.keys(REPORT_STATUS) as [ReportStatus, ...ReportStatus[]]).optional() }).strict();
+  status: z.enum(Object.keys(REPORT_STATUS) as [ReportStatus, ...ReportStatus[]]).optional(), q: z.string().trim().min(1).max(50).optional() }).strict();
 /** M-11 attachments: the file is the body; its name travels in the query string (UTF-8, percent-encoded). */
 export const attachmentQuery = z.object({ name: z.string().trim().min(1, { message: '请提供文件名 / The file name is required' }).max(200) }).strict();
 const pgInt = z.coerce.number().int().min(1).max(2_147_483_647);

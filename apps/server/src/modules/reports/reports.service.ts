@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import type { Auth } from '../../platform/auth/index.js';
-import { AppError, toLimitOffset } from '../../platform/http/index.js';
+import { AppError, invalidField, toLimitOffset } from '../../platform/http/index.js';
 import { orgVisible, outOfScope } from '../../platform/scope/index.js';
 import { recordRead, write, type Actor } from '../../platform/trail/index.js';
 import { newReceipt, receiptDigest } from './receipt.js';
@@ -83,7 +83,7 @@ export async function submitPublicReport(ctx: AppContext, actor: Actor, input: z
 export async function registerReport(ctx: AppContext, auth: Auth, actor: Actor, input: z.infer<typeof staffIntake>) {
   const receivedAt = new Date(input.receivedAt);
   if (receivedAt.getTime() > ctx.clock.now().getTime() + 60_000) {
-    throw new AppError(400, 'VALIDATION', '输入有误：receivedAt: 收件时间不能晚于现在', 'Invalid input: receivedAt: cannot be in the future');
+    throw invalidField('receivedAt', '收件时间不能晚于现在', 'The time received cannot be in the future');
   }
   const r = await insertReport(ctx, actor, { ...input, receivedAt }, null, auth.accountId);
   return { id: r.id, number: r.number, competentOrgId: r.route.competentOrgId, routedUp: r.route.routedUp };
@@ -98,10 +98,11 @@ export const unknownReceipt = () => new AppError(404, 'UNKNOWN_RECEIPT', '回执
 export async function publicStatus(ctx: AppContext, receipt: string) {
   const r = await byReceipt(ctx, receipt);
   if (!r) throw unknownReceipt();
-  const replies = await ctx.db.selectFrom('report_messages').select(['body', 'created_at']).where('report_id', '=', r.id)
-    .where('direction', '=', 'to_reporter').orderBy('id').execute();
+  const messages = await ctx.db.selectFrom('report_messages').select(['direction', 'body', 'created_at']).where('report_id', '=', r.id).orderBy('id').execute();
+  const of = (d: string) => messages.filter((m) => m.direction === d).map((m) => ({ body: m.body, at: m.created_at.toISOString() }));
+  // The reporter sees the replies meant for them and what they added themselves; never a staff note or the handling.
   return { number: r.number, receivedAt: r.received_at.toISOString(), status: r.status, statusZh: REPORT_STATUS[r.status as ReportStatus]?.[0] ?? r.status,
-    replies: replies.map((m) => ({ body: m.body, at: m.created_at.toISOString() })), attachmentCount: await attachmentCount(ctx, r.id) };
+    replies: of('to_reporter'), additions: of('from_reporter'), attachmentCount: await attachmentCount(ctx, r.id) };
 }
 
 export async function addInformation(ctx: AppContext, actor: Actor, receipt: string, content: string) {
@@ -134,6 +135,8 @@ export async function listReports(ctx: AppContext, auth: Auth, query: z.infer<ty
   let q = visibleReports(ctx, auth);
   if (query.channel) q = q.where('r.channel', '=', query.channel);
   if (query.status) q = q.where('r.status', '=', query.status);
+  // A report number (JB2026000001), or the accused's name.
+  if (query.q) q = q.where((eb) => eb.or([eb('r.number', '=', query.q!.toUpperCase()), eb('r.accused_name', '=', query.q!)]));
   const { limit, offset } = toLimitOffset(query);
   const [rows, count] = await Promise.all([
     q.select(COLS).orderBy('r.received_at', 'desc').orderBy('r.id', 'desc').limit(limit).offset(offset).execute(),

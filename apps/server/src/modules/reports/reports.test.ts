@@ -69,7 +69,7 @@ describe('public report (M-11)', () => {
     expect((await petitionCity.post(`/api/v1/reports/${id}/replies`, { body: '已受理，正在核查。' })).statusCode).toBe(201);
     const status = (await t.app.inject({ url: `/api/v1/public/reports/${receipt}` })).json();
     expect(status).toMatchObject({ status: 'received', replies: [{ body: '已受理，正在核查。' }] });
-    expect(Object.keys(status).sort()).toEqual(['attachmentCount', 'number', 'receivedAt', 'replies', 'status', 'statusZh']);
+    expect(Object.keys(status).sort()).toEqual(['additions', 'attachmentCount', 'number', 'receivedAt', 'replies', 'status', 'statusZh']);
     const add = await t.app.inject({ method: 'POST', url: `/api/v1/public/reports/${receipt.replaceAll('-', '')}/additions`, payload: { content: '补充：另有发票复印件。' } });
     expect(add.statusCode).toBe(201);
     const staff = (await petitionCity.get(`/api/v1/reports/${id}`)).json();

@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
 import type { Auth } from '../../platform/auth/index.js';
 import { toCstDate } from '../../platform/clock/index.js';
-import { AppError, conflict } from '../../platform/http/index.js';
+import { conflict, invalidField } from '../../platform/http/index.js';
 import { getRuleSettings } from '../../platform/rules/index.js';
 import { orgVisible } from '../../platform/scope/index.js';
 import { write, type Actor } from '../../platform/trail/index.js';
@@ -50,16 +50,16 @@ async function handlingOrg(ctx: AppContext, auth: Auth, competentOrgId: number, 
   const down = input.handlingMode === 'transfer' || input.handlingMode === 'assign';
   if (!down) {
     if (input.handlingOrgId != null && input.handlingOrgId !== competentOrgId) {
-      throw new AppError(400, 'VALIDATION', '输入有误：handlingOrgId: 自办、督办由主管单位办理', 'Invalid input: handlingOrgId: handled by the competent unit itself');
+      throw invalidField('handlingOrgId', '自办、督办由主管单位办理，不能指定其他承办单位', 'Handled by the competent unit itself');
     }
     return competentOrgId;
   }
   if (input.handlingOrgId == null) {
-    throw new AppError(400, 'VALIDATION', '输入有误：handlingOrgId: 转办、交办须指定承办单位', 'Invalid input: handlingOrgId: name the unit that will handle it');
+    throw invalidField('handlingOrgId', '转办、交办须指定承办单位', 'Name the unit that will handle it');
   }
   const ok = await ctx.db.selectFrom('orgs as h').select('h.id').where('h.id', '=', input.handlingOrgId).where(orgVisible(auth.scope, 'h'))
     .where(sql<boolean>`h.path <@ (select path from orgs where id = ${competentOrgId}) and h.id <> ${competentOrgId}`).executeTakeFirst();
-  if (!ok) throw new AppError(400, 'VALIDATION', '输入有误：handlingOrgId: 承办单位须为主管单位的下级单位', 'Invalid input: handlingOrgId: must be a unit under the competent one');
+  if (!ok) throw invalidField('handlingOrgId', '承办单位须为主管单位的下级单位', 'The handling unit must be under the competent one');
   return input.handlingOrgId;
 }
 

@@ -16,6 +16,8 @@ export const unauthenticated = () => new AppError(401, 'UNAUTHENTICATED', '请�
 export const forbidden = () => new AppError(403, 'FORBIDDEN', '无权执行此操作', 'You may not do this');
 export const badRequest = (code: string, zh: string, en: string, details?: unknown) =>
   new AppError(400, code, zh, en, details);
+/** One field refused by a rule the schema cannot state: the message names the problem, `details` the field. */
+export const invalidField = (path: string, zh: string, en: string) => new AppError(400, 'VALIDATION', zh, en, [{ path, message: zh }]);
 export const conflict = (code: string, zh: string, en: string) => new AppError(409, code, zh, en);
 
 export interface ErrorBody {

@@ -1,4 +1,4 @@
-export { AppError, notFound, unauthenticated, forbidden, badRequest, conflict, errorBody } from './errors.js';
+export { AppError, notFound, unauthenticated, forbidden, badRequest, conflict, invalidField, errorBody } from './errors.js';
 export { zodValidatorCompiler, parseOrThrow, validationError, describeIssues } from './validation.js';
 export { registerAuthHook, requireAuth, actorOf, CSRF_HEADER } from './auth-hook.js';
 export { registerErrorHandler } from './error-handler.js';
