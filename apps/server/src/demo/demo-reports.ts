@@ -91,8 +91,8 @@ export async function seedDemoReports(ctx: AppContext, avoidCadreIds: number[]):
       : { result: 'substantiated' as const, outcomes: [{ kind, decidedOn: toCstDate(day(40)), summary: `给予${reports.OUTCOME_KINDS[kind].zh}` }] };
     version = (await reports.concludeClue(at(day(40)), staff.handler, SYSTEM_ACTOR, clueId, { ...finding, opinion: '经初步核实，作出处理', version })).version;
   }
-  // A second report on the first matter, a week ago: proposed as related, awaiting a person's decision (M-13).
-  await publicReport({ ...ctx, clock: fixedClock(new Date(now.getTime() - 7 * DAY)) }, { accused: { name: concentrated.name, unit: concentrated.unit },
+  // A second report on the first matter (received three days ago), yesterday: proposed as related, awaiting a person's decision (M-13).
+  await publicReport({ ...ctx, clock: fixedClock(new Date(now.getTime() - 1 * DAY)) }, { accused: { name: concentrated.name, unit: concentrated.unit },
     content: `再次反映：${firstContent}`, anonymous: true });
   return { reports: n + 1, clues };
 }
