@@ -36,6 +36,9 @@ async function choose(page: Page, testId: string, label: string) {
   await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
 }
 
+/** The text box of an antd DatePicker marked with a test id (the id lands on the input or on its wrapper). */
+const dateInput = (page: Page, testId: string) => page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
+
 /** Before a screenshot: toasts gone, no dialog half-way through closing. */
 async function settle(page: Page) {
   await expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: 10_000 }).toBe(0);
@@ -108,6 +111,38 @@ describe('reports and clues (issue 4)', () => {
     await expect.poll(() => petition.getByTestId('reporter').count()).toBe(0);
     expect(await petition.locator('body').innerText()).not.toContain(revealed);
 
+    // 登记来件: a letter from a named reporter needs a phone or an address; the new report is found by its number.
+    await petition.getByRole('menuitem', { name: '信访举报' }).click();
+    await petition.getByTestId('intake').click();
+    await choose(petition, 'intake-channel', '来信');
+    expect(await dateInput(petition, 'intake-received').inputValue()).toMatch(/^20\d{2}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    await petition.getByTestId('intake-name').fill('赵某某');
+    await petition.getByTestId('intake-content').fill('反映其违规收受礼金（E2E-来信）。');
+    await petition.getByTestId('intake-anonymous').click();
+    await petition.getByTestId('intake-reporter-name').fill('钱某');
+    await petition.getByTestId('intake-ok').click();
+    await petition.locator('.ant-form-item-explain-error', { hasText: '联系电话或通信地址' }).waitFor();
+    await petition.getByTestId('intake-phone').fill('13800000000');
+    await petition.getByTestId('intake-ok').click();
+    await expect.poll(() => petition.getByTestId('report-content').innerText()).toContain('E2E-来信');
+    const lettered = (await petition.getByTestId('report-number').innerText()).match(/JB\d+/)![0];
+    // 交办: the unit picker starts under the competent unit, and a typed name finds a unit not opened yet.
+    await petition.getByTestId('accept-report').click();
+    await petition.getByRole('radio', { name: '交办' }).check();
+    const picker = petition.getByTestId('org-picker');
+    await picker.click();
+    await picker.locator('input').fill('明湖区财政局');
+    const option = petition.locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper[title="明湖区财政局"]');
+    await option.first().waitFor();
+    await option.first().click();
+    await expect.poll(() => picker.innerText()).toContain('明湖区财政局');
+    await petition.getByRole('button', { name: /取\s*消/ }).click();
+    await petition.getByRole('menuitem', { name: '信访举报' }).click();
+    await petition.getByTestId('report-search').locator('input').fill(lettered);
+    await petition.getByTestId('report-search').locator('input').press('Enter');
+    const found = petition.getByTestId('report-table').locator('tr.ant-table-row');
+    await expect.poll(async () => (await found.count()) === 1 && (await found.first().innerText()).includes(lettered)).toBe(true);
+
     // 3. The commission proposes an inquiry, with the collective decision behind it.
     const handler = await login('demo_discipline');
     await handler.getByRole('menuitem', { name: '问题线索台账' }).click();
@@ -125,6 +160,9 @@ describe('reports and clues (issue 4)', () => {
     await handler.getByTestId('clue-number').waitFor();
     const clueUrl = handler.url();
     await handler.getByTestId('propose').click();
+    expect(await dateInput(handler, 'meeting-on').inputValue()).toMatch(/^20\d{2}-\d{2}-\d{2}$/); // today, YYYY-MM-DD
+    await handler.getByTestId('clue-dialog-ok').click(); // an empty submit only shows the field messages (no page error)
+    await handler.locator('.ant-form-item-explain-error', { hasText: '请选择处置方式' }).waitFor();
     await choose(handler, 'disposal', '谈话函询');
     await handler.getByTestId('opinion').fill('建议采取函询方式了解情况');
     for (const name of ['张委员', '王委员', '李委员']) {
@@ -139,8 +177,11 @@ describe('reports and clues (issue 4)', () => {
     // 4. The head approves.
     const head = await login('demo_discipline_head');
     await head.goto(clueUrl);
+    expect(await head.getByTestId('participants-list').innerText()).toBe('张委员、王委员、李委员');
     await head.getByTestId('decide-opinion').fill('同意函询');
     await head.getByTestId('approve').click();
+    await head.locator('.ant-popconfirm', { hasText: '不能撤回' }).waitFor(); // a signed approval is confirmed first
+    await head.getByTestId('confirm-ok').click();
     await expect.poll(() => head.getByTestId('clue-state').innerText()).toBe('谈话函询');
 
     // 5. The letter of inquiry, and its notice as a .docx.
@@ -162,9 +203,12 @@ describe('reports and clues (issue 4)', () => {
     // 7. The district secretary countersigns: a bare signature is refused, an opinion is taken.
     const leader = await login('demo_leader');
     await leader.getByRole('menuitem', { name: '我的函询' }).click();
+    let countersigns = 0;
+    leader.on('request', (r) => { if (r.url().includes('/countersign')) countersigns += 1; });
     await leader.getByTestId('send-countersign').click();
-    await leader.getByTestId('letter-error').waitFor();
-    expect(await leader.getByTestId('letter-error').innerText()).toContain('不能一签了之');
+    const bare = leader.locator('.ant-form-item-explain-error', { hasText: '不能一签了之' });
+    await bare.waitFor(); // stopped in the form, before any request
+    expect(countersigns).toBe(0);
     await shot(leader, 'my-letters', true);
     await leader.getByTestId('countersign-text').fill('经了解，该同志说明的情况与单位掌握的情况一致，建议予以采信。');
     await leader.getByTestId('send-countersign').click();
@@ -181,7 +225,10 @@ describe('reports and clues (issue 4)', () => {
     await handler.getByTestId('opinion').fill('部分属实，给予诫勉');
     await choose(handler, 'outcome-kind', '诫勉（第一种形态）');
     await handler.getByTestId('outcome-summary').fill('对其进行诫勉谈话');
+    expect(await dateInput(handler, 'decided-on').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/); // the date picker, YYYY-MM-DD
     await handler.getByTestId('clue-dialog-ok').click();
+    await handler.locator('.ant-modal-confirm', { hasText: '不能撤销' }).waitFor(); // concluding is confirmed first
+    await handler.getByTestId('confirm-ok').click();
     await expect.poll(() => handler.getByTestId('clue-state').innerText()).toBe('已了结');
     await handler.getByTestId('outcomes').waitFor();
     const steps = await handler.getByTestId('clue-steps').innerText();
@@ -202,7 +249,7 @@ describe('reports and clues (issue 4)', () => {
     await expect.poll(() => handler.url()).toMatch(/\/reports\/queues\/inquiry$/);
     await handler.getByTestId('queue-table').waitFor();
 
-    // The head may propose too, but never approve their own proposal: the server's Chinese refusal is shown.
+    // The head may propose too, but never approve their own proposal: the buttons are disabled and say why.
     await head.goto('/clues?state=registered');
     await head.getByTestId('clue-table').locator('tr.ant-table-row').first().click();
     await head.getByTestId('propose').click();
@@ -216,8 +263,9 @@ describe('reports and clues (issue 4)', () => {
     await head.getByTestId('clue-dialog-ok').click();
     await expect.poll(() => head.getByTestId('clue-state').innerText()).toBe('待审批');
     await head.getByTestId('decide-opinion').fill('同意了结');
-    await head.getByTestId('approve').click();
-    await expect.poll(() => head.getByTestId('decide-error').innerText()).toContain('不能审批本人提出的处置意见');
+    expect(await head.getByTestId('approve').isDisabled()).toBe(true);
+    expect(await head.getByTestId('return').isDisabled()).toBe(true);
+    expect(await head.getByTestId('own-proposal').innerText()).toContain('不能审批本人提出的处置意见');
 
     // 10. The reporter reads 已办结 with the receipt.
     await pub.goto('/report');

@@ -105,6 +105,18 @@ describe('workbench', () => {
     await page.context().close();
   });
 
+  it('logging in from a bookmarked /login lands on the home page, not the not-found page', async () => {
+    const page = await newPage();
+    await page.goto('/login');
+    await page.getByLabel('用户名').fill('demo_county_a');
+    await page.getByLabel('密码').fill('mingjian-demo');
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByTestId('whoami').waitFor();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/');
+    expect(await page.getByTestId('not-found').count()).toBe(0);
+    await page.context().close();
+  });
+
   it('a cadre of the sibling county opened by URL shows the Chinese not-found page', async () => {
     const other = await firstCadreOf('demo_county_b');
     const page = await newPage();
@@ -186,12 +198,26 @@ describe('workbench', () => {
     expect(replied).toEqual({ status: 201, routedUp: true }); // a principal's report goes to the level above
     await staff.context().close();
 
+    // The public page never asks who is logged in (no 401 in its console).
+    const asked: string[] = [];
+    page.on('request', (r) => { if (r.url().includes('/api/v1/auth/me')) asked.push(r.url()); });
     await page.goto('/report');
     await page.getByRole('tab', { name: '凭回执码查询' }).click();
     await page.getByTestId('receipt-input').locator('input').fill(receipt);
     await page.getByRole('button', { name: /查\s*询/ }).click();
     await page.getByTestId('report-status').waitFor();
     expect(await page.getByTestId('report-status').innerText()).toContain('已受理，正在核查。');
+    expect(await page.getByTestId('attachment-count').innerText()).toBe('0 个');
+    // A file uploaded here counts at once in 已上传附件; what the reporter adds shows under 我补充的材料.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+    await page.getByTestId('attachments').locator('input[type=file]').setInputFiles({ name: '现场照片.png', mimeType: 'image/png', buffer: png });
+    await page.getByTestId('attachment-list').waitFor();
+    await expect.poll(() => page.getByTestId('attachment-count').innerText()).toBe('1 个');
+    await page.getByTestId('addition-text').fill('补充：招标时间为去年三月。');
+    await page.getByTestId('send-addition').click();
+    await expect.poll(async () => (await page.getByTestId('my-additions').count()) && page.getByTestId('my-additions').innerText()).toContain('招标时间为去年三月');
+    expect(await page.getByTestId('attachment-count').innerText()).toBe('1 个');
+    expect(asked).toEqual([]);
     await page.context().close();
   });
 

@@ -117,6 +117,8 @@ function Shell() {
             <Route path="/clues" element={only(['clues.read'], <ClueLedgerPage />)} />
             <Route path="/clues/:id" element={only(['clues.read'], <CluePage />)} />
             <Route path="/my/letters" element={me.cadreId != null ? <MyLettersPage /> : <ForbiddenPage />} />
+            {/* A bookmarked login page: once signed in, it is the home page. */}
+            <Route path="/login" element={<Navigate to="/" replace />} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </Layout.Content>

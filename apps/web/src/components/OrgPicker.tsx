@@ -1,21 +1,56 @@
-// Choose a unit in scope from the tree, loading children as they are opened.
-import { useEffect, useState } from 'react';
+// Choose a unit in scope from the tree, loading children as they are opened. With `rootId` the tree starts at that
+// unit's children (交办/转办 go to units under the competent unit). Typing a name searches the subtree three levels
+// down (GET /orgs/:id/tree?depth=3, loaded once on the first keystroke), not only the levels opened so far.
+import { useEffect, useRef, useState } from 'react';
 import { TreeSelect } from 'antd';
-import { get } from '../api';
+import { get, qs } from '../api';
 import { useI18n } from '../i18n';
 
 interface Org { id: number; parentId: number | null; name: string; hasChildren?: boolean }
+interface TreeOrg extends Org { children: TreeOrg[] }
 interface Node { id: number; pId: number | null; value: number; title: string; isLeaf: boolean }
 
-export function OrgPicker({ value, onChange, width = 280 }: { value?: number; onChange(id: number | undefined): void; width?: number }) {
+const SEARCH_DEPTH = 3;
+
+export function OrgPicker({ value, onChange, width = 280, rootId }: { value?: number; onChange(id: number | undefined): void; width?: number; rootId?: number }) {
   const { t } = useI18n();
   const [nodes, setNodes] = useState<Node[]>([]);
+  const [searching, setSearching] = useState(false);
+  const [search, setSearch] = useState('');
+  const searched = useRef(false);
+  // Under a root, its children are the top of the picker (pId null); deeper units hang from their parent.
+  const top = (parent: number | null) => (parent === rootId ? null : parent);
   const add = (items: Org[], parent: number | null) => setNodes((old) => [...old, ...items.filter((o) => !old.some((n) => n.id === o.id))
-    .map((o) => ({ id: o.id, pId: parent, value: o.id, title: o.name, isLeaf: !o.hasChildren }))]);
-  useEffect(() => { get<{ items: Org[] }>('/api/v1/orgs').then((r) => add(r.items, null)); }, []);
+    .map((o) => ({ id: o.id, pId: top(parent), value: o.id, title: o.name, isLeaf: !o.hasChildren }))]);
+  useEffect(() => {
+    setNodes([]); searched.current = false;
+    get<{ items: Org[] }>(`/api/v1/orgs${qs({ parentId: rootId })}`).then((r) => add(r.items, rootId ?? null)).catch(() => {});
+  }, [rootId]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const searchSubtree = async (text: string) => {
+    if (!text.trim() || searched.current) return;
+    searched.current = true;
+    setSearching(true);
+    try {
+      // Without a root: the subtrees of the caller's top units (usually one).
+      const roots = rootId ? [rootId] : nodes.filter((n) => n.pId === null).map((n) => n.id);
+      const trees = await Promise.all(roots.map((id) => get<TreeOrg>(`/api/v1/orgs/${id}/tree${qs({ depth: SEARCH_DEPTH })}`)));
+      const flat: Array<[Org, number]> = [];
+      const walk = (n: TreeOrg) => n.children.forEach((c) => { flat.push([c, n.id]); walk(c); });
+      trees.forEach(walk);
+      setNodes((old) => [...old, ...flat.filter(([o]) => !old.some((n) => n.id === o.id))
+        .map(([o, parent]) => ({ id: o.id, pId: top(parent), value: o.id, title: o.name, isLeaf: !o.hasChildren }))]);
+    } catch { searched.current = false; } finally { setSearching(false); }
+  };
+
+  // While searching, every loaded unit is open so a match found deeper down shows with its parents (the select
+  // expands matches only for the units it had when the text changed, not for the subtree that arrives after).
   return (
-    <TreeSelect treeDataSimpleMode style={{ width }} value={value} allowClear showSearch treeNodeFilterProp="title" listHeight={400} placeholder={t('选择单位', 'Choose a unit')}
-      treeData={nodes} onChange={(v) => onChange(v as number | undefined)} data-testid="org-picker"
+    <TreeSelect treeDataSimpleMode style={{ width }} value={value} allowClear showSearch treeNodeFilterProp="title" listHeight={400} placeholder={t('选择单位（可输入名称搜索）', 'Choose a unit (type to search)')}
+      treeData={nodes} onChange={(v) => { setSearch(''); onChange(v as number | undefined); }} data-testid="org-picker"
+      searchValue={search} onSearch={(s) => { setSearch(s); void searchSubtree(s); }} onOpenChange={(o) => { if (!o) setSearch(''); }}
+      treeExpandedKeys={search.trim() ? nodes.map((n) => n.id) : undefined}
+      notFoundContent={searching ? t('正在搜索…', 'Searching…') : t('没有匹配的单位', 'No matching unit')}
       loadData={async (n) => { add((await get<{ items: Org[] }>(`/api/v1/orgs?parentId=${n.value}`)).items, n.value as number); }} />
   );
 }

@@ -7,7 +7,11 @@ import { api, ApiError } from '../api';
 import { errorText, useI18n } from '../i18n';
 
 interface Submitted { receipt: string; number: string; proof: unknown; publicKey: string }
-interface Status { number: string; receivedAt: string; status: string; statusZh: string; replies: Array<{ body: string; at: string }>; attachmentCount: number }
+interface Status {
+  number: string; receivedAt: string; status: string; statusZh: string; replies: Array<{ body: string; at: string }>; attachmentCount: number;
+  /** What the reporter added with the receipt (older servers leave it out). */
+  additions?: Array<{ body: string; at: string }>;
+}
 interface Uploaded { name: string; size: number; count: number; remaining: number }
 
 // The server's limits (attachments.service.ts); it checks them again, and reads the type from the content.
@@ -30,7 +34,8 @@ async function sendFile(receipt: string, file: File): Promise<Uploaded> {
   return data as Uploaded;
 }
 
-function Attachments({ receipt, already = 0 }: { receipt: string; already?: number }) {
+/** `already`: the server's count when the panel opened; each upload reports the server's new count to `onUploaded`. */
+function Attachments({ receipt, already = 0, onUploaded }: { receipt: string; already?: number; onUploaded?(count: number): void }) {
   const { t, lang } = useI18n();
   const [done, setDone] = useState<Uploaded[]>([]);
   const [errors, setErrors] = useState<string[]>([]);
@@ -52,6 +57,7 @@ function Attachments({ receipt, already = 0 }: { receipt: string; already?: numb
         const u = await sendFile(receipt, f);
         setDone((d) => [...d, u]);
         n += 1;
+        onUploaded?.(u.count ?? n);
       } catch (e) { problems.push(`${f.name}：${errorText(e, lang)}`); }
     }
     setErrors(problems); setBusy(false);
@@ -89,12 +95,12 @@ function SubmitForm() {
   const [done, setDone] = useState<Submitted | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const submit = async (v: { name: string; unit?: string; post?: string; content: string; happened?: string; reporterName?: string; phone?: string }) => {
+  const submit = async (v: { name: string; unit?: string; post?: string; content: string; happened?: string; reporterName?: string; phone?: string; address?: string }) => {
     setBusy(true); setError(null);
     try {
       setDone(await api<Submitted>('POST', '/api/v1/public/reports', {
         accused: { name: v.name, ...(v.unit ? { unit: v.unit } : {}), ...(v.post ? { post: v.post } : {}) }, content: v.content,
-        ...(v.happened ? { happened: v.happened } : {}), anonymous, ...(anonymous ? {} : { reporter: { name: v.reporterName, ...(v.phone ? { phone: v.phone } : {}) } }),
+        ...(v.happened ? { happened: v.happened } : {}), anonymous, ...(anonymous ? {} : { reporter: { name: v.reporterName, ...(v.phone?.trim() ? { phone: v.phone.trim() } : {}), ...(v.address?.trim() ? { address: v.address.trim() } : {}) } }),
       }));
     } catch (e) { setError(errorText(e, lang)); } finally { setBusy(false); }
   };
@@ -123,7 +129,10 @@ function SubmitForm() {
       <Form.Item label={t('匿名举报', 'Anonymous')}><Switch checked={anonymous} onChange={setAnonymous} data-testid="anonymous" /></Form.Item>
       {!anonymous && <>
         <Form.Item name="reporterName" label={t('您的姓名', 'Your name')} rules={[{ required: true, max: 50 }]}><Input /></Form.Item>
-        <Form.Item name="phone" label={t('联系电话', 'Phone')} rules={[{ pattern: /^[0-9+\-() ]{5,20}$/, message: t('电话号码格式有误', 'Bad phone number') }]}><Input /></Form.Item>
+        <Form.Item name="phone" label={t('联系电话', 'Phone')} dependencies={['address']} rules={[{ pattern: /^[0-9+\-() ]{5,20}$/, message: t('电话号码格式有误', 'Bad phone number') },
+          ({ getFieldValue }) => ({ validator: (_, v) => (v?.trim() || getFieldValue('address')?.trim() ? Promise.resolve()
+            : Promise.reject(new Error(t('实名举报请至少留下联系电话或通信地址之一，以便答复', 'A named report needs a phone or an address for the reply')))) })]}><Input /></Form.Item>
+        <Form.Item name="address" label={t('通信地址', 'Address')} rules={[{ max: 200 }]}><Input /></Form.Item>
         <Typography.Paragraph type="secondary">{t('实名信息加密保存，只有信访部门经登记理由后方可查看，绝不告知被举报人。', 'Your identity is stored encrypted; only the petition office may see it, with a recorded reason, and never the person reported.')}</Typography.Paragraph>
       </>}
       <Button type="primary" htmlType="submit" loading={busy} data-testid="submit-report">{t('提交', 'Submit')}</Button>
@@ -135,15 +144,30 @@ function FollowUp() {
   const { t, lang } = useI18n();
   const [receipt, setReceipt] = useState('');
   const [status, setStatus] = useState<Status | null>(null);
+  // The count when the receipt was looked up: the upload panel counts on from it (the status line follows each upload).
+  const [opened, setOpened] = useState({ n: 0, at: 0 });
   const [error, setError] = useState<string | null>(null);
   const [added, setAdded] = useState(false);
+  const [form] = Form.useForm<{ content: string }>();
+  const fetchStatus = (r: string) => api<Status>('GET', `/api/v1/public/reports/${encodeURIComponent(r.trim())}`);
   const look = async (r: string) => {
     setError(null); setStatus(null); setAdded(false);
-    try { setReceipt(r); setStatus(await api<Status>('GET', `/api/v1/public/reports/${encodeURIComponent(r.trim())}`)); } catch (e) { setError(errorText(e, lang)); }
+    try {
+      setReceipt(r);
+      const s = await fetchStatus(r);
+      setStatus(s); setOpened({ n: s.attachmentCount, at: Date.now() });
+    } catch (e) { setError(errorText(e, lang)); }
   };
   const add = async (v: { content: string }) => {
-    try { await api('POST', `/api/v1/public/reports/${encodeURIComponent(receipt.trim())}/additions`, { content: v.content }); setAdded(true); } catch (e) { setError(errorText(e, lang)); }
+    try {
+      await api('POST', `/api/v1/public/reports/${encodeURIComponent(receipt.trim())}/additions`, { content: v.content });
+      setAdded(true); form.resetFields();
+      // Read the status again so the addition shows under 我补充的材料; the upload panel keeps its list.
+      const s = await fetchStatus(receipt);
+      setStatus((old) => (old ? { ...s, attachmentCount: Math.max(s.attachmentCount, old.attachmentCount) } : s));
+    } catch (e) { setError(errorText(e, lang)); }
   };
+  const when = (at: string) => new Date(at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
   return (
     <>
       <Input.Search placeholder={t('16 位回执码', '16-digit receipt')} enterButton={t('查询', 'Look up')} onSearch={look} style={{ maxWidth: 420 }} data-testid="receipt-input" />
@@ -152,19 +176,22 @@ function FollowUp() {
         <Card style={{ marginTop: 16 }} data-testid="report-status">
           <Descriptions size="small" column={1}>
             <Descriptions.Item label={t('受理编号', 'Number')}>{status.number}</Descriptions.Item>
-            <Descriptions.Item label={t('提交时间', 'Received')}>{new Date(status.receivedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}</Descriptions.Item>
+            <Descriptions.Item label={t('提交时间', 'Received')}>{when(status.receivedAt)}</Descriptions.Item>
             <Descriptions.Item label={t('办理状态', 'Status')}>{lang === 'en' ? status.status : status.statusZh}</Descriptions.Item>
-            <Descriptions.Item label={t('已上传附件', 'Files attached')}>{t(`${status.attachmentCount} 个`, String(status.attachmentCount))}</Descriptions.Item>
+            <Descriptions.Item label={t('已上传附件', 'Files attached')}><span data-testid="attachment-count">{t(`${status.attachmentCount} 个`, String(status.attachmentCount))}</span></Descriptions.Item>
           </Descriptions>
           <List header={t('答复', 'Replies')} dataSource={status.replies} locale={{ emptyText: t('暂无答复', 'No reply yet') }}
-            renderItem={(r) => <List.Item>{new Date(r.at).toLocaleDateString('zh-CN')}　{r.body}</List.Item>} />
-          {added ? <Alert type="success" showIcon message={t('补充材料已提交', 'Added')} /> : (
-            <Form layout="vertical" onFinish={add}>
-              <Form.Item name="content" label={t('补充材料', 'Add information')} rules={[{ required: true, max: 5000 }]}><Input.TextArea rows={3} maxLength={5000} showCount /></Form.Item>
-              <Button htmlType="submit">{t('提交补充', 'Send')}</Button>
-            </Form>
-          )}
-          <Attachments key={`${receipt}:${status.attachmentCount}`} receipt={receipt} already={status.attachmentCount} />
+            renderItem={(r) => <List.Item>{new Date(r.at).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' })}　{r.body}</List.Item>} />
+          {(status.additions?.length ?? 0) > 0 && <List header={t('我补充的材料', 'What I added')} dataSource={status.additions} data-testid="my-additions"
+            renderItem={(a) => <List.Item><Typography.Text type="secondary">{when(a.at)}</Typography.Text>　<span style={{ whiteSpace: 'pre-wrap' }}>{a.body}</span></List.Item>} />}
+          {added && <Alert type="success" showIcon closable style={{ marginBottom: 12 }} message={t('补充材料已提交', 'Added')} onClose={() => setAdded(false)} />}
+          <Form form={form} layout="vertical" onFinish={add}>
+            <Form.Item name="content" label={t('补充材料', 'Add information')} rules={[{ required: true, whitespace: true, max: 5000, message: t('请填写补充内容（5000 字以内）', 'Write what to add (up to 5,000 characters)') }]}>
+              <Input.TextArea rows={3} maxLength={5000} showCount data-testid="addition-text" /></Form.Item>
+            <Button htmlType="submit" data-testid="send-addition">{t('提交补充', 'Send')}</Button>
+          </Form>
+          <Attachments key={`${receipt}:${opened.at}`} receipt={receipt} already={opened.n}
+            onUploaded={(n) => setStatus((s) => (s ? { ...s, attachmentCount: n } : s))} />
         </Card>
       )}
     </>

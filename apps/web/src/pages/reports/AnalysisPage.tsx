@@ -50,7 +50,8 @@ export function AnalysisPage() {
     channel: bar(a.byChannel.map((b) => lab(CHANNELS, b.key) || b.label), a.byChannel.map((b) => b.n), unit),
     type: bar(a.byProblemType.map((b) => (b.key === 'untriaged' ? t('未甄别', 'Not yet triaged') : lab(dicts?.problemTypes, b.key) || b.label)), a.byProblemType.map((b) => b.n), unit),
     unit: bar(a.byUnit.map((b) => b.label), a.byUnit.map((b) => b.n), unit, true),
-    month: { ...bar(a.byMonth.map((m) => m.month), a.byMonth.map((m) => m.n), unit), series: [{ type: 'line', data: a.byMonth.map((m) => m.n), smooth: true, areaStyle: {}, itemStyle: { color: '#b71c1c' } }] } as EChartsOption,
+    // Bars, one a month: the server lists every month of the period, so a month without reports is a visible 0.
+    month: bar(a.byMonth.map((m) => m.month), a.byMonth.map((m) => m.n), unit),
   }, [a, lang, dicts]); // eslint-disable-line react-hooks/exhaustive-deps
 
   return (

@@ -8,11 +8,17 @@ import { useSession } from '../../session';
 import { useLoad } from '../../components/useLoad';
 import { NotFoundPage } from '../NotFoundPage';
 import { CHANNELS, dateTime, STEP_ACTIONS, useClueDicts } from './clueDicts';
-import { ClueActions, ProposalCard } from './ClueActions';
+import { ClueActions, joinNames, ProposalCard } from './ClueActions';
 import { ClueLetters } from './ClueLetters';
 import { STATE_COLOR } from './ClueLedgerPage';
 import { Deadlines } from './Deadlines';
 import type { ClueDetail } from './types';
+
+/** The collective decision a propose step carries in its detail, if any. */
+const collectiveOf = (detail: unknown) => {
+  const c = (detail as { collective?: { meetingOn?: string; participants?: string[] } } | null)?.collective;
+  return c && Array.isArray(c.participants) ? c : null;
+};
 
 export function CluePage() {
   const { t, lang } = useI18n();
@@ -69,6 +75,8 @@ export function CluePage() {
                 <div><Typography.Text strong>{STEP_ACTIONS[s.action]?.[i] ?? ''}</Typography.Text> → {lab(dicts?.clueState, s.to) || s.toLabel}</div>
                 <Typography.Text type="secondary">{s.signedBy} · {dateTime(s.at)}</Typography.Text>
                 {s.opinion && <div style={{ whiteSpace: 'pre-wrap' }}>{t('意见', 'Opinion')}：{s.opinion}</div>}
+                {collectiveOf(s.detail) && <div data-testid="step-collective">{t('集体研究', 'Collective decision')}：{collectiveOf(s.detail)!.meetingOn}，
+                  {t('参加人员', 'participants')}：{joinNames(collectiveOf(s.detail)!.participants)}</div>}
               </>,
             }))} />
           </Card>

@@ -10,7 +10,7 @@ import type { Deadline } from './types';
 export function Deadlines({ items, canExtend, onChanged }: { items: Deadline[]; canExtend?: boolean; onChanged?: () => void }) {
   const { t, lang } = useI18n();
   const { dicts, zhen } = useClueDicts();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [extending, setExtending] = useState<Deadline | null>(null);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
@@ -36,7 +36,11 @@ export function Deadlines({ items, canExtend, onChanged }: { items: Deadline[]; 
             : canExtend && d.kind === 'disposal' && !d.met ? <Button size="small" onClick={() => setExtending(d)} data-testid="extend">{t('延期', 'Extend')}</Button> : '—' },
         ]} />
       <Modal open={!!extending} title={t('延长办理期限（只能延长一次）', 'Extend the handling period (once only)')} onCancel={() => setExtending(null)}
-        onOk={extend} okButtonProps={{ loading: busy, disabled: reason.trim().length < 5 }} okText={t('延期', 'Extend')} cancelText={t('取消', 'Cancel')}>
+        onOk={() => modal.confirm({
+          title: t('确认延长办理期限？', 'Extend the handling period?'),
+          content: t('办理期限只能延长一次，确认后不能撤销，也不能再次延期。', 'The period may be extended once only; this cannot be undone or repeated.'),
+          okText: t('确认延期', 'Extend'), cancelText: t('再看看', 'Go back'), okButtonProps: { 'data-testid': 'confirm-ok' }, onOk: extend,
+        })} okButtonProps={{ loading: busy, disabled: reason.trim().length < 5 }} okText={t('延期', 'Extend')} cancelText={t('取消', 'Cancel')}>
         <Input.TextArea rows={3} value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('延期理由（至少 5 个字）', 'Reason (at least 5 characters)')} />
       </Modal>
     </>

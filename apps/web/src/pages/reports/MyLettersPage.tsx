@@ -1,7 +1,7 @@
 // 我的函询 (M-15): letters addressed to me to reply to, and letters I countersign as the principal of the cadre's
 // unit. Only the letter's questions and the reply appear here — never the reports behind it or the reporter.
 import { useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Empty, Input, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Empty, Form, Input, Space, Tag, Typography } from 'antd';
 import { api, get } from '../../api';
 import { errorText, useI18n } from '../../i18n';
 import { useLoad } from '../../components/useLoad';
@@ -14,18 +14,21 @@ function LetterBox({ l, onChanged }: { l: MyLetter; onChanged(): void }) {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const { dicts, lab } = useClueDicts();
-  const [text, setText] = useState('');
+  const [form] = Form.useForm<{ text: string }>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const toReply = l.myPart === 'reply' && l.status === 'sent';
   const toSign = l.myPart === 'countersign' && l.status === 'replied';
-  const send = async () => {
+  // The same words as the server (letter schema): a blank or token text stops here, before any request.
+  const tooShort = toReply ? t('请如实作出书面说明（至少 10 个字）', 'Answer in writing (at least 10 characters)')
+    : t('请对回复内容写明具体意见（至少 10 个字），不能一签了之', 'Write an opinion on the reply (at least 10 characters), not a bare signature');
+  const send = async ({ text }: { text: string }) => {
     setBusy(true); setError(null);
     try {
       if (toReply) await api('POST', `/api/v1/my/letters/${l.id}/reply`, { reply: text });
       else await api('POST', `/api/v1/my/letters/${l.id}/countersign`, { opinion: text });
       message.success(toReply ? t('书面说明已提交', 'Reply sent') : t('签署意见已提交', 'Countersigned'));
-      setText(''); onChanged();
+      form.resetFields(); onChanged();
     } catch (e) { setError(errorText(e, lang)); } finally { setBusy(false); }
   };
   return (
@@ -45,11 +48,15 @@ function LetterBox({ l, onChanged }: { l: MyLetter; onChanged(): void }) {
       {(toReply || toSign) && (
         <div style={{ marginTop: 12 }}>
           {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 8 }} data-testid="letter-error" />}
-          <Input.TextArea rows={5} value={text} onChange={(e) => setText(e.target.value)} data-testid={toReply ? 'reply-text' : 'countersign-text'}
-            placeholder={toReply ? t('请对函询问题逐项如实作出书面说明', 'Answer each question truthfully in writing')
-              : t('请对回复内容写明具体意见（至少 10 个字），不能一签了之', 'Write an opinion on the reply (at least 10 characters), not a bare signature')} />
-          <Button type="primary" style={{ marginTop: 8 }} loading={busy} onClick={send} data-testid={toReply ? 'send-reply' : 'send-countersign'}>
-            {toReply ? t('提交书面说明', 'Send the reply') : t('提交签署意见', 'Countersign')}</Button>
+          <Form form={form} onFinish={send}>
+            <Form.Item name="text" rules={[{ validator: (_, v?: string) => ((v ?? '').trim().length >= 10 ? Promise.resolve() : Promise.reject(new Error(tooShort))) }]}>
+              <Input.TextArea rows={5} data-testid={toReply ? 'reply-text' : 'countersign-text'}
+                placeholder={toReply ? t('请对函询问题逐项如实作出书面说明', 'Answer each question truthfully in writing')
+                  : t('请对回复内容写明具体意见（至少 10 个字），不能一签了之', 'Write an opinion on the reply (at least 10 characters), not a bare signature')} />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" loading={busy} data-testid={toReply ? 'send-reply' : 'send-countersign'}>
+              {toReply ? t('提交书面说明', 'Send the reply') : t('提交签署意见', 'Countersign')}</Button>
+          </Form>
         </div>
       )}
     </Card>

@@ -8,7 +8,7 @@ import { useLoad } from '../../components/useLoad';
 import { NotFoundPage } from '../NotFoundPage';
 import { useClueDicts } from './clueDicts';
 
-interface Item { id: number; kind: string; dueOn: string; startOn: string; overdueDays: number; extended: boolean; reportId: number; reportNumber: string;
+interface Item { id: number; kind: string; dueOn: string; startOn: string; overdueDays: number; overdueUnit?: 'calendar' | 'working'; extended: boolean; reportId: number; reportNumber: string;
   accusedName: string; clueId: number | null; clueNumber: string | null; letterId: number | null; competentOrgName: string }
 
 export function QueuePage() {
@@ -35,7 +35,9 @@ export function QueuePage() {
           { title: t('被反映人', 'Accused'), dataIndex: 'accusedName' },
           { title: t('主管单位', 'Competent unit'), dataIndex: 'competentOrgName' },
           { title: t('到期日', 'Due on'), dataIndex: 'dueOn', render: (v) => <Typography.Text type="danger">{v}</Typography.Text> },
-          { title: t('逾期（工作日）', 'Overdue (working days)'), dataIndex: 'overdueDays' },
+          // The clock's own unit: letters count calendar days, handling periods working days (the server says which).
+          { title: t('逾期', 'Overdue'), dataIndex: 'overdueDays', render: (n: number, i) => i.overdueUnit === 'working'
+            ? t(`逾期 ${n} 个工作日`, `${n} working day${n === 1 ? '' : 's'} overdue`) : t(`逾期 ${n} 日`, `${n} day${n === 1 ? '' : 's'} overdue`) },
           { title: t('延期', 'Extended'), dataIndex: 'extended', render: (v) => (v ? <Tag>{t('已延期', 'Extended')}</Tag> : '—') },
         ]} />
     </Card>

@@ -15,7 +15,7 @@ interface Reporter { name: string; phone?: string; address?: string }
 export function ReportActions({ report, onChanged }: { report: ReportDetail; onChanged(): void }) {
   const { t, lang } = useI18n();
   const { can } = useSession();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const { dicts, opts } = useClueDicts();
   const [open, setOpen] = useState<Dialog>(null);
   const [busy, setBusy] = useState(false);
@@ -32,13 +32,21 @@ export function ReportActions({ report, onChanged }: { report: ReportDetail; onC
     try { await fn(); message.success(done); close(); onChanged(); } catch (e) { setError(errorText(e, lang)); } finally { setBusy(false); }
   };
   const submit = async () => {
-    const v = await form.validateFields();
+    // An empty submit only shows the field messages: the rejected validation is not an error.
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     if (open === 'accept') {
       const down = v.handlingMode === 'transfer' || v.handlingMode === 'assign';
       await send(() => api('POST', `/api/v1/reports/${report.id}/accept`, { problemType: v.problemType, summary: v.summary, handlingMode: v.handlingMode,
         ...(down ? { handlingOrgId: v.handlingOrgId } : {}) }), t('已转为问题线索', 'Accepted as a clue'));
     } else if (open === 'decline') {
-      await send(() => api('POST', `/api/v1/reports/${report.id}/decline`, { reason: v.reason }), t('已作不予受理', 'Declined'));
+      modal.confirm({
+        title: t('确认不予受理？', 'Decline this report?'),
+        content: t('不予受理后，本举报件不再转为问题线索办理，理由记入操作留痕。此操作不能撤销。',
+          'The report will not become a clue; the reason is recorded in the trail. This cannot be undone.'),
+        okText: t('不予受理', 'Decline'), cancelText: t('再看看', 'Go back'), okButtonProps: { danger: true, 'data-testid': 'confirm-ok' },
+        onOk: () => send(() => api('POST', `/api/v1/reports/${report.id}/decline`, { reason: v.reason }), t('已作不予受理', 'Declined')),
+      });
     } else if (open === 'reply') {
       await send(() => api('POST', `/api/v1/reports/${report.id}/replies`, { body: v.body }), t('答复已发出', 'Reply sent'));
     } else if (open === 'reveal') {
@@ -84,7 +92,7 @@ export function ReportActions({ report, onChanged }: { report: ReportDetail; onC
               </Form.Item>
               {(mode === 'transfer' || mode === 'assign') && (
                 <Form.Item name="handlingOrgId" label={t('承办单位（主管单位的下级单位）', 'Handling unit (under the competent unit)')} rules={[{ required: true, message: t('请选择承办单位', 'Choose the unit') }]}>
-                  <OrgPicker value={form.getFieldValue('handlingOrgId')} onChange={(id) => form.setFieldValue('handlingOrgId', id)} width={420} />
+                  <OrgPicker rootId={report.competentOrgId} value={form.getFieldValue('handlingOrgId')} onChange={(id) => form.setFieldValue('handlingOrgId', id)} width={420} />
                 </Form.Item>
               )}
             </>}

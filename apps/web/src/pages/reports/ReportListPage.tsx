@@ -1,10 +1,14 @@
-// 信访举报: the reports in the caller's scope (never a reporter), filtered by status and channel; the filters live in
-// the URL like the cadre list.
-import { Card, Select, Space, Table, Tag, Typography } from 'antd';
+// 信访举报: the reports in the caller's scope (never a reporter), searched by number or accused's name and filtered by
+// status and channel; the filters live in the URL like the cadre list. The petition role registers reports from here.
+import { useState } from 'react';
+import { Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { get, qs } from '../../api';
 import { errorText, useI18n } from '../../i18n';
+import { useSession } from '../../session';
 import { useLoad } from '../../components/useLoad';
+import { IntakeDialog } from './IntakeDialog';
 import { CHANNELS, dateTime, useClueDicts } from './clueDicts';
 import type { ReportItem } from './types';
 
@@ -14,8 +18,10 @@ export function ReportListPage() {
   const { t, lang } = useI18n();
   const nav = useNavigate();
   const { dicts, lab, opts } = useClueDicts();
+  const { can } = useSession();
+  const [intake, setIntake] = useState(false);
   const [params, setParams] = useSearchParams();
-  const f = { status: params.get('status') ?? undefined, channel: params.get('channel') ?? undefined, page: params.get('page') ?? undefined };
+  const f = { q: params.get('q') ?? undefined, status: params.get('status') ?? undefined, channel: params.get('channel') ?? undefined, page: params.get('page') ?? undefined };
   const set = (k: string, v: string | undefined) => {
     const next = new URLSearchParams(params);
     if (v) next.set(k, v); else next.delete(k);
@@ -24,8 +30,11 @@ export function ReportListPage() {
   };
   const list = useLoad(() => get<{ items: ReportItem[]; total: number }>(`/api/v1/reports${qs({ ...f, pageSize: 20 })}`), [params.toString()]);
   return (
-    <Card title={t('信访举报', 'Reports')}>
+    <Card title={t('信访举报', 'Reports')} extra={can('reports.intake') &&
+      <Button type="primary" icon={<PlusOutlined />} onClick={() => setIntake(true)} data-testid="intake">{t('登记来件', 'Register a report')}</Button>}>
       <Space wrap style={{ marginBottom: 16 }}>
+        <Input.Search allowClear key={f.q ?? ''} defaultValue={f.q} placeholder={t('受理编号或被反映人姓名', 'Report number or accused’s name')}
+          onSearch={(v) => set('q', v.trim() || undefined)} style={{ width: 280 }} data-testid="report-search" />
         <Select allowClear placeholder={t('办理状态', 'Status')} value={f.status} onChange={(v) => set('status', v)} options={opts(dicts?.reportStatus)} style={{ width: 220 }} data-testid="status-filter" />
         <Select allowClear placeholder={t('来源渠道', 'Channel')} value={f.channel} onChange={(v) => set('channel', v)} options={opts(CHANNELS)} style={{ width: 180 }} />
       </Space>
@@ -44,6 +53,7 @@ export function ReportListPage() {
           { title: t('举报方式', 'Kind'), dataIndex: 'anonymous', render: (v) => v ? t('匿名', 'Anonymous') : t('实名', 'Named') },
           { title: t('状态', 'Status'), dataIndex: 'status', render: (v, r) => <Tag color={STATUS_COLOR[v]}>{lab(dicts?.reportStatus, v) || r.statusLabel}</Tag> },
         ]} />
+      <IntakeDialog open={intake} onClose={() => setIntake(false)} onCreated={(id) => { setIntake(false); nav(`/reports/${id}`); }} />
     </Card>
   );
 }

@@ -1,8 +1,8 @@
 // One report as staff see it (never the reporter): content, accused, channel, routing, messages, attachments, the
 // proposed related reports to confirm or reject (M-13), clocks (M-12), and the triage actions.
-import { App, Button, Card, Descriptions, Empty, List, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Empty, List, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { PaperClipOutlined } from '@ant-design/icons';
-import { useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, get } from '../../api';
 import { errorText, useI18n } from '../../i18n';
 import { useSession } from '../../session';
@@ -60,12 +60,16 @@ export function ReportPage() {
       {rep.links.length > 0 && (
         <Card size="small" title={t('疑似重复或关联的举报', 'Possibly related reports')} data-testid="report-links">
           <Table<ReportLink> rowKey="id" size="small" pagination={false} dataSource={rep.links} columns={[
-            { title: t('受理编号', 'Number'), dataIndex: 'otherNumber', render: (v, l) => <a onClick={() => nav(`/reports/${l.otherReportId}`)}>{v}</a> },
+            { title: t('受理编号', 'Number'), dataIndex: 'otherNumber', render: (v, l) => <Link to={`/reports/${l.otherReportId}`} data-testid="link-number">{v}</Link> },
             { title: t('收件时间', 'Received'), dataIndex: 'otherReceivedAt', render: (v) => dateTime(v) },
             { title: t('内容相似度', 'Similarity'), dataIndex: 'similarity', render: (v: number) => `${Math.round(v * 100)}%` },
             { title: t('状态', 'Status'), dataIndex: 'status', render: (v) => ({ proposed: t('待确认', 'Proposed'), confirmed: t('已确认关联', 'Confirmed'), rejected: t('已否定', 'Rejected') } as Record<string, string>)[v] ?? '' },
             { title: t('操作', 'Action'), render: (_, l) => l.canDecide && can('reports.write') ? <Space>
-              <Button size="small" type="primary" onClick={() => decide(l, 'confirm')}>{t('确认关联并入', 'Confirm')}</Button>
+              <Popconfirm title={t(`确认 ${l.otherNumber} 与本件为关联件？`, `Merge with ${l.otherNumber}?`)} okButtonProps={{ 'data-testid': 'confirm-ok' }}
+                description={t('确认后两件举报并入同一问题事项一并办理，不能撤销。', 'Both reports become one matter and are handled together. This cannot be undone.')}
+                okText={t('确认并入', 'Merge')} cancelText={t('取消', 'Cancel')} onConfirm={() => decide(l, 'confirm')}>
+                <Button size="small" type="primary" data-testid="confirm-link">{t('确认关联并入', 'Confirm')}</Button>
+              </Popconfirm>
               <Button size="small" onClick={() => decide(l, 'reject')}>{t('否定', 'Reject')}</Button></Space> : '—' },
           ]} />
         </Card>
