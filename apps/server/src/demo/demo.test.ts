@@ -48,7 +48,8 @@ describe('demo generator', () => {
 describe('demo seeding', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ demo: true });
+    // Late in the year, so the first half-year's talk duties have come due (issue 5).
+    t = await startTestApp({ demo: true, now: '2026-11-25T02:00:00Z' });
     await seedDemo(t.ctx);
   });
   afterAll(() => t.close());
@@ -95,6 +96,16 @@ describe('demo seeding', () => {
     const linked = (await t.ctx.db.selectFrom('accounts').select('cadre_id').where('cadre_id', 'is not', null).execute()).map((a) => a.cadre_id);
     const touched = await t.ctx.db.selectFrom('reports').select('accused_cadre_id').where('accused_cadre_id', 'in', linked as number[]).execute();
     expect(touched).toEqual([]);
+  });
+
+  it('has talks, and overdue duties of superior principals for the compliance view (issue 5)', async () => {
+    const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'demo_city', password: DEMO_PASSWORD } });
+    const cookie = String(login.headers['set-cookie']).split(';')[0];
+    const overdue = (await t.app.inject({ url: '/api/v1/obligations?status=overdue', headers: { cookie } })).json();
+    const done = (await t.app.inject({ url: '/api/v1/obligations?status=done', headers: { cookie } })).json();
+    expect(overdue.total).toBeGreaterThan(10);
+    expect(done.total).toBeGreaterThan(overdue.total);
+    expect(overdue.items[0]).toMatchObject({ ruleId: expect.stringMatching(/^M-2[23]$/), status: 'overdue' });
   });
 
   it('demo accounts are refused when demo mode is off', async () => {

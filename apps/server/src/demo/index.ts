@@ -7,6 +7,7 @@ import { loadRegistry } from './load-registry.js';
 import { DEMO_CITY_OPTIONS } from './demo-city.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.js';
 import { seedDemoReports } from './demo-reports.js';
+import { seedDemoTalks } from './demo-talks.js';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.js';
 export { generateRegistry, type GenOptions, type Registry } from './generate-registry.js';
@@ -17,7 +18,7 @@ export async function isEmpty(ctx: AppContext): Promise<boolean> {
   return !(await ctx.db.selectFrom('orgs').select('id').limit(1).executeTakeFirst());
 }
 
-export async function seedDemo(ctx: AppContext): Promise<{ orgs: number; cadres: number; reports: number; clues: number }> {
+export async function seedDemo(ctx: AppContext): Promise<{ orgs: number; cadres: number; reports: number; clues: number; talks: number; duties: number }> {
   const actor = { ...SYSTEM_ACTOR, name: 'demo-seed' };
   const registry = generateRegistry(DEMO_CITY_OPTIONS);
   await loadRegistry(ctx.db, ctx.clock, actor, registry);
@@ -33,5 +34,6 @@ export async function seedDemo(ctx: AppContext): Promise<{ orgs: number; cadres:
   // Reports and clues about cadres no demo account is linked to, so the demo accounts' own pages stay clean.
   const linked = (await ctx.db.selectFrom('accounts').select('cadre_id').where('cadre_id', 'is not', null).execute()).map((a) => a.cadre_id!);
   const r = await seedDemoReports(ctx, linked);
-  return { orgs: registry.orgs.length, cadres: registry.cadres.length, reports: r.reports, clues: r.clues };
+  const talks = await seedDemoTalks(ctx);
+  return { orgs: registry.orgs.length, cadres: registry.cadres.length, reports: r.reports, clues: r.clues, talks: talks.talks, duties: talks.duties };
 }

@@ -17,6 +17,7 @@ export const SECTION_OF_EVENT: Record<string, string> = {
   'reports.letter': '函询情况',
   'reports.outcome': '处分情况',
   'reports.cleared': '信访举报',
+  'talks.talk': '谈话记录',
 };
 
 /** The sections for one cadre, each with its events (oldest first); an empty one stays and says so. */

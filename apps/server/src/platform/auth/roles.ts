@@ -18,18 +18,20 @@ export type Permission =
   | 'rules.read' | 'rules.write'
   | 'trail.read' | 'accounts.manage'
   | 'reports.read' | 'reports.write' | 'reports.intake' | 'reports.reveal'
-  | 'clues.read' | 'clues.handle' | 'clues.approve';
+  | 'clues.read' | 'clues.handle' | 'clues.approve'
+  | 'talks.read' | 'talks.write' | 'duties.manage';
 
 // Joint-meeting members see only what they sent (later modules); the administrator manages accounts and
 // rule settings and never reads cadre records by default (SPEC §1).
 const GRANTS: Record<Role, Permission[]> = {
-  org_supervisor: ['orgs.read', 'orgs.write', 'cadres.read', 'cadres.write', 'rules.read'],
+  org_supervisor: ['orgs.read', 'orgs.write', 'cadres.read', 'cadres.write', 'rules.read', 'talks.read', 'talks.write', 'duties.manage'],
   // Approving a disposal also needs the account to be the commission's head (accounts.is_head, M-14).
-  discipline: ['orgs.read', 'cadres.read', 'rules.read', 'reports.read', 'reports.write', 'clues.read', 'clues.handle', 'clues.approve'],
+  discipline: ['orgs.read', 'cadres.read', 'rules.read', 'reports.read', 'reports.write', 'clues.read', 'clues.handle', 'clues.approve', 'talks.read', 'talks.write'],
   // Only the petition role may reveal a reporter's identity (M-11), with a reason, trailed.
   petition: ['orgs.read', 'cadres.read', 'reports.read', 'reports.write', 'reports.intake', 'reports.reveal'],
   auditor: ['orgs.read', 'cadres.read', 'trail.read'],
-  committee_leader: ['orgs.read', 'cadres.read', 'rules.read'],
+  // A committee leader records the talks they hold themselves (M-20) and sees their subtree's duties.
+  committee_leader: ['orgs.read', 'cadres.read', 'rules.read', 'talks.read', 'talks.write'],
   cadre: ['orgs.read', 'cadres.read'],
   joint_member: [],
   admin: ['orgs.read', 'rules.read', 'rules.write', 'trail.read', 'accounts.manage'],

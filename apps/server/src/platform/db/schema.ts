@@ -170,6 +170,15 @@ export interface ReportAttachmentsTable {
   id: Generated<number>; report_id: number; file_name_sealed: string; mime_type: string; size_bytes: number; sha256: string;
   content_sealed: Buffer; created_at: Timestamp;
 }
+export interface TalksTable {
+  id: Generated<number>; kind: string; talker_cadre_id: number; talkee_cadre_id: number; held_on: DateStr; place: string | null; summary: string;
+  follow_up: string | null; recorded_by: number | null; created_at: Timestamp;
+}
+export interface DutiesTable {
+  id: Generated<number>; rule_id: string; talk_kind: string | null; owner_cadre_id: number; subject_cadre_id: number; subject_org_id: number;
+  period_start: DateStr; due_on: DateStr; source: string; done_talk_id: number | null; done_on: DateStr | null; waived_reason: string | null;
+  waived_by: number | null; created_at: Timestamp;
+}
 export interface InstallationTable { name: string; value: string }
 export interface SchemaMigrationsTable { name: string; checksum: string; applied_at: Timestamp }
 
@@ -201,5 +210,7 @@ export interface DB {
   inquiry_letters: InquiryLettersTable;
   outcomes: OutcomesTable;
   case_deadlines: CaseDeadlinesTable;
+  talks: TalksTable;
+  duties: DutiesTable;
   report_attachments: ReportAttachmentsTable;
 }

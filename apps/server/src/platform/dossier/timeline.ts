@@ -17,6 +17,7 @@ export const TIMELINE_EVENTS = {
   'reports.letter': { zh: '函询', en: 'Letter of inquiry' },
   'reports.outcome': { zh: '处理结果', en: 'Outcome' },
   'reports.cleared': { zh: '澄清正名', en: 'Name cleared' },
+  'talks.talk': { zh: '谈话', en: 'Talk' },
 } as const;
 export type TimelineEventType = keyof typeof TIMELINE_EVENTS;
 

@@ -1,0 +1,55 @@
+// Talks and duties (M-20 … M-23, M-27): thin routes — permission, validation, one service call.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyRequest } from 'fastify';
+import type { AppContext } from '../../platform/context.js';
+import { toCstDate } from '../../platform/clock/index.js';
+import { actorOf, idParam, requireAuth } from '../../platform/http/index.js';
+import { orgVisible, outOfScope } from '../../platform/scope/index.js';
+import * as s from './talks.schema.js';
+import { listTalks, recordTalk, talkStats } from './talk.service.js';
+import { compliance, generateDuties, listDuties, waiveDuty } from './duties.js';
+import { DUTY_RULES, TALK_KINDS } from './talk-kinds.js';
+
+export function talksRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    const tags = ['talks'];
+    /** A unit filter must name a unit in the caller's scope; its path is what the statistics need. */
+    const unitInScope = async (req: FastifyRequest, orgId: number) => {
+      const o = await ctx.db.selectFrom('orgs').select(['id', 'path']).where('id', '=', orgId).where(orgVisible(req.auth!.scope, 'orgs')).executeTakeFirst();
+      if (!o) throw await outOfScope(ctx, actorOf(req), 'org', orgId);
+      return o;
+    };
+    app.get('/talks/dicts', { schema: { tags, summary: '谈话种类 Talk kinds and duty rules' } }, async (req) => {
+      requireAuth(req);
+      return { kinds: TALK_KINDS, dutyRules: DUTY_RULES };
+    });
+    app.post('/talks', { schema: { tags, summary: '登记谈话 Record a talk (M-20)', body: s.newTalk } }, async (req, reply) =>
+      reply.status(201).send(await recordTalk(ctx, requireAuth(req, 'talks.write'), actorOf(req), req.body)));
+    app.get('/talks', { schema: { tags, summary: '谈话记录 Talks in scope', querystring: s.talkQuery } }, async (req) =>
+      listTalks(ctx, requireAuth(req, 'talks.read'), req.query));
+    app.get('/talks/stats', { schema: { tags, summary: '谈话统计 Counts by kind (M-27)', querystring: s.statsQuery } }, async (req) => {
+      const auth = requireAuth(req, 'talks.read');
+      const unit = await unitInScope(req, req.query.orgId ?? auth.orgId);
+      const today = toCstDate(ctx.clock.now());
+      return talkStats(ctx, auth, { orgPath: unit.path, from: req.query.from ?? `${today.slice(0, 4)}-01-01`, to: req.query.to ?? today });
+    });
+    app.get('/obligations', { schema: { tags, summary: '监督义务 Duties in scope (?status=overdue)', querystring: s.dutyQuery } }, async (req) => {
+      const auth = requireAuth(req, 'talks.read');
+      if (req.query.orgId) await unitInScope(req, req.query.orgId);
+      return listDuties(ctx, auth, req.query);
+    });
+    app.get('/obligations/compliance', { schema: { tags, summary: '履责情况 Compliance per leader', querystring: s.orgQuery } }, async (req) => {
+      const auth = requireAuth(req, 'talks.read');
+      if (req.query.orgId) await unitInScope(req, req.query.orgId);
+      return compliance(ctx, auth, req.query);
+    });
+    app.get('/my/duties', { schema: { tags, summary: '我的监督责任 My duties', querystring: s.dutyQuery } }, async (req) =>
+      listDuties(ctx, requireAuth(req), { ...req.query, mine: true }));
+    app.post('/obligations/:id/waive', { schema: { tags, summary: '免除（须说明理由）Waive with a reason', params: idParam, body: s.waive } }, async (req) =>
+      waiveDuty(ctx, requireAuth(req, 'duties.manage'), actorOf(req), req.params.id, req.body.reason));
+    app.post('/obligations/generate', { schema: { tags, summary: '生成监督义务（定时任务同款）Run the duty job for a range', body: s.generate } }, async (req) => {
+      requireAuth(req, 'duties.manage');
+      return generateDuties(ctx, actorOf(req), req.body);
+    });
+  };
+}

@@ -1,0 +1,22 @@
+// Request schemas of the talk register and duties (M-20 … M-23, M-27). Strict objects: unknown fields are refused.
+import { z } from 'zod';
+import { pageQuery } from '../../platform/http/index.js';
+import { TALK_KINDS, type TalkKind } from './talk-kinds.js';
+
+const isoDate = z.iso.date({ message: '日期格式应为 YYYY-MM-DD / Date must be YYYY-MM-DD' });
+const id = z.coerce.number().int().min(1).max(2_147_483_647);
+const kind = z.enum(Object.keys(TALK_KINDS) as [TalkKind, ...TalkKind[]]);
+
+export const newTalk = z.object({
+  kind, talkerCadreId: id, talkeeCadreId: id, heldOn: isoDate, place: z.string().trim().min(1).max(100).optional(),
+  summary: z.string().trim().min(4, { message: '请写明谈话内容（至少 4 个字）/ at least 4 characters' }).max(5000),
+  followUp: z.string().trim().min(1).max(2000).optional(),
+}).strict();
+export const talkQuery = z.object({ ...pageQuery, cadreId: id.optional(), kind: kind.optional(), from: isoDate.optional(), to: isoDate.optional() }).strict();
+export const dutyQuery = z.object({ ...pageQuery, status: z.enum(['due', 'done', 'overdue', 'waived']).optional(), orgId: id.optional(),
+  ownerCadreId: id.optional() }).strict();
+export const orgQuery = z.object({ orgId: id.optional() }).strict();
+export const statsQuery = z.object({ orgId: id.optional(), from: isoDate.optional(), to: isoDate.optional() }).strict();
+export const waive = z.object({ reason: z.string().trim().min(4, { message: '请写明免除理由（至少 4 个字）/ at least 4 characters' }).max(500) }).strict();
+export const generate = z.object({ from: isoDate, to: isoDate }).strict()
+  .refine((r) => r.from <= r.to && Number(r.to.slice(0, 4)) - Number(r.from.slice(0, 4)) <= 5, { message: '区间有误或超过 5 年 / Bad range or over 5 years', path: ['to'] });
