@@ -40,10 +40,10 @@ const again = await timed(() => generateDuties(b.ctx, SYSTEM_ACTOR, year));
 const city = await db.selectFrom('orgs').select(['id', 'path', 'name']).where('level', '=', 'city').where('unit_type', '=', 'party_committee').orderBy('id').offset(5).limit(1).executeTakeFirstOrThrow();
 const auth: Auth = { accountId: 1, username: 'bench', displayName: 'bench', role: 'org_supervisor', orgId: city.id, csrfToken: '', isHead: false,
   scope: { code: 4, orgId: city.id, orgPath: city.path, customOrgIds: [], cadreId: null } };
-const views: Array<{ what: string; ms: number[] }> = [{ what: 'compliance view (per leader)', ms: [] }, { what: 'overdue list, first page of 20', ms: [] }];
+const views: Array<{ what: string; ms: number[] }> = [{ what: 'compliance view (per leader)', ms: [] }, { what: 'overdue list (?status=overdue), first page of 20 with the total', ms: [] }];
 for (let i = 0; i < 21; i++) {
   const c = await timed(() => compliance(b.ctx, auth, {}));
-  const l = await timed(() => listDuties(b.ctx, auth, { page: 1, pageSize: 20, status: 'due' }));
+  const l = await timed(() => listDuties(b.ctx, auth, { page: 1, pageSize: 20, status: 'overdue' }));
   if (i === 0) continue; // warm-up
   views[0].ms.push(c.ms);
   views[1].ms.push(l.ms);
