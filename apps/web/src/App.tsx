@@ -2,7 +2,7 @@
 import { App as AntApp, Button, ConfigProvider, Layout, Menu, Segmented, Space, Spin, Typography } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
-import { ApartmentOutlined, AuditOutlined, BarChartOutlined, CloudUploadOutlined, DashboardOutlined, FieldTimeOutlined, FileSearchOutlined, MailOutlined, ProfileOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BarChartOutlined, CloudUploadOutlined, DashboardOutlined, FieldTimeOutlined, FileSearchOutlined, MailOutlined, MessageOutlined, ProfileOutlined, ScheduleOutlined, SettingOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { useI18n } from './i18n';
@@ -24,6 +24,9 @@ import { ClueLedgerPage } from './pages/reports/ClueLedgerPage';
 import { CluePage } from './pages/reports/CluePage';
 import { MyLettersPage } from './pages/reports/MyLettersPage';
 import { QueuePage } from './pages/reports/QueuePage';
+import { MyDutiesPage } from './pages/talks/MyDutiesPage';
+import { TalksPage } from './pages/talks/TalksPage';
+import { CompliancePage } from './pages/talks/CompliancePage';
 import { get } from './api';
 import type { ReactNode } from 'react';
 
@@ -75,6 +78,9 @@ function Shell() {
     { key: '/reports', icon: <FileSearchOutlined />, label: t('信访举报', 'Reports'), show: can('reports.read') },
     { key: '/clues', icon: <ProfileOutlined />, label: t('问题线索台账', 'Clue ledger'), show: can('clues.read') },
     { key: '/reports/analysis', icon: <BarChartOutlined />, label: t('举报分析', 'Report analysis'), show: can('reports.read') },
+    { key: '/talks', icon: <MessageOutlined />, label: t('谈话记录', 'Talks'), show: can('talks.read') },
+    { key: '/talks/compliance', icon: <SolutionOutlined />, label: t('履责情况', 'Compliance'), show: can('talks.read') },
+    { key: '/my/duties', icon: <ScheduleOutlined />, label: t('我的监督责任', 'My duties'), show: me.cadreId != null },
     { key: '/my/letters', icon: <MailOutlined />, label: t('我的函询', 'My letters'), show: letters },
     { key: '/rules', icon: <SettingOutlined />, label: t('规则设置', 'Rule settings'), show: can('rules.read') },
     { key: '/trail', icon: <AuditOutlined />, label: t('操作留痕', 'Trail'), show: can('trail.read') },
@@ -116,6 +122,9 @@ function Shell() {
             <Route path="/reports/:id" element={only(['reports.read'], <ReportPage />)} />
             <Route path="/clues" element={only(['clues.read'], <ClueLedgerPage />)} />
             <Route path="/clues/:id" element={only(['clues.read'], <CluePage />)} />
+            <Route path="/talks" element={only(['talks.read'], <TalksPage />)} />
+            <Route path="/talks/compliance" element={only(['talks.read'], <CompliancePage />)} />
+            <Route path="/my/duties" element={me.cadreId != null ? <MyDutiesPage /> : <ForbiddenPage />} />
             <Route path="/my/letters" element={me.cadreId != null ? <MyLettersPage /> : <ForbiddenPage />} />
             {/* A bookmarked login page: once signed in, it is the home page. */}
             <Route path="/login" element={<Navigate to="/" replace />} />

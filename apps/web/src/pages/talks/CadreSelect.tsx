@@ -1,0 +1,37 @@
+// Choose a cadre in scope by typing a name (GET /api/v1/cadres?q=…&pageSize=20); each option shows the unit so two
+// people of the same name can be told apart. `initial` gives the label of a preset value before any search.
+import { useEffect, useRef, useState } from 'react';
+import { Select } from 'antd';
+import { get, qs } from '../../api';
+import { useI18n } from '../../i18n';
+
+interface CadreRow { id: number; name: string; orgName?: string | null; currentPost?: string | null }
+export interface Person { id: number; name: string }
+
+export function CadreSelect({ value, onChange, initial, disabled, testId }: {
+  value?: number; onChange?(id: number | undefined): void; initial?: Person; disabled?: boolean; testId?: string;
+}) {
+  const { t } = useI18n();
+  const [options, setOptions] = useState<Array<{ value: number; label: string }>>(initial ? [{ value: initial.id, label: initial.name }] : []);
+  const [searching, setSearching] = useState(false);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  useEffect(() => { if (initial) setOptions((o) => (o.some((x) => x.value === initial.id) ? o : [{ value: initial.id, label: initial.name }, ...o])); }, [initial]);
+
+  const search = (text: string) => {
+    clearTimeout(timer.current);
+    if (!text.trim()) return;
+    timer.current = setTimeout(async () => {
+      setSearching(true);
+      try {
+        const r = await get<{ items: CadreRow[] }>(`/api/v1/cadres${qs({ q: text.trim(), pageSize: 20 })}`);
+        setOptions(r.items.map((c) => ({ value: c.id, label: [c.name, c.orgName, c.currentPost].filter(Boolean).join(' · ') })));
+      } catch { setOptions([]); } finally { setSearching(false); }
+    }, 250);
+  };
+  return (
+    <Select showSearch={{ filterOption: false, onSearch: search }} value={value} onChange={(v) => onChange?.(v)} options={options} disabled={disabled}
+      loading={searching} placeholder={t('输入姓名搜索干部', 'Type a name to search')} data-testid={testId} style={{ width: '100%' }}
+      notFoundContent={searching ? t('正在搜索…', 'Searching…') : t('输入姓名后显示匹配的干部', 'Type a name to see matching cadres')} />
+  );
+}
