@@ -7,7 +7,7 @@ import { boot } from './bootstrap.js';
 import { buildApp } from './app.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmpty, seedDemo } from './demo/index.js';
 import { sweepAll } from './modules/registry/index.js';
-import { generateDuties } from './modules/talks/index.js';
+import { generateDuties, remindDuties } from './modules/talks/index.js';
 import { toCstDate } from './platform/clock/index.js';
 import { SYSTEM_ACTOR } from './platform/trail/index.js';
 
@@ -37,6 +37,7 @@ const dutiesNow = () => {
   const year = toCstDate(ctx.clock.now()).slice(0, 4);
   return generateDuties(ctx, SYSTEM_ACTOR, { from: `${year}-01-01`, to: `${year}-12-31` })
     .then((r) => console.log(`监督义务 Duties opened: ${r.periodic + r.appointments} (${r.ms} ms)`))
+    .then(() => remindDuties(ctx, SYSTEM_ACTOR))
     .catch((e) => console.error('监督义务生成失败 Duty job failed', e));
 };
 void dutiesNow();

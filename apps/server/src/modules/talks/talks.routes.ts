@@ -9,6 +9,8 @@ import * as s from './talks.schema.js';
 import { listTalks, recordTalk, talkStats } from './talk.service.js';
 import { compliance, generateDuties, listDuties, waiveDuty } from './duties.js';
 import { DUTY_RULES, TALK_KINDS } from './talk-kinds.js';
+import { markRead, myNotifications, remindDuties } from './reminders.js';
+import { z } from 'zod';
 
 export function talksRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -47,6 +49,14 @@ export function talksRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       listDuties(ctx, requireAuth(req), { ...req.query, mine: true }));
     app.post('/obligations/:id/waive', { schema: { tags, summary: '免除（须说明理由）Waive with a reason', params: idParam, body: s.waive } }, async (req) =>
       waiveDuty(ctx, requireAuth(req, 'duties.manage'), actorOf(req), req.params.id, req.body.reason));
+    app.get('/my/notifications', { schema: { tags, summary: '我的提醒 My reminders (M-27)', querystring: z.object({ unread: z.enum(['true', 'false']).optional() }).strict() } },
+      async (req) => myNotifications(ctx, requireAuth(req), req.query.unread === 'true'));
+    app.post('/my/notifications/:id/read', { schema: { tags, summary: '标为已读 Mark read', params: idParam } }, async (req) =>
+      markRead(ctx, requireAuth(req), req.params.id));
+    app.post('/obligations/remind', { schema: { tags, summary: '发送到期与逾期提醒（定时任务同款）Run the reminder job' } }, async (req) => {
+      requireAuth(req, 'duties.manage');
+      return remindDuties(ctx, actorOf(req));
+    });
     app.post('/obligations/generate', { schema: { tags, summary: '生成监督义务（定时任务同款）Run the duty job for a range', body: s.generate } }, async (req) => {
       requireAuth(req, 'duties.manage');
       return generateDuties(ctx, actorOf(req), req.body);

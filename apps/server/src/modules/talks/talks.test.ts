@@ -61,12 +61,30 @@ describe('duties of the superior principal (M-22, M-23)', () => {
     expect(record.archive.find((s: { titleZh: string }) => s.titleZh === '谈话记录').items[0].summary).toBe('监督谈话（谈话人：王区长）');
   });
 
+  it('reminds the leader a week before the due date and again when overdue, once each (M-27)', async () => {
+    await at('2026-06-22');
+    expect((await city.post('/api/v1/obligations/remind')).json()).toEqual({ soon: 0, overdue: 0 });
+    await at('2026-06-23');
+    const leader = await loginAs(t, { role: 'committee_leader', orgId: ORG.A, scope: 4, cadreId: CADRE.A });
+    // 王区长 owes 孙书记 this half-year's talk (张局长's was held): each of the accounts linked to 王区长 (two by now) is told,
+    // once; the other open duties are owed by leaders without an account here.
+    expect((await city.post('/api/v1/obligations/remind')).json()).toEqual({ soon: 2, overdue: 0 });
+    expect((await city.post('/api/v1/obligations/remind')).json()).toEqual({ soon: 0, overdue: 0 });
+    const inbox = (await leader.get('/api/v1/my/notifications?unread=true')).json();
+    expect(inbox.items.map((n: { title: string }) => n.title)).toEqual(['请于 2026-06-30 前与孙书记同志完成本半年度谈话']);
+    expect((await leader.post(`/api/v1/my/notifications/${inbox.items[0].id}/read`)).statusCode).toBe(200);
+    expect((await leader.get('/api/v1/my/notifications?unread=true')).json().unread).toBe(0);
+    // Someone else's reminder is not found.
+    expect((await city.post(`/api/v1/my/notifications/${inbox.items[0].id}/read`)).statusCode).toBe(404);
+  });
+
   it('no talk in the half-year: not overdue on its last day, overdue the day after', async () => {
     await at('2026-06-30');
     expect((await overdue(city)).total).toBe(0);
     await at('2026-07-01');
     const o = await overdue(city);
     expect(o.total).toBe(4);
+    expect((await city.post('/api/v1/obligations/remind')).json()).toMatchObject({ overdue: 2 });
     expect(o.items.every((d: { dueOn: string; ruleId: string }) => d.dueOn === '2026-06-30' && d.ruleId === 'M-23')).toBe(true);
     // A talk after the period does not close the past half-year (it counts for the new one).
     const leader = await loginAs(t, { role: 'committee_leader', orgId: ORG.A, scope: 4, cadreId: CADRE.A });

@@ -179,6 +179,9 @@ export interface DutiesTable {
   period_start: DateStr; due_on: DateStr; source: string; done_talk_id: number | null; done_on: DateStr | null; waived_reason: string | null;
   waived_by: number | null; created_at: Timestamp;
 }
+export interface NotificationsTable {
+  id: Generated<number>; account_id: number; kind: string; dedupe_key: string; title: string; link: string | null; created_at: Timestamp; read_at: Timestamp | null;
+}
 export interface InstallationTable { name: string; value: string }
 export interface SchemaMigrationsTable { name: string; checksum: string; applied_at: Timestamp }
 
@@ -212,5 +215,6 @@ export interface DB {
   case_deadlines: CaseDeadlinesTable;
   talks: TalksTable;
   duties: DutiesTable;
+  notifications: NotificationsTable;
   report_attachments: ReportAttachmentsTable;
 }
