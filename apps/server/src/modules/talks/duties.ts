@@ -115,12 +115,15 @@ export async function compliance(ctx: AppContext, auth: Auth, q: { orgId?: numbe
   let base = visibleDuties(ctx, auth);
   if (q.orgId) base = base.where(sql<SqlBool>`u.path <@ (select path from orgs where id = ${q.orgId})`);
   const st = statusOf(today);
-  const rows = await base.select(['d.owner_cadre_id', 'o.name', sql<string>`count(*)`.as('total'),
+  // The unit each leader leads, so two leaders of the same name can be told apart.
+  const ledUnit = sql<string | null>`(select string_agg(distinct lu.name, '、') from posts lp join orgs lu on lu.id = lp.org_id
+    where lp.cadre_id = d.owner_cadre_id and lp.is_principal and lp.end_date is null)`;
+  const rows = await base.select(['d.owner_cadre_id', 'o.name', ledUnit.as('org_name'), sql<string>`count(*)`.as('total'),
     sql<string>`count(*) filter (where ${st} = 'done')`.as('done'), sql<string>`count(*) filter (where ${st} = 'overdue')`.as('overdue'),
     sql<string>`count(*) filter (where ${st} = 'due')`.as('due'), sql<string>`count(*) filter (where ${st} = 'waived')`.as('waived'),
     sql<string | null>`min(d.due_on) filter (where ${st} = 'overdue')::text`.as('overdue_since')])
     .groupBy(['d.owner_cadre_id', 'o.name']).orderBy(sql`count(*) filter (where ${st} = 'overdue')`, 'desc').orderBy('o.name').limit(500).execute();
-  return { today, items: rows.map((r) => ({ owner: { cadreId: r.owner_cadre_id, name: r.name }, total: Number(r.total), done: Number(r.done),
+  return { today, items: rows.map((r) => ({ owner: { cadreId: r.owner_cadre_id, name: r.name, orgName: r.org_name }, total: Number(r.total), done: Number(r.done),
     overdue: Number(r.overdue), due: Number(r.due), waived: Number(r.waived), overdueSince: r.overdue_since })) };
 }
 

@@ -97,7 +97,7 @@ describe('duties of the superior principal (M-22, M-23)', () => {
     const countyB = await loginAs(t, { role: 'org_supervisor', orgId: ORG.B, scope: 4 });
     expect((await overdue(countyB)).items.map((d: { subject: { name: string } }) => d.subject.name).sort()).toEqual(['赵区长', '钱局长']);
     const comp = (await city.get('/api/v1/obligations/compliance')).json().items;
-    expect(comp.find((c: { owner: { name: string } }) => c.owner.name === '李书记')).toMatchObject({ overdue: 2, overdueSince: '2026-06-30' });
+    expect(comp.find((c: { owner: { name: string } }) => c.owner.name === '李书记')).toMatchObject({ owner: { orgName: '示例市' }, overdue: 2, overdueSince: '2026-06-30' });
   });
 
   it('a new lower principal without an appointment talk is overdue after the due period (30 days); a talk in time closes it', async () => {

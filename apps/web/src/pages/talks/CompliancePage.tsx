@@ -13,7 +13,7 @@ import { WaiveDialog } from './WaiveDialog';
 import type { Duty, Page } from './talkDicts';
 
 const PAGE = 20;
-interface Row { owner: { cadreId: number; name: string }; total: number; done: number; overdue: number; due: number; waived: number; overdueSince: string | null }
+interface Row { owner: { cadreId: number; name: string; orgName?: string | null }; total: number; done: number; overdue: number; due: number; waived: number; overdueSince: string | null }
 
 export function CompliancePage() {
   const { t, lang } = useI18n();
@@ -27,7 +27,7 @@ export function CompliancePage() {
   const num = (n: number, danger = false) => (danger && n > 0 ? <Typography.Text type="danger" strong>{n}</Typography.Text> : n);
 
   const compColumns = [
-    { title: t('责任人（上级一把手）', 'Superior principal'), key: 'owner', render: (_: unknown, r: Row) => person(r.owner) },
+    { title: t('责任人（上级一把手）', 'Superior principal'), key: 'owner', render: (_: unknown, r: Row) => <>{person(r.owner)}{r.owner.orgName ? <Typography.Text type="secondary">（{r.owner.orgName}）</Typography.Text> : null}</> },
     { title: t('应谈（项）', 'Duties'), dataIndex: 'total', width: 100 },
     { title: t('已完成', 'Done'), dataIndex: 'done', width: 90 },
     { title: t('待完成', 'Due'), dataIndex: 'due', width: 90 },
