@@ -182,6 +182,11 @@ export interface DutiesTable {
 export interface NotificationsTable {
   id: Generated<number>; account_id: number; kind: string; dedupe_key: string; title: string; link: string | null; created_at: Timestamp; read_at: Timestamp | null;
 }
+export interface ResponsibilityTasksTable {
+  id: Generated<number>; org_id: number; list_name: string; seq: number; task: string; lead_leader: string | null; lead_cadre_id: number | null;
+  lead_unit: string | null; lead_org_id: number | null; assisting: string | null; deliverables: string | null; due_on: DateStr | null; due_text: string | null;
+  status: Generated<string>; progress: string | null; completed_on: DateStr | null; created_at: Timestamp; updated_at: Timestamp;
+}
 export interface InstallationTable { name: string; value: string }
 export interface SchemaMigrationsTable { name: string; checksum: string; applied_at: Timestamp }
 
@@ -216,5 +221,6 @@ export interface DB {
   talks: TalksTable;
   duties: DutiesTable;
   notifications: NotificationsTable;
+  responsibility_tasks: ResponsibilityTasksTable;
   report_attachments: ReportAttachmentsTable;
 }
