@@ -78,6 +78,7 @@ export async function seedDemoReports(ctx: AppContext, avoidCadreIds: number[]):
     let version = a.version;
     if (disposal === 'inquiry') {
       const letter = await reports.issueLetter(at(day(10)), staff.handler, SYSTEM_ACTOR, clueId, `1. 请就反映你在${rng.pick(THINGS)}中的有关问题作出说明。\n2. 请说明是否存在其他违反中央八项规定精神的问题。`);
+      version += 1; // the letter takes the clue's version
       if (fate === 'letter_unanswered') continue;
       const parties = await letterParties(ctx, letter.id);
       await reports.replyLetter(at(day(20)), cadreAuth(parties.cadre), SYSTEM_ACTOR, letter.id, '本人对反映的问题逐项作了说明：所反映问题与事实不符，相关事项均经集体研究、手续完备。');

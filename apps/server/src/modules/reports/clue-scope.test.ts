@@ -18,10 +18,11 @@ const collective = { meetingOn: '2026-03-02', participants: ['甲', '乙', '丙'
 beforeAll(async () => {
   t = await startCaseApp();
   ({ petition, handler, head } = await caseDesk(t));
-  // 孙书记 leads 城关街道 (under 明湖区): the report goes up to 明湖区; the clue is assigned down to 城关街道.
+  // 孙书记 leads 城关街道 (under 明湖区): the report goes up to 明湖区; the clue is assigned down to 明湖区财政局 (never to
+  // 城关街道 itself, the accused's own unit).
   await t.app.inject({ method: 'POST', url: '/api/v1/public/reports', payload: { accused: { name: '孙书记', unit: '城关街道' }, content: '孙书记违规发放补贴。', anonymous: true } });
   const reportId = (await petition.get('/api/v1/reports')).json().items[0].id;
-  const accepted = await petition.post(`/api/v1/reports/${reportId}/accept`, { problemType: 'integrity', summary: '违规发放补贴', handlingMode: 'assign', handlingOrgId: ORG.A_TOWN });
+  const accepted = await petition.post(`/api/v1/reports/${reportId}/accept`, { problemType: 'integrity', summary: '违规发放补贴', handlingMode: 'assign', handlingOrgId: ORG.A_DEPT });
   expect(accepted.statusCode, accepted.body).toBe(201);
   clueId = accepted.json().clueId;
   const p = (await handler.post(`/api/v1/clues/${clueId}/propose`, { disposal: 'inquiry', opinion: '建议函询', version: 1, collective })).json();
@@ -64,18 +65,26 @@ describe('clue scope and recusal', () => {
     }
   });
 
-  it('the unit the clue is assigned down to (交办) sees and handles it; a sibling town unit does not', async () => {
-    const town = await loginAs(t, { role: 'discipline', orgId: ORG.A_TOWN, scope: 4 });
-    expect((await town.get(`/api/v1/clues/${clueId}`)).statusCode).toBe(200);
-    expect((await town.get('/api/v1/clues')).json().items.map((x: { id: number }) => x.id)).toContain(clueId);
+  it('the unit the clue is assigned down to (交办) sees and handles it; the accused’s own town does not', async () => {
     const dept = await loginAs(t, { role: 'discipline', orgId: ORG.A_DEPT, scope: 4 });
-    expect((await dept.get(`/api/v1/clues/${clueId}`)).statusCode).toBe(404);
+    expect((await dept.get(`/api/v1/clues/${clueId}`)).statusCode).toBe(200);
+    expect((await dept.get('/api/v1/clues')).json().items.map((x: { id: number }) => x.id)).toContain(clueId);
+    const town = await loginAs(t, { role: 'discipline', orgId: ORG.A_TOWN, scope: 4 });
+    expect((await town.get(`/api/v1/clues/${clueId}`)).statusCode).toBe(404);
     // Passing down needs a unit under the competent one: a sibling county is refused, nothing written.
     await t.app.inject({ method: 'POST', url: '/api/v1/public/reports', payload: { accused: { name: '张局长', unit: '明湖区财政局' }, content: '张局长违规插手工程。', anonymous: true } });
     const reportId = (await petition.get('/api/v1/reports?status=received')).json().items[0].id;
     const bad = await petition.post(`/api/v1/reports/${reportId}/accept`, { problemType: 'integrity', summary: '插手工程项目', handlingMode: 'transfer', handlingOrgId: ORG.B_DEPT /* under 青石区, not 明湖区 */ });
     expect(bad.statusCode).toBe(400);
     expect((await petition.get(`/api/v1/reports/${reportId}`)).json()).toMatchObject({ status: 'received', clue: null });
+    // A principal's report went up (M-17): it is never passed back down to the unit they lead or below it.
+    await t.app.inject({ method: 'POST', url: '/api/v1/public/reports', payload: { accused: { name: '王区长', unit: '明湖区' }, content: '王区长插手工程项目。', anonymous: true } });
+    const up = (await petition.get('/api/v1/reports?status=received')).json().items[0];
+    expect(up).toMatchObject({ routedUp: true, competentOrgId: ORG.R });
+    const down = await petition.post(`/api/v1/reports/${up.id}/accept`, { problemType: 'integrity', summary: '插手工程项目', handlingMode: 'transfer', handlingOrgId: ORG.A_TOWN });
+    expect(down.statusCode).toBe(400);
+    expect(down.json().error.messageZh).toContain('被反映人任职的单位');
+    expect((await petition.post(`/api/v1/reports/${up.id}/accept`, { problemType: 'integrity', summary: '插手工程项目', handlingMode: 'assign', handlingOrgId: ORG.B })).statusCode).toBe(201);
   });
 
   it('a letter is read only by its two parties: the cadre and the countersigning principal', async () => {

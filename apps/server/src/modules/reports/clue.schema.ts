@@ -45,4 +45,6 @@ export const clueListQuery = z.object({ ...pageQuery, state: z.enum(keys<ClueSta
 export const orgQuery = z.object({ orgId: z.coerce.number().int().min(1).optional() }).strict();
 export const queueParam = z.object({ queue: z.enum(keys<Queue>(QUEUES)) }).strict();
 export const queueQuery = z.object({ ...pageQuery, orgId: z.coerce.number().int().min(1).optional() }).strict();
-export const analysisQuery = z.object({ orgId: z.coerce.number().int().min(1).optional(), from: isoDate.optional(), to: isoDate.optional() }).strict();
+export const analysisQuery = z.object({ orgId: z.coerce.number().int().min(1).optional(), from: isoDate.optional(), to: isoDate.optional() }).strict()
+  .refine((q) => (!q.from || q.from >= '2000-01-01') && (!q.to || q.to >= '2000-01-01') && (!q.from || !q.to || q.from <= q.to),
+    { message: '统计期间有误（起止日期不早于 2000 年，且起始不晚于截止）/ Bad period', path: ['from'] });

@@ -109,3 +109,55 @@ describe('related reports and counts per matter (M-13, M-19)', () => {
     expect((await org.get('/api/v1/reports/analysis')).statusCode).toBe(403);
   });
 });
+
+describe('merging keeps matters whole (M-13), found in review', () => {
+  it('a chain of merges stays one matter, and a declined or concluded matter takes no more reports', async () => {
+    const { startCaseApp, caseDesk } = await import('./reports.fixtures.js');
+    const t2 = await startCaseApp();
+    try {
+      const text = '钱局长在办公楼维修工程招标中为亲属公司打招呼，收受好处费。';
+      const ids: number[] = [];
+      for (const [i, named] of [false, false, true].entries()) {
+        t2.clock.set(`2026-03-0${2 + i}T02:00:00Z`);
+        await t2.app.inject({ method: 'POST', url: '/api/v1/public/reports', payload: { accused: { name: '钱局长' }, content: `${text}${'！'.repeat(i)}`, anonymous: !named,
+          ...(named ? { reporter: { name: '实名者', phone: '13800001111' } } : {}) } });
+      }
+      const desk = await caseDesk(t2);
+      for (const r of (await desk.petition.get('/api/v1/reports?pageSize=10')).json().items) ids.unshift(r.id);
+      const linkOf = async (id: number, other: number) => (await desk.petition.get(`/api/v1/reports/${id}`)).json().links.find((l: { otherReportId: number }) => l.otherReportId === other).id;
+      // C into B, then B into A: C follows B into A's matter.
+      expect((await desk.petition.post(`/api/v1/report-links/${await linkOf(ids[2], ids[1])}/confirm`)).statusCode).toBe(200);
+      expect((await desk.petition.post(`/api/v1/report-links/${await linkOf(ids[1], ids[0])}/confirm`)).statusCode).toBe(200);
+      expect((await desk.petition.get(`/api/v1/reports/${ids[2]}`)).json().matterId).toBe(ids[0]);
+      // Declining A sends B and C back to triage, each with a new acceptance clock.
+      const declined = await desk.petition.post(`/api/v1/reports/${ids[0]}/decline`, { reason: '不属于受理范围' });
+      expect(declined.json().backToTriage.sort()).toEqual([ids[1], ids[2]].sort());
+      const c = (await desk.petition.get(`/api/v1/reports/${ids[2]}`)).json();
+      expect(c).toMatchObject({ status: 'received', matterId: ids[2] });
+      expect(c.deadlines.filter((d: { kind: string; met: boolean }) => d.kind === 'accept_decision' && !d.met)).toHaveLength(1);
+      // A's matter is now declined: nothing more can be merged into it.
+      const d = await t2.app.inject({ method: 'POST', url: '/api/v1/public/reports', payload: { accused: { name: '钱局长' }, content: `${text}。`, anonymous: true } });
+      expect(d.statusCode).toBe(201);
+      const dId = (await desk.petition.get('/api/v1/reports?pageSize=1')).json().items[0].id;
+      const toA = (await desk.petition.get(`/api/v1/reports/${dId}`)).json().links.find((l: { otherReportId: number }) => l.otherReportId === ids[0]);
+      expect((await desk.petition.post(`/api/v1/report-links/${toA.id}/confirm`)).json().error.code).toBe('MATTER_CLOSED');
+    } finally {
+      await t2.close();
+    }
+  });
+
+  it('refuses a mistyped year at intake with a 400, not a 500', async () => {
+    const { startCaseApp, caseDesk } = await import('./reports.fixtures.js');
+    const t2 = await startCaseApp();
+    try {
+      const { petition, handler } = await caseDesk(t2);
+      for (const receivedAt of ['0099-06-01T00:00:00Z', '1900-01-01T00:00:00Z']) {
+        const res = await petition.post('/api/v1/reports', { channel: 'letter', receivedAt, accused: { name: '某某' }, content: '测试内容一二三', anonymous: true });
+        expect(res.statusCode, receivedAt).toBe(400);
+      }
+      expect((await handler.get('/api/v1/reports/analysis?from=2026-05-01&to=2026-01-01')).statusCode).toBe(400);
+    } finally {
+      await t2.close();
+    }
+  });
+});

@@ -91,10 +91,18 @@ export async function decideLink(ctx: AppContext, auth: Auth, actor: Actor, visi
       .where('id', '=', linkId).where('status', '=', 'proposed').executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw conflict('LINK_DECIDED', '该关联建议已处理', 'This proposal has already been decided');
     if (confirm) {
-      const related = await w.trx.selectFrom('reports').select('matter_id').where('id', '=', link.related_report_id).executeTakeFirstOrThrow();
-      const moved = await w.trx.updateTable('reports').set({ matter_id: related.matter_id, status: REPORT_MOVES.merge.to })
+      // The matter it joins must still be open: its first report awaiting triage or accepted as a clue still in hand.
+      const related = await w.trx.selectFrom('reports as x').innerJoin('reports as root', 'root.id', 'x.matter_id')
+        .select(['x.matter_id', 'root.status']).where('x.id', '=', link.related_report_id).forUpdate().executeTakeFirstOrThrow();
+      if (related.status !== 'received' && related.status !== 'accepted') {
+        throw conflict('MATTER_CLOSED', '相关举报已不予受理或已办结，不能并入，请单独甄别', 'The related matter is declined or concluded; triage this report on its own');
+      }
+      const mine = await w.trx.selectFrom('reports').select('matter_id').where('id', '=', link.report_id).executeTakeFirstOrThrow();
+      const moved = await w.trx.updateTable('reports').set({ matter_id: related.matter_id!, status: REPORT_MOVES.merge.to })
         .where('id', '=', link.report_id).where('status', 'in', REPORT_MOVES.merge.from).executeTakeFirst();
       if (Number(moved.numUpdatedRows) !== 1) throw conflict('REPORT_TRIAGED', '该举报已甄别，不能再并入其他举报', 'This report has already been triaged and cannot be merged');
+      // Reports already merged into this one follow it, so a chain of merges stays one matter.
+      await w.trx.updateTable('reports').set({ matter_id: related.matter_id! }).where('matter_id', '=', mine.matter_id!).execute();
       // Other proposals for this report are moot once it has joined a matter.
       await w.trx.updateTable('report_links').set({ status: 'rejected', decided_by: auth.accountId, decided_at: w.now })
         .where('report_id', '=', link.report_id).where('status', '=', 'proposed').execute();

@@ -33,7 +33,9 @@ export const publicReport = z.object({
 }).strict().superRefine(withReporter);
 
 export const staffIntake = z.object({
-  channel: z.enum(Object.keys(CHANNELS) as [Channel, ...Channel[]]), receivedAt: z.iso.datetime({ offset: true }),
+  channel: z.enum(Object.keys(CHANNELS) as [Channel, ...Channel[]]),
+  // Not before 2000: a mistyped year would open clocks decades overdue (and years below 100 cannot be counted at all).
+  receivedAt: z.iso.datetime({ offset: true }).refine((v) => Date.parse(v) >= Date.UTC(2000, 0, 1), { message: '收件时间不能早于 2000 年 / Not before 2000' }),
   accused, content: text(20_000), happened: text(200).optional(), anonymous: z.boolean(), reporter: reporter.optional(),
 }).strict().superRefine(withReporter);
 

@@ -21,7 +21,7 @@ const triaged = () => conflict('REPORT_TRIAGED', '该举报已甄别处理', 'Th
 export async function acceptReport(ctx: AppContext, auth: Auth, actor: Actor, id: number, input: AcceptInput) {
   const r = await visibleReport(ctx, auth, actor, id);
   if (!REPORT_MOVES.accept.from.includes(r.status as ReportStatus)) throw triaged();
-  const handlingOrgId = await handlingOrg(ctx, auth, r.competent_org_id, input);
+  const handlingOrgId = await handlingOrg(ctx, auth, r.competent_org_id, r.accused_cadre_id, input);
   const s = (await getRuleSettings(ctx.db, 'M-12', r.competent_org_id)).values;
   const today = toCstDate(ctx.clock.now());
   return write(ctx.db, ctx.clock, actor, async (w) => {
@@ -46,7 +46,7 @@ export async function acceptReport(ctx: AppContext, auth: Auth, actor: Actor, id
 }
 
 /** 转办/交办 pass the clue down to a unit under the competent one; 自办/督办 keep it there. The caller must see that unit. */
-async function handlingOrg(ctx: AppContext, auth: Auth, competentOrgId: number, input: AcceptInput): Promise<number> {
+async function handlingOrg(ctx: AppContext, auth: Auth, competentOrgId: number, accusedCadreId: number | null, input: AcceptInput): Promise<number> {
   const down = input.handlingMode === 'transfer' || input.handlingMode === 'assign';
   if (!down) {
     if (input.handlingOrgId != null && input.handlingOrgId !== competentOrgId) {
@@ -60,6 +60,12 @@ async function handlingOrg(ctx: AppContext, auth: Auth, competentOrgId: number, 
   const ok = await ctx.db.selectFrom('orgs as h').select('h.id').where('h.id', '=', input.handlingOrgId).where(orgVisible(auth.scope, 'h'))
     .where(sql<boolean>`h.path <@ (select path from orgs where id = ${competentOrgId}) and h.id <> ${competentOrgId}`).executeTakeFirst();
   if (!ok) throw invalidField('handlingOrgId', '承办单位须为主管单位的下级单位', 'The handling unit must be under the competent one');
+  // Never back down to the accused's own unit or below it: a principal's report went up so that those under them do not handle it (M-17).
+  if (accusedCadreId != null && await ctx.db.selectFrom('posts as p').innerJoin('orgs as ao', 'ao.id', 'p.org_id').select('p.id')
+    .where('p.cadre_id', '=', accusedCadreId).where('p.end_date', 'is', null)
+    .where(sql<boolean>`(select path from orgs where id = ${input.handlingOrgId}) <@ ao.path`).executeTakeFirst()) {
+    throw invalidField('handlingOrgId', '不能交给被反映人任职的单位或其下级单位办理', 'Not to the accused\'s own unit or one under it');
+  }
   return input.handlingOrgId;
 }
 
@@ -72,8 +78,16 @@ export async function declineReport(ctx: AppContext, auth: Auth, actor: Actor, i
       .where('id', '=', id).where('status', 'in', REPORT_MOVES.not_accept.from).executeTakeFirst();
     if (Number(moved.numUpdatedRows) !== 1) throw triaged();
     await meetDeadlines(w, ['accept_decision'], { reportIds: [id] });
-    w.record({ action: 'report.decline', entity: 'report', entityId: id, detail: { reason } });
-    return { id, status: REPORT_MOVES.not_accept.to };
+    // Reports merged into this one are not declined with it: each goes back to triage on its own, with a new clock.
+    const freed = await w.trx.updateTable('reports').set({ status: 'received', matter_id: sql<number>`id` })
+      .where('matter_id', '=', id).where('id', '<>', id).where('status', '=', 'merged').returning('id').execute();
+    if (freed.length) {
+      const days = (await getRuleSettings(w.trx, 'M-12', r.competent_org_id)).values.petitionDecideDays;
+      const today = toCstDate(w.now);
+      for (const f of freed) await openDeadline(ctx, w, { kind: 'accept_decision', reportId: f.id, startOn: today, rule: { days, unit: 'calendar' } });
+    }
+    w.record({ action: 'report.decline', entity: 'report', entityId: id, detail: { reason, backToTriage: freed.map((f) => f.id) } });
+    return { id, status: REPORT_MOVES.not_accept.to, backToTriage: freed.map((f) => f.id) };
   });
 }
 
