@@ -1,6 +1,9 @@
 // Shared browser steps: a fresh page (its own context, zh-CN, 1440×900, page errors fail the test) and the login form,
 // with the one-time code for the roles that need one (the demo accounts' TOTP secrets).
+import { afterAll, beforeAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from './browser.js';
+import { startServer, type RunningServer } from './server.js';
 import { totpCode } from '../apps/server/src/platform/auth/index.js';
 import { DEMO_ACCOUNTS } from '../apps/server/src/demo/demo-accounts.js';
 
@@ -11,6 +14,21 @@ export function pageMaker(browser: () => Browser, url: () => string) {
     page.on('pageerror', (e) => { throw e; });
     return page;
   };
+}
+
+/** A suite's server (the real app on a fresh embedded database) and Chromium, started once and stopped after; returns its page maker. */
+export function browserSuite() {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  return pageMaker(() => browser!, () => server!.url);
 }
 
 /** Fills in the login form and submits it; what follows depends on the role (TOTP step, landing page). */

@@ -6,21 +6,17 @@
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './browser.js';
-import { startServer, type RunningServer } from './server.js';
-import { pageMaker, uiLogin } from './pages.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserSuite, uiLogin } from './pages.js';
 
 const SCREENSHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../docs/screenshots');
 const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
 // A marker no other text in the demo city contains, to look for traces of the report afterwards.
 const CONTENT = '反映其在办公楼维修工程招标中为亲属公司打招呼，并收受好处费（E2E-甲乙丙）。';
 
-let server: RunningServer;
-let browser: Browser;
 
-const newPage = pageMaker(() => browser, () => server.url);
+const newPage = browserSuite();
 
 /** Logs in through the form (with the one-time code where the role has one) on a fresh page. */
 async function login(username: string): Promise<Page> {
@@ -52,14 +48,6 @@ const apiGet = (page: Page, url: string) => page.evaluate(async (u) => {
   return { status: res.status, text: await res.text() };
 }, url);
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 describe('reports and clues (issue 4)', () => {
   it('walks a report from the public page to a concluded clue, and the accused finds no trace of it', async () => {

@@ -4,11 +4,9 @@
 // reason. Screenshots go to docs/screenshots/.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './browser.js';
-import { startServer, type RunningServer } from './server.js';
-import { pageMaker, uiLogin } from './pages.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserSuite, uiLogin } from './pages.js';
 
 const SCREENSHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../docs/screenshots');
 const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
@@ -21,18 +19,8 @@ async function settle(page: Page) {
 }
 const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 
-let server: RunningServer;
-let browser: Browser;
-const newPage = pageMaker(() => browser, () => server.url);
+const newPage = browserSuite();
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 describe('talks and duties', () => {
   it('demo_leader records the overdue appointment talk from 我的监督责任 and the duty is done', async () => {

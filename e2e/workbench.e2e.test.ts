@@ -3,24 +3,20 @@
 // not-found page; an administrator narrows a rule and the flag goes away. Screenshots go to docs/screenshots/.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './browser.js';
-import { startServer, type RunningServer } from './server.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { writeWorkbook } from '../apps/server/src/platform/sheets/index.js';
 import { makeIdCard } from '../apps/server/src/modules/registry/index.js';
 import { totpCode } from '../apps/server/src/platform/auth/index.js';
-import { pageMaker, submitLogin, uiLogin } from './pages.js';
+import { browserSuite, submitLogin, uiLogin } from './pages.js';
 
 const SCREENSHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../docs/screenshots');
 const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
 
-let server: RunningServer;
-let browser: Browser;
 
-const newPage = pageMaker(() => browser, () => server.url);
+const newPage = browserSuite();
 
 /** The first cadre id in `username`'s scope, asked through the API in its own browser context. */
 async function firstCadreOf(username: string, query = ''): Promise<number> {
@@ -34,14 +30,6 @@ async function firstCadreOf(username: string, query = ''): Promise<number> {
   return id;
 }
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 describe('workbench', () => {
   it('demo_county_a logs in, browses the tree, opens a dossier and sees a flag with its rule and evidence', async () => {

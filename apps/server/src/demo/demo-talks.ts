@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import type { AppContext } from '../platform/context.js';
 import { toCstDate } from '../platform/clock/index.js';
 import { write, SYSTEM_ACTOR } from '../platform/trail/index.js';
-import { generateDuties } from '../modules/talks/index.js';
+import { generateDuties, principals } from '../modules/talks/index.js';
 import { Rng } from './people/prng.js';
 
 const SUMMARIES = ['听取履行全面从严治党主体责任情况汇报，提出改进要求。', '了解班子运行和分管领域廉政风险，提醒抓早抓小。',
@@ -15,11 +15,10 @@ export async function seedDemoTalks(ctx: AppContext) {
   const rng = new Rng('mingjian-demo-talks');
   const today = toCstDate(ctx.clock.now());
   const year = today.slice(0, 4);
+  // The same superior/lower principal pairs the duty job uses.
   const pairs = (await sql<{ owner: number; subject: number; org: number }>`
-    with pr as (select distinct on (p.org_id) p.org_id, p.cadre_id from posts p where p.is_principal and p.end_date is null
-      order by p.org_id, (p.post_kind = 'party_secretary') desc, p.start_date, p.id)
-    select sp.cadre_id as owner, lp.cadre_id as subject, c.id as org from orgs c join pr lp on lp.org_id = c.id join pr sp on sp.org_id = c.parent_id
-    where sp.cadre_id <> lp.cadre_id order by c.id`.execute(ctx.db)).rows;
+    select sp.cadre_id as owner, lp.cadre_id as subject, c.id as org from orgs c join ${principals} lp on lp.org_id = c.id
+    join ${principals} sp on sp.org_id = c.parent_id where sp.cadre_id <> lp.cadre_id order by c.id`.execute(ctx.db)).rows;
   const h1End = `${year}-06-30` < today ? `${year}-06-30` : today;
   const talks: Array<{ owner: number; subject: number; on: string; kind: string }> = [];
   for (const p of pairs) {

@@ -5,7 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../../platform/context.js';
 import { actorOf, idParam, requireAuth, toLimitOffset } from '../../platform/http/index.js';
 import { getRuleSettings } from '../../platform/rules/index.js';
-import { orgVisible, outOfScope } from '../../platform/scope/index.js';
+import { orgInScope } from '../../platform/scope/index.js';
 import { write } from '../../platform/trail/index.js';
 import { CLUE_STATE, DISPOSALS, HANDLING_MODES, LETTER_STATUS, PROBLEM_TYPES, REPORT_STATUS } from './case-states.js';
 import * as s from './clue.schema.js';
@@ -25,9 +25,7 @@ export function clueRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     const tags = ['clues'];
     /** A unit filter must name a unit in the caller's scope: outside it, 404 as everywhere. */
     const inScope = async (req: FastifyRequest, orgId: number | undefined) => {
-      if (orgId == null) return;
-      const ok = await ctx.db.selectFrom('orgs').select('id').where('id', '=', orgId).where(orgVisible(req.auth!.scope, 'orgs')).executeTakeFirst();
-      if (!ok) throw await outOfScope(ctx, actorOf(req), 'org', orgId);
+      if (orgId != null) await orgInScope(ctx, req.auth!.scope, actorOf(req), orgId);
     };
 
     app.get('/clues/dicts', { schema: { tags, summary: '线索处置字典 Labels for states, disposals, outcomes' } }, async (req) => {

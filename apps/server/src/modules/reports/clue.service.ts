@@ -94,12 +94,15 @@ export async function getClue(ctx: AppContext, auth: Auth, actor: Actor, id: num
   };
 }
 
+/** Someone acted on the clue between the caller's read and its write (the version moved). */
+export const staleClue = () => conflict('STALE', '该线索已被他人处理，请刷新后重试', 'Someone else has just acted on this clue; reload and retry');
+
 /** Makes one move of the table: guard, version check, signed step, trail row. The caller's write supplies the rest. */
 export async function moveClue(w: WriteCtx, auth: Auth, c: Pick<ClueRow, 'id' | 'state' | 'version'>, move: ClueMoveName, to: ClueState,
   opinion: string | null, detail: Record<string, unknown>, set: Record<string, unknown> = {}) {
   const res = await w.trx.updateTable('clues').set({ ...set, state: to, version: c.version + 1 })
     .where('id', '=', c.id).where('version', '=', c.version).executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) throw conflict('STALE', '该线索已被他人处理，请刷新后重试', 'Someone else has just acted on this clue; reload and retry');
+  if (Number(res.numUpdatedRows) !== 1) throw staleClue();
   await w.trx.insertInto('clue_steps').values({ clue_id: c.id, action: move, from_state: c.state, to_state: to, actor_id: auth.accountId,
     actor_name: auth.displayName, at: w.now, opinion, detail: JSON.stringify(detail) }).execute();
   w.record({ action: `clue.${move}`, entity: 'clue', entityId: c.id, detail: { from: c.state, to, ...detail } });
@@ -140,7 +143,7 @@ export async function proposeDisposal(ctx: AppContext, auth: Auth, actor: Actor,
   if (input.disposal === 'inquiry' && c.accused_cadre_id == null) {
     throw conflict('ACCUSED_UNKNOWN', '被反映人未匹配到干部档案，不能谈话函询', 'The accused is not in the registry; no inquiry is possible');
   }
-  if (c.version !== input.version) throw conflict('STALE', '该线索已被他人处理，请刷新后重试', 'Someone else has just acted on this clue; reload and retry');
+  if (c.version !== input.version) throw staleClue();
   const proposal = { disposal: input.disposal, collective: input.collective, holdReviewOn: input.holdReviewOn ?? null, transferTo: input.transferTo ?? null,
     proposedBy: auth.accountId, proposedByName: auth.displayName, proposedAt: ctx.clock.now().toISOString() };
   return write(ctx.db, ctx.clock, actor, async (w) => {
@@ -158,7 +161,7 @@ export async function decideProposal(ctx: AppContext, auth: Auth, actor: Actor, 
   if (p.proposedBy === auth.accountId) {
     throw new AppError(403, 'OWN_PROPOSAL', '不能审批本人提出的处置意见', 'You cannot approve or return your own proposal');
   }
-  if (c.version !== version) throw conflict('STALE', '该线索已被他人处理，请刷新后重试', 'Someone else has just acted on this clue; reload and retry');
+  if (c.version !== version) throw staleClue();
   const today = toCstDate(ctx.clock.now());
   return write(ctx.db, ctx.clock, actor, async (w) => {
     if (!approve) {

@@ -9,7 +9,7 @@ import { conflict, invalidField } from '../../platform/http/index.js';
 import { appendTimeline } from '../../platform/dossier/index.js';
 import { getRuleSettings } from '../../platform/rules/index.js';
 import { write, type Actor } from '../../platform/trail/index.js';
-import { allowedTarget, finishMatter, loadClue, moveClue } from './clue.service.js';
+import { allowedTarget, finishMatter, loadClue, moveClue, staleClue } from './clue.service.js';
 import { FORM_LABELS, influenceMonths, influenceUntil, OUTCOME_KINDS, type OutcomeKind } from './outcome-kinds.js';
 
 export const RESULTS = {
@@ -43,7 +43,7 @@ export async function concludeClue(ctx: AppContext, auth: Auth, actor: Actor, id
   if (c.accused_cadre_id == null && (findsFault || input.result === 'false')) {
     throw conflict('ACCUSED_UNKNOWN', '被反映人未匹配到干部档案，无法记入档案', 'The accused is not in the registry; nothing can be written to a dossier');
   }
-  if (c.version !== input.version) throw conflict('STALE', '该线索已被他人处理，请刷新后重试', 'Someone else has just acted on this clue; reload and retry');
+  if (c.version !== input.version) throw staleClue();
   // An open letter of inquiry is finished first (replied, countersigned, reviewed): concluding over it would stop its
   // clock as if the cadre had answered.
   const open = await ctx.db.selectFrom('inquiry_letters').select('number').where('clue_id', '=', id).where('status', 'in', ['sent', 'replied', 'countersigned']).executeTakeFirst();

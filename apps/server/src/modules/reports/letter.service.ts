@@ -12,7 +12,7 @@ import { appendTimeline } from '../../platform/dossier/index.js';
 import { getRuleSettings } from '../../platform/rules/index.js';
 import { recordRead, write, type Actor } from '../../platform/trail/index.js';
 import { LETTER_STATUS, type LetterStatus } from './case-states.js';
-import { allowedTarget, loadClue, moveClue } from './clue.service.js';
+import { allowedTarget, loadClue, moveClue, staleClue } from './clue.service.js';
 import { meetDeadlines, openDeadline } from './deadlines.js';
 import { committeeName } from './letter-docx.js';
 
@@ -47,7 +47,7 @@ export async function issueLetter(ctx: AppContext, auth: Auth, actor: Actor, clu
     // The letter is a change to the clue: take its version, so a conclusion racing the letter loses one way or the other.
     const bumped = await w.trx.updateTable('clues').set({ version: c.version + 1 }).where('id', '=', clueId).where('version', '=', c.version)
       .where('state', '=', 'inquiry').executeTakeFirst();
-    if (Number(bumped.numUpdatedRows) !== 1) throw conflict('STALE', '该线索已被他人处理，请刷新后重试', 'Someone else has just acted on this clue; reload and retry');
+    if (Number(bumped.numUpdatedRows) !== 1) throw staleClue();
     const seq = (await sql<{ n: string }>`select nextval('letter_number_seq') as n`.execute(w.trx)).rows[0].n;
     const number = `${c.competent_org_name}纪函〔${today.slice(0, 4)}〕${seq}号`;
     const inserted = await w.trx.insertInto('inquiry_letters').values({ number, clue_id: clueId, cadre_id: c.accused_cadre_id!, copy_to_org_id: to.committee?.id ?? null,

@@ -146,16 +146,19 @@ export async function listReports(ctx: AppContext, auth: Auth, query: z.infer<ty
 }
 
 export async function visibleReport(ctx: AppContext, auth: Auth, actor: Actor, id: number) {
-  const r = await visibleReports(ctx, auth).select([...COLS, 'r.content', 'r.happened', 'r.reporter_sealed']).where('r.id', '=', id).executeTakeFirst();
+  const r = await visibleReports(ctx, auth).select([...COLS, 'r.content', 'r.happened', 'r.reporter_sealed', 'r.matter_id', 'r.problem_type', 'r.triage_note'])
+    .where('r.id', '=', id).executeTakeFirst();
   if (!r) throw await outOfScope(ctx, actor, 'report', id);
   return r;
 }
 
 export async function getReport(ctx: AppContext, auth: Auth, actor: Actor, id: number) {
   const r = await visibleReport(ctx, auth, actor, id);
-  const messages = await ctx.db.selectFrom('report_messages').select(['id', 'direction', 'body', 'created_at']).where('report_id', '=', id).orderBy('id').execute();
-  const attachments = await listAttachments(ctx, id);
-  const handling = await reportCaseInfo(ctx, auth, r);
+  const [messages, attachments, handling] = await Promise.all([
+    ctx.db.selectFrom('report_messages').select(['id', 'direction', 'body', 'created_at']).where('report_id', '=', id).orderBy('id').execute(),
+    listAttachments(ctx, id),
+    reportCaseInfo(ctx, auth, r),
+  ]);
   await recordRead(ctx.db, ctx.clock, actor, { action: 'report.read', entity: 'report', entityId: id });
   return { ...reportDto(r), ...handling, content: r.content, happened: r.happened, hasReporterContact: r.reporter_sealed != null,
     messages: messages.map((m) => ({ id: m.id, direction: m.direction, body: m.body, at: m.created_at.toISOString() })), attachments };

@@ -92,9 +92,9 @@ export async function declineReport(ctx: AppContext, auth: Auth, actor: Actor, i
 }
 
 /** What staff see of a report's handling: its status, matter, proposed and confirmed links, clue, and running clocks. */
-export async function reportCaseInfo(ctx: AppContext, auth: Auth, r: { id: number; status: string }) {
-  const [row, links, clue, clocks] = await Promise.all([
-    ctx.db.selectFrom('reports').select(['matter_id', 'problem_type', 'triage_note']).where('id', '=', r.id).executeTakeFirstOrThrow(),
+export async function reportCaseInfo(ctx: AppContext, auth: Auth,
+  r: { id: number; status: string; matter_id: number | null; problem_type: string | null; triage_note: string | null }) {
+  const [links, clue, clocks] = await Promise.all([
     // A link is shown only when the other report is in the caller's view too.
     ctx.db.selectFrom('report_links as l').innerJoin('reports as x', (j) => j.on(sql<boolean>`x.id = case when l.report_id = ${r.id} then l.related_report_id else l.report_id end`))
       .innerJoin('orgs as o', 'o.id', 'x.competent_org_id').where(orgVisible(auth.scope, 'o'))
@@ -102,12 +102,12 @@ export async function reportCaseInfo(ctx: AppContext, auth: Auth, r: { id: numbe
       .select(['l.id', 'l.report_id', 'l.related_report_id', 'l.similarity', 'l.status', 'x.number', 'x.received_at', 'x.status as other_status'])
       .orderBy('l.similarity', 'desc').execute(),
     ctx.db.selectFrom('clues as c').innerJoin('reports as m', 'm.id', 'c.report_id').select(['c.id', 'c.number', 'c.state'])
-      .where('m.matter_id', '=', sql<number>`(select matter_id from reports where id = ${r.id})`).executeTakeFirst(),
+      .where('m.matter_id', '=', r.matter_id ?? r.id).executeTakeFirst(),
     ctx.db.selectFrom('case_deadlines').select(['id', 'kind', 'due_on', 'met_at', 'extended_days']).where('report_id', '=', r.id).orderBy('id').execute(),
   ]);
   return {
-    statusLabel: REPORT_STATUS[r.status as ReportStatus]?.[0] ?? r.status, matterId: row.matter_id,
-    problemType: row.problem_type, problemTypeLabel: row.problem_type ? PROBLEM_TYPES[row.problem_type as ProblemType]?.[0] : null, triageNote: row.triage_note,
+    statusLabel: REPORT_STATUS[r.status as ReportStatus]?.[0] ?? r.status, matterId: r.matter_id,
+    problemType: r.problem_type, problemTypeLabel: r.problem_type ? PROBLEM_TYPES[r.problem_type as ProblemType]?.[0] : null, triageNote: r.triage_note,
     links: links.map((l) => ({ id: l.id, otherReportId: l.report_id === r.id ? l.related_report_id : l.report_id, otherNumber: l.number,
       otherReceivedAt: l.received_at.toISOString(), similarity: Number(l.similarity), status: l.status, canDecide: l.report_id === r.id && l.status === 'proposed' })),
     clue: clue ? { id: clue.id, number: clue.number, state: clue.state, stateLabel: CLUE_STATE[clue.state as ClueState]?.[0] } : null,

@@ -15,7 +15,7 @@ import { write, type Actor } from '../../platform/trail/index.js';
 import { DUTY_RULES, TALK_KINDS, type DutyRule, type TalkKind } from './talk-kinds.js';
 
 /** One principal per unit: the party secretary where there is one (a unit may list its administrative head as principal too). */
-const principals = sql`(select distinct on (p.org_id) p.id as post_id, p.org_id, p.cadre_id, p.start_date from posts p
+export const principals = sql`(select distinct on (p.org_id) p.id as post_id, p.org_id, p.cadre_id, p.start_date from posts p
   where p.is_principal and p.end_date is null order by p.org_id, (p.post_kind = 'party_secretary') desc, p.start_date, p.id)`;
 
 /**

@@ -7,7 +7,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { Auth } from '../../platform/auth/index.js';
 import { toCstDate } from '../../platform/clock/index.js';
 import { AppError, conflict, invalidField } from '../../platform/http/index.js';
-import { orgVisible, outOfScope } from '../../platform/scope/index.js';
+import { orgInScope, orgVisible, outOfScope } from '../../platform/scope/index.js';
 import { readWorkbook, writeWorkbook, type Cell } from '../../platform/sheets/index.js';
 import { write, type Actor } from '../../platform/trail/index.js';
 
@@ -33,11 +33,7 @@ function valid(y: number, mo: number, d: number): string | null {
   return dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d ? dt.toISOString().slice(0, 10) : null;
 }
 
-async function unitInScope(ctx: AppContext, auth: Auth, actor: Actor, orgId: number) {
-  const o = await ctx.db.selectFrom('orgs').select(['id', 'path', 'name']).where('id', '=', orgId).where(orgVisible(auth.scope, 'orgs')).executeTakeFirst();
-  if (!o) throw await outOfScope(ctx, actor, 'org', orgId);
-  return o;
-}
+const unitInScope = (ctx: AppContext, auth: Auth, actor: Actor, orgId: number) => orgInScope(ctx, auth.scope, actor, orgId);
 
 export async function importList(ctx: AppContext, auth: Auth, actor: Actor, orgId: number, listName: string, file: Buffer, dryRun: boolean) {
   const unit = await unitInScope(ctx, auth, actor, orgId);

@@ -5,7 +5,7 @@ import type { AppContext } from '../../platform/context.js';
 import { toCstDate } from '../../platform/clock/index.js';
 import { actorOf, idParam, requireAuth } from '../../platform/http/index.js';
 import { can } from '../../platform/auth/index.js';
-import { orgVisible, outOfScope } from '../../platform/scope/index.js';
+import { orgInScope } from '../../platform/scope/index.js';
 import * as s from './talks.schema.js';
 import { listTalks, recordTalk, talkStats } from './talk.service.js';
 import { compliance, generateDuties, listDuties, waiveDuty } from './duties.js';
@@ -20,11 +20,7 @@ export function talksRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['talks'];
     /** A unit filter must name a unit in the caller's scope; its path is what the statistics need. */
-    const unitInScope = async (req: FastifyRequest, orgId: number) => {
-      const o = await ctx.db.selectFrom('orgs').select(['id', 'path']).where('id', '=', orgId).where(orgVisible(req.auth!.scope, 'orgs')).executeTakeFirst();
-      if (!o) throw await outOfScope(ctx, actorOf(req), 'org', orgId);
-      return o;
-    };
+    const unitInScope = (req: FastifyRequest, orgId: number) => orgInScope(ctx, req.auth!.scope, actorOf(req), orgId);
     app.get('/talks/dicts', { schema: { tags, summary: '谈话种类 Talk kinds and duty rules' } }, async (req) => {
       requireAuth(req);
       return { kinds: TALK_KINDS, dutyRules: DUTY_RULES };

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.js';
 import { AppError, actorOf, idParam, requireAuth, validationError } from '../http/index.js';
-import { orgVisible, outOfScope } from '../scope/index.js';
+import { orgInScope } from '../scope/index.js';
 import { write } from '../trail/index.js';
 import { RULE_DEFINITIONS, RULE_IDS, isRuleId, type RuleId } from './defaults.js';
 import { getRuleSettings } from './settings.js';
@@ -25,9 +25,7 @@ export function rulesRoutes(ctx: AppContext, hooks: RulesHooks = {}): FastifyPlu
   return async (app) => {
     const tags = ['rules'];
     const visibleOrgId = async (req: Parameters<typeof actorOf>[0], orgId: number) => {
-      const auth = requireAuth(req);
-      const ok = await ctx.db.selectFrom('orgs').select('id').where('id', '=', orgId).where(orgVisible(auth.scope, 'orgs')).executeTakeFirst();
-      if (!ok) throw await outOfScope(ctx, actorOf(req), 'org', orgId);
+      await orgInScope(ctx, requireAuth(req).scope, actorOf(req), orgId);
     };
 
     app.get('/rules', { schema: { tags, summary: '规则及默认值 Rules and SPEC defaults' } }, async (req) => {

@@ -1,2 +1,2 @@
 export { orgVisible, cadreVisible, cadreInSubtree, SCOPE_LABELS, type DataScope, type ScopeCode } from './scope.js';
-export { outOfScope } from './deny.js';
+export { outOfScope, orgInScope } from './deny.js';
