@@ -10,6 +10,7 @@ import { sweepAll } from './modules/registry/index.js';
 import { generateDuties, remindDuties } from './modules/talks/index.js';
 import { toCstDate } from './platform/clock/index.js';
 import { SYSTEM_ACTOR } from './platform/trail/index.js';
+import { JOB_TIME_ZONE, startScheduler, type Job, type Scheduler } from './platform/jobs/index.js';
 
 const started = Date.now();
 const databaseUrl = process.env.DATABASE_URL || undefined;
@@ -24,24 +25,35 @@ if (demo && (await isEmpty(ctx))) {
   const n = await seedDemo(ctx);
   console.log(`示例数据已载入 Demo data loaded: ${n.orgs} 个单位 units, ${n.cadres} 名干部 cadres, ${n.reports} 件举报 reports, ${n.clues} 条线索 clues, ${n.talks} 次谈话 talks, ${n.duties} 项监督义务 duties (${Date.now() - t} ms)`);
 }
-// Rule flags (M-04 … M-07) are evaluated at start and every day after, so tenure counts move with the calendar.
-// The demo city is small enough to wait for; a large registry is swept in the background.
-const sweepNow = () => sweepAll(ctx, SYSTEM_ACTOR)
-  .then((r) => console.log(`规则评估 Rules evaluated: ${r.cadres} 名干部 cadres, ${r.flags} 条提示 flags (${r.ms} ms)`))
-  .catch((e) => console.error('规则评估失败 Sweep failed', e));
-if (demo) await sweepNow(); else void sweepNow();
-setInterval(sweepNow, 24 * 3600_000).unref();
-// Duties of superior principals (M-22, M-23) for the current year, opened daily by the same in-process job on either
-// engine (idempotent). A kept PostgreSQL job library for several servers is left for later (see README).
-const dutiesNow = () => {
+// Daily jobs (platform/jobs): rule flags (M-04 … M-07), so tenure counts move with the calendar, and the duties of
+// superior principals (M-22, M-23) for the current year with their reminders (M-27). In this process on the embedded
+// database; through pg-boss on PostgreSQL, so that several servers run each job once. Both also run at start.
+const sweepJob = () => sweepAll(ctx, SYSTEM_ACTOR)
+  .then((r) => console.log(`规则评估 Rules evaluated: ${r.cadres} 名干部 cadres, ${r.flags} 条提示 flags (${r.ms} ms)`));
+const dutiesJob = async () => {
   const year = toCstDate(ctx.clock.now()).slice(0, 4);
-  return generateDuties(ctx, SYSTEM_ACTOR, { from: `${year}-01-01`, to: `${year}-12-31` })
-    .then((r) => console.log(`监督义务 Duties opened: ${r.periodic + r.appointments} (${r.ms} ms)`))
-    .then(() => remindDuties(ctx, SYSTEM_ACTOR))
-    .catch((e) => console.error('监督义务生成失败 Duty job failed', e));
+  const r = await generateDuties(ctx, SYSTEM_ACTOR, { from: `${year}-01-01`, to: `${year}-12-31` });
+  console.log(`监督义务 Duties opened: ${r.periodic + r.appointments} (${r.ms} ms)`);
+  await remindDuties(ctx, SYSTEM_ACTOR);
 };
-void dutiesNow();
-setInterval(dutiesNow, 24 * 3600_000).unref();
+const JOBS: Job[] = [
+  { name: 'rules-sweep', cron: '0 2 * * *', run: sweepJob },
+  { name: 'talk-duties', cron: '10 2 * * *', run: dutiesJob },
+];
+let scheduler: Scheduler | undefined;
+try {
+  const t = Date.now();
+  scheduler = await startScheduler(ctx, JOBS, { databaseUrl });
+  console.log(`定时任务 Scheduled jobs: ${scheduler.kind === 'pg-boss' ? 'pg-boss (PostgreSQL)' : '进程内 in-process'}, `
+    + `每日 daily ${JOBS.map((j) => `${j.name} ${j.cron}`).join(', ')} (${JOB_TIME_ZONE}) (${Date.now() - t} ms)`);
+} catch (e) {
+  // The app still serves; the jobs do not run until a restart succeeds (e.g. the role may not create schema pgboss).
+  console.error('定时任务未能启动，每日任务不会运行 Scheduler failed to start; daily jobs will not run', e);
+}
+// The demo city is small enough to wait for its flags; a large registry is swept in the background.
+const sweepAtStart = scheduler?.runNow('rules-sweep');
+if (demo) await sweepAtStart; else void sweepAtStart;
+void scheduler?.runNow('talk-duties');
 const webDir = fileURLToPath(new URL('../../web/dist', import.meta.url));
 const app = await buildApp(ctx, { logger: process.env.LOG === 'true', webDir: existsSync(path.join(webDir, 'index.html')) ? webDir : undefined });
 await app.listen({ port, host });
@@ -62,7 +74,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, async () => {
     if (closing) return;
     closing = true;
-    await app.close();
+    // The scheduler stops with the server (waiting briefly for a running job) before the database closes under it.
+    await Promise.all([scheduler?.stop(), app.close()]);
     await booted.close();
     process.exit(0);
   });
