@@ -15,7 +15,7 @@ import { calendarRoutes } from './platform/clock/calendar.routes.js';
 import { loadCalendar } from './bootstrap.js';
 import { registryRoutes, sweep } from './modules/registry/index.js';
 import { clueRoutes, publicReportRoutes, staffReportRoutes, type PublicLimits } from './modules/reports/index.js';
-import { talksRoutes } from './modules/talks/index.js';
+import { obligationsRoutes, talksRoutes } from './modules/talks/index.js';
 
 export interface AppOptions {
   logger?: boolean;
@@ -90,6 +90,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     await api.register(staffReportRoutes(ctx));
     await api.register(clueRoutes(ctx));
     await api.register(talksRoutes(ctx));
+    await api.register(obligationsRoutes(ctx));
     await api.register(calendarRoutes(ctx, () => loadCalendar(ctx.db)));
   }, { prefix: '/api/v1' });
 

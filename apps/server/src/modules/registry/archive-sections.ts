@@ -18,6 +18,9 @@ export const SECTION_OF_EVENT: Record<string, string> = {
   'reports.outcome': '处分情况',
   'reports.cleared': '信访举报',
   'talks.talk': '谈话记录',
+  'talks.hearing': '述责述廉',
+  'talks.secretary_reminder': '谈话记录',
+  'talks.non_report': '问责情况',
 };
 
 /** The sections for one cadre, each with its events (oldest first); an empty one stays and says so. */

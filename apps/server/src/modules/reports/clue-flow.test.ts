@@ -98,6 +98,10 @@ describe('report → clue → letter → reply → countersign → outcome (M-12
 
     // The dossier carries the letter and the outcome; the reporter sees the conclusion with the receipt.
     const city = await loginAs(t, { role: 'org_supervisor', orgId: ORG.R, scope: 4 });
+    // M-21 群众有举报时必谈: only now, with the matter found, does the superior principal owe a reminder talk (30 days).
+    const talkDue = (await city.get('/api/v1/obligations?ruleId=M-21')).json().items;
+    expect(talkDue).toMatchObject([{ obligation: 'publicReport', talkKind: 'reminder', dueOn: '2026-04-01', owner: { name: '王区长' }, subject: { name: '张局长' } }]);
+    expect(JSON.stringify(talkDue)).not.toContain(CONTENT);
     const timeline = (await city.get(`/api/v1/cadres/${CADRE.A_DEPT}/timeline`)).json().items.map((e: { eventType: string }) => e.eventType);
     expect(timeline).toEqual(expect.arrayContaining(['reports.letter', 'reports.outcome']));
     // …and files them under the archive sections of M-08 as they happen.
@@ -171,5 +175,7 @@ describe('the transition table refuses what it does not list (M-14)', () => {
     const city = await loginAs(t, { role: 'org_supervisor', orgId: ORG.R, scope: 4 });
     const events = (await city.get(`/api/v1/cadres/${CADRE.B_DEPT}/timeline`)).json().items;
     expect(events.find((e: { eventType: string }) => e.eventType === 'reports.cleared')?.summary).toContain('澄清正名');
+    // A false accusation calls for no reminder talk.
+    expect((await city.get('/api/v1/obligations?ruleId=M-21')).json().items.filter((d: { subject: { name: string } }) => d.subject.name === '钱局长')).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import { conflict, invalidField } from '../../platform/http/index.js';
 import { appendTimeline } from '../../platform/dossier/index.js';
 import { getRuleSettings } from '../../platform/rules/index.js';
 import { write, type Actor } from '../../platform/trail/index.js';
+import { openOccasionTalk } from '../talks/index.js';
 import { allowedTarget, finishMatter, loadClue, moveClue, staleClue } from './clue.service.js';
 import { FORM_LABELS, influenceMonths, influenceUntil, OUTCOME_KINDS, type OutcomeKind } from './outcome-kinds.js';
 
@@ -61,6 +62,11 @@ export async function concludeClue(ctx: AppContext, auth: Auth, actor: Actor, id
       const period = 'permanent' in k ? '' : until ? `，影响期至 ${until}` : '';
       await appendTimeline(w, { cadreId, occurredOn: o.decidedOn, eventType: 'reports.outcome', sourceModule: 'reports',
         summary: `${FORM_LABELS[k.form]}：${k.zh}（线索 ${c.number}）${period}`, refEntity: 'outcome', refId: outcomeId });
+    }
+    // M-21 群众有举报时必谈: the superior's talk opens only now, when the commission has found the matter substantiated (the
+    // outcome is in the dossier already); at intake it would tell the accused's superior of a report nothing has decided.
+    if (findsFault) {
+      await openOccasionTalk(w, { event: 'publicReport', cadreId, occurredOn: today, source: `clue:${id}`, note: `线索 ${c.number} 经核查${RESULTS[input.result][0]}，已作出处理` });
     }
     if (input.result === 'false') {
       await appendTimeline(w, { cadreId, occurredOn: today, eventType: 'reports.cleared', sourceModule: 'reports',

@@ -1,89 +1,75 @@
-// M-22, M-23: duties of the superior principal towards each lower principal (“上级一把手必须抓好下级一把手”). A job —
-// daily, and on demand — opens them set-based and idempotently (one duty per rule, owner, subject and source):
+// The one deadline engine for supervision duties (“上级一把手必须抓好下级一把手”). A job — daily, and on demand — opens them
+// set-based and idempotently (one duty per rule, owner, subject and source):
 //   M-22 an appointment talk within `dueDays` (30) of a principal's appointment, by the principal one level up;
-//   M-23 a talk with each lower principal every half-year (when `talksPerHalfYear` ≥ 1), due on the period's last day.
-// A duty is due, done (the talk that fulfilled it), overdue (past its due date, not done) or waived with a reason.
-// Reads never create duties.
+//   M-23 a talk with each lower principal every half-year (when `talksPerHalfYear` ≥ 1), due on the period's last day;
+//   M-23, M-25 the other templates in obligations.ts (research visits, lectures, special checks, hearings);
+//   M-21 talks that promotions and transfers call for (occasions.ts; other occasions open theirs when recorded).
+// A duty is due, done (the record that fulfilled it; for a duty needing several, the last of them), overdue (past its
+// due date, not done) or waived with a reason. Reads never create duties.
 import { sql, type SqlBool } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
 import type { Auth } from '../../platform/auth/index.js';
 import { toCstDate } from '../../platform/clock/index.js';
 import { conflict, toLimitOffset } from '../../platform/http/index.js';
-import { RULE_DEFINITIONS } from '../../platform/rules/index.js';
-import { cadreVisible, outOfScope } from '../../platform/scope/index.js';
+import { cadreVisible, orgVisible, outOfScope } from '../../platform/scope/index.js';
 import { write, type Actor } from '../../platform/trail/index.js';
 import { DUTY_RULES, TALK_KINDS, type DutyRule, type TalkKind } from './talk-kinds.js';
-
-/** One principal per unit: the party secretary where there is one (a unit may list its administrative head as principal too). */
-export const principals = sql`(select distinct on (p.org_id) p.id as post_id, p.org_id, p.cadre_id, p.start_date from posts p
-  where p.is_principal and p.end_date is null order by p.org_id, (p.post_kind = 'party_secretary') desc, p.start_date, p.id)`;
-
-/**
- * A rule setting for the subject's unit `c`, set-based: the nearest override that sets the key, else the SPEC default
- * (the same key-by-key rule as getRuleSettings, in SQL so the job stays one statement per period).
- */
-const setting = (ruleId: string, key: string, fallback: number) => sql<number>`coalesce((select (r.settings ->> ${key})::int
-  from rule_overrides r join orgs ro on ro.id = r.org_id where r.rule_id = ${ruleId} and ro.path @> c.path and r.settings ? ${key}
-  order by nlevel(ro.path) desc limit 1), ${fallback}::int)`;
+import { openTemplateDuties, periods, principals, unitSetting } from './obligations.js';
+import { openPostOccasions } from './occasions.js';
+import { settleTalkDuties } from './talk.service.js';
+import { settleActivityDuties } from './activities.js';
 
 /** The half-years that overlap [from, to]: [start, end, label]. */
-export function halfYears(from: string, to: string): Array<[string, string, string]> {
-  const out: Array<[string, string, string]> = [];
-  for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y++) {
-    for (const [s, e, h] of [[`${y}-01-01`, `${y}-06-30`, 'H1'], [`${y}-07-01`, `${y}-12-31`, 'H2']]) {
-      if (e >= from && s <= to) out.push([s, e, `${y}${h}`]);
-    }
-  }
-  return out;
-}
+export const halfYears = (from: string, to: string) => periods(from, to, 'half_year');
 
 /** The job: opens the duties of [from, to] and marks those already met by recorded talks. Safe to run again. */
 export async function generateDuties(ctx: AppContext, actor: Actor, range: { from: string; to: string }) {
   const started = Date.now();
-  const dueDays = setting('M-22', 'dueDays', RULE_DEFINITIONS['M-22'].defaults.dueDays);
-  const perHalfYear = setting('M-23', 'talksPerHalfYear', RULE_DEFINITIONS['M-23'].defaults.talksPerHalfYear);
+  const dueDays = unitSetting<number>('M-22', 'dueDays');
+  const perHalfYear = unitSetting<number>('M-23', 'talksPerHalfYear');
   return write(ctx.db, ctx.clock, actor, async (w) => {
     let periodic = 0;
     {
       for (const [start, end, label] of halfYears(range.from, range.to)) {
-        const res = await sql`insert into duties (rule_id, talk_kind, owner_cadre_id, subject_cadre_id, subject_org_id, period_start, due_on, source, created_at)
-          select 'M-23', null, sp.cadre_id, lp.cadre_id, c.id, ${start}::date, ${end}::date, ${label}, ${w.now}
+        const res = await sql`insert into duties (rule_id, obligation, title, talk_kind, owner_cadre_id, subject_cadre_id, subject_org_id, period_start, due_on, source, created_at)
+          select 'M-23', 'lower_principal_talk', ${DUTY_RULES['M-23'].zh}, null, sp.cadre_id, lp.cadre_id, c.id, ${start}::date, ${end}::date, ${label}, ${w.now}
           from orgs c join ${principals} lp on lp.org_id = c.id join ${principals} sp on sp.org_id = c.parent_id
           where sp.cadre_id <> lp.cadre_id and lp.start_date <= ${end}::date and ${perHalfYear} >= 1
           on conflict do nothing`.execute(w.trx);
         periodic += Number(res.numAffectedRows ?? 0);
       }
     }
-    const appointments = await sql`insert into duties (rule_id, talk_kind, owner_cadre_id, subject_cadre_id, subject_org_id, period_start, due_on, source, created_at)
-      select 'M-22', 'appointment', sp.cadre_id, lp.cadre_id, c.id, lp.start_date, lp.start_date + ${dueDays}::int, 'post:' || lp.post_id, ${w.now}
+    const appointments = await sql`insert into duties (rule_id, obligation, title, talk_kind, owner_cadre_id, subject_cadre_id, subject_org_id, period_start, due_on, source, created_at)
+      select 'M-22', 'appointment', ${DUTY_RULES['M-22'].zh}, 'appointment', sp.cadre_id, lp.cadre_id, c.id, lp.start_date, lp.start_date + ${dueDays}::int, 'post:' || lp.post_id, ${w.now}
       from orgs c join ${principals} lp on lp.org_id = c.id join ${principals} sp on sp.org_id = c.parent_id
       where sp.cadre_id <> lp.cadre_id and lp.start_date between ${range.from}::date and ${range.to}::date
       on conflict do nothing`.execute(w.trx);
-    // Talks recorded before their duty existed count too: the earliest matching talk fulfils it.
-    const met = await sql`with m as (
-        select distinct on (d.id) d.id, t.id as talk_id, t.held_on from duties d
-        join talks t on t.talker_cadre_id = d.owner_cadre_id and t.talkee_cadre_id = d.subject_cadre_id and t.held_on >= d.period_start
-          and (d.talk_kind is null or t.kind = d.talk_kind) and (d.rule_id <> 'M-23' or t.held_on <= d.due_on)
-        where d.done_talk_id is null and d.waived_reason is null order by d.id, t.held_on, t.id)
-      update duties set done_talk_id = m.talk_id, done_on = m.held_on from m where duties.id = m.id`.execute(w.trx);
-    const counts = { periodic, appointments: Number(appointments.numAffectedRows ?? 0), metByEarlierTalks: Number(met.numAffectedRows ?? 0) };
+    const templates = await openTemplateDuties(w, range);
+    const occasions = await openPostOccasions(w, range);
+    // Records made before their duty existed count too.
+    const metByEarlierTalks = await settleTalkDuties(w);
+    const metByEarlierRecords = await settleActivityDuties(w);
+    const counts = { periodic, appointments: Number(appointments.numAffectedRows ?? 0), templates, occasions, metByEarlierTalks, metByEarlierRecords };
     w.record({ action: 'duties.generate', entity: 'duty', detail: { ...range, ...counts } });
     return { ...range, ...counts, ms: Date.now() - started };
   });
 }
 
 export type DutyStatus = 'due' | 'done' | 'overdue' | 'waived';
-const statusOf = (today: string) => sql<DutyStatus>`case when d.done_talk_id is not null then 'done' when d.waived_reason is not null then 'waived'
+const statusOf = (today: string) => sql<DutyStatus>`case when d.done_on is not null then 'done' when d.waived_reason is not null then 'waived'
   when d.due_on < ${today}::date then 'overdue' else 'due' end`;
 
-/** Duties the caller may see: about a cadre in scope, or owed by the caller. */
+/** Duties the caller may see: about a cadre in scope (or, with no subject person, a unit in scope), or owed by the caller. */
 function visibleDuties(ctx: AppContext, auth: Auth) {
-  return ctx.db.selectFrom('duties as d').innerJoin('cadres as s', 's.id', 'd.subject_cadre_id').innerJoin('cadres as o', 'o.id', 'd.owner_cadre_id')
+  return ctx.db.selectFrom('duties as d').leftJoin('cadres as s', 's.id', 'd.subject_cadre_id').innerJoin('cadres as o', 'o.id', 'd.owner_cadre_id')
     .innerJoin('orgs as u', 'u.id', 'd.subject_org_id')
-    .where((eb) => eb.or([cadreVisible(auth.scope, 's'), ...(auth.scope.cadreId != null ? [eb('d.owner_cadre_id', '=', auth.scope.cadreId)] : [])]));
+    .where((eb) => eb.or([
+      sql<SqlBool>`case when d.subject_cadre_id is null then ${orgVisible(auth.scope, 'u')} else ${cadreVisible(auth.scope, 's')} end`,
+      ...(auth.scope.cadreId != null ? [eb('d.owner_cadre_id', '=', auth.scope.cadreId)] : []),
+    ]));
 }
 
-export interface DutyQuery { page: number; pageSize: number; status?: DutyStatus; orgId?: number; ownerCadreId?: number; mine?: boolean }
+export interface DutyQuery { page: number; pageSize: number; status?: DutyStatus; orgId?: number; ownerCadreId?: number; mine?: boolean; ruleId?: string }
 
 export async function listDuties(ctx: AppContext, auth: Auth, q: DutyQuery) {
   const today = toCstDate(ctx.clock.now());
@@ -92,20 +78,23 @@ export async function listDuties(ctx: AppContext, auth: Auth, q: DutyQuery) {
   if (q.orgId) base = base.where(sql<SqlBool>`u.path <@ (select path from orgs where id = ${q.orgId})`);
   if (q.ownerCadreId) base = base.where('d.owner_cadre_id', '=', q.ownerCadreId);
   if (q.mine) base = base.where('d.owner_cadre_id', '=', auth.scope.cadreId ?? 0);
+  if (q.ruleId) base = base.where('d.rule_id', '=', q.ruleId);
   const { limit, offset } = toLimitOffset(q);
   const [rows, n] = await Promise.all([
     base.select(['d.id', 'd.rule_id', 'd.talk_kind', 'd.period_start', 'd.due_on', 'd.done_on', 'd.done_talk_id', 'd.waived_reason', 'd.owner_cadre_id',
-      'o.name as owner_name', 'd.subject_cadre_id', 's.name as subject_name', 'u.name as subject_org_name', statusOf(today).as('status')])
+      'o.name as owner_name', 'd.subject_cadre_id', 's.name as subject_name', 'u.name as subject_org_name', statusOf(today).as('status'),
+      'd.obligation', 'd.activity', 'd.title', 'd.by_committee', 'd.required', 'd.done_count', 'd.occasion_note', 'd.subject_org_id'])
       .orderBy(sql`case when d.done_talk_id is null and d.waived_reason is null then 0 else 1 end`).orderBy('d.due_on').orderBy('d.id')
       .limit(limit).offset(offset).execute(),
     base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { total: Number(n.n), today, items: rows.map((d) => ({
-    id: d.id, ruleId: d.rule_id, what: DUTY_RULES[d.rule_id as DutyRule]?.zh ?? d.rule_id, talkKind: d.talk_kind,
+    id: d.id, ruleId: d.rule_id, what: d.title ?? DUTY_RULES[d.rule_id as DutyRule]?.zh ?? d.rule_id, talkKind: d.talk_kind,
+    obligation: d.obligation, activity: d.activity, byCommittee: d.by_committee, required: d.required, doneCount: d.done_count, occasionNote: d.occasion_note,
     talkKindLabel: d.talk_kind ? TALK_KINDS[d.talk_kind as TalkKind]?.zh : null, periodStart: d.period_start, dueOn: d.due_on, status: d.status,
     statusLabel: { due: '待完成', done: '已完成', overdue: '已逾期', waived: '已免除' }[d.status], doneOn: d.done_on, doneTalkId: d.done_talk_id,
     waivedReason: d.waived_reason, owner: { cadreId: d.owner_cadre_id, name: d.owner_name },
-    subject: { cadreId: d.subject_cadre_id, name: d.subject_name, orgName: d.subject_org_name },
+    subject: { cadreId: d.subject_cadre_id, name: d.subject_name, orgId: d.subject_org_id, orgName: d.subject_org_name },
   })) };
 }
 
@@ -133,7 +122,7 @@ export async function waiveDuty(ctx: AppContext, auth: Auth, actor: Actor, id: n
   if (!d) throw await outOfScope(ctx, actor, 'duty', id);
   return write(ctx.db, ctx.clock, actor, async (w) => {
     const res = await w.trx.updateTable('duties').set({ waived_reason: reason, waived_by: auth.accountId }).where('id', '=', id)
-      .where('done_talk_id', 'is', null).where('waived_reason', 'is', null).executeTakeFirst();
+      .where('done_on', 'is', null).where('waived_reason', 'is', null).executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw conflict('DUTY_CLOSED', '该项义务已完成或已免除', 'This duty is already done or waived');
     w.record({ action: 'duty.waive', entity: 'duty', entityId: id, detail: { reason } });
     return { id, status: 'waived' };

@@ -8,6 +8,10 @@ import type { Auth } from '../../platform/auth/index.js';
 import { toCstDate } from '../../platform/clock/index.js';
 import { notFound } from '../../platform/http/index.js';
 import { write, type Actor } from '../../platform/trail/index.js';
+import { TALK_KINDS } from './talk-kinds.js';
+
+/** The talk kind's Chinese name, in SQL (a CASE over TALK_KINDS). */
+const talkKindLabel = sql.join(Object.entries(TALK_KINDS).map(([k, v]) => sql`when ${k} then ${v.zh}`), sql` `);
 
 export async function remindDuties(ctx: AppContext, actor: Actor, soonDays = 7) {
   const today = toCstDate(ctx.clock.now());
@@ -16,14 +20,17 @@ export async function remindDuties(ctx: AppContext, actor: Actor, soonDays = 7) 
     const insert = (stage: 'soon' | 'overdue', when: ReturnType<typeof sql<boolean>>, title: ReturnType<typeof sql<string>>) => sql`
       insert into notifications (account_id, kind, dedupe_key, title, link, created_at)
       select a.id, 'duty.' || ${stage}, 'duty:' || d.id || ':' || ${stage}, ${title}, '/my/duties', ${w.now}
-      from duties d join accounts a on a.cadre_id = d.owner_cadre_id and not a.disabled join cadres s on s.id = d.subject_cadre_id
-      where d.done_talk_id is null and d.waived_reason is null and ${when}
+      from duties d join accounts a on a.cadre_id = d.owner_cadre_id and not a.disabled left join cadres s on s.id = d.subject_cadre_id
+      where d.done_on is null and d.waived_reason is null and ${when}
       on conflict do nothing`.execute(w.trx);
-    const what = sql<string>`case when d.rule_id = 'M-22' then '任职谈话' else '本半年度谈话' end`;
+    // Rows opened before duties had titles keep the two phrasings they had.
+    const what = sql<string>`case when d.rule_id = 'M-22' then '任职谈话' when d.title is null or d.obligation = 'lower_principal_talk' then '本半年度谈话'
+      when d.talk_kind is not null then d.title || '（' || (case d.talk_kind ${talkKindLabel} else d.talk_kind end) || '）' else d.title end`;
+    const withWhom = sql<string>`case when s.name is null then '' else '与' || s.name || '同志' end`;
     const soonRes = await insert('soon', sql<boolean>`d.due_on between ${today}::date and ${soon}::date`,
-      sql<string>`'请于 ' || to_char(d.due_on, 'YYYY-MM-DD') || ' 前与' || s.name || '同志完成' || ${what}`);
+      sql<string>`'请于 ' || to_char(d.due_on, 'YYYY-MM-DD') || ' 前' || ${withWhom} || '完成' || ${what}`);
     const overdueRes = await insert('overdue', sql<boolean>`d.due_on < ${today}::date`,
-      sql<string>`'已逾期：与' || s.name || '同志的' || ${what} || '应于 ' || to_char(d.due_on, 'YYYY-MM-DD') || ' 前完成'`);
+      sql<string>`'已逾期：' || ${withWhom} || case when s.name is null then '' else '的' end || ${what} || '应于 ' || to_char(d.due_on, 'YYYY-MM-DD') || ' 前完成'`);
     const counts = { soon: Number(soonRes.numAffectedRows ?? 0), overdue: Number(overdueRes.numAffectedRows ?? 0) };
     w.record({ action: 'duties.remind', entity: 'notification', detail: { today, ...counts } });
     return counts;

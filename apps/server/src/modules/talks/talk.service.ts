@@ -44,13 +44,28 @@ export async function recordTalk(ctx: AppContext, auth: Auth, actor: Actor, inpu
  * kind, for the periodic talk). Returns the duty ids. Also used by the job for talks recorded before a duty existed.
  */
 export async function fulfilDuties(w: WriteCtx, t: { id: number; kind: string; talker: number; talkee: number; heldOn: string }): Promise<number[]> {
-  const rows = await w.trx.updateTable('duties').set({ done_talk_id: t.id, done_on: t.heldOn })
+  const rows = await w.trx.updateTable('duties').set({ done_talk_id: t.id, done_on: t.heldOn, done_count: 1 })
     .where('owner_cadre_id', '=', t.talker).where('subject_cadre_id', '=', t.talkee).where('done_talk_id', 'is', null).where('waived_reason', 'is', null)
-    .where('period_start', '<=', t.heldOn).where(sql<boolean>`(talk_kind is null or talk_kind = ${t.kind})`)
+    .where('activity', '=', 'talk').where('period_start', '<=', t.heldOn).where(sql<boolean>`(talk_kind is null or talk_kind = ${t.kind})`)
     // A periodic duty is met only within its period; a triggered one (appointment) also by a late talk.
     .where(sql<boolean>`(rule_id <> 'M-23' or due_on >= ${t.heldOn})`)
     .returning('id').execute();
   return rows.map((r) => r.id);
+}
+
+/**
+ * Talks recorded before their duty existed count too: the earliest matching talk fulfils each open talk duty (all of
+ * them, or the ids given). The same matching rule as fulfilDuties, from the duty's side.
+ */
+export async function settleTalkDuties(w: WriteCtx, dutyIds?: number[]): Promise<number> {
+  const only = dutyIds ? sql`and d.id = any(${dutyIds}::int[])` : sql``;
+  const res = await sql`with m as (
+      select distinct on (d.id) d.id, t.id as talk_id, t.held_on from duties d
+      join talks t on t.talker_cadre_id = d.owner_cadre_id and t.talkee_cadre_id = d.subject_cadre_id and t.held_on >= d.period_start
+        and (d.talk_kind is null or t.kind = d.talk_kind) and (d.rule_id <> 'M-23' or t.held_on <= d.due_on)
+      where d.activity = 'talk' and d.done_on is null and d.waived_reason is null ${only} order by d.id, t.held_on, t.id)
+    update duties set done_talk_id = m.talk_id, done_on = m.held_on, done_count = 1 from m where duties.id = m.id`.execute(w.trx);
+  return Number(res.numAffectedRows ?? 0);
 }
 
 export interface TalkQuery { page: number; pageSize: number; cadreId?: number; kind?: TalkKind; from?: string; to?: string }

@@ -175,10 +175,17 @@ export interface TalksTable {
   follow_up: string | null; recorded_by: number | null; created_at: Timestamp;
 }
 export interface DutiesTable {
-  id: Generated<number>; rule_id: string; talk_kind: string | null; owner_cadre_id: number; subject_cadre_id: number; subject_org_id: number;
+  id: Generated<number>; rule_id: string; talk_kind: string | null; owner_cadre_id: number; subject_cadre_id: number | null; subject_org_id: number;
   period_start: DateStr; due_on: DateStr; source: string; done_talk_id: number | null; done_on: DateStr | null; waived_reason: string | null;
-  waived_by: number | null; created_at: Timestamp;
+  waived_by: number | null; created_at: Timestamp; obligation: string | null; activity: Generated<string>; title: string | null;
+  by_committee: Generated<boolean>; owner_org_id: number | null; required: Generated<number>; done_count: Generated<number>; occasion_note: string | null;
 }
+export interface SupervisionActivitiesTable {
+  id: Generated<number>; kind: string; org_id: number; actor_cadre_id: number | null; target_org_id: number | null; held_on: DateStr; title: string;
+  summary: string; follow_up: string | null; reported_to: string | null; recorded_by: number | null; created_at: Timestamp;
+}
+export interface ActivitySubjectsTable { activity_id: number; cadre_id: number; verdict: string | null; comment: string | null }
+export interface DutyFulfilmentsTable { duty_id: number; activity_id: number; held_on: DateStr }
 export interface NotificationsTable {
   id: Generated<number>; account_id: number; kind: string; dedupe_key: string; title: string; link: string | null; created_at: Timestamp; read_at: Timestamp | null;
 }
@@ -223,4 +230,7 @@ export interface DB {
   notifications: NotificationsTable;
   responsibility_tasks: ResponsibilityTasksTable;
   report_attachments: ReportAttachmentsTable;
+  supervision_activities: SupervisionActivitiesTable;
+  activity_subjects: ActivitySubjectsTable;
+  duty_fulfilments: DutyFulfilmentsTable;
 }

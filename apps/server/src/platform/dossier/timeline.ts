@@ -18,6 +18,9 @@ export const TIMELINE_EVENTS = {
   'reports.outcome': { zh: '处理结果', en: 'Outcome' },
   'reports.cleared': { zh: '澄清正名', en: 'Name cleared' },
   'talks.talk': { zh: '谈话', en: 'Talk' },
+  'talks.hearing': { zh: '听取汇报', en: 'Hearing' },
+  'talks.secretary_reminder': { zh: '纪委书记提醒', en: 'Reminder by the discipline secretary' },
+  'talks.non_report': { zh: '该报告未报告', en: 'Failure to report' },
 } as const;
 export type TimelineEventType = keyof typeof TIMELINE_EVENTS;
 

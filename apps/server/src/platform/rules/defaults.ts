@@ -6,6 +6,31 @@ const pos = z.number().int().min(0).max(1000);
 const share = z.number().min(0).max(1);
 const list = z.array(z.string().min(1).max(50)).max(50);
 
+/** M-20 kinds of talk (the same codes as TALK_KINDS in modules/talks; a test keeps the two equal). */
+export const TALK_KIND_CODES = ['appointment', 'supervision', 'integrity', 'performance', 'heart', 'reminder', 'admonition', 'summons',
+  'home_visit', 'election_discipline'] as const;
+const talkKind = z.enum(TALK_KIND_CODES);
+type TalkKindCode = (typeof TALK_KIND_CODES)[number];
+
+/** M-21 occasions that call for a talk: the 八个必谈 of `003` 篇3 and those of `003` 篇8, with default kind and days. */
+export const OCCASIONS = {
+  promotion: ['提拔重用时必谈', 'On promotion', 'appointment', 30],
+  commendation: ['取得突出成绩、得到表彰时必谈', 'On outstanding achievement or commendation', 'heart', 30],
+  urgentTask: ['接受急难险重任务时必谈', 'On taking an urgent, hard task', 'heart', 15],
+  personalMatter: ['个人向组织报告重大事项时必谈', 'When reporting a major personal matter', 'heart', 30],
+  publicReport: ['群众有举报或有意见时必谈', 'When the public reports or complains', 'reminder', 30],
+  errorSigns: ['有错误苗头和错误倾向时必谈', 'On signs of error', 'reminder', 15],
+  teamDisunity: ['班子不团结时必谈', 'When the team is disunited', 'heart', 30],
+  majorDifficulty: ['工作中遇到重大困难时必谈', 'When the work meets major difficulty', 'heart', 30],
+  transfer: ['调整交流时必谈', 'On transfer', 'heart', 30],
+  integritySigns: ['有不廉洁苗头时必谈', 'On signs of non-integrity', 'integrity', 15],
+} as const satisfies Record<string, readonly [string, string, TalkKindCode, number]>;
+export type OccasionEvent = keyof typeof OCCASIONS;
+export const OCCASION_EVENTS = Object.keys(OCCASIONS) as OccasionEvent[];
+type OccasionShape = { [K in OccasionEvent as `${K}Kind`]: typeof talkKind } & { [K in OccasionEvent as `${K}DueDays`]: typeof pos };
+const occasionDefaults = Object.fromEntries(OCCASION_EVENTS.flatMap((e) => [[`${e}Kind`, OCCASIONS[e][2]], [`${e}DueDays`, OCCASIONS[e][3]]])) as
+  { [K in OccasionEvent as `${K}Kind`]: TalkKindCode } & { [K in OccasionEvent as `${K}DueDays`]: number };
+
 export const RULE_DEFINITIONS = {
   'M-04': { titleZh: '五个不直接分管', titleEn: 'Five areas the principal must not oversee directly',
     schema: z.object({ areas: list }),
@@ -43,11 +68,18 @@ export const RULE_DEFINITIONS = {
       dismissalFromPartyPost: 24, probation: 24 } },
   'M-19': { titleZh: '举报分析', titleEn: 'Report analysis',
     schema: z.object({ concentratedMatters: pos, periodMonths: pos }), defaults: { concentratedMatters: 2, periodMonths: 12 } },
+  // Event → talk kind → days to hold it (0: the event opens no talk). Kinds are TALK_KINDS codes (modules/talks).
+  'M-21': { titleZh: '八个必谈（事由触发谈话）', titleEn: 'Talks an occasion calls for',
+    schema: z.object(Object.fromEntries(OCCASION_EVENTS.flatMap((e) => [[`${e}Kind`, talkKind], [`${e}DueDays`, pos]])) as OccasionShape),
+    defaults: occasionDefaults },
   'M-22': { titleZh: '任职谈话期限', titleEn: 'Appointment talk deadline',
     schema: z.object({ dueDays: pos }), defaults: { dueDays: 30 } },
   'M-23': { titleZh: '经常性监督', titleEn: 'Periodic supervision duties',
     schema: z.object({ researchVisitsPerYear: pos, lecturesPerYear: pos, talksPerHalfYear: pos, specialChecksPerYear: pos }),
     defaults: { researchVisitsPerYear: 2, lecturesPerYear: 1, talksPerHalfYear: 1, specialChecksPerYear: 1 } },
+  'M-25': { titleZh: '听取汇报与约谈', titleEn: 'Hearings of reports and summons',
+    schema: z.object({ memberHearingsPerYear: pos, lowerHearingsPerYear: pos, summonsDueDays: pos }),
+    defaults: { memberHearingsPerYear: 1, lowerHearingsPerYear: 1, summonsDueDays: 30 } },
   'M-34': { titleZh: '临时决策补记', titleEn: 'Emergency decision record',
     schema: z.object({ recordWithinDays: pos }), defaults: { recordWithinDays: 3 } },
   'M-37': { titleZh: '大额开支联签', titleEn: 'Joint signature for large expenses',

@@ -1,0 +1,111 @@
+// M-21 talks an occasion calls for (八个必谈, `003` 篇3; and `003` 篇8): recording the occasion opens a due talk — of the
+// kind and within the days that setting M-21 gives for that event in the cadre's unit — owed by the cadre's superior
+// principal (the principal one level up for a principal, the unit's own principal for anyone else) unless a talker is
+// named. Promotions and transfers are found by the daily job in the post history; a substantiated clue opens the
+// 群众有举报 talk only when the commission concludes it (firing at intake would tell the accused's superior of a report
+// before anything is decided). M-25: a hearing that finds a failure opens a 约谈 the same way.
+import { sql } from 'kysely';
+import type { AppContext } from '../../platform/context.js';
+import type { Auth } from '../../platform/auth/index.js';
+import { toCstDate } from '../../platform/clock/index.js';
+import { AppError, conflict, invalidField } from '../../platform/http/index.js';
+import { getRuleSettings, OCCASIONS, OCCASION_EVENTS, type OccasionEvent } from '../../platform/rules/index.js';
+import { cadreVisible, outOfScope } from '../../platform/scope/index.js';
+import { write, type Actor, type WriteCtx } from '../../platform/trail/index.js';
+import { principals, unitSetting } from './obligations.js';
+import { settleTalkDuties } from './talk.service.js';
+import { TALK_KINDS, type TalkKind } from './talk-kinds.js';
+
+/** The cadre's current unit and the superior principal who owes them the talk (null when there is none). */
+export async function superiorOf(w: WriteCtx, cadreId: number): Promise<{ orgId: number; ownerCadreId: number | null } | null> {
+  const row = (await sql<{ org_id: number; owner: number | null }>`
+    with mine as (select p.org_id, p.is_principal from posts p where p.cadre_id = ${cadreId} and p.end_date is null
+      order by p.is_principal desc, p.start_date desc, p.id limit 1)
+    select u.id as org_id, (select sp.cadre_id from ${principals} sp where sp.org_id = case when mine.is_principal then u.parent_id else u.id end
+      and sp.cadre_id <> ${cadreId}) as owner
+    from mine join orgs u on u.id = mine.org_id`.execute(w.trx)).rows[0];
+  return row ? { orgId: row.org_id, ownerCadreId: row.owner } : null;
+}
+
+export interface TalkDutyInput {
+  ruleId: 'M-21' | 'M-25'; obligation: string; title: string; kind: TalkKind; dueDays: number;
+  ownerCadreId: number; subjectCadreId: number; subjectOrgId: number; occurredOn: string; source: string; note?: string | null;
+}
+
+/** Opens one triggered talk duty (idempotent by source) and closes it at once if the talk was already held. */
+export async function openTalkDuty(w: WriteCtx, d: TalkDutyInput): Promise<number | null> {
+  const row = await w.trx.insertInto('duties').values({ rule_id: d.ruleId, obligation: d.obligation, activity: 'talk', title: d.title, talk_kind: d.kind,
+    owner_cadre_id: d.ownerCadreId, subject_cadre_id: d.subjectCadreId, subject_org_id: d.subjectOrgId, period_start: d.occurredOn,
+    due_on: sql<string>`${d.occurredOn}::date + ${d.dueDays}::int`, source: d.source, occasion_note: d.note ?? null, created_at: w.now })
+    .onConflict((oc) => oc.doNothing()).returning('id').executeTakeFirst();
+  if (row) await settleTalkDuties(w, [row.id]);
+  return row?.id ?? null;
+}
+
+export interface OccasionInput { event: OccasionEvent; cadreId: number; occurredOn: string; note?: string; talkerCadreId?: number }
+
+/** An occasion from an event elsewhere (a concluded clue): opens the talk when the setting asks for one and a superior exists. */
+export async function openOccasionTalk(w: WriteCtx, input: OccasionInput & { source: string }): Promise<number | null> {
+  const sup = await superiorOf(w, input.cadreId);
+  const owner = input.talkerCadreId ?? sup?.ownerCadreId;
+  if (!sup || owner == null) return null;
+  const s = (await getRuleSettings(w.trx, 'M-21', sup.orgId)).values as Record<string, number | string>;
+  const days = Number(s[`${input.event}DueDays`]);
+  if (!(days >= 1)) return null;
+  return openTalkDuty(w, { ruleId: 'M-21', obligation: input.event, title: OCCASIONS[input.event][0], kind: s[`${input.event}Kind`] as TalkKind,
+    dueDays: days, ownerCadreId: owner, subjectCadreId: input.cadreId, subjectOrgId: sup.orgId, occurredOn: input.occurredOn, source: input.source, note: input.note });
+}
+
+/** Staff record an occasion by hand (an award, an urgent task, a disunited team…): the due talk opens at once. */
+export async function recordOccasion(ctx: AppContext, auth: Auth, actor: Actor, input: OccasionInput) {
+  const today = toCstDate(ctx.clock.now());
+  if (input.occurredOn > today) throw invalidField('occurredOn', '事由发生日期不能晚于今天', 'The occasion cannot be in the future');
+  const cadre = await ctx.db.selectFrom('cadres').select('id').where('id', '=', input.cadreId).where(cadreVisible(auth.scope, 'cadres')).executeTakeFirst();
+  if (!cadre) throw await outOfScope(ctx, actor, 'cadre', input.cadreId);
+  if (input.talkerCadreId != null) {
+    if (input.talkerCadreId === input.cadreId) throw invalidField('talkerCadreId', '谈话人与谈话对象不能是同一人', 'The two sides of a talk must differ');
+    const talker = await ctx.db.selectFrom('cadres').select('id').where('id', '=', input.talkerCadreId).executeTakeFirst();
+    if (!talker) throw invalidField('talkerCadreId', '谈话人不存在', 'No such cadre');
+  }
+  if (auth.role === 'committee_leader' && (input.talkerCadreId ?? auth.scope.cadreId) !== auth.scope.cadreId) {
+    throw new AppError(403, 'OWN_TALKS_ONLY', '党委领导只能为本人开启必谈事项', 'A committee leader opens talks only for themselves');
+  }
+  return write(ctx.db, ctx.clock, actor, async (w) => {
+    const talker = input.talkerCadreId ?? (auth.role === 'committee_leader' ? auth.scope.cadreId! : undefined);
+    const source = `occasion:${w.now.getTime()}:${input.cadreId}:${input.event}`;
+    const sup = await superiorOf(w, input.cadreId);
+    if (!sup) throw conflict('NO_POST', '该干部没有现任职务，无法确定谈话人，请指定谈话人', 'The cadre holds no post; name the talker');
+    if ((talker ?? sup.ownerCadreId) == null) throw conflict('NO_SUPERIOR', '未找到应谈话的上级主要负责人，请指定谈话人', 'No superior principal found; name the talker');
+    const id = await openOccasionTalk(w, { ...input, talkerCadreId: talker, source });
+    if (id == null) throw conflict('OCCASION_OFF', '本单位的规则设置未对该事由开启必谈（期限为 0）', 'Setting M-21 opens no talk for this occasion here');
+    w.record({ action: 'occasion.record', entity: 'duty', entityId: id, detail: { event: input.event, cadre: input.cadreId } });
+    const d = await w.trx.selectFrom('duties').select(['due_on', 'talk_kind', 'owner_cadre_id', 'done_on']).where('id', '=', id).executeTakeFirstOrThrow();
+    return { dutyId: id, dueOn: d.due_on, talkKind: d.talk_kind, ownerCadreId: d.owner_cadre_id, done: d.done_on != null };
+  });
+}
+
+/** The job: promotions (a higher rank than the post before) and transfers (same rank, another unit) in [from, to]. */
+export async function openPostOccasions(w: WriteCtx, range: { from: string; to: string }): Promise<number> {
+  let opened = 0;
+  for (const event of ['promotion', 'transfer'] as const) {
+    const days = unitSetting<number>('M-21', `${event}DueDays`);
+    const kind = unitSetting<string>('M-21', `${event}Kind`);
+    const order = (a: string) => sql`(select (di.extra ->> 'order')::int from dict_items di where di.dict = 'rank' and di.code = ${sql.ref(`${a}.rank`)})`;
+    const which = event === 'promotion' ? sql`${order('p')} > ${order('prev')}` : sql`${order('p')} = ${order('prev')} and prev.org_id <> p.org_id`;
+    const res = await sql`insert into duties (rule_id, obligation, activity, title, talk_kind, owner_cadre_id, subject_cadre_id, subject_org_id,
+        period_start, due_on, source, created_at)
+      select 'M-21', ${event}, 'talk', ${OCCASIONS[event][0]}, ${kind}, sp.cadre_id, p.cadre_id, c.id, p.start_date, p.start_date + ${days}, 'post:' || p.id, ${w.now}
+      from posts p join orgs c on c.id = p.org_id
+      join lateral (select pp.rank, pp.org_id from posts pp where pp.cadre_id = p.cadre_id and pp.id <> p.id and pp.start_date < p.start_date
+        order by pp.start_date desc, pp.id desc limit 1) prev on true
+      join ${principals} sp on sp.org_id = c.id
+      where p.start_date between ${range.from}::date and ${range.to}::date and not p.is_principal and sp.cadre_id <> p.cadre_id
+        and ${which} and ${days} >= 1
+      on conflict do nothing`.execute(w.trx);
+    opened += Number(res.numAffectedRows ?? 0);
+  }
+  return opened;
+}
+
+export const occasionDicts = () => OCCASION_EVENTS.map((e) => ({ event: e, zh: OCCASIONS[e][0], en: OCCASIONS[e][1],
+  defaultKind: OCCASIONS[e][2], defaultKindLabel: TALK_KINDS[OCCASIONS[e][2]].zh, defaultDueDays: OCCASIONS[e][3] }));
