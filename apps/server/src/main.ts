@@ -23,7 +23,7 @@ const { ctx } = booted;
 if (demo && (await isEmpty(ctx))) {
   const t = Date.now();
   const n = await seedDemo(ctx);
-  console.log(`示例数据已载入 Demo data loaded: ${n.orgs} 个单位 units, ${n.cadres} 名干部 cadres, ${n.reports} 件举报 reports, ${n.clues} 条线索 clues, ${n.talks} 次谈话 talks, ${n.duties} 项监督义务 duties (${Date.now() - t} ms)`);
+  console.log(`示例数据已载入 Demo data loaded: ${n.orgs} 个单位 units, ${n.cadres} 名干部 cadres, ${n.reports} 件举报 reports, ${n.clues} 条线索 clues, ${n.talks} 次谈话 talks, ${n.duties} 项监督义务 duties, ${n.activities} 条监督工作记录 records (${Date.now() - t} ms)`);
 }
 // Daily jobs (platform/jobs): rule flags (M-04 … M-07), so tenure counts move with the calendar, and the duties of
 // superior principals (M-22, M-23) for the current year with their reminders (M-27). In this process on the embedded

@@ -105,7 +105,14 @@ describe('demo seeding', () => {
     const done = (await t.app.inject({ url: '/api/v1/obligations?status=done', headers: { cookie } })).json();
     expect(overdue.total).toBeGreaterThan(10);
     expect(done.total).toBeGreaterThan(overdue.total);
-    expect(overdue.items[0]).toMatchObject({ ruleId: expect.stringMatching(/^M-2[23]$/), status: 'overdue' });
+    expect(overdue.items[0]).toMatchObject({ ruleId: expect.stringMatching(/^M-2[1235]$/), status: 'overdue' });
+    // Every kind of obligation is there: occasions (M-21) and 约谈 after a failing hearing (M-25) overdue, the yearly
+    // templates (M-23) partly done by recorded visits, lectures, checks and hearings.
+    const all = (await t.app.inject({ url: '/api/v1/obligations?pageSize=200&status=overdue&ruleId=M-25', headers: { cookie } })).json();
+    expect(all.items.some((d: { obligation: string }) => d.obligation === 'hearing_summons')).toBe(true);
+    expect((await t.app.inject({ url: '/api/v1/obligations?status=overdue&ruleId=M-21', headers: { cookie } })).json().total).toBeGreaterThan(3);
+    const kinds = new Set((await t.app.inject({ url: '/api/v1/activities?pageSize=200', headers: { cookie } })).json().items.map((a: { kind: string }) => a.kind));
+    expect([...kinds].sort()).toEqual(['lower_hearing', 'party_lecture', 'research_visit', 'special_check']);
   });
 
   it('demo accounts are refused when demo mode is off', async () => {

@@ -8,6 +8,7 @@ import { DEMO_CITY_OPTIONS } from './demo-city.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.js';
 import { seedDemoReports } from './demo-reports.js';
 import { seedDemoTalks } from './demo-talks.js';
+import { seedDemoActivities } from './demo-activities.js';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.js';
 export { generateRegistry, type GenOptions, type Registry } from './generate-registry.js';
@@ -18,7 +19,7 @@ export async function isEmpty(ctx: AppContext): Promise<boolean> {
   return !(await ctx.db.selectFrom('orgs').select('id').limit(1).executeTakeFirst());
 }
 
-export async function seedDemo(ctx: AppContext): Promise<{ orgs: number; cadres: number; reports: number; clues: number; talks: number; duties: number }> {
+export async function seedDemo(ctx: AppContext): Promise<{ orgs: number; cadres: number; reports: number; clues: number; talks: number; duties: number; activities: number }> {
   const actor = { ...SYSTEM_ACTOR, name: 'demo-seed' };
   const registry = generateRegistry(DEMO_CITY_OPTIONS);
   await loadRegistry(ctx.db, ctx.clock, actor, registry);
@@ -35,5 +36,6 @@ export async function seedDemo(ctx: AppContext): Promise<{ orgs: number; cadres:
   const linked = (await ctx.db.selectFrom('accounts').select('cadre_id').where('cadre_id', 'is not', null).execute()).map((a) => a.cadre_id!);
   const r = await seedDemoReports(ctx, linked);
   const talks = await seedDemoTalks(ctx);
-  return { orgs: registry.orgs.length, cadres: registry.cadres.length, reports: r.reports, clues: r.clues, talks: talks.talks, duties: talks.duties };
+  const work = await seedDemoActivities(ctx, linked);
+  return { orgs: registry.orgs.length, cadres: registry.cadres.length, reports: r.reports, clues: r.clues, talks: talks.talks, duties: talks.duties, activities: work.activities };
 }

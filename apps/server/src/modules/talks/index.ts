@@ -3,7 +3,7 @@ export { talksRoutes } from './talks.routes.js';
 export { generateDuties, halfYears } from './duties.js';
 export { principals, OBLIGATIONS } from './obligations.js';
 export { obligationsRoutes } from './obligations.routes.js';
-export { openOccasionTalk } from './occasions.js';
+export { openOccasionTalk, recordOccasion } from './occasions.js';
 export { recordActivity } from './activities.js';
 export { remindDuties } from './reminders.js';
 export { recordTalk } from './talk.service.js';
