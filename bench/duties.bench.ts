@@ -1,5 +1,5 @@
-// Duties (issue 5 §7): one year of talk duties for the province bench dataset (M-22, M-23: generateDuties, the daily
-// job) and the compliance view and overdue list for a city, on PostgreSQL. Loads the province into mj_bench first when
+// Duties (issue 5 §7): one year of duties for the province bench dataset (M-21 promotions and transfers, M-22, M-23,
+// M-25: generateDuties, the daily job) and the compliance view and overdue list for a city, on PostgreSQL. Loads the province into mj_bench first when
 // it is not there (as bench:registry does).
 //   DATABASE_URL=postgres://… npm run bench:duties
 import os from 'node:os';
@@ -31,7 +31,7 @@ if (!(await db.selectFrom('orgs').select('id').limit(1).executeTakeFirst())) {
 const count = async (t: string) => Number((await sql<{ n: string }>`select count(*) n from ${sql.table(t)}`.execute(db)).rows[0].n);
 const [orgs, cadres] = [await count('orgs'), await count('cadres')];
 // A fresh year each run; the delete is trailed like any write to a guarded table.
-await write(db, b.ctx.clock, SYSTEM_ACTOR, async (w) => { await sql`delete from duties`.execute(w.trx); w.record({ action: 'bench.reset', entity: 'duty' }); });
+await write(db, b.ctx.clock, SYSTEM_ACTOR, async (w) => { await sql`delete from duty_fulfilments`.execute(w.trx); await sql`delete from duties`.execute(w.trx); w.record({ action: 'bench.reset', entity: 'duty' }); });
 const timed = async <T>(fn: () => Promise<T>) => { const t0 = performance.now(); const r = await fn(); return { r, ms: performance.now() - t0 }; };
 
 const year = { from: '2026-01-01', to: '2026-12-31' };
@@ -59,8 +59,9 @@ const lines = [
   '',
   '| what | time |',
   '|---|---|',
-  `| one year of duties for the province (generateDuties, first run: ${first.r.periodic.toLocaleString('en')} half-yearly + ${first.r.appointments.toLocaleString('en')} appointment duties) | ${(first.ms / 1000).toFixed(2)} s |`,
-  `| the same job again (idempotent: ${again.r.periodic + again.r.appointments} new) | ${(again.ms / 1000).toFixed(2)} s |`,
+  `| one year of duties for the province (generateDuties, first run: ${first.r.periodic.toLocaleString('en')} half-yearly talks + ${first.r.appointments.toLocaleString('en')} appointment talks `
+    + `+ ${first.r.templates.toLocaleString('en')} from the M-23/M-25 templates + ${first.r.occasions.toLocaleString('en')} promotion/transfer talks) | ${(first.ms / 1000).toFixed(2)} s |`,
+  `| the same job again (idempotent: ${again.r.periodic + again.r.appointments + again.r.templates + again.r.occasions} new) | ${(again.ms / 1000).toFixed(2)} s |`,
   ...views.map((v) => `| ${v.what} for ${city.name} (${leaders.toLocaleString('en')} leaders; median of 20) | ${med(v.ms).toFixed(1)} ms |`),
   '',
   `Duties in the table after the runs: ${duties.toLocaleString('en')}.`,

@@ -110,6 +110,14 @@ describe('obligation templates (M-23, M-25)', () => {
     expect((await countyB.post('/api/v1/activities', { kind: 'special_check', orgId: ORG.A, heldOn: '2026-03-01', title: '越权登记', summary: '越权登记测试内容' })).statusCode).toBe(404);
     expect((await countyB.get(`/api/v1/activities?orgId=${ORG.A}`)).statusCode).toBe(404);
     expect((await countyB.get('/api/v1/activities')).json().total).toBe(0);
+    // A unit's own duties (no subject person) stay in its subtree too.
+    expect(new Set((await duties(countyB)).map((d) => d.subject.orgId))).toEqual(new Set([ORG.B, ORG.B_DEPT]));
+    // Roles without the permission are refused, whatever their scope.
+    for (const role of ['auditor', 'cadre', 'joint_member', 'admin', 'petition'] as const) {
+      const c = await loginAs(t, { role, orgId: ORG.A, scope: 4, cadreId: role === 'cadre' ? CADRE.A_DEPT : undefined });
+      expect((await c.post('/api/v1/activities', { kind: 'special_check', orgId: ORG.A, heldOn: '2026-03-01', title: '无权登记', summary: '无权登记测试内容' })).statusCode, role).toBe(403);
+      expect((await c.get('/api/v1/activities')).statusCode, role).toBe(403);
+    }
   });
 
   it('a hearing takes a verdict per person; a failing one opens a 约谈 by the chair, which a summons talk closes (M-25)', async () => {
