@@ -1,7 +1,7 @@
 // Attachment queries the report views need (a count for the reporter, the list for staff); kept apart from
 // attachments.service.ts so reports.service.ts can use them without an import cycle.
 import type { AppContext } from '../../platform/context.js';
-import { ATTACHMENT_TYPES, type AttachmentType } from './attachment-type.js';
+import { ATTACHMENT_TYPES, type AttachmentType } from '../../platform/files/index.js';
 
 /** File names are sealed like the content, bound to the report and the attachment. */
 export const nameContext = (reportId: number, id: number) => `report-attachment-name:${reportId}:${id}`;

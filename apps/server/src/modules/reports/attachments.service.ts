@@ -6,53 +6,18 @@ import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
 import type { Auth } from '../../platform/auth/index.js';
-import { AppError, notFound } from '../../platform/http/index.js';
+import { notFound } from '../../platform/http/index.js';
 import { recordRead, write, type Actor } from '../../platform/trail/index.js';
-import { ATTACHMENT_TYPES, detectType, extensionFits, type AttachmentType } from './attachment-type.js';
+import { checkFile, fileErrors, FILE_MAX_BYTES } from '../../platform/files/index.js';
 import { byReceipt, unknownReceipt, visibleReport } from './reports.service.js';
 import { nameContext } from './attachments.repo.js';
 
 /** At most 5 files of 10 MiB each per report: enough for photos and a few documents, small enough for the database. */
-export const ATTACHMENT_LIMITS = { perReport: 5, maxBytes: 10 * 1024 * 1024 } as const;
-const MIB = ATTACHMENT_LIMITS.maxBytes / 1024 / 1024;
-const TYPES_ZH = 'JPEG、PNG 图片，PDF、Word（.docx）、Excel（.xlsx）文件';
-
-export const attachmentErrors = {
-  empty: () => new AppError(400, 'ATTACHMENT_EMPTY', '文件是空的，请重新选择', 'The file is empty'),
-  tooLarge: () => new AppError(413, 'ATTACHMENT_TOO_LARGE', `单个文件不能超过 ${MIB} MB`, `A file may be at most ${MIB} MiB`),
-  type: () => new AppError(400, 'ATTACHMENT_TYPE', `文件内容不是允许的类型；只接受${TYPES_ZH}`,
-    'The content is not an accepted type; only JPEG, PNG, PDF, DOCX and XLSX are accepted'),
-  mismatch: (label: string) => new AppError(400, 'ATTACHMENT_MISMATCH', `文件内容是 ${label}，与文件名的扩展名不符，请核对后重新上传`,
-    `The content is ${label}, which does not match the file name's extension`),
-  tooMany: () => new AppError(409, 'ATTACHMENT_LIMIT', `每件举报最多 ${ATTACHMENT_LIMITS.perReport} 个附件，已达上限`,
-    `A report may have at most ${ATTACHMENT_LIMITS.perReport} attachments`),
-  badName: () => new AppError(400, 'ATTACHMENT_NAME', '文件名无效', 'Invalid file name'),
-  notAFile: () => new AppError(415, 'INVALID_MEDIA_TYPE', '请以文件内容作为请求体上传（application/octet-stream）',
-    'Send the file itself as the body (application/octet-stream)'),
-};
+/** At most 5 files of 10 MiB each per report: enough for photos and a few documents, small enough for the database. */
+export const ATTACHMENT_LIMITS = { perReport: 5, maxBytes: FILE_MAX_BYTES } as const;
+export const attachmentErrors = { ...fileErrors, tooMany: () => fileErrors.tooMany(ATTACHMENT_LIMITS.perReport, '件举报', 'report') };
 
 const sealContext = (reportId: number, attachmentId: number) => `report-attachment:${reportId}:${attachmentId}`;
-
-/** The name as the reporter's machine gave it, without folders, control or direction-override characters. */
-function cleanName(name: string): string {
-  // eslint-disable-next-line no-control-regex
-  const base = name.split(/[/\\]/).pop()!.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '').trim();
-  if (!base || base === '.' || base === '..' || base.length > 200) throw attachmentErrors.badName();
-  return base;
-}
-
-/** The checks that need no database: a refused file never opens a transaction. */
-export function checkFile(name: string, body: unknown): { fileName: string; type: AttachmentType; content: Buffer } {
-  if (body === undefined || body === null) throw attachmentErrors.empty();
-  if (!Buffer.isBuffer(body)) throw attachmentErrors.notAFile();
-  if (body.length === 0) throw attachmentErrors.empty();
-  if (body.length > ATTACHMENT_LIMITS.maxBytes) throw attachmentErrors.tooLarge();
-  const fileName = cleanName(name);
-  const type = detectType(body);
-  if (!type) throw attachmentErrors.type();
-  if (!extensionFits(fileName, type)) throw attachmentErrors.mismatch(ATTACHMENT_TYPES[type].label);
-  return { fileName, type, content: body };
-}
 
 /** M-11: the reporter attaches a file with the receipt. */
 export async function addAttachment(ctx: AppContext, actor: Actor, receipt: string, name: string, body: unknown) {

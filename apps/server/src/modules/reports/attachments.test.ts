@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { loginAs, startTestApp, type Client, type TestApp } from '../../test/harness.js';
 import { CADRE, loadSmallTree, ORG } from '../../test/fixtures.js';
-import { detectType } from './attachment-type.js';
+import { detectType } from '../../platform/files/index.js';
 
 let t: TestApp;
 let petitionCity: Client;

@@ -10,6 +10,7 @@ import * as s from './reports.schema.js';
 import * as reports from './reports.service.js';
 import { checkProof } from './proof.service.js';
 import { addAttachment, ATTACHMENT_LIMITS, attachmentErrors, readAttachment } from './attachments.service.js';
+import { sendDownload } from '../../platform/files/index.js';
 
 export interface PublicLimits { submissionsPerHour: number; lookupsPerTenMinutes: number; wrongReceiptDelayMs: number }
 export const DEFAULT_PUBLIC_LIMITS: PublicLimits = { submissionsPerHour: 10, lookupsPerTenMinutes: 30, wrongReceiptDelayMs: 800 };
@@ -74,12 +75,8 @@ export function staffReportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post('/reports/:id/reveal', { schema: { tags, summary: '查看举报人信息（须说明理由）Reveal the reporter (reason required)', params: idParam, body: s.reveal } }, async (req) =>
       reports.revealReporter(ctx, requireAuth(req, 'reports.reveal'), actorOf(req), req.params.id, req.body.reason));
     app.get('/reports/:id/attachments/:attachmentId', { schema: { tags, summary: '下载举报附件 Download an attachment', params: s.attachmentParam } }, async (req, reply) => {
-      const a = await readAttachment(ctx, requireAuth(req, 'reports.read'), actorOf(req), req.params.id, req.params.attachmentId);
       // Always a download, never rendered in the page: the content came from the public.
-      const ascii = a.name.replace(/[^\x20-\x7e]|["\\]/g, '_');
-      return reply.type(a.type).header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(a.name)}`)
-        .header('x-content-type-options', 'nosniff').header('cache-control', 'no-store').header('content-security-policy', "sandbox; default-src 'none'")
-        .send(a.content);
+      return sendDownload(reply, await readAttachment(ctx, requireAuth(req, 'reports.read'), actorOf(req), req.params.id, req.params.attachmentId));
     });
   };
 }

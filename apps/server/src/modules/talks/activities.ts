@@ -13,20 +13,10 @@ import { getRuleSettings } from '../../platform/rules/index.js';
 import { cadreVisible, orgInScope, orgVisible, outOfScope } from '../../platform/scope/index.js';
 import { write, type Actor, type WriteCtx } from '../../platform/trail/index.js';
 import { openTalkDuty } from './occasions.js';
+import { ACTIVITY_KINDS, VERDICTS, type ActivityKind } from './talk-kinds.js';
+import { attachmentsOf } from './record-attachments.js';
 import { principals } from './obligations.js';
 
-export const ACTIVITY_KINDS = {
-  research_visit: { rule: 'M-23', zh: '全面从严治党调研', en: 'Research visit', subjects: 'none' },
-  party_lecture: { rule: 'M-23', zh: '讲党课', en: 'Party lecture', subjects: 'none' },
-  special_check: { rule: 'M-23', zh: '专项监督检查', en: 'Special supervision check', subjects: 'none' },
-  member_hearing: { rule: 'M-25', zh: '听取班子成员“一岗双责”汇报', en: 'Hearing team members', subjects: 'verdict' },
-  lower_hearing: { rule: 'M-25', zh: '听取下级一把手履责汇报', en: 'Hearing lower principals', subjects: 'verdict' },
-  secretary_reminder: { rule: 'M-26', zh: '纪委书记谈话提醒', en: 'Reminder by the discipline secretary', subjects: 'required' },
-  upward_report: { rule: 'M-26', zh: '向上级纪委和党委主要负责人报告', en: 'Serious problem reported upward', subjects: 'required' },
-  non_report: { rule: 'M-26', zh: '该报告未报告（不如实报告）', en: 'Failure to report', subjects: 'none' },
-} as const;
-export type ActivityKind = keyof typeof ACTIVITY_KINDS;
-export const VERDICTS = { good: '好', adequate: '较好', failing: '履责不到位' } as const;
 const isDiscipline = (k: ActivityKind) => ACTIVITY_KINDS[k].rule === 'M-26';
 
 export interface NewActivity {
@@ -139,7 +129,8 @@ export async function listActivities(ctx: AppContext, auth: Auth, actor: Actor, 
   ]);
   const subjects = rows.length ? await ctx.db.selectFrom('activity_subjects as s').innerJoin('cadres as c', 'c.id', 's.cadre_id')
     .select(['s.activity_id', 's.cadre_id', 'c.name', 's.verdict', 's.comment']).where('s.activity_id', 'in', rows.map((r) => r.id)).orderBy('s.activity_id').orderBy('c.name').execute() : [];
-  return { total: Number(n.n), items: rows.map((a) => ({ id: a.id, kind: a.kind, kindLabel: ACTIVITY_KINDS[a.kind as ActivityKind]?.zh ?? a.kind, heldOn: a.held_on,
+  const files = await attachmentsOf(ctx, 'activity', rows.map((r) => r.id));
+  return { total: Number(n.n), items: rows.map((a) => ({ id: a.id, kind: a.kind, attachments: files(a.id), kindLabel: ACTIVITY_KINDS[a.kind as ActivityKind]?.zh ?? a.kind, heldOn: a.held_on,
     title: a.title, summary: a.summary, followUp: a.follow_up, reportedTo: a.reported_to, org: { id: a.org_id, name: a.org_name },
     actor: a.actor_cadre_id ? { cadreId: a.actor_cadre_id, name: a.actor_name } : null, target: a.target_org_id ? { id: a.target_org_id, name: a.target_name } : null,
     subjects: subjects.filter((s) => s.activity_id === a.id).map((s) => ({ cadreId: s.cadre_id, name: s.name, verdict: s.verdict,

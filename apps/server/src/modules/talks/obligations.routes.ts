@@ -2,11 +2,20 @@
 // validation, one service call.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context.js';
-import { actorOf, requireAuth } from '../../platform/http/index.js';
+import type { FastifyError } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorOf, idParam, requireAuth } from '../../platform/http/index.js';
+import { fileErrors, FILE_MAX_BYTES, sendDownload } from '../../platform/files/index.js';
+import { addRecordAttachment, readRecordAttachment } from './record-attachments.js';
 import * as s from './talks.schema.js';
 import { OBLIGATIONS } from './obligations.js';
 import { occasionDicts, recordOccasion } from './occasions.js';
-import { ACTIVITY_KINDS, listActivities, recordActivity, VERDICTS } from './activities.js';
+import { listActivities, recordActivity } from './activities.js';
+import { ACTIVITY_KINDS, VERDICTS } from './talk-kinds.js';
+
+const dbId = z.coerce.number().int().min(1).max(2_147_483_647);
+const fileParam = z.object({ id: dbId, fileId: dbId }).strict();
 
 export function obligationsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -19,6 +28,21 @@ export function obligationsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       reply.status(201).send(await recordOccasion(ctx, requireAuth(req, 'talks.write'), actorOf(req), req.body)));
     app.post('/activities', { schema: { tags, summary: '登记调研、党课、专项检查、听取汇报、纪委书记提醒 Record supervision work (M-23, M-25, M-26)', body: s.newActivity } },
       async (req, reply) => reply.status(201).send(await recordActivity(ctx, requireAuth(req, 'talks.write'), actorOf(req), req.body)));
+    // Attachments (M-20 talk records, M-23 … M-26 minutes and reports): one file per request as the body, as for reports.
+    await app.register(async (scope) => {
+      const files = scope.withTypeProvider<ZodTypeProvider>();
+      files.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: FILE_MAX_BYTES }, (_req, body, done) => done(null, body));
+      files.setErrorHandler((err: FastifyError) => {
+        throw err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? fileErrors.tooLarge() : err;
+      });
+      for (const [path, entity, label] of [['talks', 'talk', '谈话'], ['activities', 'activity', '监督工作记录']] as const) {
+        files.post(`/${path}/:id/attachments`, { bodyLimit: FILE_MAX_BYTES, schema: { tags, summary: `上传${label}附件 Attach a file (body: the file; ?name=)`, params: idParam,
+          querystring: z.object({ name: z.string().min(1).max(200) }).strict() } }, async (req, reply) =>
+          reply.status(201).send(await addRecordAttachment(ctx, requireAuth(req, 'talks.write'), actorOf(req), entity, req.params.id, req.query.name, req.body)));
+        files.get(`/${path}/:id/attachments/:fileId`, { schema: { tags, summary: `下载${label}附件 Download`, params: fileParam } }, async (req, reply) =>
+          sendDownload(reply, await readRecordAttachment(ctx, requireAuth(req, 'talks.read'), actorOf(req), entity, req.params.id, req.params.fileId)));
+      }
+    });
     app.get('/activities', { schema: { tags, summary: '监督工作记录 Supervision records in scope', querystring: s.activityQuery } }, async (req) =>
       listActivities(ctx, requireAuth(req, 'talks.read'), actorOf(req), req.query));
   };

@@ -4,6 +4,7 @@
 // named. Promotions and transfers are found by the daily job in the post history; a substantiated clue opens the
 // 群众有举报 talk only when the commission concludes it (firing at intake would tell the accused's superior of a report
 // before anything is decided). M-25: a hearing that finds a failure opens a 约谈 the same way.
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
 import type { Auth } from '../../platform/auth/index.js';
@@ -72,7 +73,8 @@ export async function recordOccasion(ctx: AppContext, auth: Auth, actor: Actor, 
   }
   return write(ctx.db, ctx.clock, actor, async (w) => {
     const talker = input.talkerCadreId ?? (auth.role === 'committee_leader' ? auth.scope.cadreId! : undefined);
-    const source = `occasion:${w.now.getTime()}:${input.cadreId}:${input.event}`;
+    // Every recorded occasion is its own (the same event twice is two talks); the source only keeps the job's rerun safe.
+    const source = `occasion:${randomUUID()}`;
     const sup = await superiorOf(w, input.cadreId);
     if (!sup) throw conflict('NO_POST', '该干部没有现任职务，无法确定谈话人，请指定谈话人', 'The cadre holds no post; name the talker');
     if ((talker ?? sup.ownerCadreId) == null) throw conflict('NO_SUPERIOR', '未找到应谈话的上级主要负责人，请指定谈话人', 'No superior principal found; name the talker');

@@ -10,6 +10,7 @@ import { appendTimeline } from '../../platform/dossier/index.js';
 import { cadreVisible, outOfScope } from '../../platform/scope/index.js';
 import { write, type Actor, type WriteCtx } from '../../platform/trail/index.js';
 import { TALK_KINDS, type TalkKind } from './talk-kinds.js';
+import { attachmentsOf } from './record-attachments.js';
 
 export interface NewTalk { kind: TalkKind; talkerCadreId: number; talkeeCadreId: number; heldOn: string; place?: string; summary: string; followUp?: string }
 
@@ -84,7 +85,8 @@ export async function listTalks(ctx: AppContext, auth: Auth, q: TalkQuery) {
       .orderBy('t.held_on', 'desc').orderBy('t.id', 'desc').limit(limit).offset(offset).execute(),
     base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { total: Number(n.n), items: rows.map((t) => ({ id: t.id, kind: t.kind, kindLabel: TALK_KINDS[t.kind as TalkKind]?.zh ?? t.kind, heldOn: t.held_on,
+  const files = await attachmentsOf(ctx, 'talk', rows.map((r) => r.id));
+  return { total: Number(n.n), items: rows.map((t) => ({ id: t.id, kind: t.kind, attachments: files(t.id), kindLabel: TALK_KINDS[t.kind as TalkKind]?.zh ?? t.kind, heldOn: t.held_on,
     place: t.place, summary: t.summary, followUp: t.follow_up, talker: { cadreId: t.talker_cadre_id, name: t.talker_name },
     talkee: { cadreId: t.talkee_cadre_id, name: t.talkee_name } })) };
 }

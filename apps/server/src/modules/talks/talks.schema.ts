@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { pageQuery } from '../../platform/http/index.js';
 import { TALK_KINDS, type TalkKind } from './talk-kinds.js';
 import { OCCASION_EVENTS, type OccasionEvent } from '../../platform/rules/index.js';
-import { ACTIVITY_KINDS, type ActivityKind } from './activities.js';
+import { ACTIVITY_KINDS, type ActivityKind } from './talk-kinds.js';
 
 const isoDate = z.iso.date({ message: '日期格式应为 YYYY-MM-DD / Date must be YYYY-MM-DD' });
 const id = z.coerce.number().int().min(1).max(2_147_483_647);

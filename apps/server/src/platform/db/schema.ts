@@ -185,6 +185,10 @@ export interface SupervisionActivitiesTable {
   summary: string; follow_up: string | null; reported_to: string | null; recorded_by: number | null; created_at: Timestamp;
 }
 export interface ActivitySubjectsTable { activity_id: number; cadre_id: number; verdict: string | null; comment: string | null }
+export interface RecordAttachmentsTable {
+  id: Generated<number>; entity: 'talk' | 'activity'; entity_id: number; file_name_sealed: string; mime_type: string; size_bytes: number; sha256: string;
+  content_sealed: Buffer; uploaded_by: number | null; created_at: Timestamp;
+}
 export interface DutyFulfilmentsTable { duty_id: number; activity_id: number; held_on: DateStr }
 export interface NotificationsTable {
   id: Generated<number>; account_id: number; kind: string; dedupe_key: string; title: string; link: string | null; created_at: Timestamp; read_at: Timestamp | null;
@@ -233,4 +237,5 @@ export interface DB {
   supervision_activities: SupervisionActivitiesTable;
   activity_subjects: ActivitySubjectsTable;
   duty_fulfilments: DutyFulfilmentsTable;
+  record_attachments: RecordAttachmentsTable;
 }
