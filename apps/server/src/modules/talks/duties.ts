@@ -59,12 +59,17 @@ export type DutyStatus = 'due' | 'done' | 'overdue' | 'waived';
 const statusOf = (today: string) => sql<DutyStatus>`case when d.done_on is not null then 'done' when d.waived_reason is not null then 'waived'
   when d.due_on < ${today}::date then 'overdue' else 'due' end`;
 
-/** Duties the caller may see: about a cadre in scope (or, with no subject person, a unit in scope), or owed by the caller. */
+/**
+ * Duties the caller may see: about a cadre in scope (or, with no subject person, a unit in scope), or owed by the caller.
+ * Each side is an IN over the scoped ids, which PostgreSQL hashes once: a CASE around the scope predicates made it
+ * compare every duty with the whole subtree's id array (bench/results.md).
+ */
 function visibleDuties(ctx: AppContext, auth: Auth) {
   return ctx.db.selectFrom('duties as d').leftJoin('cadres as s', 's.id', 'd.subject_cadre_id').innerJoin('cadres as o', 'o.id', 'd.owner_cadre_id')
     .innerJoin('orgs as u', 'u.id', 'd.subject_org_id')
     .where((eb) => eb.or([
-      sql<SqlBool>`case when d.subject_cadre_id is null then ${orgVisible(auth.scope, 'u')} else ${cadreVisible(auth.scope, 's')} end`,
+      eb('d.subject_cadre_id', 'in', eb.selectFrom('cadres as vc').select('vc.id').where(cadreVisible(auth.scope, 'vc'))),
+      eb.and([eb('d.subject_cadre_id', 'is', null), eb('d.subject_org_id', 'in', eb.selectFrom('orgs as vo').select('vo.id').where(orgVisible(auth.scope, 'vo')))]),
       ...(auth.scope.cadreId != null ? [eb('d.owner_cadre_id', '=', auth.scope.cadreId)] : []),
     ]));
 }
