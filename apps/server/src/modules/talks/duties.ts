@@ -103,22 +103,40 @@ export async function listDuties(ctx: AppContext, auth: Auth, q: DutyQuery) {
   })) };
 }
 
-/** Compliance per leader in a subtree: who is behind, on how much, since when. */
+/** A duty's name for lists: its title, or (rows opened before titles) its rule's. */
+const dutyName = sql<string>`coalesce(d.title, case d.rule_id when 'M-22' then ${DUTY_RULES['M-22'].zh} else ${DUTY_RULES['M-23'].zh} end)`;
+
+/**
+ * Compliance in a subtree (issue 5 §3): per leader — who is behind, on what, since when — and per unit one level down
+ * (the unit itself first), so a city sees which county lags.
+ */
 export async function compliance(ctx: AppContext, auth: Auth, q: { orgId?: number }) {
   const today = toCstDate(ctx.clock.now());
   let base = visibleDuties(ctx, auth);
   if (q.orgId) base = base.where(sql<SqlBool>`u.path <@ (select path from orgs where id = ${q.orgId})`);
   const st = statusOf(today);
-  // The unit each leader leads, so two leaders of the same name can be told apart.
-  const ledUnit = sql<string | null>`(select string_agg(distinct lu.name, '、') from posts lp join orgs lu on lu.id = lp.org_id
-    where lp.cadre_id = d.owner_cadre_id and lp.is_principal and lp.end_date is null)`;
-  const rows = await base.select(['d.owner_cadre_id', 'o.name', ledUnit.as('org_name'), sql<string>`count(*)`.as('total'),
-    sql<string>`count(*) filter (where ${st} = 'done')`.as('done'), sql<string>`count(*) filter (where ${st} = 'overdue')`.as('overdue'),
-    sql<string>`count(*) filter (where ${st} = 'due')`.as('due'), sql<string>`count(*) filter (where ${st} = 'waived')`.as('waived'),
-    sql<string | null>`min(d.due_on) filter (where ${st} = 'overdue')::text`.as('overdue_since')])
-    .groupBy(['d.owner_cadre_id', 'o.name']).orderBy(sql`count(*) filter (where ${st} = 'overdue')`, 'desc').orderBy('o.name').limit(500).execute();
-  return { today, items: rows.map((r) => ({ owner: { cadreId: r.owner_cadre_id, name: r.name, orgName: r.org_name }, total: Number(r.total), done: Number(r.done),
-    overdue: Number(r.overdue), due: Number(r.due), waived: Number(r.waived), overdueSince: r.overdue_since })) };
+  const counts = [sql<string>`count(*)`.as('total'), sql<string>`count(*) filter (where ${st} = 'done')`.as('done'),
+    sql<string>`count(*) filter (where ${st} = 'overdue')`.as('overdue'), sql<string>`count(*) filter (where ${st} = 'due')`.as('due'),
+    sql<string>`count(*) filter (where ${st} = 'waived')`.as('waived')] as const;
+  const n = (r: { total: string; done: string; overdue: string; due: string; waived: string }) =>
+    ({ total: Number(r.total), done: Number(r.done), overdue: Number(r.overdue), due: Number(r.due), waived: Number(r.waived) });
+  // The unit each leader leads (or whose team they sit on), so two leaders of the same name can be told apart.
+  const ledUnit = sql<string | null>`coalesce((select string_agg(distinct lu.name, '、') from posts lp join orgs lu on lu.id = lp.org_id
+    where lp.cadre_id = d.owner_cadre_id and lp.is_principal and lp.end_date is null), (select string_agg(distinct tu.name, '、') from team_members tm
+    join orgs tu on tu.id = tm.org_id where tm.cadre_id = d.owner_cadre_id and tm.left_on is null))`;
+  const top = q.orgId ?? auth.orgId;
+  const [rows, units] = await Promise.all([
+    base.select(['d.owner_cadre_id', 'o.name', ledUnit.as('org_name'), ...counts,
+      sql<string | null>`min(d.due_on) filter (where ${st} = 'overdue')::text`.as('overdue_since'),
+      sql<string[] | null>`array_agg(distinct ${dutyName}) filter (where ${st} = 'overdue')`.as('overdue_on')])
+      .groupBy(['d.owner_cadre_id', 'o.name']).orderBy(sql`count(*) filter (where ${st} = 'overdue')`, 'desc').orderBy('o.name').limit(500).execute(),
+    base.innerJoin('orgs as ch', (j) => j.on(sql<SqlBool>`(ch.parent_id = ${top} and u.path <@ ch.path) or (ch.id = ${top} and u.id = ${top})`))
+      .select(['ch.id as unit_id', 'ch.name as unit_name', sql<boolean>`ch.id = ${top}`.as('own'), ...counts]).groupBy(['ch.id', 'ch.name', 'ch.sort'])
+      .orderBy(sql`ch.id = ${top}`, 'desc').orderBy('ch.sort').orderBy('ch.id').execute(),
+  ]);
+  return { today, items: rows.map((r) => ({ owner: { cadreId: r.owner_cadre_id, name: r.name, orgName: r.org_name }, ...n(r), overdueSince: r.overdue_since,
+    overdueOn: r.overdue_on ?? [] })),
+    units: units.map((u) => ({ orgId: u.unit_id, name: u.unit_name, own: u.own, ...n(u) })) };
 }
 
 /** Waive an open duty with a reason (the lower principal left, a long illness…), trailed. */

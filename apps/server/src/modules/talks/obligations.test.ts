@@ -97,6 +97,15 @@ describe('obligation templates (M-23, M-25)', () => {
     expect((await one(city, (d) => d.obligation === 'research_visit' && d.status === 'overdue'))).toHaveLength(0);
     await at('2027-01-01');
     expect((await one(city, (d) => d.obligation === 'research_visit' && d.status === 'overdue')).map((d) => d.owner.name)).toEqual(['王区长']);
+    // The compliance view says who is behind on what, and which county lags (the city's own duties first).
+    const view = (await city.get('/api/v1/obligations/compliance')).json();
+    const wang = view.items.find((i: { owner: { name: string } }) => i.owner.name === '王区长');
+    expect(wang.overdueOn).toEqual(expect.arrayContaining(['全面从严治党调研', '在分管领域讲党课', '听取班子成员履行“一岗双责”情况汇报']));
+    const chen = view.items.find((i: { owner: { name: string } }) => i.owner.name === '陈副书记');
+    expect(chen).toMatchObject({ owner: { orgName: '明湖区' }, overdue: 1, overdueOn: ['在分管领域讲党课'] });
+    expect(view.units.map((u: { name: string; own: boolean }) => `${u.name}${u.own ? '（本级）' : ''}`)).toEqual(['示例市（本级）', '明湖区', '青石区']);
+    const sum = (xs: Array<{ total: number }>) => xs.reduce((a, x) => a + x.total, 0);
+    expect(sum(view.units)).toBe(sum(view.items));
     await at('2026-03-02');
   });
 
