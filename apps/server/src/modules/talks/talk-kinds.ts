@@ -15,8 +15,10 @@ export type TalkKind = keyof typeof TALK_KINDS;
 
 /** The duties the job opens, by rule. */
 export const DUTY_RULES = {
+  'M-21': { zh: '事由触发的必谈', en: 'Talk an occasion calls for' },
   'M-22': { zh: '新任下级一把手任职谈话', en: 'Appointment talk with a new lower principal' },
   'M-23': { zh: '每半年与下级一把手谈话', en: 'Half-yearly talk with each lower principal' },
+  'M-25': { zh: '听取汇报与约谈', en: 'Hearings and summons' },
 } as const;
 export type DutyRule = keyof typeof DUTY_RULES;
 
