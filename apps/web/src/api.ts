@@ -43,3 +43,15 @@ export function qs(params: Record<string, string | number | boolean | undefined 
   const s = p.toString();
   return s ? `?${s}` : '';
 }
+
+/** A file as the raw request body (the .xlsx imports), with the CSRF header; errors as from api(). */
+export async function postFile<T>(url: string, file: Blob, contentType: string): Promise<T> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': contentType, ...csrfHeader() }, body: file, credentials: 'same-origin' });
+  const text = await res.text();
+  const data = text ? JSON.parse(text) : undefined;
+  if (!res.ok) {
+    const e = data?.error ?? {};
+    throw new ApiError(res.status, e.code ?? 'HTTP', e.messageZh ?? `请求失败（${res.status}）`, e.messageEn ?? `Request failed (${res.status})`, e.details);
+  }
+  return data as T;
+}

@@ -12,7 +12,9 @@ interface Node { id: number; pId: number | null; value: number; title: string; i
 
 const SEARCH_DEPTH = 3;
 
-export function OrgPicker({ value, onChange, width = 280, rootId }: { value?: number; onChange(id: number | undefined): void; width?: number; rootId?: number }) {
+export function OrgPicker({ value, onChange, width = 280, rootId, testId = 'org-picker' }: {
+  value?: number; onChange?(id: number | undefined): void; width?: number | string; rootId?: number; testId?: string;
+}) {
   const { t } = useI18n();
   const [nodes, setNodes] = useState<Node[]>([]);
   const [searching, setSearching] = useState(false);
@@ -47,7 +49,7 @@ export function OrgPicker({ value, onChange, width = 280, rootId }: { value?: nu
   // expands matches only for the units it had when the text changed, not for the subtree that arrives after).
   return (
     <TreeSelect treeDataSimpleMode style={{ width }} value={value} allowClear showSearch treeNodeFilterProp="title" listHeight={400} placeholder={t('选择单位（可输入名称搜索）', 'Choose a unit (type to search)')}
-      treeData={nodes} onChange={(v) => { setSearch(''); onChange(v as number | undefined); }} data-testid="org-picker"
+      treeData={nodes} onChange={(v) => { setSearch(''); onChange?.(v as number | undefined); }} data-testid={testId}
       searchValue={search} onSearch={(s) => { setSearch(s); void searchSubtree(s); }} onOpenChange={(o) => { if (!o) setSearch(''); }}
       treeExpandedKeys={search.trim() ? nodes.map((n) => n.id) : undefined}
       notFoundContent={searching ? t('正在搜索…', 'Searching…') : t('没有匹配的单位', 'No matching unit')}

@@ -3,19 +3,14 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Space, Table, Typography, Upload } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { ApiError, csrfHeader } from '../api';
+import { ApiError, postFile } from '../api';
 import { errorText, useI18n } from '../i18n';
 
 interface Issue { sheet: string; row: number; column: string; reason: string; reasonEn: string }
 interface Result { dryRun: boolean; ok: boolean; issues: Issue[]; counts: { orgs: number; cadres: number; posts: number; relations: number } }
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-async function send(file: File, dryRun: boolean): Promise<Result> {
-  const res = await fetch(`/api/v1/roster/import?dryRun=${dryRun}`, { method: 'POST', headers: { 'content-type': XLSX, ...csrfHeader() }, body: file });
-  const data = await res.json();
-  if (!res.ok) throw new ApiError(res.status, data.error?.code, data.error?.messageZh, data.error?.messageEn, data.error?.details);
-  return data;
-}
+const send = (file: File, dryRun: boolean) => postFile<Result>(`/api/v1/roster/import?dryRun=${dryRun}`, file, XLSX);
 
 export function ImportPage() {
   const { t, lang } = useI18n();
