@@ -2,7 +2,7 @@
 import { App as AntApp, Button, ConfigProvider, Layout, Menu, Segmented, Space, Spin, Typography } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
-import { ApartmentOutlined, AuditOutlined, BarChartOutlined, CloudUploadOutlined, DashboardOutlined, FieldTimeOutlined, FileSearchOutlined, MailOutlined, MessageOutlined, OrderedListOutlined, ProfileOutlined, ScheduleOutlined, SettingOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BarChartOutlined, CarryOutOutlined, CloudUploadOutlined, DashboardOutlined, FieldTimeOutlined, FileSearchOutlined, MailOutlined, MessageOutlined, OrderedListOutlined, ProfileOutlined, ScheduleOutlined, SettingOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { useI18n } from './i18n';
@@ -27,6 +27,7 @@ import { QueuePage } from './pages/reports/QueuePage';
 import { MyDutiesPage } from './pages/talks/MyDutiesPage';
 import { TalksPage } from './pages/talks/TalksPage';
 import { CompliancePage } from './pages/talks/CompliancePage';
+import { ActivitiesPage } from './pages/talks/ActivitiesPage';
 import { ResponsibilitiesPage } from './pages/talks/ResponsibilitiesPage';
 import { get } from './api';
 import type { ReactNode } from 'react';
@@ -80,6 +81,7 @@ function Shell() {
     { key: '/clues', icon: <ProfileOutlined />, label: t('问题线索台账', 'Clue ledger'), show: can('clues.read') },
     { key: '/reports/analysis', icon: <BarChartOutlined />, label: t('举报分析', 'Report analysis'), show: can('reports.read') },
     { key: '/talks', icon: <MessageOutlined />, label: t('谈话记录', 'Talks'), show: can('talks.read') },
+    { key: '/talks/activities', icon: <CarryOutOutlined />, label: t('监督工作', 'Supervision work'), show: can('talks.read') },
     { key: '/talks/compliance', icon: <SolutionOutlined />, label: t('履责情况', 'Compliance'), show: can('talks.read') },
     { key: '/talks/responsibilities', icon: <OrderedListOutlined />, label: t('责任清单', 'Task lists'), show: can('talks.read') },
     { key: '/my/duties', icon: <ScheduleOutlined />, label: t('我的监督责任', 'My duties'), show: me.cadreId != null },
@@ -126,6 +128,7 @@ function Shell() {
             <Route path="/clues/:id" element={only(['clues.read'], <CluePage />)} />
             <Route path="/talks" element={only(['talks.read'], <TalksPage />)} />
             <Route path="/talks/compliance" element={only(['talks.read'], <CompliancePage />)} />
+            <Route path="/talks/activities" element={only(['talks.read'], <ActivitiesPage />)} />
             <Route path="/talks/responsibilities" element={only(['talks.read'], <ResponsibilitiesPage />)} />
             <Route path="/my/duties" element={me.cadreId != null ? <MyDutiesPage /> : <ForbiddenPage />} />
             <Route path="/my/letters" element={me.cadreId != null ? <MyLettersPage /> : <ForbiddenPage />} />

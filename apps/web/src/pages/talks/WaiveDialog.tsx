@@ -5,6 +5,9 @@ import { api } from '../../api';
 import { errorText, useI18n } from '../../i18n';
 import type { Duty } from './talkDicts';
 
+/** Whom the duty concerns: the person, or the unit when it concerns no one person. */
+const whom = (d: Duty) => d.subject.name ?? d.subject.orgName;
+
 export function WaiveDialog({ duty, onClose, onDone }: { duty?: Duty; onClose(): void; onDone(): void }) {
   const { t, lang } = useI18n();
   const { message, modal } = App.useApp();
@@ -17,8 +20,8 @@ export function WaiveDialog({ duty, onClose, onDone }: { duty?: Duty; onClose():
     if (!v || !duty) return;
     modal.confirm({
       title: t('确认免除该项监督责任？', 'Waive this duty?'),
-      content: t(`免除后，${duty.owner.name}对${duty.subject.name}的这项谈话责任不再计为逾期，操作将留痕，不能撤销。`,
-        `Once waived, ${duty.owner.name}'s talk with ${duty.subject.name} no longer counts as overdue; this is trailed and cannot be undone.`),
+      content: t(`免除后，${duty.owner.name}的这项监督责任（${duty.what}，${whom(duty)}）不再计为逾期，操作将留痕，不能撤销。`,
+        `Once waived, ${duty.owner.name}'s duty towards ${whom(duty)} no longer counts as overdue; this is trailed and cannot be undone.`),
       okText: t('确认免除', 'Waive'), cancelText: t('再看看', 'Go back'), okButtonProps: { danger: true, 'data-testid': 'waive-confirm' },
       onOk: async () => {
         try {
@@ -32,8 +35,8 @@ export function WaiveDialog({ duty, onClose, onDone }: { duty?: Duty; onClose():
   return (
     <Modal open={!!duty} title={t('免除监督责任', 'Waive a duty')} onCancel={onClose} onOk={submit} forceRender
       okText={t('免除', 'Waive')} cancelText={t('取消', 'Cancel')} okButtonProps={{ danger: true, 'data-testid': 'waive-ok' }}>
-      {duty && <Typography.Paragraph>{t(`${duty.owner.name} → ${duty.subject.name}（${duty.subject.orgName}），期限 ${duty.dueOn}`,
-        `${duty.owner.name} → ${duty.subject.name} (${duty.subject.orgName}), due ${duty.dueOn}`)}</Typography.Paragraph>}
+      {duty && <Typography.Paragraph>{t(`${duty.what}：${duty.owner.name} → ${whom(duty)}${duty.subject.name ? `（${duty.subject.orgName}）` : ''}，期限 ${duty.dueOn}`,
+        `${duty.owner.name} → ${whom(duty)}${duty.subject.name ? ` (${duty.subject.orgName})` : ''}, due ${duty.dueOn}`)}</Typography.Paragraph>}
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical">
         <Form.Item name="reason" label={t('免除理由', 'Reason')}

@@ -8,10 +8,15 @@ interface Label { zh: string; en: string }
 export interface TalkDicts { kinds: Record<string, Label>; dutyRules: Record<string, Label> }
 export type DutyStatus = 'due' | 'done' | 'overdue' | 'waived';
 
+/**
+ * A duty: a talk (`activity` 'talk') or a record of another kind owed `required` times in [periodStart, dueOn]. With no
+ * subject person it concerns a unit (a research visit, a special check); `byCommittee` when the committee as a body owes it.
+ */
 export interface Duty {
   id: number; ruleId: string; what: string; talkKind: string | null; talkKindLabel: string | null; periodStart: string; dueOn: string;
   status: DutyStatus; statusLabel: string; doneOn: string | null; doneTalkId: number | null; waivedReason: string | null;
-  owner: { cadreId: number; name: string }; subject: { cadreId: number; name: string; orgName: string };
+  obligation: string; activity: string; byCommittee: boolean; required: number; doneCount: number; occasionNote: string | null;
+  owner: { cadreId: number; name: string }; subject: { cadreId: number | null; name: string | null; orgId: number; orgName: string };
 }
 export interface Talk {
   id: number; kind: string; kindLabel: string; heldOn: string; place: string | null; summary: string; followUp: string | null;
@@ -38,4 +43,10 @@ export function useTalkDicts() {
 export const STATUS: Record<DutyStatus, { zh: string; en: string; color: string }> = {
   overdue: { zh: '已逾期', en: 'Overdue', color: 'red' }, due: { zh: '待完成', en: 'Due', color: 'orange' },
   done: { zh: '已完成', en: 'Done', color: 'green' }, waived: { zh: '已免除', en: 'Waived', color: 'default' },
+};
+
+/** The duty filter by rule, as a reader says it. */
+export const DUTY_RULES: Record<string, { zh: string; en: string }> = {
+  'M-21': { zh: '八个必谈（事由触发）', en: 'Talks an occasion calls for' }, 'M-22': { zh: '新任下级一把手任职谈话', en: 'Appointment talks' },
+  'M-23': { zh: '定期谈话、调研、党课、专项检查', en: 'Regular talks, visits, lectures, checks' }, 'M-25': { zh: '听取汇报与约谈', en: 'Hearings and summons' },
 };
