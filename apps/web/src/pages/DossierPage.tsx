@@ -4,6 +4,8 @@ import { useEffect, useState } from 'react';
 import { Button, Card, Col, Descriptions, Select, Empty, Row, Space, Table, Tabs, Tag, Timeline, Typography } from 'antd';
 import { useNavigate, useParams } from 'react-router-dom';
 import { FileWordOutlined } from '@ant-design/icons';
+import { useSession } from '../session';
+import { OccasionDialog } from './talks/OccasionDialog';
 import { get } from '../api';
 import { errorText, useI18n } from '../i18n';
 import { label, loadDicts, type Dicts } from '../components/dicts';
@@ -28,6 +30,8 @@ export function DossierPage() {
   const id = Number(useParams().id);
   const [dicts, setDicts] = useState<Dicts>();
   const [year, setYear] = useState(YEARS[0]);
+  const { can } = useSession();
+  const [occasion, setOccasion] = useState(false);
   useEffect(() => { loadDicts().then(setDicts); }, []);
   const r = useLoad(() => (Number.isInteger(id) && id > 0
     ? Promise.all([get<Cadre>(`/api/v1/cadres/${id}`), get<{ items: Event[]; total: number }>(`/api/v1/cadres/${id}/timeline?pageSize=100`)])
@@ -54,6 +58,7 @@ export function DossierPage() {
             <Typography.Text type="secondary">{t('一人一档', 'One dossier per cadre')} · M-08</Typography.Text>
             <Select size="middle" value={year} onChange={setYear} style={{ width: 100 }} options={YEARS.map((y) => ({ value: y, label: t(`${y}年`, String(y)) }))} />
             <Button icon={<FileWordOutlined />} href={`/api/v1/cadres/${c.id}/dossier.docx?year=${year}`} data-testid="export-docx">{t('导出年度档案（.docx）', 'Yearly volume (.docx)')}</Button>
+            {can('talks.write') && <Button onClick={() => setOccasion(true)} data-testid="new-occasion">{t('登记必谈事由', 'Record an occasion')}</Button>}
           </Space></Col>
         </Row>
       </Card>
@@ -102,6 +107,7 @@ export function DossierPage() {
             ))}</Row>) },
         ]} />
       </Card>
+      <OccasionDialog open={occasion} cadre={{ id: c.id, name: c.name }} onClose={() => setOccasion(false)} />
     </Space>
   );
 }

@@ -1,5 +1,5 @@
 // 谈话记录 (M-20, M-27): the talks whose talkee is in my view, newest first, by kind and period; the counts by kind as
-// the seeds phrase them (“监督谈话2人次”); 登记谈话 for those who may record talks.
+// the seeds phrase them (“监督谈话2人次”); 登记谈话 and 登记必谈事由 (M-21) for those who may record talks.
 import { useState } from 'react';
 import { Button, Card, DatePicker, Empty, Select, Space, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -9,6 +9,7 @@ import { errorText, useI18n } from '../../i18n';
 import { useSession } from '../../session';
 import { useLoad } from '../../components/useLoad';
 import { TalkDialog } from './TalkDialog';
+import { OccasionDialog } from './OccasionDialog';
 import { useTalkDicts, type Page, type Talk } from './talkDicts';
 
 const PAGE = 20;
@@ -22,6 +23,7 @@ export function TalksPage() {
   const [range, setRange] = useState<[string | undefined, string | undefined]>([undefined, undefined]);
   const [page, setPage] = useState(1);
   const [adding, setAdding] = useState(false);
+  const [occasion, setOccasion] = useState(false);
   const [from, to] = range;
   const r = useLoad(() => get<Page<Talk>>(`/api/v1/talks${qs({ kind, from, to, page, pageSize: PAGE })}`), [kind, from, to, page]);
   const stats = useLoad(() => get<Stats>(`/api/v1/talks/stats${qs({ from, to })}`), [from, to, r.data]);
@@ -39,7 +41,10 @@ export function TalksPage() {
   const s = stats.data;
   return (
     <Card title={t('谈话记录', 'Talks')} data-testid="talks-page"
-      extra={can('talks.write') && <Button type="primary" onClick={() => setAdding(true)} data-testid="new-talk">{t('登记谈话', 'Record a talk')}</Button>}>
+      extra={can('talks.write') && <Space>
+        <Button onClick={() => setOccasion(true)} data-testid="new-occasion">{t('登记必谈事由', 'Record an occasion')}</Button>
+        <Button type="primary" onClick={() => setAdding(true)} data-testid="new-talk">{t('登记谈话', 'Record a talk')}</Button>
+      </Space>}>
       <Space direction="vertical" style={{ width: '100%' }}>
         <Space wrap>
           <Select allowClear style={{ width: 180 }} placeholder={t('全部谈话种类', 'All kinds')} options={kindOptions} value={kind} data-testid="talk-kind-filter"
@@ -57,6 +62,7 @@ export function TalksPage() {
           pagination={{ current: page, pageSize: PAGE, total: r.data?.total ?? 0, onChange: setPage, showSizeChanger: false,
             showTotal: (total) => t(`共 ${total} 次`, `${total} in all`) }} />
       </Space>
+      <OccasionDialog open={occasion} onClose={() => setOccasion(false)} />
       <TalkDialog open={adding} onClose={() => setAdding(false)} onSaved={() => { setAdding(false); r.reload(); }} />
     </Card>
   );
