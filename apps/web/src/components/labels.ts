@@ -32,7 +32,22 @@ export const NAMES: Record<string, [string, string]> = {
   postAdjustment: ['调整职务（月）', 'Post adjustment (months)'], removal: ['免职（月）', 'Removal (months)'],
   dismissalFromPartyPost: ['撤销党内职务（月）', 'Dismissal from party posts (months)'], probation: ['留党察看（月）', 'Party probation (months)'],
   concentratedMatters: ['反映集中（问题事项数）', 'Concentrated at (matters)'], periodMonths: ['统计期间（月）', 'Period (months)'],
+  memberHearingsPerYear: ['每年听取班子成员汇报（次）', 'Team-member hearings per year'],
+  lowerHearingsPerYear: ['每年听取下级一把手汇报（次）', 'Lower-principal hearings per year'],
+  summonsDueDays: ['履责不到位的约谈期限（日）', 'Summons after a failing hearing within (days)'],
 };
+
+/** M-21: each occasion has a talk kind and the days within which the talk is due (0: the occasion opens no talk). */
+const OCCASION_NAMES: Record<string, [string, string]> = {
+  promotion: ['提拔重用', 'Promotion'], commendation: ['取得突出成绩、得到表彰', 'Commendation'], urgentTask: ['接受急难险重任务', 'Urgent, hard task'],
+  personalMatter: ['个人报告重大事项', 'Major personal matter reported'], publicReport: ['群众有举报或有意见', 'Public report or complaint'],
+  errorSigns: ['有错误苗头和倾向', 'Signs of error'], teamDisunity: ['班子不团结', 'Disunited team'], majorDifficulty: ['工作遇到重大困难', 'Major difficulty'],
+  transfer: ['调整交流', 'Transfer'], integritySigns: ['有不廉洁苗头', 'Signs of non-integrity'],
+};
+for (const [e, [zh, en]] of Object.entries(OCCASION_NAMES)) {
+  NAMES[`${e}Kind`] = [`${zh}：谈话种类`, `${en}: talk kind`];
+  NAMES[`${e}DueDays`] = [`${zh}：谈话期限（日，0 为不谈）`, `${en}: due within (days; 0 = no talk)`];
+}
 export const CODES: Record<string, [string, string]> = {
   leading_post: ['领导职务同一职位', 'Same leading post'], same_post: ['同一岗位', 'Same post'], same_section: ['同一科室正副职', 'Same section'],
   middle_level: ['中层连续任职', 'Middle-level posts'], key_post: ['审批/人财物岗位', 'Key post'], coming_due: ['即将到期', 'Coming due'],

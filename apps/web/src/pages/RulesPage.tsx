@@ -9,6 +9,7 @@ import { OrgPicker } from '../components/OrgPicker';
 import { useLoad } from '../components/useLoad';
 import { NAMES } from '../components/labels';
 import { loadDicts, options, type Dicts } from '../components/dicts';
+import { useTalkDicts } from './talks/talkDicts';
 
 interface Rule { ruleId: string; titleZh: string; titleEn: string; defaults: Record<string, unknown> }
 interface Effective { values: Record<string, unknown>; sources: Record<string, number | null> }
@@ -30,6 +31,12 @@ export function RulesPage() {
   const sourceIds = [...new Set(Object.values(eff.data?.sources ?? {}).filter((v): v is number => v != null))];
   const sourceNames = useLoad(async () => Object.fromEntries(await Promise.all(sourceIds.map(async (id) => [id, (await get<{ name: string }>(`/api/v1/orgs/${id}`)).name] as const))), [sourceIds.join(',')]);
   const keyLabel = (k: string) => NAMES[k]?.[lang === 'en' ? 1 : 0] ?? k;
+  // M-21 names a talk kind per occasion: shown and chosen by its name, never its code.
+  const { kind: talkKind, kindOptions } = useTalkDicts();
+  const shownValue = (k: string, v: unknown) => (Array.isArray(v) ? v.map((x) => (k === 'areas' ? options(dicts, 'portfolio_area', lang).find((o) => o.value === x)?.label ?? x : x)).join('、')
+    : typeof v === 'string' ? talkKind(v) || v : String(v));
+  // Shares step by 0.05; counts and days (0 included) by 1.
+  const step = (k: string) => (Number.isInteger(rule?.defaults[k] ?? 0) ? 1 : 0.05);
   const editable = can('rules.write');
 
   const save = async (values: Record<string, unknown>) => {
@@ -62,8 +69,7 @@ export function RulesPage() {
         <Card title={<Space>{ruleId}<span>{rule && (lang === 'en' ? rule.titleEn : rule.titleZh)}</span></Space>} extra={<OrgPicker value={orgId} onChange={setOrgId} />}>
           {rule && (
             <Descriptions size="small" column={1} bordered style={{ marginBottom: 16 }} title={t('SPEC 默认值', 'SPEC defaults')}>
-              {Object.entries(rule.defaults).map(([k, v]) => <Descriptions.Item key={k} label={keyLabel(k)}>
-                {Array.isArray(v) ? v.map((x) => (k === 'areas' ? options(dicts, 'portfolio_area', lang).find((o) => o.value === x)?.label ?? x : x)).join('、') : String(v)}</Descriptions.Item>)}
+              {Object.entries(rule.defaults).map(([k, v]) => <Descriptions.Item key={k} label={keyLabel(k)}>{shownValue(k, v)}</Descriptions.Item>)}
             </Descriptions>
           )}
           {eff.data && (
@@ -73,7 +79,8 @@ export function RulesPage() {
                 <Form.Item key={k} name={k} label={<Space>{keyLabel(k)}<Typography.Text type="secondary" code>{k}</Typography.Text>{eff.data!.sources[k] == null ? <Tag>{t('默认', 'default')}</Tag>
                   : <Tag color="blue">{t(`由“${sourceNames.data?.[eff.data!.sources[k]!] ?? `#${eff.data!.sources[k]}`}”设置`, `set at ${sourceNames.data?.[eff.data!.sources[k]!] ?? `#${eff.data!.sources[k]}`}`)}</Tag>}</Space>}>
                   {Array.isArray(v) ? <Select mode="tags" data-testid={`setting-${k}`} options={k === 'areas' ? options(dicts, 'portfolio_area', lang) : undefined} />
-                    : <InputNumber min={0} step={typeof v === 'number' && v < 1 ? 0.05 : 1} data-testid={`setting-${k}`} />}
+                    : typeof v === 'string' ? <Select options={kindOptions} style={{ maxWidth: 240 }} data-testid={`setting-${k}`} />
+                      : <InputNumber min={0} step={step(k)} data-testid={`setting-${k}`} />}
                 </Form.Item>
               ))}
               {editable && <Space><Button type="primary" htmlType="submit">{t('保存为本单位及下级的设置', 'Save for this unit and below')}</Button>
