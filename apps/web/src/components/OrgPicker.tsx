@@ -1,6 +1,7 @@
 // Choose a unit in scope from the tree, loading children as they are opened. With `rootId` the tree starts at that
 // unit's children (交办/转办 go to units under the competent unit). Typing a name searches the subtree three levels
-// down (GET /orgs/:id/tree?depth=3, loaded once on the first keystroke), not only the levels opened so far.
+// down (GET /orgs/:id/tree?depth=3, loaded once on the first keystroke), not only the levels opened so far. A value
+// outside the loaded tree shows its name.
 import { useEffect, useRef, useState } from 'react';
 import { TreeSelect } from 'antd';
 import { get, qs } from '../api';
@@ -20,6 +21,13 @@ export function OrgPicker({ value, onChange, width = 280, rootId, testId = 'org-
   const [searching, setSearching] = useState(false);
   const [search, setSearch] = useState('');
   const searched = useRef(false);
+  // A unit chosen elsewhere (a drill-down, a preset) may not be loaded in the tree yet: its name is fetched for display.
+  const [names, setNames] = useState<Record<number, string>>({});
+  useEffect(() => {
+    if (value == null || names[value] || nodes.some((n) => n.id === value)) return;
+    get<Org>(`/api/v1/orgs/${value}`).then((o) => setNames((m) => ({ ...m, [o.id]: o.name }))).catch(() => {});
+  }, [value]); // eslint-disable-line react-hooks/exhaustive-deps
+  const label = value == null ? undefined : nodes.find((n) => n.id === value)?.title ?? names[value] ?? t('（加载中）', '(loading)');
   // Under a root, its children are the top of the picker (pId null); deeper units hang from their parent.
   const top = (parent: number | null) => (parent === rootId ? null : parent);
   const add = (items: Org[], parent: number | null) => setNodes((old) => [...old, ...items.filter((o) => !old.some((n) => n.id === o.id))
@@ -48,8 +56,8 @@ export function OrgPicker({ value, onChange, width = 280, rootId, testId = 'org-
   // While searching, every loaded unit is open so a match found deeper down shows with its parents (the select
   // expands matches only for the units it had when the text changed, not for the subtree that arrives after).
   return (
-    <TreeSelect treeDataSimpleMode style={{ width }} value={value} allowClear showSearch treeNodeFilterProp="title" listHeight={400} placeholder={t('选择单位（可输入名称搜索）', 'Choose a unit (type to search)')}
-      treeData={nodes} onChange={(v) => { setSearch(''); onChange?.(v as number | undefined); }} data-testid={testId}
+    <TreeSelect treeDataSimpleMode style={{ width }} labelInValue value={value == null ? undefined : { value, label }} allowClear showSearch treeNodeFilterProp="title" listHeight={400} placeholder={t('选择单位（可输入名称搜索）', 'Choose a unit (type to search)')}
+      treeData={nodes} onChange={(v?: { value: number; label?: string }) => { setSearch(''); onChange?.(v?.value); }} data-testid={testId}
       searchValue={search} onSearch={(s) => { setSearch(s); void searchSubtree(s); }} onOpenChange={(o) => { if (!o) setSearch(''); }}
       treeExpandedKeys={search.trim() ? nodes.map((n) => n.id) : undefined}
       notFoundContent={searching ? t('正在搜索…', 'Searching…') : t('没有匹配的单位', 'No matching unit')}

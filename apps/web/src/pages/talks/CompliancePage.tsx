@@ -1,8 +1,8 @@
-// 履责情况 (M-21 … M-25): for a unit, each leader's supervision duties — how many, done, overdue and since when — and
-// below, the duties one by one (overdue first by default; by status and rule), which the organization department may
-// waive with a reason. An open duty other than a talk can be recorded from here on its owner's behalf.
+// 履责情况 (M-21 … M-25): for a unit, each leader's supervision duties — how many, done, overdue, since when, on what —
+// and the units one level down; below, the duties one by one (overdue first by default; by status and rule), which the
+// organization department may waive with a reason. An open duty other than a talk can be recorded here for its owner.
 import { useState } from 'react';
-import { App, Button, Card, Empty, Select, Space, Table, Typography } from 'antd';
+import { App, Button, Card, Empty, Select, Space, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { get, qs } from '../../api';
 import { errorText, useI18n } from '../../i18n';
@@ -13,23 +13,28 @@ import { DutyOutcome, DutyWhat, DutyWhom, StatusTag } from './DutyParts';
 import { WaiveDialog } from './WaiveDialog';
 import { ActivityDialog, type ActivityPreset } from './ActivityDialog';
 import { activityPreset } from './dutyPreset';
-import { RECORD_ACTION } from './obligationDicts';
+import { RECORD_ACTION, useObligationDicts } from './obligationDicts';
+import { ComplianceUnits, type UnitRow } from './ComplianceUnits';
 import { DUTY_RULES, STATUS, type Duty, type DutyStatus, type Page } from './talkDicts';
 
 const PAGE = 20;
-interface Row { owner: { cadreId: number; name: string; orgName?: string | null }; total: number; done: number; overdue: number; due: number; waived: number; overdueSince: string | null }
+interface Row {
+  owner: { cadreId: number; name: string; orgName?: string | null }; total: number; done: number; overdue: number; due: number; waived: number;
+  overdueSince: string | null; overdueOn?: string[];
+}
 
 export function CompliancePage() {
   const { t, lang } = useI18n();
   const { me, can } = useSession();
   const { message } = App.useApp();
+  const { dutyName } = useObligationDicts();
   const [orgId, setOrgId] = useState<number | undefined>(me?.orgId);
   const [status, setStatus] = useState<DutyStatus | undefined>('overdue');
   const [ruleId, setRuleId] = useState<string>();
   const [page, setPage] = useState(1);
   const [waiving, setWaiving] = useState<Duty>();
   const [recording, setRecording] = useState<ActivityPreset>();
-  const comp = useLoad(() => get<{ today: string; items: Row[] }>(`/api/v1/obligations/compliance${qs({ orgId })}`), [orgId]);
+  const comp = useLoad(() => get<{ today: string; items: Row[]; units?: UnitRow[] }>(`/api/v1/obligations/compliance${qs({ orgId })}`), [orgId]);
   const list = useLoad(() => get<Page<Duty>>(`/api/v1/obligations${qs({ status, ruleId, orgId, page, pageSize: PAGE })}`), [status, ruleId, orgId, page]);
   const person = (p: { cadreId: number; name: string }) => (can('cadres.read') ? <Link to={`/cadres/${p.cadreId}`}>{p.name}</Link> : p.name);
   const num = (n: number, danger = false) => (danger && n > 0 ? <Typography.Text type="danger" strong>{n}</Typography.Text> : n);
@@ -47,6 +52,8 @@ export function CompliancePage() {
     { title: t('已免除', 'Waived'), dataIndex: 'waived', width: 90 },
     { title: t('最早逾期期限', 'Overdue since'), dataIndex: 'overdueSince', width: 130,
       render: (v: string | null) => (v ? <Typography.Text type="danger">{v}</Typography.Text> : '—') },
+    { title: t('逾期事项', 'Behind on'), key: 'on', render: (_: unknown, r: Row) => (r.overdueOn?.length
+      ? <Space size={[4, 4]} wrap>{r.overdueOn.map((n) => <Tag key={n} color="red">{dutyName(n)}</Tag>)}</Space> : '—') },
   ];
   const listColumns = [
     { title: t('状态', 'Status'), key: 'status', width: 90, render: (_: unknown, d: Duty) => <StatusTag d={d} /> },
@@ -77,6 +84,7 @@ export function CompliancePage() {
           data-testid="compliance-table" pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('该单位暂无监督责任', 'No duties in this unit')} /> }} />
       </Card>
+      <ComplianceUnits units={comp.data?.units ?? []} loading={comp.loading} onOpen={(id) => { setPage(1); setOrgId(id); }} />
       <Card title={status === 'overdue' ? t(`逾期未完成（${n}）`, `Overdue (${n})`) : t(`监督责任明细（${n}）`, `Duties (${n})`)} data-testid="overdue-list"
         extra={<Space>
           <Select allowClear style={{ width: 200 }} placeholder={t('全部类别', 'All kinds')} value={ruleId} data-testid="compliance-rule-filter"

@@ -36,12 +36,15 @@ export const RECORD_ACTION: Record<string, [string, string]> = {
 const OTHER_EN: Record<string, string> = { hearing_summons: 'Summons after a hearing found a failing', appointment: 'Appointment talk with a new lower principal',
   lower_principal_talk: 'Half-yearly talk with each lower principal' };
 
+const OTHER_ZH: Record<string, string> = { hearing_summons: '听取汇报发现责任落实不到位，及时约谈' };
+
 let cache: Promise<ObligationDicts> | null = null;
 const load = () => (cache ??= get<ObligationDicts>('/api/v1/obligations/templates').catch((e) => { cache = null; throw e; }));
 
 export function useObligationDicts() {
   const { lang } = useI18n();
-  const { rule } = useTalkDicts();
+  const { rule, dicts: talkDicts } = useTalkDicts();
+  const talkRules = talkDicts?.dutyRules;
   const [dicts, setDicts] = useState<ObligationDicts>();
   useEffect(() => { load().then(setDicts).catch(() => {}); }, []);
   const pick = (l: Label | undefined) => (l ? (lang === 'en' ? l.en : l.zh) : '');
@@ -57,5 +60,11 @@ export function useObligationDicts() {
     const l = dicts?.templates.find((x) => x.code === d.obligation) ?? occasion(d.obligation);
     return l?.en ?? OTHER_EN[d.obligation] ?? (rule(d.ruleId) || d.what);
   };
-  return { dicts, activityKind, activityOptions, verdict, occasion, dutyTitle };
+  /** A duty named by its Chinese title alone (compliance's overdue list), in the current language. */
+  const dutyName = (zh: string) => {
+    if (lang !== 'en') return zh;
+    const l = dicts?.templates.find((x) => x.zh === zh) ?? dicts?.occasions.find((x) => x.zh === zh) ?? Object.values(talkRules ?? {}).find((x) => x.zh === zh);
+    return l?.en ?? OTHER_EN[Object.keys(OTHER_ZH).find((k) => OTHER_ZH[k] === zh) ?? ''] ?? zh;
+  };
+  return { dicts, activityKind, activityOptions, verdict, occasion, dutyTitle, dutyName };
 }
