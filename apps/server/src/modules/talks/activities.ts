@@ -12,7 +12,7 @@ import { appendTimeline } from '../../platform/dossier/index.js';
 import { getRuleSettings } from '../../platform/rules/index.js';
 import { cadreVisible, orgInScope, orgVisible, outOfScope } from '../../platform/scope/index.js';
 import { write, type Actor, type WriteCtx } from '../../platform/trail/index.js';
-import { openTalkDuty } from './occasions.js';
+import { openTalkDuty, superiorOf } from './occasions.js';
 import { ACTIVITY_KINDS, VERDICTS, type ActivityKind } from './talk-kinds.js';
 import { attachmentsOf } from './record-attachments.js';
 import { principals } from './obligations.js';
@@ -90,8 +90,10 @@ export async function recordActivity(ctx: AppContext, auth: Auth, actor: Actor, 
       }
       // M-25: a failing report leads to a 约谈 by whoever chaired, within the set days.
       if (s.verdict === 'failing' && chair != null && chair !== s.cadreId && summons >= 1) {
+        // The duty is about the person heard, in the unit they work in (the hearing's unit when they hold no post).
+        const subjectOrgId = (await superiorOf(w, s.cadreId))?.orgId ?? input.orgId;
         const dutyId = await openTalkDuty(w, { ruleId: 'M-25', obligation: 'hearing_summons', title: '听取汇报发现责任落实不到位，及时约谈', kind: 'summons',
-          dueDays: summons, ownerCadreId: chair, subjectCadreId: s.cadreId, subjectOrgId: input.orgId, occurredOn: input.heldOn, source: `activity:${id}`,
+          dueDays: summons, ownerCadreId: chair, subjectCadreId: s.cadreId, subjectOrgId, occurredOn: input.heldOn, source: `activity:${id}`,
           note: s.comment ?? null });
         if (dutyId) summonsDuties.push(dutyId);
       }

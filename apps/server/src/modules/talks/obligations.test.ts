@@ -141,7 +141,7 @@ describe('obligation templates (M-23, M-25)', () => {
     expect(heard.map((d) => `${d.subject.name} ${d.status}`).sort()).toEqual(['孙书记 done', '张局长 done']);
     const [summons] = await one(countyA, (d) => d.obligation === 'hearing_summons');
     // No chair named: the committee's principal holds the 约谈, within setting M-25 summonsDueDays (30).
-    expect(summons).toMatchObject({ talkKind: 'summons', dueOn: '2026-03-31', owner: { name: '王区长' }, subject: { name: '孙书记' }, status: 'due' });
+    expect(summons).toMatchObject({ talkKind: 'summons', dueOn: '2026-03-31', owner: { name: '王区长' }, subject: { name: '孙书记', orgId: ORG.A_TOWN }, status: 'due' });
     const dossier = (await countyA.get(`/api/v1/cadres/${CADRE.A_TOWN}`)).json();
     expect(dossier.archive.find((s: { titleZh: string }) => s.titleZh === '述责述廉').items[0].summary).toBe('听取下级一把手履责汇报：履责不到位');
     const leader = await loginAs(t, { role: 'committee_leader', orgId: ORG.A, scope: 4, cadreId: CADRE.A });
