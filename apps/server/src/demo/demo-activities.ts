@@ -9,8 +9,9 @@ import type { Auth } from '../platform/auth/index.js';
 import { toCstDate } from '../platform/clock/index.js';
 import type { DataScope } from '../platform/scope/index.js';
 import { SYSTEM_ACTOR } from '../platform/trail/index.js';
-import { generateDuties, recordActivity, recordOccasion } from '../modules/talks/index.js';
+import { COLUMNS, generateDuties, importList, recordActivity, recordOccasion, updateTask } from '../modules/talks/index.js';
 import { Rng } from './people/prng.js';
+import { writeWorkbook, type Cell } from '../platform/sheets/index.js';
 
 const VISITS = ['赴基层开展全面从严治党专题调研', '围绕作风建设开展蹲点调研', '深入项目一线调研廉政风险防控'];
 const LECTURES = ['在分管领域讲专题党课：严守纪律规矩', '讲授“以案促改”专题党课'];
@@ -86,6 +87,24 @@ export async function seedDemoActivities(ctx: AppContext, linked: number[]) {
         title: '对班子成员苗头性问题谈话提醒', summary: '提醒注意分管领域工程项目廉政风险，严格执行“三重一大”决策程序。', subjects: peers.map((cadreId) => ({ cadreId })) });
       n++;
     }
+  }
+  // M-24: the city's division-of-work list (`001`: 21 tasks, 50 measures), imported as users bring it; two tasks under way.
+  const city = (await ctx.db.selectFrom('orgs').select('id').where('level', '=', 'city').where('unit_type', '=', 'party_committee').orderBy('id').executeTakeFirst())?.id;
+  if (city) {
+    const rows: Cell[][] = [
+      [1, '市委班子成员结合分工每年至少开展 2 次全面从严治党调研', '市委书记', '市委办公室', '市纪委监委', '调研报告', `${year}年12月底`],
+      [2, '市委班子成员在分管领域每年至少讲 1 次党课', '市委副书记', '市委组织部', '市委宣传部', '党课讲稿', `${year}年12月底`],
+      [3, '同下级“一把手”每半年至少开展 1 次谈话', '市委书记', '市委组织部', '市纪委监委', '谈话记录', '长期坚持'],
+      [4, '每年至少组织开展 1 次全面从严治党主体责任制执行情况专项监督检查', '市委常委、组织部部长', '市委组织部', '市纪委监委、市审计局', '检查报告', `${year}年11月底`],
+      [5, '建立下级“一把手”权力运行情况报告制度，市委常委会每年听取汇报', '市委书记', '市委办公室', '市委组织部', '会议纪要', `${year}年6月30日`],
+      [6, '完善“一把手”和领导班子监督信息共享机制，联席会议每季度会商一次', '市纪委书记', '市纪委监委', '市委组织部、市审计局、市公安局', '会商纪要', '长期坚持'],
+    ];
+    const file = await writeWorkbook([{ name: '责任清单', columns: COLUMNS.map((title) => ({ title })), rows }]);
+    const list = `${year}年度加强对“一把手”和领导班子监督工作举措及分工清单`;
+    await importList(ctx, org, actor, city, list, Buffer.from(file), false);
+    const tasks = await ctx.db.selectFrom('responsibility_tasks').select(['id', 'seq']).where('list_name', '=', list).orderBy('seq').execute();
+    await updateTask(ctx, org, actor, tasks[0].id, { status: 'in_progress', progress: '已开展调研 9 次，形成调研报告 4 篇。' }, true);
+    await updateTask(ctx, org, actor, tasks[4].id, { status: 'done', progress: '市委常委会专题听取 7 个县区党委书记汇报。', completedOn: `${year}-06-26` }, true);
   }
   // Records made before the job opened a duty count when it runs again.
   await generateDuties(ctx, actor, { from: `${year}-01-01`, to: `${year}-12-31` });
