@@ -14,7 +14,8 @@ import { conflict, toLimitOffset } from '../../platform/http/index.js';
 import { cadreVisible, orgVisible, outOfScope } from '../../platform/scope/index.js';
 import { write, type Actor } from '../../platform/trail/index.js';
 import { DUTY_RULES, TALK_KINDS, type DutyRule, type TalkKind } from './talk-kinds.js';
-import { openTemplateDuties, periods, principals, unitSetting } from './obligations.js';
+import { OBLIGATIONS, openTemplateDuties, periods, principals, unitSetting, type ObligationCode } from './obligations.js';
+import { OCCASIONS, type OccasionEvent } from '../../platform/rules/index.js';
 import { openPostOccasions } from './occasions.js';
 import { settleTalkDuties } from './talk.service.js';
 import { settleActivityDuties } from './activities.js';
@@ -88,19 +89,27 @@ export async function listDuties(ctx: AppContext, auth: Auth, q: DutyQuery) {
   const [rows, n] = await Promise.all([
     base.select(['d.id', 'd.rule_id', 'd.talk_kind', 'd.period_start', 'd.due_on', 'd.done_on', 'd.done_talk_id', 'd.waived_reason', 'd.owner_cadre_id',
       'o.name as owner_name', 'd.subject_cadre_id', 's.name as subject_name', 'u.name as subject_org_name', statusOf(today).as('status'),
-      'd.obligation', 'd.activity', 'd.title', 'd.by_committee', 'd.required', 'd.done_count', 'd.occasion_note', 'd.subject_org_id'])
+      'd.obligation', 'd.activity', 'd.title', 'd.by_committee', 'd.required', 'd.done_count', 'd.occasion_note', 'd.subject_org_id', 'd.owner_org_id'])
       .orderBy(sql`case when d.done_talk_id is null and d.waived_reason is null then 0 else 1 end`).orderBy('d.due_on').orderBy('d.id')
       .limit(limit).offset(offset).execute(),
     base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { total: Number(n.n), today, items: rows.map((d) => ({
-    id: d.id, ruleId: d.rule_id, what: d.title ?? DUTY_RULES[d.rule_id as DutyRule]?.zh ?? d.rule_id, talkKind: d.talk_kind,
+    id: d.id, ruleId: d.rule_id, what: d.title ?? DUTY_RULES[d.rule_id as DutyRule]?.zh ?? d.rule_id, whatEn: dutyNameEn(d.rule_id, d.obligation), talkKind: d.talk_kind,
     obligation: d.obligation, activity: d.activity, byCommittee: d.by_committee, required: d.required, doneCount: d.done_count, occasionNote: d.occasion_note,
     talkKindLabel: d.talk_kind ? TALK_KINDS[d.talk_kind as TalkKind]?.zh : null, periodStart: d.period_start, dueOn: d.due_on, status: d.status,
     statusLabel: { due: '待完成', done: '已完成', overdue: '已逾期', waived: '已免除' }[d.status], doneOn: d.done_on, doneTalkId: d.done_talk_id,
-    waivedReason: d.waived_reason, owner: { cadreId: d.owner_cadre_id, name: d.owner_name },
+    waivedReason: d.waived_reason, owner: { cadreId: d.owner_cadre_id, name: d.owner_name, orgId: d.owner_org_id },
     subject: { cadreId: d.subject_cadre_id, name: d.subject_name, orgId: d.subject_org_id, orgName: d.subject_org_name },
   })) };
+}
+
+/** A duty's English name, from the template, occasion or rule that opened it. */
+function dutyNameEn(ruleId: string, obligation: string | null): string {
+  if (obligation && obligation in OBLIGATIONS) return OBLIGATIONS[obligation as ObligationCode].en;
+  if (obligation && obligation in OCCASIONS) return OCCASIONS[obligation as OccasionEvent][1];
+  if (obligation === 'hearing_summons') return 'Summons after a hearing found a failure';
+  return DUTY_RULES[ruleId as DutyRule]?.en ?? ruleId;
 }
 
 /** A duty's name for lists: its title, or (rows opened before titles) its rule's. */

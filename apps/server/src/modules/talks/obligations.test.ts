@@ -69,9 +69,12 @@ describe('obligation templates (M-23, M-25)', () => {
     expect(visits.map((d) => `${d.owner.name} ${d.required} ${d.dueOn}`).sort()).toEqual(['王区长 2 2026-12-31', '陈副书记 2 2026-12-31']);
     const checks = await one(city, (d) => d.obligation === 'special_check');
     expect(checks.every((d) => d.byCommittee && d.subject.cadreId == null)).toBe(true);
+    // A committee's hearing of a lower principal is about the lower unit and owed by the committee's unit.
+    const hearing = (await one(city, (d) => d.obligation === 'lower_hearing' && d.subject.name === '张局长'))[0] as Duty & { owner: { orgId: number } };
+    expect(hearing).toMatchObject({ subject: { orgId: ORG.A_DEPT }, owner: { name: '王区长', orgId: ORG.A } });
     // 周科长, 副科 → 正科 in the same unit: the unit's principal owes a talk within 30 days (setting M-21 promotionDueDays).
     const [promo] = await one(city, (d) => d.obligation === 'promotion');
-    expect(promo).toMatchObject({ what: '提拔重用时必谈', talkKind: 'appointment', dueOn: '2026-03-03', owner: { name: '张局长' }, subject: { name: '周科长' } });
+    expect(promo).toMatchObject({ what: '提拔重用时必谈', whatEn: 'On promotion', talkKind: 'appointment', dueOn: '2026-03-03', owner: { name: '张局长' }, subject: { name: '周科长' } });
   });
 
   it('a duty needing two records is done at the second, and only records by its owner within its year count', async () => {
@@ -160,7 +163,7 @@ describe('occasions that call for a talk (M-21)', () => {
     // 张局长 leads 明湖区财政局: the principal one level up (王区长) owes the talk; 陈副书记 is not a principal: 明湖区's own principal.
     const res = await occasion(countyA, { event: 'commendation', cadreId: CADRE.A_DEPT, occurredOn: '2026-02-27', note: '获评全省优秀县级财政部门' });
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json()).toMatchObject({ dueOn: '2026-03-29', talkKind: 'heart', ownerCadreId: CADRE.A, done: false });
+    expect(res.json()).toMatchObject({ dueOn: '2026-03-29', talkKind: 'heart', talkKindLabel: '谈心谈话', ownerCadreId: CADRE.A, ownerName: '王区长', subjectName: '张局长', done: false });
     expect((await occasion(countyA, { event: 'urgentTask', cadreId: CHEN, occurredOn: '2026-03-01' })).json()).toMatchObject({ dueOn: '2026-03-16', ownerCadreId: CADRE.A });
     // A talk of the right kind closes it.
     const leader = await loginAs(t, { role: 'committee_leader', orgId: ORG.A, scope: 4, cadreId: CADRE.A });

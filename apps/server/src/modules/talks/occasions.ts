@@ -81,8 +81,10 @@ export async function recordOccasion(ctx: AppContext, auth: Auth, actor: Actor, 
     const id = await openOccasionTalk(w, { ...input, talkerCadreId: talker, source });
     if (id == null) throw conflict('OCCASION_OFF', '本单位的规则设置未对该事由开启必谈（期限为 0）', 'Setting M-21 opens no talk for this occasion here');
     w.record({ action: 'occasion.record', entity: 'duty', entityId: id, detail: { event: input.event, cadre: input.cadreId } });
-    const d = await w.trx.selectFrom('duties').select(['due_on', 'talk_kind', 'owner_cadre_id', 'done_on']).where('id', '=', id).executeTakeFirstOrThrow();
-    return { dutyId: id, dueOn: d.due_on, talkKind: d.talk_kind, ownerCadreId: d.owner_cadre_id, done: d.done_on != null };
+    const d = await w.trx.selectFrom('duties as d').innerJoin('cadres as o', 'o.id', 'd.owner_cadre_id').innerJoin('cadres as s', 's.id', 'd.subject_cadre_id')
+      .select(['d.due_on', 'd.talk_kind', 'd.owner_cadre_id', 'o.name as owner_name', 's.name as subject_name', 'd.done_on']).where('d.id', '=', id).executeTakeFirstOrThrow();
+    return { dutyId: id, dueOn: d.due_on, talkKind: d.talk_kind, talkKindLabel: TALK_KINDS[d.talk_kind as TalkKind]?.zh ?? d.talk_kind,
+      ownerCadreId: d.owner_cadre_id, ownerName: d.owner_name, subjectName: d.subject_name, done: d.done_on != null };
   });
 }
 

@@ -72,6 +72,10 @@ describe('responsibility list (M-24)', () => {
     expect((await lead.patch(`/api/v1/responsibilities/${first.id}`, { status: 'done' })).statusCode).toBe(400); // no completion date
     expect((await lead.patch(`/api/v1/responsibilities/${first.id}`, { status: 'in_progress', progress: '已召开一次专题会' })).statusCode).toBe(200);
     expect((await lead.patch(`/api/v1/responsibilities/${first.id}`, { status: 'not_started' })).json().error.code).toBe('BAD_STATE');
+    // A status change alone keeps the progress already written.
+    expect((await lead.patch(`/api/v1/responsibilities/${first.id}`, { status: 'done', completedOn: '2026-03-01' })).statusCode).toBe(200);
+    expect((await lead.patch(`/api/v1/responsibilities/${first.id}`, { status: 'in_progress' })).statusCode).toBe(200);
+    expect((await countyA.get(`/api/v1/responsibilities?orgId=${ORG.A}`)).json().items[0]).toMatchObject({ status: 'in_progress', progress: '已召开一次专题会', completedOn: null });
     expect((await countyA.patch(`/api/v1/responsibilities/${second.id}`, { status: 'done', completedOn: '2026-03-01' })).statusCode).toBe(200);
     t.clock.set('2026-07-01T02:00:00Z');
     const later = await loginAs(t, { role: 'org_supervisor', orgId: ORG.A, scope: 4 });

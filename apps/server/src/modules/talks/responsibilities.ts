@@ -103,7 +103,7 @@ export async function listTasks(ctx: AppContext, auth: Auth, actor: Actor, q: { 
 
 /** Progress by the organization department or by the task's own lead leader; moves only as MOVES allows. */
 export async function updateTask(ctx: AppContext, auth: Auth, actor: Actor, id: number, input: { status: TaskStatus; progress?: string; completedOn?: string }, manage: boolean) {
-  const t = await ctx.db.selectFrom('responsibility_tasks as t').innerJoin('orgs as o', 'o.id', 't.org_id').select(['t.id', 't.status', 't.lead_cadre_id'])
+  const t = await ctx.db.selectFrom('responsibility_tasks as t').innerJoin('orgs as o', 'o.id', 't.org_id').select(['t.id', 't.status', 't.lead_cadre_id', 't.progress'])
     .where('t.id', '=', id).where((eb) => eb.or([orgVisible(auth.scope, 'o'), ...(auth.scope.cadreId != null ? [eb('t.lead_cadre_id', '=', auth.scope.cadreId)] : [])]))
     .executeTakeFirst();
   if (!t) throw await outOfScope(ctx, actor, 'responsibility_task', id);
@@ -114,7 +114,8 @@ export async function updateTask(ctx: AppContext, auth: Auth, actor: Actor, id: 
   const today = toCstDate(ctx.clock.now());
   if (input.status === 'done' && (!input.completedOn || input.completedOn > today)) throw invalidField('completedOn', '已完成须填写完成日期，且不能晚于今天', 'A done task needs a completion date, not in the future');
   return write(ctx.db, ctx.clock, actor, async (w) => {
-    const res = await w.trx.updateTable('responsibility_tasks').set({ status: input.status, progress: input.progress ?? null,
+    // A status change alone keeps the progress already written.
+    const res = await w.trx.updateTable('responsibility_tasks').set({ status: input.status, progress: input.progress ?? t.progress,
       completed_on: input.status === 'done' ? input.completedOn! : null, updated_at: w.now }).where('id', '=', id).where('status', '=', t.status).executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw conflict('STALE', '任务已被他人更新，请刷新后重试', 'Someone else has just updated it; reload and retry');
     w.record({ action: 'responsibility.update', entity: 'responsibility_task', entityId: id, detail: { from: t.status, to: input.status } });
