@@ -1,25 +1,21 @@
 // From an open duty to the activity form that answers it: the duty's kind, unit, owner and subject, and a date in its
-// period. The server counts a committee's record by the committee's unit, and for a hearing of lower principals the
-// duty names only the lower unit (subject.orgId), so the committee is the unit above it — the lower one is the unit heard.
+// period. The server counts a committee's record by the committee's unit (owner.orgId); for a hearing of lower
+// principals the subject's unit is the unit heard.
 import { get, type Me } from '../../api';
 import { todayCst } from '../reports/clueDicts';
 import type { ActivityPreset } from './ActivityDialog';
 import type { Duty } from './talkDicts';
 
 type T = (zh: string, en: string) => string;
-interface Org { id: number; parentId: number | null; name: string }
+interface Org { id: number; name: string }
 
 export async function activityPreset(d: Duty, me: Me | null, t: T): Promise<ActivityPreset> {
   let org = { id: d.subject.orgId, name: d.subject.orgName };
   let target: { id: number; name: string } | undefined;
-  if (d.byCommittee && d.subject.cadreId != null) {
+  if (d.byCommittee && d.owner.orgId != null && d.owner.orgId !== d.subject.orgId) {
     try {
-      const lower = await get<Org>(`/api/v1/orgs/${d.subject.orgId}`);
-      if (lower.parentId != null) {
-        const up = await get<Org>(`/api/v1/orgs/${lower.parentId}`);
-        org = { id: up.id, name: up.name };
-        target = { id: d.subject.orgId, name: d.subject.orgName };
-      }
+      org = await get<Org>(`/api/v1/orgs/${d.owner.orgId}`);
+      target = { id: d.subject.orgId, name: d.subject.orgName };
     } catch { /* outside the caller's view: keep the duty's unit */ }
   }
   const today = todayCst();

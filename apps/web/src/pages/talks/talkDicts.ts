@@ -16,7 +16,7 @@ export interface Duty {
   id: number; ruleId: string; what: string; talkKind: string | null; talkKindLabel: string | null; periodStart: string; dueOn: string;
   status: DutyStatus; statusLabel: string; doneOn: string | null; doneTalkId: number | null; waivedReason: string | null;
   obligation: string; activity: string; byCommittee: boolean; required: number; doneCount: number; occasionNote: string | null;
-  owner: { cadreId: number; name: string }; subject: { cadreId: number | null; name: string | null; orgId: number; orgName: string };
+  owner: { cadreId: number; name: string; orgId: number | null }; subject: { cadreId: number | null; name: string | null; orgId: number; orgName: string };
 }
 export interface Talk {
   id: number; kind: string; kindLabel: string; heldOn: string; place: string | null; summary: string; followUp: string | null;
