@@ -24,7 +24,11 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   const headers: Record<string, string> = {};
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
-  const res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+  return answer<T>(await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' }));
+}
+
+/** The JSON answer, or an ApiError carrying the server's Chinese and English message. */
+async function answer<T>(res: Response): Promise<T> {
   const text = await res.text();
   const data = text ? JSON.parse(text) : undefined;
   if (!res.ok) {
@@ -46,12 +50,5 @@ export function qs(params: Record<string, string | number | boolean | undefined 
 
 /** A file as the raw request body (the .xlsx imports), with the CSRF header; errors as from api(). */
 export async function postFile<T>(url: string, file: Blob, contentType: string): Promise<T> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': contentType, ...csrfHeader() }, body: file, credentials: 'same-origin' });
-  const text = await res.text();
-  const data = text ? JSON.parse(text) : undefined;
-  if (!res.ok) {
-    const e = data?.error ?? {};
-    throw new ApiError(res.status, e.code ?? 'HTTP', e.messageZh ?? `请求失败（${res.status}）`, e.messageEn ?? `Request failed (${res.status})`, e.details);
-  }
-  return data as T;
+  return answer<T>(await fetch(url, { method: 'POST', headers: { 'content-type': contentType, ...csrfHeader() }, body: file, credentials: 'same-origin' }));
 }
