@@ -237,4 +237,55 @@ describe('supervision duties other than talks', () => {
     expect(await first.innerText()).not.toContain('逾期');
     await page.context().close();
   });
+
+  it('demo_county_a attaches the signed record to a talk; it downloads as it was, and a file that is not what its name says is refused', async () => {
+    const page = await newPage();
+    await uiLogin(page, 'demo_county_a');
+    await page.getByRole('menuitem', { name: '谈话记录' }).click();
+    const row = page.getByTestId('talk-table').locator('tbody tr.ant-table-row').first();
+    await row.waitFor();
+    const id = (await row.locator('[data-testid^="files-"]').getAttribute('data-testid'))!.replace('files-', '');
+    const dir = await mkdtemp(path.join(tmpdir(), 'mj-talk-'));
+    const pdf = path.join(dir, '谈话记录签字版.pdf');
+    const bytes = Buffer.from('%PDF-1.4\n谈话记录（签字版）\n%%EOF\n');
+    await writeFile(pdf, bytes);
+    const fake = path.join(dir, '照片.jpg');
+    await writeFile(fake, bytes);
+    const input = row.locator('input[type=file]');
+    await input.setInputFiles(fake);
+    await page.getByText('与文件名的扩展名不符').waitFor();
+    await input.setInputFiles(pdf);
+    const link = page.getByTestId(`files-${id}`).getByRole('link', { name: /谈话记录签字版\.pdf/ });
+    await link.waitFor();
+    const res = await page.request.get(new URL((await link.getAttribute('href'))!, page.url()).toString());
+    expect(res.status()).toBe(200);
+    expect(Buffer.from(await res.body()).equals(bytes)).toBe(true);
+    expect(res.headers()['content-disposition']).toMatch(/^attachment;/);
+    expect(await page.getByTestId(`files-${id}`).getByRole('link').count()).toBe(1);
+    await page.context().close();
+  });
+
+  it('demo_leader finds the daily job\'s reminders under the bell; opening one marks it read and leads to 我的监督责任 (M-27)', async () => {
+    const page = await newPage();
+    await uiLogin(page, 'demo_leader');
+    const badge = page.locator('.ant-badge', { has: page.getByTestId('notification-bell') }).locator('.ant-scroll-number');
+    // The job runs at start without holding the server back: wait for its reminders.
+    const unread = async () => {
+      const answer = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/my/notifications');
+      await page.reload();
+      return ((await (await answer).json()) as { unread: number }).unread;
+    };
+    await expect.poll(unread, { timeout: 60_000, interval: 2_000 }).toBeGreaterThan(0);
+    await badge.waitFor();
+    const before = Number(await badge.getAttribute('title'));
+    await page.getByTestId('notification-bell').click();
+    const first = page.getByTestId('notification-list').locator('[data-testid^="notification-"]').first();
+    expect(await first.innerText()).toMatch(/已逾期：|请于 \d{4}-\d{2}-\d{2} 前/);
+    await settle(page);
+    await shot(page, 'notifications');
+    await first.click();
+    await page.waitForURL('**/my/duties');
+    await expect.poll(async () => Number((await badge.getAttribute('title').catch(() => '0')) ?? 0)).toBe(before - 1);
+    await page.context().close();
+  });
 });

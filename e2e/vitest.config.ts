@@ -8,5 +8,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 180_000,
     fileParallelism: false,
+    // A page settles (an antd list closing, a reload after a save) in well under a second on a quiet machine, not always
+    // on a busy one: expect.poll waits up to 10 s here, not its default 1 s (a CI run failed on a closing dropdown).
+    expect: { poll: { timeout: 10_000 } },
   },
 });

@@ -30,6 +30,7 @@ import { CompliancePage } from './pages/talks/CompliancePage';
 import { ActivitiesPage } from './pages/talks/ActivitiesPage';
 import { ResponsibilitiesPage } from './pages/talks/ResponsibilitiesPage';
 import { get } from './api';
+import { NotificationBell } from './components/NotificationBell';
 import type { ReactNode } from 'react';
 
 // ECharts is large and only the dashboard draws charts: it loads with that page, not with the login.
@@ -101,6 +102,7 @@ function Shell() {
         <div style={{ flex: 1 }} />
         <Space>
           <Segmented size="small" value={lang} onChange={(v) => setLang(v as 'zh' | 'en')} options={[{ label: '中文', value: 'zh' }, { label: 'EN', value: 'en' }]} />
+          <NotificationBell />
           <Typography.Text style={{ color: '#fff' }} data-testid="whoami">{me.displayName}（{me.roleLabel} · {me.scopeLabel}）</Typography.Text>
           <Button size="small" onClick={async () => { await logout(); nav('/'); }}>{t('退出', 'Log out')}</Button>
         </Space>

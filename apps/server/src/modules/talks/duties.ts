@@ -23,7 +23,7 @@ import { settleActivityDuties } from './activities.js';
 /** The half-years that overlap [from, to]: [start, end, label]. */
 export const halfYears = (from: string, to: string) => periods(from, to, 'half_year');
 
-/** The job: opens the duties of [from, to] and marks those already met by recorded talks. Safe to run again. */
+/** The job: opens the duties of [from, to] and marks those already met by talks and records made earlier. Safe to run again. */
 export async function generateDuties(ctx: AppContext, actor: Actor, range: { from: string; to: string }) {
   const started = Date.now();
   const dueDays = unitSetting<number>('M-22', 'dueDays');

@@ -10,6 +10,7 @@ import { get, qs } from '../../api';
 import { errorText, useI18n } from '../../i18n';
 import { useSession } from '../../session';
 import { useLoad } from '../../components/useLoad';
+import { RecordFiles } from '../../components/RecordFiles';
 import { OrgPicker } from '../../components/OrgPicker';
 import { ActivityDialog, type ActivityPreset } from './ActivityDialog';
 import { useObligationDicts, VERDICTS, type Activity } from './obligationDicts';
@@ -20,7 +21,7 @@ const RULE_COLOR: Record<string, string> = { 'M-23': 'geekblue', 'M-25': 'purple
 
 export function ActivitiesPage() {
   const { t, lang } = useI18n();
-  const { can } = useSession();
+  const { can, me } = useSession();
   const { dicts, activityKind, activityOptions, verdict } = useObligationDicts();
   const [kind, setKind] = useState<string>();
   const [orgId, setOrgId] = useState<number>();
@@ -50,6 +51,9 @@ export function ActivitiesPage() {
             {s.name}{s.verdict ? `${t('：', ': ')}${verdict(s.verdict)}` : ''}</Tag>
         </Tooltip>))}</Space>
       : '—') },
+    { title: t('附件', 'Files'), key: 'files', width: 170, render: (_: unknown, a: Activity) => <RecordFiles path="activities" recordId={a.id} files={a.attachments}
+      canUpload={can('talks.write') && (dicts?.activityKinds[a.kind]?.rule !== 'M-26' || can('clues.handle'))
+        && (me?.role !== 'committee_leader' || a.actor?.cadreId === me.cadreId)} onUploaded={r.reload} /> },
   ];
   // The menu groups the kinds by rule: M-23 work, M-25 hearings, M-26 the commission's records.
   const writable = activityOptions(can('clues.handle'));

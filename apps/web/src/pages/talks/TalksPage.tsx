@@ -10,6 +10,7 @@ import { useSession } from '../../session';
 import { useLoad } from '../../components/useLoad';
 import { TalkDialog } from './TalkDialog';
 import { OccasionDialog } from './OccasionDialog';
+import { RecordFiles } from '../../components/RecordFiles';
 import { useTalkDicts, type Page, type Talk } from './talkDicts';
 
 const PAGE = 20;
@@ -17,7 +18,7 @@ interface Stats { from: string; to: string; total: number; phrases: string[]; by
 
 export function TalksPage() {
   const { t, lang } = useI18n();
-  const { can } = useSession();
+  const { can, me } = useSession();
   const { kind: kindLabel, kindOptions } = useTalkDicts();
   const [kind, setKind] = useState<string>();
   const [range, setRange] = useState<[string | undefined, string | undefined]>([undefined, undefined]);
@@ -37,6 +38,8 @@ export function TalksPage() {
     { title: t('地点', 'Place'), dataIndex: 'place', width: 140, render: (v: string | null) => v ?? '—' },
     { title: t('谈话内容', 'What was said'), dataIndex: 'summary', ellipsis: true },
     { title: t('后续要求', 'Follow-up'), dataIndex: 'followUp', ellipsis: true, render: (v: string | null) => v ?? '—' },
+    { title: t('附件', 'Files'), key: 'files', width: 200, render: (_: unknown, x: Talk) => <RecordFiles path="talks" recordId={x.id} files={x.attachments}
+      canUpload={can('talks.write') && (me?.role !== 'committee_leader' || x.talker.cadreId === me.cadreId)} onUploaded={r.reload} /> },
   ];
   const s = stats.data;
   return (

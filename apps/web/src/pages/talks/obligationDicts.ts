@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { get } from '../../api';
 import { useI18n } from '../../i18n';
+import type { RecordFile } from '../../components/RecordFiles';
 import { useTalkDicts, type Duty } from './talkDicts';
 
 interface Label { zh: string; en: string }
@@ -17,6 +18,7 @@ export interface Activity {
   id: number; kind: string; kindLabel: string; heldOn: string; title: string; summary: string; followUp: string | null; reportedTo: string | null;
   org: { id: number; name: string }; actor: { cadreId: number; name: string } | null; target: { id: number; name: string } | null;
   subjects: Array<{ cadreId: number; name: string; verdict: Verdict | null; verdictLabel: string | null; comment: string | null }>;
+  attachments: RecordFile[];
 }
 
 /** Held by the committee as a body: the one who chaired may be left out (the server asks it only of the others). */

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { get } from '../../api';
 import { useI18n } from '../../i18n';
+import type { RecordFile } from '../../components/RecordFiles';
 
 interface Label { zh: string; en: string }
 export interface TalkDicts { kinds: Record<string, Label>; dutyRules: Record<string, Label> }
@@ -20,7 +21,7 @@ export interface Duty {
 }
 export interface Talk {
   id: number; kind: string; kindLabel: string; heldOn: string; place: string | null; summary: string; followUp: string | null;
-  talker: { cadreId: number; name: string }; talkee: { cadreId: number; name: string };
+  talker: { cadreId: number; name: string }; talkee: { cadreId: number; name: string }; attachments: RecordFile[];
 }
 export interface Page<T> { total: number; items: T[]; today?: string }
 
