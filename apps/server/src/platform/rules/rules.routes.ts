@@ -1,6 +1,7 @@
 // Rule settings API: list rules with their SPEC defaults, read the effective settings for a unit, set or clear
 // an override for a subtree (administrator, within scope). Every change is trailed.
 import { z } from 'zod';
+import { sql } from 'kysely';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.js';
 import { AppError, actorOf, idParam, requireAuth, validationError } from '../http/index.js';
@@ -56,8 +57,9 @@ export function rulesRoutes(ctx: AppContext, hooks: RulesHooks = {}): FastifyPlu
       await write(ctx.db, ctx.clock, actorOf(req), async (w) => {
         await w.trx.insertInto('rule_overrides').values({
           rule_id: ruleId, org_id: req.params.id, settings: JSON.stringify(parsed.data), updated_at: w.now, updated_by: w.actor.accountId,
+        // The keys given are set; the unit's other keys of this rule stay as they were (the page sends only what changed).
         }).onConflict((oc) => oc.columns(['rule_id', 'org_id']).doUpdateSet({
-          settings: JSON.stringify(parsed.data), updated_at: w.now, updated_by: w.actor.accountId,
+          settings: sql`rule_overrides.settings || excluded.settings`, updated_at: w.now, updated_by: w.actor.accountId,
         })).execute();
         w.record({ action: 'rule.override', entity: 'rule', entityId: `${ruleId}@${req.params.id}`, detail: { settings: parsed.data } });
       });

@@ -32,6 +32,9 @@ describe('rule settings', () => {
     expect(dept.values.termYears).toBe(5); // default
     expect(dept.sources).toMatchObject({ samePostYears: ORG.A, sameRankMaxYears: ORG.R, termYears: null });
     expect((await getRuleSettings(t.ctx.db, 'M-07', ORG.B_DEPT)).values.samePostYears).toBe(7);
+    // Setting one key later keeps the unit's other keys (the rules page sends only what changed).
+    expect((await admin.put(`/api/v1/rules/M-07/overrides/${ORG.R}`, { settings: { termYears: 6 } })).statusCode).toBe(200);
+    expect((await getRuleSettings(t.ctx.db, 'M-07', ORG.B_DEPT)).values).toMatchObject({ samePostYears: 7, sameRankMaxYears: 16, termYears: 6 });
     const viaApi = (await admin.get(`/api/v1/rules/M-07/settings?orgId=${ORG.A_TOWN}`)).json();
     expect(viaApi.values.samePostYears).toBe(5);
     expect((await admin.del(`/api/v1/rules/M-07/overrides/${ORG.A}`)).statusCode).toBe(200);
