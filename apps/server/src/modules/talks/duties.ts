@@ -90,7 +90,7 @@ export async function listDuties(ctx: AppContext, auth: Auth, q: DutyQuery) {
     base.select(['d.id', 'd.rule_id', 'd.talk_kind', 'd.period_start', 'd.due_on', 'd.done_on', 'd.done_talk_id', 'd.waived_reason', 'd.owner_cadre_id',
       'o.name as owner_name', 'd.subject_cadre_id', 's.name as subject_name', 'u.name as subject_org_name', statusOf(today).as('status'),
       'd.obligation', 'd.activity', 'd.title', 'd.by_committee', 'd.required', 'd.done_count', 'd.occasion_note', 'd.subject_org_id', 'd.owner_org_id'])
-      .orderBy(sql`case when d.done_talk_id is null and d.waived_reason is null then 0 else 1 end`).orderBy('d.due_on').orderBy('d.id')
+      .orderBy(sql`case when d.done_on is null and d.waived_reason is null then 0 else 1 end`).orderBy('d.due_on').orderBy('d.id', 'desc')
       .limit(limit).offset(offset).execute(),
     base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
   ]);

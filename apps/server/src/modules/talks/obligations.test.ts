@@ -90,6 +90,10 @@ describe('obligation templates (M-23, M-25)', () => {
     expect(await mine()).toMatchObject({ doneCount: 1, required: 2, status: 'due', doneOn: null });
     await visit(CHEN, '2026-02-20');
     expect(await mine()).toMatchObject({ doneCount: 2, status: 'done', doneOn: '2026-02-20' });
+    // 我的监督责任 lists what is still open before what is done.
+    const order = (await chen.get('/api/v1/my/duties')).json().items.map((d: Duty) => (d.status === 'done' ? 1 : 0));
+    expect(order).toEqual([...order].sort());
+    expect(order).toContain(1);
     // 王区长's own duty is untouched by 陈副书记's visits.
     expect((await one(countyA, (d) => d.obligation === 'research_visit' && d.owner.cadreId === CADRE.A))[0]).toMatchObject({ doneCount: 0, status: 'due' });
     expect((await visit(CHEN, '2026-03-03')).statusCode).toBe(400); // tomorrow
