@@ -34,6 +34,7 @@ export const NAMES: Record<string, [string, string]> = {
   concentratedMatters: ['反映集中（问题事项数）', 'Concentrated at (matters)'], periodMonths: ['统计期间（月）', 'Period (months)'],
   memberHearingsPerYear: ['每年听取班子成员汇报（次）', 'Team-member hearings per year'],
   lowerHearingsPerYear: ['每年听取下级一把手汇报（次）', 'Lower-principal hearings per year'],
+  occasionLookbackDays: ['可登记多少日内发生的必谈事由', 'Occasions recordable within (days)'],
   summonsDueDays: ['履责不到位的约谈期限（日）', 'Summons after a failing hearing within (days)'],
 };
 

@@ -177,6 +177,9 @@ describe('occasions that call for a talk (M-21)', () => {
 
   it('refuses the future, a cadre outside scope, and an occasion the unit\'s setting turns off', async () => {
     expect((await occasion(countyA, { event: 'errorSigns', cadreId: CADRE.A_DEPT, occurredOn: '2026-03-03' })).statusCode).toBe(400);
+    // At most a year back (setting M-21 occasionLookbackDays, 365): 2025-03-02 is the first day allowed on 2026-03-02.
+    expect((await occasion(countyA, { event: 'errorSigns', cadreId: CADRE.A_DEPT, occurredOn: '2025-03-01' })).json().error.messageZh).toContain('2025-03-02 以后');
+    expect((await occasion(countyA, { event: 'commendation', cadreId: CADRE.A_DEPT, occurredOn: '2025-03-02' })).statusCode).toBe(201);
     expect((await occasion(countyB, { event: 'errorSigns', cadreId: CADRE.A_DEPT, occurredOn: '2026-03-01' })).statusCode).toBe(404);
     expect((await occasion(countyA, { event: 'nonsense', cadreId: CADRE.A_DEPT, occurredOn: '2026-03-01' })).statusCode).toBe(400);
     const admin = await loginAs(t, { role: 'admin', orgId: ORG.R, scope: 1 });

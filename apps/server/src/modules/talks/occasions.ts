@@ -61,8 +61,13 @@ export async function openOccasionTalk(w: WriteCtx, input: OccasionInput & { sou
 export async function recordOccasion(ctx: AppContext, auth: Auth, actor: Actor, input: OccasionInput) {
   const today = toCstDate(ctx.clock.now());
   if (input.occurredOn > today) throw invalidField('occurredOn', '事由发生日期不能晚于今天', 'The occasion cannot be in the future');
-  const cadre = await ctx.db.selectFrom('cadres').select('id').where('id', '=', input.cadreId).where(cadreVisible(auth.scope, 'cadres')).executeTakeFirst();
+  const cadre = await ctx.db.selectFrom('cadres').select(['id', 'org_id']).where('id', '=', input.cadreId).where(cadreVisible(auth.scope, 'cadres')).executeTakeFirst();
   if (!cadre) throw await outOfScope(ctx, actor, 'cadre', input.cadreId);
+  const within = (await getRuleSettings(ctx.db, 'M-21', cadre.org_id)).values.occasionLookbackDays;
+  const earliest = ctx.calendar.addCalendarDays(today, -within);
+  if (input.occurredOn < earliest) {
+    throw invalidField('occurredOn', `只能登记 ${within} 日内（${earliest} 以后）发生的事由`, `Only occasions of the last ${within} days (from ${earliest}) can be recorded`);
+  }
   if (input.talkerCadreId != null) {
     if (input.talkerCadreId === input.cadreId) throw invalidField('talkerCadreId', '谈话人与谈话对象不能是同一人', 'The two sides of a talk must differ');
     const talker = await ctx.db.selectFrom('cadres').select('id').where('id', '=', input.talkerCadreId).executeTakeFirst();

@@ -70,8 +70,9 @@ export const RULE_DEFINITIONS = {
     schema: z.object({ concentratedMatters: pos, periodMonths: pos }), defaults: { concentratedMatters: 2, periodMonths: 12 } },
   // Event → talk kind → days to hold it (0: the event opens no talk). Kinds are TALK_KINDS codes (modules/talks).
   'M-21': { titleZh: '八个必谈（事由触发谈话）', titleEn: 'Talks an occasion calls for',
-    schema: z.object(Object.fromEntries(OCCASION_EVENTS.flatMap((e) => [[`${e}Kind`, talkKind], [`${e}DueDays`, pos]])) as OccasionShape),
-    defaults: occasionDefaults },
+    // occasionLookbackDays: how far back an occasion may be recorded by hand (older ones would open talks already long overdue).
+    schema: z.object({ ...(Object.fromEntries(OCCASION_EVENTS.flatMap((e) => [[`${e}Kind`, talkKind], [`${e}DueDays`, pos]])) as OccasionShape), occasionLookbackDays: pos }),
+    defaults: { ...occasionDefaults, occasionLookbackDays: 365 } },
   'M-22': { titleZh: '任职谈话期限', titleEn: 'Appointment talk deadline',
     schema: z.object({ dueDays: pos }), defaults: { dueDays: 30 } },
   'M-23': { titleZh: '经常性监督', titleEn: 'Periodic supervision duties',

@@ -21,6 +21,10 @@ describe('rule settings', () => {
     expect(s.sources.samePostYears).toBeNull();
     expect((await getRuleSettings(t.ctx.db, 'M-15', ORG.A)).values.replyWorkingDays).toBe(15);
     expect(RULE_DEFINITIONS['M-60'].defaults).toMatchObject({ noAwardPoints: 4, bonusWithheldPoints: 6, demotionPointsOneYear: 10 });
+    // Every rule's defaults are exactly what its schema takes (a default under a misspelt key would never be editable).
+    for (const [id, r] of Object.entries(RULE_DEFINITIONS)) {
+      expect(r.schema.strict().safeParse(r.defaults).success, id).toBe(true);
+    }
   });
 
   it('the nearest ancestor wins, key by key, and siblings are not affected', async () => {
