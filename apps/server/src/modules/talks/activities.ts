@@ -68,6 +68,7 @@ export async function recordActivity(ctx: AppContext, auth: Auth, actor: Actor, 
   if (missing != null) throw await outOfScope(ctx, actor, 'cadre', missing);
   const actorRow = input.actorCadreId != null ? await ctx.db.selectFrom('cadres').select(['id', 'name']).where('id', '=', input.actorCadreId).executeTakeFirst() : null;
   if (input.actorCadreId != null && !actorRow) throw invalidField('actorCadreId', '开展人不存在', 'No such cadre');
+  await checkWho(ctx, input, seen);
   const summons = (await getRuleSettings(ctx.db, 'M-25', input.orgId)).values.summonsDueDays;
   // Who holds the 约谈 a failing report calls for: the chair, or for the committee the principal.
   const chair = input.actorCadreId ?? (await sql<{ cadre_id: number }>`select cadre_id from ${principals} sp where sp.org_id = ${input.orgId}`.execute(ctx.db)).rows[0]?.cadre_id;
@@ -100,7 +101,7 @@ export async function recordActivity(ctx: AppContext, auth: Auth, actor: Actor, 
     }
     if (input.kind === 'non_report' && actorRow) {
       await appendTimeline(w, { cadreId: actorRow.id, occurredOn: input.heldOn, eventType: 'talks.non_report', sourceModule: 'talks',
-        summary: '该报告未报告或不如实报告（M-26）', refEntity: 'activity', refId: id });
+        summary: '该报告未报告或不如实报告', refEntity: 'activity', refId: id });
     }
     await settleActivityDuties(w, [id]);
     const fulfilled = (await w.trx.selectFrom('duty_fulfilments as f').innerJoin('duties as d', 'd.id', 'f.duty_id')
@@ -108,6 +109,32 @@ export async function recordActivity(ctx: AppContext, auth: Auth, actor: Actor, 
     w.record({ action: 'activity.record', entity: 'activity', entityId: id, detail: { kind: input.kind, org: input.orgId, subjects: ids, fulfilled, summonsDuties } });
     return { id, fulfilled, summonsDuties };
   });
+}
+
+/**
+ * Who may be heard or act, by kind: a member hearing hears members of the unit's team; a committee hears the principals
+ * of the units directly under it; the M-26 records are a discipline secretary's (纪委书记 or 纪检监察组长).
+ */
+async function checkWho(ctx: AppContext, input: NewActivity, people: Array<{ id: number; name: string }>) {
+  const ids = people.map((p) => p.id);
+  const name = (id: number) => people.find((p) => p.id === id)?.name ?? String(id);
+  if (input.kind === 'member_hearing' && ids.length) {
+    const team = await ctx.db.selectFrom('team_members').select('cadre_id').where('org_id', '=', input.orgId).where('left_on', 'is', null)
+      .where('cadre_id', 'in', ids).execute();
+    const out = ids.find((id) => !team.some((m) => m.cadre_id === id));
+    if (out != null) throw invalidField('subjects', `${name(out)}不是本单位领导班子成员，不能作为班子成员汇报人`, 'Only members of the unit\'s team report at this hearing');
+  }
+  if (input.kind === 'lower_hearing' && ids.length) {
+    const lower = await ctx.db.selectFrom('posts as p').innerJoin('orgs as u', 'u.id', 'p.org_id').select('p.cadre_id').where('u.parent_id', '=', input.orgId)
+      .where('p.is_principal', '=', true).where('p.end_date', 'is', null).where('p.cadre_id', 'in', ids).execute();
+    const out = ids.find((id) => !lower.some((m) => m.cadre_id === id));
+    if (out != null) throw invalidField('subjects', `${name(out)}不是下一级单位的主要负责人`, 'Only principals of the units directly below report at this hearing');
+  }
+  if (isDiscipline(input.kind) && input.actorCadreId != null) {
+    const sec = await ctx.db.selectFrom('posts').select('id').where('cadre_id', '=', input.actorCadreId).where('post_kind', '=', 'discipline_secretary')
+      .where('end_date', 'is', null).executeTakeFirst();
+    if (!sec) throw invalidField('actorCadreId', '开展人须为现任纪委书记（纪检监察组长）', 'This record is a serving discipline secretary\'s');
+  }
 }
 
 export interface ActivityQuery { page: number; pageSize: number; kind?: ActivityKind; orgId?: number; from?: string; to?: string; actorCadreId?: number }

@@ -18,6 +18,8 @@ let countyB: Client;
 /** 陈副书记 sits on 明湖区's team with 王区长; 周科长 was promoted in 明湖区财政局 on 2026-02-01. */
 const CHEN = 7;
 const ZHOU = 8;
+/** 吴组长 is 明湖区's discipline secretary (M-26). */
+const WU = 9;
 
 async function at(day: string) {
   t.clock.set(`${day}T02:00:00Z`);
@@ -35,11 +37,12 @@ beforeAll(async () => {
   const reg = smallRegistry();
   const cadre = (id: number, name: string, orgId: number, birth: string) => ({ id, name, idCard: makeIdCard('339802', birth, 30 + id), gender: 'M' as const,
     birthDate: birth, partyStatus: 'member', partyJoinedOn: null, birthplaceCode: '339802', growthPlaceCode: '339802', orgId });
-  reg.cadres.push(cadre(CHEN, '陈副书记', ORG.A, '1976-04-04'), cadre(ZHOU, '周科长', ORG.A_DEPT, '1985-08-08'));
+  reg.cadres.push(cadre(CHEN, '陈副书记', ORG.A, '1976-04-04'), cadre(ZHOU, '周科长', ORG.A_DEPT, '1985-08-08'), cadre(WU, '吴组长', ORG.A, '1978-02-02'));
   const post = (id: number, cadreId: number, orgId: number, postKind: string, rank: string, startDate: string, endDate: string | null) => ({ id, cadreId, orgId,
     title: postKind === 'deputy_secretary' ? '副书记' : '科长', postKind, rank, isPrincipal: false, startDate, endDate, endReason: endDate ? '提拔' : null, appointDoc: '明组干〔2026〕1号' });
   reg.posts.push(post(7, CHEN, ORG.A, 'deputy_secretary', 'div_deputy', '2021-01-01', null),
-    post(8, ZHOU, ORG.A_DEPT, 'staff', 'sec_deputy', '2018-01-01', '2026-01-31'), post(9, ZHOU, ORG.A_DEPT, 'middle_manager', 'sec_full', '2026-02-01', null));
+    post(8, ZHOU, ORG.A_DEPT, 'staff', 'sec_deputy', '2018-01-01', '2026-01-31'), post(9, ZHOU, ORG.A_DEPT, 'middle_manager', 'sec_full', '2026-02-01', null),
+    post(10, WU, ORG.A, 'discipline_secretary', 'div_deputy', '2022-01-01', null));
   reg.members.push({ id: 1, orgId: ORG.A, cadreId: CADRE.A, teamRole: 'secretary', sort: 1, joinedOn: '2020-01-01' },
     { id: 2, orgId: ORG.A, cadreId: CHEN, teamRole: 'deputy_secretary', sort: 2, joinedOn: '2021-01-01' });
   await loadRegistry(t.ctx.db, t.ctx.clock, SYSTEM_ACTOR, reg);
@@ -140,6 +143,10 @@ describe('obligation templates (M-23, M-25)', () => {
     const hearing = { kind: 'lower_hearing', orgId: ORG.A, heldOn: '2026-03-01', title: '区委常委会听取下级一把手履责情况汇报', summary: '听取区财政局、城关街道主要负责人汇报。' };
     expect((await countyA.post('/api/v1/activities', { ...hearing, subjects: [{ cadreId: CADRE.A_DEPT }] })).statusCode).toBe(400);
     expect((await countyA.post('/api/v1/activities', hearing)).statusCode).toBe(400);
+    // Only principals of the units directly below report to the committee; only team members at a member hearing.
+    expect((await countyA.post('/api/v1/activities', { ...hearing, subjects: [{ cadreId: ZHOU, verdict: 'good' }] })).json().error.messageZh).toContain('不是下一级单位的主要负责人');
+    expect((await countyA.post('/api/v1/activities', { ...hearing, kind: 'member_hearing', actorCadreId: CADRE.A, subjects: [{ cadreId: CADRE.A_DEPT, verdict: 'good' }] }))
+      .json().error.messageZh).toContain('不是本单位领导班子成员');
     const res = await countyA.post('/api/v1/activities', { ...hearing, subjects: [{ cadreId: CADRE.A_DEPT, verdict: 'good' },
       { cadreId: CADRE.A_TOWN, verdict: 'failing', comment: '主体责任落实不到位，专题研究不足' }] });
     expect(res.statusCode, res.body).toBe(201);
@@ -199,21 +206,23 @@ describe('occasions that call for a talk (M-21)', () => {
 
 describe('discipline secretary records (M-26)', () => {
   it('are written and read by the discipline commission only; a failure to report goes into the secretary\'s dossier', async () => {
-    const reminder = { kind: 'secretary_reminder', orgId: ORG.A, actorCadreId: CHEN, heldOn: '2026-03-01', title: '对分管领域苗头性问题谈话提醒',
+    const reminder = { kind: 'secretary_reminder', orgId: ORG.A, actorCadreId: WU, heldOn: '2026-03-01', title: '对分管领域苗头性问题谈话提醒',
       summary: '提醒注意公务接待超标准苗头。', subjects: [{ cadreId: CADRE.A_DEPT }] };
     expect((await countyA.post('/api/v1/activities', reminder)).statusCode).toBe(403);
     const discipline = await loginAs(t, { role: 'discipline', orgId: ORG.A, scope: 4 });
+    // Only a serving discipline secretary reminds or reports.
+    expect((await discipline.post('/api/v1/activities', { ...reminder, actorCadreId: CHEN })).json().error.messageZh).toContain('纪委书记');
     expect((await discipline.post('/api/v1/activities', reminder)).statusCode).toBe(201);
     expect((await discipline.post('/api/v1/activities', { ...reminder, kind: 'upward_report', title: '报告重要问题' })).statusCode).toBe(400);
     expect((await discipline.post('/api/v1/activities', { ...reminder, kind: 'upward_report', title: '报告重要问题', reportedTo: '市纪委监委、区委书记' })).statusCode).toBe(201);
-    expect((await discipline.post('/api/v1/activities', { kind: 'non_report', orgId: ORG.A, actorCadreId: CHEN, heldOn: '2026-03-01', title: '发现问题未报告',
+    expect((await discipline.post('/api/v1/activities', { kind: 'non_report', orgId: ORG.A, actorCadreId: WU, heldOn: '2026-03-01', title: '发现问题未报告',
       summary: '对班子成员重要问题未及时向上级纪委报告。' })).statusCode).toBe(201);
     // The organization department sees none of them, and may not ask for them.
     expect((await countyA.get('/api/v1/activities?pageSize=100')).json().items.map((a: { kind: string }) => a.kind)).not.toContain('upward_report');
     expect((await countyA.get('/api/v1/activities?kind=upward_report')).statusCode).toBe(403);
     expect((await discipline.get('/api/v1/activities?kind=upward_report')).json().items[0].reportedTo).toBe('市纪委监委、区委书记');
-    const dossier = (await countyA.get(`/api/v1/cadres/${CHEN}`)).json();
-    expect(dossier.archive.find((s: { titleZh: string }) => s.titleZh === '问责情况').items[0].summary).toBe('该报告未报告或不如实报告（M-26）');
+    const dossier = (await countyA.get(`/api/v1/cadres/${WU}`)).json();
+    expect(dossier.archive.find((s: { titleZh: string }) => s.titleZh === '问责情况').items[0].summary).toBe('该报告未报告或不如实报告');
     // The reported cadre's dossier shows the reminder, never the upward report.
     const reported = JSON.stringify((await countyA.get(`/api/v1/cadres/${CADRE.A_DEPT}`)).json());
     expect(reported).toContain('纪委书记谈话提醒');

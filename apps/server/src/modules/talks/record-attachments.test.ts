@@ -4,7 +4,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { loginAs, startTestApp, type Client, type TestApp } from '../../test/harness.js';
-import { CADRE, loadSmallTree, ORG } from '../../test/fixtures.js';
+import { CADRE, ORG, smallRegistry } from '../../test/fixtures.js';
+import { loadRegistry } from '../../demo/index.js';
+import { makeIdCard } from '../registry/index.js';
+import { SYSTEM_ACTOR } from '../../platform/trail/index.js';
 
 let t: TestApp;
 let countyA: Client;
@@ -18,7 +21,11 @@ const stored = async () => Number((await sql<{ n: string }>`select count(*) n fr
 
 beforeAll(async () => {
   t = await startTestApp({ now: '2026-03-02T02:00:00Z' });
-  await loadSmallTree(t);
+  // 明湖区 with a discipline secretary (cadre 7), whose records M-26 are.
+  const reg = smallRegistry();
+  reg.cadres.push({ ...reg.cadres[1], id: 7, name: '吴组长', idCard: makeIdCard('339802', '1978-02-02', 77), birthDate: '1978-02-02' });
+  reg.posts.push({ ...reg.posts[1], id: 7, cadreId: 7, title: '纪委书记', postKind: 'discipline_secretary', rank: 'div_deputy', isPrincipal: false });
+  await loadRegistry(t.ctx.db, t.ctx.clock, SYSTEM_ACTOR, reg);
   countyA = await loginAs(t, { role: 'org_supervisor', orgId: ORG.A, scope: 4 });
   countyB = await loginAs(t, { role: 'org_supervisor', orgId: ORG.B, scope: 4 });
   const talk = await countyA.post('/api/v1/talks', { kind: 'supervision', talkerCadreId: CADRE.A, talkeeCadreId: CADRE.A_DEPT, heldOn: '2026-03-01', summary: '监督谈话，听取汇报。' });
@@ -70,7 +77,7 @@ describe('attachments of a talk', () => {
 describe('attachments of a supervision record', () => {
   it('follow the record: a discipline record\'s files only for the discipline commission', async () => {
     const discipline = await loginAs(t, { role: 'discipline', orgId: ORG.A, scope: 4 });
-    const rec = await discipline.post('/api/v1/activities', { kind: 'upward_report', orgId: ORG.A, actorCadreId: CADRE.A, heldOn: '2026-03-01', title: '报告重要问题',
+    const rec = await discipline.post('/api/v1/activities', { kind: 'upward_report', orgId: ORG.A, actorCadreId: 7, heldOn: '2026-03-01', title: '报告重要问题',
       summary: '向上级纪委报告班子成员重要问题。', reportedTo: '市纪委监委', subjects: [{ cadreId: CADRE.A_DEPT }] });
     const id = rec.json().id;
     expect((await upload(countyA, `activities/${id}`, '报告.pdf', PDF)).statusCode).toBe(404);
