@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { loginAs, startTestApp, type Client, type TestApp } from '../../test/harness.js';
 import { CADRE, loadSmallTree, ORG } from '../../test/fixtures.js';
 import { writeWorkbook, XLSX_TYPE, type Cell } from '../../platform/sheets/index.js';
-import { COLUMNS, parseDue } from './responsibilities.js';
+import { COLUMNS, isDateLike, parseDue } from './responsibilities.js';
 
 let t: TestApp;
 let countyA: Client;
@@ -30,6 +30,21 @@ describe('deadlines as lists write them', () => {
     expect(parseDue('2026年底')).toBe('2026-12-31');
     expect(parseDue('2026年2月30日')).toBeNull();
     expect(parseDue('长期坚持')).toBeNull();
+    // Other ways lists write them (a new-user trial brought these): a month is its last day, halves and quarters too.
+    expect(parseDue('2026/6/30')).toBe('2026-06-30');
+    expect(parseDue('2026.6.30')).toBe('2026-06-30');
+    expect(parseDue('2026年6月')).toBe('2026-06-30');
+    expect(parseDue('2026年2月前')).toBe('2026-02-28');
+    expect(parseDue('2026年上半年')).toBe('2026-06-30');
+    expect(parseDue('2026年下半年')).toBe('2026-12-31');
+    expect(parseDue('2026年第三季度')).toBe('2026-09-30');
+    expect(parseDue('2026年一季度')).toBe('2026-03-31');
+    expect(parseDue('2026年')).toBe('2026-12-31');
+    for (const bad of ['2026年13月', '2026-02-30', '2026年6月31日', '2026/13/1']) {
+      expect(parseDue(bad), bad).toBeNull();
+      expect(isDateLike(bad), bad).toBe(true);
+    }
+    expect(isDateLike('长期坚持')).toBe(false);
   });
 });
 
@@ -40,10 +55,11 @@ describe('responsibility list (M-24)', () => {
   ];
 
   it('the dry run names every bad row and writes nothing; a file with errors is never written', async () => {
-    const bad = await upload(countyA, [...good, [2, '', null, null, null, null, null], ['x', '任务', null, null, null, null, null]], 'orgId=2&listName=2026年清单&dryRun=false');
+    const bad = await upload(countyA, [...good, [2, '', null, null, null, null, null], ['x', '任务', null, null, null, null, null],
+      [9, '任务九', null, null, null, null, '2026年13月']], 'orgId=2&listName=2026年清单&dryRun=false');
     expect(bad.statusCode, bad.body).toBe(200);
     expect(bad.json()).toMatchObject({ written: 0 });
-    expect(bad.json().errors.map((e: { row: number; column: string }) => `${e.row}:${e.column}`)).toEqual(['4:序号', '4:工作任务', '5:序号']);
+    expect(bad.json().errors.map((e: { row: number; column: string }) => `${e.row}:${e.column}`)).toEqual(['4:序号', '4:工作任务', '5:序号', '6:完成时限']);
     expect(await count()).toBe(0);
     const dry = (await upload(countyA, good, 'orgId=2&listName=2026年清单')).json();
     expect(dry).toMatchObject({ rows: 2, errors: [], written: 0, linkedLeaders: 1 });

@@ -19,15 +19,28 @@ const MOVES: Record<TaskStatus, TaskStatus[]> = { not_started: ['in_progress', '
 interface Problem { row: number; column: string; messageZh: string; messageEn: string }
 const text = (c: Cell | undefined) => (c == null ? '' : String(c).trim());
 
-/** A deadline as lists write it: a date, 2026年6月30日, 2026年6月底, 2026年底; anything else (长期坚持) stays text. */
+/**
+ * A deadline as lists write it: 2026-06-30, 2026/6/30, 2026.6.30, 2026年6月30日(前); a month (2026年6月, 2026年6月底) means its
+ * last day; 2026年上半年 / 下半年, 2026年第二季度 / 二季度, 2026年(底) their last day. Anything else (长期坚持) stays text;
+ * a year followed by something unreadable or impossible (2026年13月, 2026-02-30) is null too, and isDateLike() says so.
+ */
 export function parseDue(raw: string): string | null {
-  let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw) ?? /^(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(raw);
+  const monthEnd = (y: number, mo: number) => valid(y, mo, mo >= 1 && mo <= 12 ? new Date(Date.UTC(y, mo, 0)).getUTCDate() : 1);
+  let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(raw) ?? /^(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(raw);
   if (m) return valid(+m[1], +m[2], +m[3]);
-  m = /^(\d{4})年(\d{1,2})月(底|末)/.exec(raw);
-  if (m) return valid(+m[1], +m[2], new Date(Date.UTC(+m[1], +m[2], 0)).getUTCDate());
-  m = /^(\d{4})年(底|末)/.exec(raw);
+  m = /^(\d{4})年(\d{1,2})月(底|末|前|$)/.exec(raw);
+  if (m) return monthEnd(+m[1], +m[2]);
+  m = /^(\d{4})年(上|下)半年/.exec(raw);
+  if (m) return m[2] === '上' ? `${m[1]}-06-30` : `${m[1]}-12-31`;
+  m = /^(\d{4})年第?([1-4一二三四])季度/.exec(raw);
+  if (m) return monthEnd(+m[1], 3 * (Number(m[2]) || '一二三四'.indexOf(m[2]) + 1));
+  m = /^(\d{4})年(底|末|前|$)/.exec(raw);
   return m ? `${m[1]}-12-31` : null;
 }
+
+/** Starts like a date (a year, then a separator): if parseDue cannot read it, the row is wrong, not free text. */
+export const isDateLike = (raw: string) => /^\d{4}\s*[-/.年]/.test(raw);
+
 function valid(y: number, mo: number, d: number): string | null {
   const dt = new Date(Date.UTC(y, mo - 1, d));
   return dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d ? dt.toISOString().slice(0, 10) : null;
@@ -72,6 +85,10 @@ export async function importList(ctx: AppContext, auth: Auth, actor: Actor, orgI
     const leadOrgId = leadUnit ? unique(units, leadUnit) : null;
     const dueRaw = cell('完成时限');
     const dueOn = dueRaw ? parseDue(dueRaw) : null;
+    if (dueRaw && !dueOn && isDateLike(dueRaw)) {
+      errors.push({ row: line, column: '完成时限', messageZh: `“${dueRaw}”不是有效日期（可写 2026-06-30、2026年6月底、2026年上半年、长期坚持等）`,
+        messageEn: `"${dueRaw}" is not a valid date` });
+    }
     return { seq, task, leader, leadCadreId, leadUnit, leadOrgId, assisting: cell('配合单位'), deliverables: cell('工作成果'), dueOn, dueText: dueRaw || null };
   });
   if (!tasks.length && !errors.length) errors.push({ row: 2, column: '工作任务', messageZh: '表中没有任务', messageEn: 'The sheet has no tasks' });
