@@ -6,22 +6,11 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { browserSuite, uiLogin } from './pages.js';
+import { browserSuite, settle, shot, today, uiLogin } from './pages.js';
 import { writeWorkbook } from '../apps/server/src/platform/sheets/index.js';
 
-const SCREENSHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../docs/screenshots');
-const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
-/** Before a screenshot: toasts gone, tables loaded, the pointer off the menu. */
-async function settle(page: Page) {
-  await page.mouse.move(1400, 880);
-  await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 12_000 }).catch(() => {});
-  await page.locator('.ant-spin-spinning').first().waitFor({ state: 'detached' });
-  await page.waitForTimeout(300);
-}
-const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 const plusDays = (ymd: string, n: number) => new Date(Date.parse(`${ymd}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 /** Opens a select (by test id, within `scope`) and clicks the option with that label in the dropdown now open. */
 async function pick(page: Page, scope: Page | Locator, testId: string, label: string) {

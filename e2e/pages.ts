@@ -1,5 +1,7 @@
 // Shared browser steps: a fresh page (its own context, zh-CN, 1440×900, page errors fail the test) and the login form,
 // with the one-time code for the roles that need one (the demo accounts' TOTP secrets).
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './browser.js';
@@ -53,3 +55,16 @@ export async function uiLogin(page: Page, username: string) {
   // The landing route settles (an account without the dashboard is sent on to its first page) before we click on.
   await page.locator('.ant-menu-item-selected').waitFor();
 }
+
+const SCREENSHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../docs/screenshots');
+/** A screenshot for the README, into docs/screenshots/. */
+export const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
+/** Before a screenshot: toasts gone, tables loaded, the pointer off the menu. */
+export async function settle(page: Page) {
+  await page.mouse.move(1400, 880);
+  await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 12_000 }).catch(() => {});
+  await page.locator('.ant-spin-spinning').first().waitFor({ state: 'detached' });
+  await page.waitForTimeout(300);
+}
+/** Today in Beijing, YYYY-MM-DD. */
+export const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });

@@ -2,22 +2,9 @@
 // appointment talk, records it from the duty (today) and the duty is done; the talk is in 谈话记录 with the counts by
 // kind. The county's organization department (demo_county_a) reads 履责情况 for 明湖区 and waives an overdue duty with a
 // reason. Screenshots go to docs/screenshots/.
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { browserSuite, uiLogin } from './pages.js';
+import { browserSuite, settle, shot, today, uiLogin } from './pages.js';
 
-const SCREENSHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../docs/screenshots');
-const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
-/** Before a screenshot: toasts gone, tables loaded, the pointer off the menu. */
-async function settle(page: Page) {
-  await page.mouse.move(1400, 880);
-  await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => {});
-  await page.locator('.ant-spin-spinning').first().waitFor({ state: 'detached' });
-  await page.waitForTimeout(300);
-}
-const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 
 const newPage = browserSuite();
 
