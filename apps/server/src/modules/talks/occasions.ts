@@ -46,8 +46,9 @@ export async function openTalkDuty(w: WriteCtx, d: TalkDutyInput): Promise<numbe
 export interface OccasionInput { event: OccasionEvent; cadreId: number; occurredOn: string; note?: string; talkerCadreId?: number }
 
 /** An occasion from an event elsewhere (a concluded clue): opens the talk when the setting asks for one and a superior exists. */
-export async function openOccasionTalk(w: WriteCtx, input: OccasionInput & { source: string }): Promise<number | null> {
-  const sup = await superiorOf(w, input.cadreId);
+export async function openOccasionTalk(w: WriteCtx, input: OccasionInput & { source: string },
+  known?: Awaited<ReturnType<typeof superiorOf>>): Promise<number | null> {
+  const sup = known !== undefined ? known : await superiorOf(w, input.cadreId);
   const owner = input.talkerCadreId ?? sup?.ownerCadreId;
   if (!sup || owner == null) return null;
   const s = (await getRuleSettings(w.trx, 'M-21', sup.orgId)).values as Record<string, number | string>;
@@ -83,7 +84,7 @@ export async function recordOccasion(ctx: AppContext, auth: Auth, actor: Actor, 
     const sup = await superiorOf(w, input.cadreId);
     if (!sup) throw conflict('NO_POST', '该干部没有现任职务，无法确定谈话人，请指定谈话人', 'The cadre holds no post; name the talker');
     if ((talker ?? sup.ownerCadreId) == null) throw conflict('NO_SUPERIOR', '未找到应谈话的上级主要负责人，请指定谈话人', 'No superior principal found; name the talker');
-    const id = await openOccasionTalk(w, { ...input, talkerCadreId: talker, source });
+    const id = await openOccasionTalk(w, { ...input, talkerCadreId: talker, source }, sup);
     if (id == null) throw conflict('OCCASION_OFF', '本单位的规则设置未对该事由开启必谈（期限为 0）', 'Setting M-21 opens no talk for this occasion here');
     w.record({ action: 'occasion.record', entity: 'duty', entityId: id, detail: { event: input.event, cadre: input.cadreId } });
     const d = await w.trx.selectFrom('duties as d').innerJoin('cadres as o', 'o.id', 'd.owner_cadre_id').innerJoin('cadres as s', 's.id', 'd.subject_cadre_id')

@@ -9,8 +9,7 @@ import { api } from '../../api';
 import { errorText, useI18n } from '../../i18n';
 import { useSession } from '../../session';
 import { OrgPicker } from '../../components/OrgPicker';
-import { todayCst } from '../reports/clueDicts';
-import { CadreSelect, type Person } from './CadreSelect';
+import { CadreSelect, useRecorder, type Person } from './CadreSelect';
 import { SubjectsField } from './SubjectsField';
 import { COMMITTEE_KINDS, useObligationDicts, type Verdict } from './obligationDicts';
 
@@ -43,11 +42,7 @@ export function ActivityDialog({ open, preset, onClose, onSaved }: { open: boole
   const kind = Form.useWatch('kind', form) as string | undefined;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const today = todayCst();
-  const max = preset?.maxDate && preset.maxDate < today ? preset.maxDate : today;
-  const min = preset?.minDate;
-  const ownOnly = me?.role === 'committee_leader';
-  const self: Person | undefined = me?.cadreId != null ? { id: me.cadreId, name: t(`本人（${me.displayName}）`, `Me (${me.displayName})`) } : undefined;
+  const { max, min, ownOnly, self } = useRecorder(preset);
   const actorInitial = preset?.actor ?? (ownOnly ? self : undefined);
   const def = kind ? dicts?.activityKinds[kind] : undefined;
   const committee = !!kind && COMMITTEE_KINDS.includes(kind);

@@ -4,6 +4,8 @@ import { useEffect, useRef, useState } from 'react';
 import { Select } from 'antd';
 import { get, qs } from '../../api';
 import { useI18n } from '../../i18n';
+import { useSession } from '../../session';
+import { todayCst } from '../reports/clueDicts';
 
 interface CadreRow { id: number; name: string; orgName?: string | null; currentPost?: string | null }
 export interface Person { id: number; name: string }
@@ -34,4 +36,16 @@ export function CadreSelect({ value, onChange, initial, disabled, testId }: {
       loading={searching} placeholder={t('输入姓名搜索干部', 'Type a name to search')} data-testid={testId} style={{ width: '100%' }}
       notFoundContent={searching ? t('正在搜索…', 'Searching…') : t('输入姓名后显示匹配的干部', 'Type a name to see matching cadres')} />
   );
+}
+
+/**
+ * What a record dialog knows of its user and its dates: the latest day allowed (today, or the end of a duty's period
+ * that has passed), the earliest (the period's start), and whether a committee leader records only as themselves.
+ */
+export function useRecorder(preset?: { minDate?: string; maxDate?: string }) {
+  const { t } = useI18n();
+  const { me } = useSession();
+  const today = todayCst();
+  const self: Person | undefined = me?.cadreId != null ? { id: me.cadreId, name: t(`本人（${me.displayName}）`, `Me (${me.displayName})`) } : undefined;
+  return { max: preset?.maxDate && preset.maxDate < today ? preset.maxDate : today, min: preset?.minDate, ownOnly: me?.role === 'committee_leader', self };
 }

@@ -6,8 +6,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { api } from '../../api';
 import { errorText, useI18n } from '../../i18n';
 import { useSession } from '../../session';
-import { todayCst } from '../reports/clueDicts';
-import { CadreSelect, type Person } from './CadreSelect';
+import { CadreSelect, useRecorder, type Person } from './CadreSelect';
 import { useTalkDicts } from './talkDicts';
 
 /** What the dialog starts with: from a duty, the talkee, the kind and the days the talk may fall on are set. */
@@ -25,11 +24,7 @@ export function TalkDialog({ open, preset, onClose, onSaved }: { open: boolean; 
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const today = todayCst();
-  const max = preset?.maxDate && preset.maxDate < today ? preset.maxDate : today;
-  const min = preset?.minDate;
-  const ownOnly = me?.role === 'committee_leader';
-  const self: Person | undefined = me?.cadreId != null ? { id: me.cadreId, name: t(`本人（${me.displayName}）`, `Me (${me.displayName})`) } : undefined;
+  const { max, min, ownOnly, self } = useRecorder(preset);
 
   useEffect(() => {
     if (!open) return;
