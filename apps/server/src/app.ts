@@ -7,7 +7,7 @@ import fastifyStatic from '@fastify/static';
 import { sql } from 'kysely';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from './platform/context.js';
-import { AppError, errorBody, registerAuthHook, registerErrorHandler, zodValidatorCompiler } from './platform/http/index.js';
+import { AppError, errorBody, registerAuthHook, registerErrorHandler, registerJsonBodyParser, zodValidatorCompiler } from './platform/http/index.js';
 import { authRoutes } from './platform/auth/auth.routes.js';
 import { rulesRoutes } from './platform/rules/rules.routes.js';
 import { trailRoutes } from './platform/trail/trail.routes.js';
@@ -41,11 +41,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app, { spaIndex: opts.webDir ? 'index.html' : undefined });
-  // A body-less POST (logout, verify) sent with a JSON content type and no body is fine; anything else must parse.
-  const jsonParser = app.getDefaultJsonParser('error', 'error');
-  app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) =>
-    (String(body).trim() === '' ? done(null, undefined) : jsonParser(req, String(body), done)));
+  registerJsonBodyParser(app); // issue 11 §3: size and depth limits before a body becomes objects
   await app.register(cookie);
   registerAuthHook(app, ctx);
 

@@ -13,15 +13,20 @@ function text(m: unknown): string | undefined {
 }
 
 /** Our own refinements write messages as '中文 / English'; zod's own issues are translated by its locales. */
+/** A body of 20,000 unknown keys makes one issue naming them all: answers stay short (issue 11 §3). */
+const MAX_ISSUES = 50;
+const MAX_MESSAGE = 300;
+const cut = (m: string) => (m.length > MAX_MESSAGE ? `${m.slice(0, MAX_MESSAGE)}…` : m);
+
 export function describeIssues(issues: z.core.$ZodIssue[]): FieldIssue[] {
-  return issues.map((i) => {
-    const path = i.path.map(String).join('.');
+  return issues.slice(0, MAX_ISSUES).map((i) => {
+    const path = cut(i.path.map(String).join('.'));
     if (i.code === 'custom' && i.message.includes(' / ')) {
       const [messageZh, messageEn] = i.message.split(' / ', 2);
       return { path, code: i.code, messageZh, messageEn };
     }
     const raw = i as unknown as z.core.$ZodRawIssue;
-    return { path, code: i.code, messageZh: text(zh(raw)) ?? i.message, messageEn: text(en(raw)) ?? i.message };
+    return { path, code: i.code, messageZh: cut(text(zh(raw)) ?? i.message), messageEn: cut(text(en(raw)) ?? i.message) };
   });
 }
 
@@ -37,13 +42,32 @@ export function validationError(issues: z.core.$ZodIssue[]): AppError {
   );
 }
 
-/** Path of the first string that PostgreSQL cannot store as sent (a lone surrogate or NUL), or null. */
-export function findUnstorableText(value: unknown, path: string[] = []): string[] | null {
-  if (typeof value === 'string') return value.isWellFormed() && !value.includes('\u0000') ? null : path;
-  if (value === null || typeof value !== 'object') return null;
-  for (const [k, v] of Object.entries(value)) {
-    const found = findUnstorableText(k, path) ?? findUnstorableText(v, [...path, k]);
-    if (found) return found;
+const unstorable = (s: string) => !s.isWellFormed() || s.includes('\u0000');
+
+/**
+ * Path of the first string that PostgreSQL cannot store as sent (a lone surrogate or NUL), or null. A loop over an
+ * explicit stack, each node keeping its parent, so neither the depth nor the size of a value can overflow the call
+ * stack or copy paths (issue 11 §3: the recursive walk copied the path at every level and overflowed at 9,000).
+ */
+export function findUnstorableText(value: unknown): string[] | null {
+  interface Node { value: unknown; key?: string; parent?: Node }
+  const pathOf = (n: Node) => {
+    const path: string[] = [];
+    for (let at: Node | undefined = n; at?.key !== undefined; at = at.parent) path.unshift(at.key);
+    return path;
+  };
+  const stack: Node[] = [{ value }];
+  while (stack.length) {
+    const node = stack.pop()!;
+    const v = node.value;
+    if (typeof v === 'string') {
+      if (unstorable(v)) return pathOf(node);
+    } else if (v !== null && typeof v === 'object') {
+      const entries = Object.entries(v);
+      // A bad key is reported at the object that holds it, as before.
+      for (const [k] of entries) if (unstorable(k)) return pathOf(node);
+      for (let i = entries.length - 1; i >= 0; i--) stack.push({ value: entries[i][1], key: entries[i][0], parent: node });
+    }
   }
   return null;
 }
