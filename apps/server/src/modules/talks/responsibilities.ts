@@ -53,7 +53,8 @@ export async function importList(ctx: AppContext, auth: Auth, actor: Actor, orgI
   let sheets;
   try {
     sheets = await readWorkbook(file);
-  } catch {
+  } catch (e) {
+    if (e instanceof AppError) throw e; // over the limits (issue 11 §3): its own reason
     throw new AppError(400, 'NOT_XLSX', '文件不是有效的 .xlsx 表格', 'The file is not a valid .xlsx workbook');
   }
   const rows = sheets[0]?.rows ?? [];

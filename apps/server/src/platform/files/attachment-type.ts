@@ -2,7 +2,7 @@
 // signatures; DOCX and XLSX are ZIP files, recognised only when the package's [Content_Types].xml declares the
 // Word or Excel main part (not the macro-enabled variants) and that part is in the archive. A small checker instead
 // of the `file-type` package: its current major needs Node 22, and it would not check the main part's presence.
-import { inflateRawSync } from 'node:zlib';
+import { inflateEntry, readZipDirectory } from './zip-directory.js';
 
 export const ATTACHMENT_TYPES = {
   'image/jpeg': { label: 'JPEG', extensions: ['jpg', 'jpeg'] },
@@ -18,7 +18,7 @@ const OOXML_MAIN: Record<string, AttachmentType> = {
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
-/** [Content_Types].xml is a few KB; a larger inflated size is refused (a zip bomb costs nothing then). */
+/** [Content_Types].xml is a few KB; a larger claimed size is refused, and inflating stops at the claimed size. */
 const MAX_CONTENT_TYPES_BYTES = 256 * 1024;
 
 /** The detected type, or null when the bytes are none of the allowed types (or malformed). Never throws. */
@@ -34,44 +34,11 @@ export function detectType(buf: Buffer): AttachmentType | null {
   }
 }
 
-interface ZipEntry { name: string; method: number; compressedSize: number; localOffset: number }
-
-/** The central directory, read from the end-of-central-directory record (no ZIP64: files here are ≤ 10 MiB). */
-function zipEntries(buf: Buffer): ZipEntry[] | null {
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) { eocd = i; break; }
-  }
-  if (eocd < 0) return null;
-  const count = buf.readUInt16LE(eocd + 10);
-  let p = buf.readUInt32LE(eocd + 16);
-  const entries: ZipEntry[] = [];
-  for (let i = 0; i < count; i++) {
-    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) return null;
-    const nameLen = buf.readUInt16LE(p + 28);
-    entries.push({ method: buf.readUInt16LE(p + 10), compressedSize: buf.readUInt32LE(p + 20), localOffset: buf.readUInt32LE(p + 42),
-      name: buf.toString('utf8', p + 46, p + 46 + nameLen) });
-    p += 46 + nameLen + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
-  }
-  return entries;
-}
-
-function entryData(buf: Buffer, e: ZipEntry): Buffer | null {
-  const p = e.localOffset;
-  if (p + 30 > buf.length || buf.readUInt32LE(p) !== 0x04034b50) return null;
-  const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
-  if (start + e.compressedSize > buf.length) return null;
-  const raw = buf.subarray(start, start + e.compressedSize);
-  if (e.method === 0) return raw.length <= MAX_CONTENT_TYPES_BYTES ? raw : null;
-  if (e.method === 8) return inflateRawSync(raw, { maxOutputLength: MAX_CONTENT_TYPES_BYTES });
-  return null;
-}
-
 function ooxmlType(buf: Buffer): AttachmentType | null {
-  const entries = zipEntries(buf);
-  const ct = entries?.find((e) => e.name === '[Content_Types].xml');
-  const xml = ct && entryData(buf, ct)?.toString('utf8');
-  if (!entries || !xml) return null;
+  const { entries } = readZipDirectory(buf);
+  const ct = entries.find((e) => e.name === '[Content_Types].xml');
+  const xml = ct && inflateEntry(buf, ct, MAX_CONTENT_TYPES_BYTES).toString('utf8');
+  if (!xml) return null;
   const names = new Set(entries.map((e) => e.name));
   for (const tag of xml.match(/<Override\b[^>]*>/g) ?? []) {
     const part = /\bPartName="([^"]+)"/.exec(tag)?.[1];

@@ -4,9 +4,12 @@
 import type { FastifyReply } from 'fastify';
 import { AppError } from '../http/index.js';
 import { ATTACHMENT_TYPES, detectType, extensionFits, type AttachmentType } from './attachment-type.js';
+import { overBudget, readZipDirectory, type ZipBudget } from './zip-directory.js';
 
 export const FILE_MAX_BYTES = 10 * 1024 * 1024;
 const MIB = FILE_MAX_BYTES / 1024 / 1024;
+/** A Word or Excel file of 10 MiB unpacks to a few tens of MiB; a zip bomb claims far more (issue 11 §3). */
+export const ATTACHMENT_ZIP_BUDGET: ZipBudget = { maxEntries: 5000, maxEntryBytes: 100 * 1024 * 1024, maxTotalBytes: 200 * 1024 * 1024 };
 const TYPES_ZH = 'JPEG、PNG 图片，PDF、Word（.docx）、Excel（.xlsx）文件';
 
 export const fileErrors = {
@@ -18,6 +21,9 @@ export const fileErrors = {
     `The content is ${label}, which does not match the file name's extension`),
   tooMany: (limit: number, whatZh: string, whatEn: string) => new AppError(409, 'ATTACHMENT_LIMIT', `每${whatZh}最多 ${limit} 个附件，已达上限`,
     `A ${whatEn} may have at most ${limit} attachments`),
+  unpacksTooLarge: () => new AppError(413, 'ATTACHMENT_UNPACKS_TOO_LARGE',
+    `文件解压后过大（Word、Excel 文件解压后不能超过 ${ATTACHMENT_ZIP_BUDGET.maxTotalBytes / 1024 / 1024} MB、${ATTACHMENT_ZIP_BUDGET.maxEntries} 个部件）`,
+    `The file unpacks to too much (a Word or Excel file may unpack to at most ${ATTACHMENT_ZIP_BUDGET.maxTotalBytes / 1024 / 1024} MiB in ${ATTACHMENT_ZIP_BUDGET.maxEntries} parts)`),
   badName: () => new AppError(400, 'ATTACHMENT_NAME', '文件名无效', 'Invalid file name'),
   notAFile: () => new AppError(415, 'INVALID_MEDIA_TYPE', '请以文件内容作为请求体上传（application/octet-stream）',
     'Send the file itself as the body (application/octet-stream)'),
@@ -41,6 +47,8 @@ export function checkFile(name: string, body: unknown): { fileName: string; type
   const type = detectType(body);
   if (!type) throw fileErrors.type();
   if (!extensionFits(fileName, type)) throw fileErrors.mismatch(ATTACHMENT_TYPES[type].label);
+  // DOCX and XLSX are ZIP files: what their directory claims is checked, nothing is inflated (detectType read one small part).
+  if (type.startsWith('application/vnd.') && overBudget(readZipDirectory(body).entries, ATTACHMENT_ZIP_BUDGET)) throw fileErrors.unpacksTooLarge();
   return { fileName, type, content: body };
 }
 

@@ -1,22 +1,13 @@
 // Spreadsheets in and out (.xlsx): read-excel-file and write-excel-file, small and kept, no formula engine.
-// Cells come back as text, numbers, booleans or dates; dates become YYYY-MM-DD as written on the sheet.
-import readXlsxFile from 'read-excel-file/node';
+// Reading is checked and runs in a worker (workbook-read.ts, issue 11 §3); cells come back as text, numbers, booleans
+// or dates (YYYY-MM-DD as written on the sheet).
 import writeXlsxFile from 'write-excel-file/node';
+import type { Cell } from './workbook-read.js';
+
+export { readWorkbook, closeWorkbookReaders, type Cell, type SheetIn } from './workbook-read.js';
+export { SHEET_LIMITS, sheetErrors, type SheetLimits } from './workbook-limits.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-export type Cell = string | number | boolean | null;
-export interface SheetIn { name: string; rows: Cell[][] }
-
-/** Every sheet of a workbook; refuses what is not an .xlsx file with a clear error. */
-export async function readWorkbook(file: Buffer): Promise<SheetIn[]> {
-  if (file.length < 4 || file.readUInt32LE(0) !== 0x04034b50) throw new Error('not an xlsx file (no ZIP signature)');
-  const sheets = await readXlsxFile(file);
-  return sheets.map((s) => ({
-    name: s.sheet.trim(),
-    rows: s.data.map((row) => row.map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : (v as Cell)))),
-  }));
-}
 
 export interface SheetOut { name: string; columns: Array<{ title: string; width?: number }>; rows: Cell[][] }
 

@@ -27,7 +27,8 @@ export async function importRoster(ctx: AppContext, auth: Auth, actor: Actor, fi
   let sheets;
   try {
     sheets = await readWorkbook(file);
-  } catch {
+  } catch (e) {
+    if (e instanceof AppError) throw e; // over the limits (issue 11 §3): its own reason
     throw new AppError(400, 'BAD_FILE', '文件不是有效的 Excel（.xlsx）工作簿', 'The file is not a valid Excel (.xlsx) workbook');
   }
   const { plan, issues } = await validateRoster(ctx, auth, sheets);
