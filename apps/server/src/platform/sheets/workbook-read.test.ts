@@ -76,6 +76,14 @@ describe('hostile workbooks are refused before they are parsed (issue 11 §3)', 
     expect(await refusal(book(sheetXml(''), [{ name: 'xl/worksheets/sheet9.xml', data: sheetXml(rows(10)), hide: true }]))).toMatchObject({ status: 400, code: 'SHEET_MALFORMED' });
   });
 
+  it('reads two at once and lets four wait; more are refused with 503 until they are done', async () => {
+    const file = book(sheetXml(rows(SHEET_LIMITS.maxRows + 1)));
+    const codes = (await Promise.allSettled(Array.from({ length: 9 }, () => readWorkbook(file)))).map((a) => (a as PromiseRejectedResult).reason.code);
+    expect(codes).toContain('SHEET_BUSY');
+    expect(codes.filter((c) => c === 'SHEET_TOO_LARGE').length).toBeGreaterThanOrEqual(4);
+    expect(codes.filter((c) => c !== 'SHEET_BUSY' && c !== 'SHEET_TOO_LARGE')).toEqual([]);
+  });
+
   it('stops a worker that runs past its time limit', async () => {
     expect(await refusal(book(sheetXml(rows(5000))), { timeoutMs: 5 })).toMatchObject({ status: 413, en: expect.stringContaining('within 0.005 s') });
   });

@@ -1,7 +1,7 @@
 // Reading an uploaded workbook without stalling the server (issue 11 §3). On the event loop only the ZIP directory
 // is read (no inflating): entry count, claimed sizes, sheet count, and that the entries tile the file. The rest —
 // inflating, counting rows and columns, parsing — runs in a pooled worker thread (piscina) with a heap limit, a
-// lower CPU priority and a time limit; at most two run at once and a few wait, more are refused (503). A 105 KiB
+// lower CPU priority and a time limit; two run at once and four may wait, more are refused (503). A 105 KiB
 // file holding a 100 MiB sheet blocked /health for 94 s; it is now refused by its directory in microseconds.
 import { Piscina } from 'piscina';
 import { AppError } from '../http/index.js';
@@ -13,10 +13,14 @@ export interface SheetIn { name: string; rows: Cell[][] }
 
 type WorkerAnswer = { json: string } | { refused: 'malformed' | 'rows' | 'columns'; value?: number };
 
+const THREADS = 2;
+/** Files being read or waiting for a thread; past this a request is refused at once (503) rather than queued. */
+const MAX_IN_FLIGHT = THREADS + 4;
+let inFlight = 0;
 let pool: Piscina | null = null;
 const workers = () => (pool ??= new Piscina({
   filename: new URL('./workbook-read.worker.mjs', import.meta.url).href,
-  minThreads: 0, maxThreads: 2, maxQueue: 4, idleTimeout: 30_000,
+  minThreads: 0, maxThreads: THREADS, idleTimeout: 30_000,
   // A worker that needs more is ended by Node (ERR_WORKER_OUT_OF_MEMORY); the server's heap is not touched.
   resourceLimits: { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 64 },
   niceIncrement: 10,
@@ -58,8 +62,10 @@ export async function readWorkbook(file: Buffer, limits: Partial<SheetLimits> = 
   const l = { ...SHEET_LIMITS, ...limits };
   if (file.length < 4 || file.readUInt32LE(0) !== 0x04034b50) throw new Error('not an xlsx file (no ZIP signature)');
   const sheets = checkDirectory(file, l);
+  if (inFlight >= MAX_IN_FLIGHT) throw sheetErrors.busy();
   const copy = new Uint8Array(file); // its own memory, handed over to the worker
   let answer: WorkerAnswer;
+  inFlight++;
   try {
     answer = await workers().run({ file: copy, sheets, maxRows: l.maxRows, maxColumns: l.maxColumns },
       { transferList: [copy.buffer], signal: AbortSignal.timeout(l.timeoutMs) });
@@ -67,8 +73,9 @@ export async function readWorkbook(file: Buffer, limits: Partial<SheetLimits> = 
     const err = e as Error & { code?: string };
     if (err.name === 'AbortError') throw sheetErrors.slow(l.timeoutMs);
     if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') throw sheetErrors.memory();
-    if (err.message === 'Task queue is at limit') throw sheetErrors.busy();
     throw e instanceof AppError ? e : new Error(`unreadable workbook: ${err.message}`);
+  } finally {
+    inFlight--;
   }
   if ('json' in answer) return JSON.parse(answer.json) as SheetIn[];
   if (answer.refused === 'rows') throw sheetErrors.rows(answer.value!, l.maxRows);
