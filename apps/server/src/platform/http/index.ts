@@ -3,3 +3,5 @@ export { zodValidatorCompiler, parseOrThrow, validationError, describeIssues } f
 export { registerAuthHook, requireAuth, actorOf, CSRF_HEADER } from './auth-hook.js';
 export { registerErrorHandler } from './error-handler.js';
 export { pageQuery, toLimitOffset, idParam } from './paging.js';
+export { registerSecurityHeaders, cookieSecure } from './security-headers.js';
+export { frameworkErrorOptions } from './framework-errors.js';
