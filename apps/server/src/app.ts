@@ -7,7 +7,9 @@ import fastifyStatic from '@fastify/static';
 import { sql } from 'kysely';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from './platform/context.js';
-import { AppError, errorBody, registerAuthHook, registerErrorHandler, registerJsonBodyParser, zodValidatorCompiler } from './platform/http/index.js';
+import {
+  frameworkErrorOptions, registerAuthHook, registerErrorHandler, registerJsonBodyParser, registerSecurityHeaders, zodValidatorCompiler,
+} from './platform/http/index.js';
 import { authRoutes } from './platform/auth/auth.routes.js';
 import { rulesRoutes } from './platform/rules/rules.routes.js';
 import { trailRoutes } from './platform/trail/trail.routes.js';
@@ -32,16 +34,14 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     bodyLimit: 1024 * 1024,
     // Unknown query fields are refused by the strict schemas, not silently dropped.
     routerOptions: { ignoreTrailingSlash: true },
-    // Requests Node cannot even parse (raw bytes in the URL…) still get a bilingual answer.
-    clientErrorHandler: (_err, socket) => {
-      const body = JSON.stringify(errorBody(new AppError(400, 'BAD_REQUEST', '请求格式有误', 'Malformed request')));
-      if (socket.writable) socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
-    },
+    // Router errors and requests Node cannot even parse still get a bilingual answer with the security headers.
+    ...frameworkErrorOptions(),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app, { spaIndex: opts.webDir ? 'index.html' : undefined });
   registerJsonBodyParser(app); // issue 11 §3: size and depth limits before a body becomes objects
+  await registerSecurityHeaders(app);
   await app.register(cookie);
   registerAuthHook(app, ctx);
 

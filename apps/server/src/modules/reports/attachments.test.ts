@@ -97,6 +97,9 @@ describe('attachments: accepted types (M-11)', () => {
       expect(res.headers['content-type']).toContain(a.type);
       expect(res.headers['content-disposition']).toBe(`attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`);
       expect(res.headers['x-content-type-options']).toBe('nosniff');
+      // issue 11 §7: the download keeps its own sandboxing CSP and also gets the app's headers (no framing, no referrer).
+      expect(res.headers['content-security-policy']).toBe("sandbox; default-src 'none'");
+      expect([res.headers['x-frame-options'], res.headers['referrer-policy']]).toEqual(['DENY', 'no-referrer']);
       const last = await t.ctx.db.selectFrom('trail').select(['action', 'entity_id', 'detail']).orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
       expect(last).toMatchObject({ action: 'report.attachment_read', entity_id: String(id), detail: { attachmentId: a.id, sha256: a.sha256 } });
     }

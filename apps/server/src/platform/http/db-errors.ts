@@ -1,26 +1,58 @@
-// Database errors that bad input can cause become clear 4xx answers; anything else stays a 500.
+// Database errors that bad input can cause become clear 4xx answers naming the field (issue 11 §7): never a
+// constraint, table or the database's own words. Anything else stays a 500.
 import { AppError } from './errors.js';
+import { locateValue, type RequestParts } from './locate-field.js';
 
-export function fromDatabaseError(e: unknown): AppError | null {
-  const err = e as { code?: string; constraint?: string; detail?: string };
+interface PgError { code?: string; constraint?: string; detail?: string; column?: string; table?: string; message?: string }
+
+const camel = (col: string) => col.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+
+/** Columns of a unique or foreign key from the detail "Key (a, lower(b::text))=(…) …", as request field names. */
+function keyFields(detail: string | undefined): string[] {
+  const m = /^Key \((.+?)\)=\(/.exec(detail ?? '');
+  if (!m) return [];
+  return m[1].split(',').map((part) => {
+    const ids = part.replace(/::[\w ]+/g, '').match(/[a-z_][a-z0-9_]*/g) ?? [];
+    return camel(ids[ids.length - 1] ?? '');
+  }).filter(Boolean);
+}
+
+/** A check constraint named by PostgreSQL's default, `<table>_<column>_check`, names its column. */
+function checkField(e: PgError): string[] {
+  const m = e.table && e.constraint ? new RegExp(`^${e.table}_(\\w+)_check\\d*$`).exec(e.constraint) : null;
+  return m ? [camel(m[1])] : [];
+}
+
+function fieldError(status: number, code: string, fields: string[], zh: string, en: string): AppError {
+  const list = fields.join(', ');
+  return new AppError(status, code, fields.length ? `${zh}：${list}` : zh, fields.length ? `${en}: ${list}` : en,
+    fields.length ? fields.map((path) => ({ path, code: code.toLowerCase(), messageZh: zh, messageEn: en })) : undefined);
+}
+
+export function fromDatabaseError(e: unknown, req?: RequestParts): AppError | null {
+  const err = e as PgError;
   if (typeof err?.code !== 'string') return null;
-  const c = err.constraint ? ` (${err.constraint})` : '';
   switch (err.code) {
     case '23505':
-      return new AppError(409, 'DUPLICATE', `记录已存在${c}`, `Already exists${c}`);
+      return fieldError(409, 'DUPLICATE', keyFields(err.detail), '记录已存在，以下字段与已有记录重复', 'Already exists: the same value is already recorded for');
     case '23503':
-      return new AppError(400, 'REFERENCE', `引用的记录不存在或仍被使用${c}`, `A referenced record is missing or still in use${c}`);
+      return /still referenced/.test(err.detail ?? '')
+        ? fieldError(400, 'REFERENCE', [], '该记录仍被其他记录使用', 'The record is still in use by other records')
+        : fieldError(400, 'REFERENCE', keyFields(err.detail), '引用的记录不存在', 'The referenced record does not exist');
     case '23514':
+      return fieldError(400, 'CONSTRAINT', checkField(err), '数据不符合要求', 'A value is not allowed');
     case '23502':
-      return new AppError(400, 'CONSTRAINT', `数据不符合约束${c}`, `The data breaks a constraint${c}`);
+      return fieldError(400, 'CONSTRAINT', err.column ? [camel(err.column)] : [], '缺少必填项', 'A required value is missing');
     case '22001':
     case '22003':
     case '22007':
     case '22008':
     case '22P02':
     case '22021':
-    case '22P05':
-      return new AppError(400, 'BAD_VALUE', '数值格式或范围有误', 'A value has a bad format or is out of range');
+    case '22P05': {
+      const path = locateValue(err.message ?? '', req);
+      return fieldError(400, 'BAD_VALUE', path ? [path] : [], '数值格式或范围有误', 'A value has a bad format or is out of range');
+    }
     case '40001':
     case '40P01':
       // Two writers met on the same rows; the loser's transaction was rolled back whole and may be retried.

@@ -4,3 +4,5 @@ export { registerAuthHook, requireAuth, actorOf, CSRF_HEADER } from './auth-hook
 export { registerErrorHandler } from './error-handler.js';
 export { registerJsonBodyParser, nestsDeeperThan, JSON_MAX_DEPTH, JSON_MAX_BYTES } from './json-body.js';
 export { pageQuery, toLimitOffset, idParam } from './paging.js';
+export { registerSecurityHeaders, cookieSecure } from './security-headers.js';
+export { frameworkErrorOptions } from './framework-errors.js';
