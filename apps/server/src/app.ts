@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from './platform/context.js';
 import { AppError, errorBody, registerAuthHook, registerErrorHandler, zodValidatorCompiler } from './platform/http/index.js';
+import { parseTrustProxy } from './platform/http/trust-proxy.js';
 import { authRoutes } from './platform/auth/auth.routes.js';
 import { rulesRoutes } from './platform/rules/rules.routes.js';
 import { trailRoutes } from './platform/trail/trail.routes.js';
@@ -23,6 +24,8 @@ export interface AppOptions {
   webDir?: string;
   /** Limits on the public report endpoints (tests lower them). */
   publicLimits?: PublicLimits;
+  /** The reverse proxies whose X-Forwarded-For is believed, as TRUST_PROXY (the default) takes them. */
+  trustProxy?: string;
 }
 
 export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<FastifyInstance> {
@@ -30,6 +33,8 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     // Errors (every 500) are always logged; LOG=true adds one line per request.
     logger: { level: opts.logger ? 'info' : 'error', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
     bodyLimit: 1024 * 1024,
+    // Limits and the trail see the client behind a reverse proxy only when told which proxies to believe (issue 11 §6).
+    trustProxy: parseTrustProxy(opts.trustProxy ?? process.env.TRUST_PROXY),
     // Unknown query fields are refused by the strict schemas, not silently dropped.
     routerOptions: { ignoreTrailingSlash: true },
     // Requests Node cannot even parse (raw bytes in the URL…) still get a bilingual answer.
