@@ -10,6 +10,7 @@ import type { AppContext } from './platform/context.js';
 import {
   frameworkErrorOptions, registerAuthHook, registerErrorHandler, registerJsonBodyParser, registerSecurityHeaders, zodValidatorCompiler,
 } from './platform/http/index.js';
+import { parseTrustProxy } from './platform/http/trust-proxy.js';
 import { authRoutes } from './platform/auth/auth.routes.js';
 import { rulesRoutes } from './platform/rules/rules.routes.js';
 import { trailRoutes } from './platform/trail/trail.routes.js';
@@ -25,6 +26,8 @@ export interface AppOptions {
   webDir?: string;
   /** Limits on the public report endpoints (tests lower them). */
   publicLimits?: PublicLimits;
+  /** The reverse proxies whose X-Forwarded-For is believed, as TRUST_PROXY (the default) takes them. */
+  trustProxy?: string;
 }
 
 export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<FastifyInstance> {
@@ -32,6 +35,8 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     // Errors (every 500) are always logged; LOG=true adds one line per request.
     logger: { level: opts.logger ? 'info' : 'error', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
     bodyLimit: 1024 * 1024,
+    // Limits and the trail see the client behind a reverse proxy only when told which proxies to believe (issue 11 §6).
+    trustProxy: parseTrustProxy(opts.trustProxy ?? process.env.TRUST_PROXY),
     // Unknown query fields are refused by the strict schemas, not silently dropped.
     routerOptions: { ignoreTrailingSlash: true },
     // Router errors and requests Node cannot even parse still get a bilingual answer with the security headers.

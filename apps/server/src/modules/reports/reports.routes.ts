@@ -1,6 +1,5 @@
 // Reports API: the public endpoints under /api/v1/public (no account; limited per address; no address kept) and
 // the staff endpoints under /api/v1/reports (petition and discipline roles, scoped, recused).
-import rateLimit from '@fastify/rate-limit';
 import type { FastifyError } from 'fastify';
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context.js';
@@ -11,21 +10,20 @@ import * as reports from './reports.service.js';
 import { checkProof } from './proof.service.js';
 import { addAttachment, ATTACHMENT_LIMITS, attachmentErrors, readAttachment } from './attachments.service.js';
 import { sendDownload } from '../../platform/files/index.js';
+import { addressBudget, registerPublicLimits } from '../../platform/throttle/index.js';
 
 export interface PublicLimits { submissionsPerHour: number; lookupsPerTenMinutes: number; wrongReceiptDelayMs: number }
 export const DEFAULT_PUBLIC_LIMITS: PublicLimits = { submissionsPerHour: 10, lookupsPerTenMinutes: 30, wrongReceiptDelayMs: 800 };
 
-/** A reporter's address is never written down: the trail gets no IP for public actions (the limiter keeps it in memory only). */
+/** A reporter's address is never written down: the trail gets no IP for public actions (the limiter keeps a keyed hash, briefly). */
 const PUBLIC_ACTOR: Actor = { accountId: null, name: 'public', ip: null };
-
-const tooMany = (_req: unknown, ctx: { after: string }) =>
-  new AppError(429, 'RATE_LIMITED', `请求过于频繁，请 ${ctx.after} 后再试`, `Too many requests; try again in ${ctx.after}`);
 
 export function publicReportRoutes(ctx: AppContext, limits: PublicLimits = DEFAULT_PUBLIC_LIMITS): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['public'];
-    await app.register(rateLimit, { global: false, errorResponseBuilder: tooMany });
-    const lookup = { rateLimit: { max: limits.lookupsPerTenMinutes, timeWindow: 10 * 60_000 }, csrfExempt: true };
+    await registerPublicLimits(app, ctx);
+    // Every route that takes a receipt draws on one budget per address, kept in the database (issue 11 §6).
+    const lookup = { rateLimit: addressBudget('receipt', limits.lookupsPerTenMinutes, 10 * 60_000), csrfExempt: true };
     // Wrong receipts cost time: with 10^16 receipts and this limit, guessing is hopeless.
     const slowOnMiss = async <T>(p: Promise<T>) => p.catch(async (e) => {
       if ((e as AppError).code === 'UNKNOWN_RECEIPT') await new Promise((r) => setTimeout(r, limits.wrongReceiptDelayMs));
@@ -33,7 +31,7 @@ export function publicReportRoutes(ctx: AppContext, limits: PublicLimits = DEFAU
     });
 
     app.post('/public/reports', {
-      config: { rateLimit: { max: limits.submissionsPerHour, timeWindow: 3600_000 }, csrfExempt: true },
+      config: { rateLimit: addressBudget('submit', limits.submissionsPerHour, 3600_000), csrfExempt: true },
       schema: { tags, summary: '公开举报 Submit a report (no account)', body: s.publicReport },
     }, async (req, reply) => reply.status(201).send(await reports.submitPublicReport(ctx, PUBLIC_ACTOR, req.body)));
     app.get('/public/reports/:receipt', { config: lookup, schema: { tags, summary: '凭回执码查询 Status and replies by receipt', params: s.receiptParam } },

@@ -1,5 +1,5 @@
 export { ROLES, ROLE_NAMES, can, permissionsOf, requiresTotp, type Role, type Permission } from './roles.js';
-export { login, lockDurationMs, LOCK_AFTER, type LoginInput } from './login.js';
+export { login, lockDurationMs, LOGIN_LIMITS, type LoginInput } from './login.js';
 export { createAccount, type NewAccount } from './accounts.js';
 export { loadSession, endSession, SESSION_COOKIE, SESSION_HOURS, type Auth } from './sessions.js';
 export { totpCode, checkTotp } from './totp.js';

@@ -52,8 +52,6 @@ export interface AccountsTable {
   totp_secret_enc: string | null;
   /** bigint: the last accepted TOTP step (single use). */
   totp_last_step: ColumnType<string | null, string | number | null | undefined, string | number | null>;
-  failed_logins: Generated<number>;
-  locked_until: Timestamp | null;
   disabled: Generated<boolean>;
   demo: Generated<boolean>;
   /** The head of the account's body (纪委书记): approves clue disposals (M-14). */
@@ -199,6 +197,8 @@ export interface ResponsibilityTasksTable {
   status: Generated<string>; progress: string | null; completed_on: DateStr | null; created_at: Timestamp; updated_at: Timestamp;
 }
 export interface InstallationTable { name: string; value: string }
+/** Login and public-route throttling (0013): subjects are keyed hashes, never addresses. */
+export interface ThrottleTable { bucket: string; subject: string; hits: number; last_at: Timestamp; expires_at: Timestamp }
 export interface SchemaMigrationsTable { name: string; checksum: string; applied_at: Timestamp }
 
 export interface DB {
@@ -220,6 +220,7 @@ export interface DB {
   timeline_events: TimelineEventsTable;
   schema_migrations: SchemaMigrationsTable;
   installation: InstallationTable;
+  throttle: ThrottleTable;
   cadre_flags: CadreFlagsTable;
   reports: ReportsTable;
   report_messages: ReportMessagesTable;
