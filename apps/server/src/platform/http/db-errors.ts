@@ -1,7 +1,16 @@
-// Database errors that bad input can cause become clear 4xx answers; anything else stays a 500.
+// Database errors that bad input can cause become clear 4xx answers, a lost database a 503; anything else stays a 500.
 import { AppError } from './errors.js';
+import { isConnectionLoss } from '../db/index.js';
+
+/** Seconds a client is asked to wait before trying again while the database is away. */
+export const DATABASE_RETRY_SECONDS = 5;
+
+/** Issue 11 §4: the database is away (restart, network); nothing was written, and the same request may succeed later. */
+export const databaseUnavailable = () => new AppError(503, 'DATABASE_UNAVAILABLE', '数据库暂时不可用，请稍后再试',
+  'The database is unavailable for the moment; please try again shortly', { retryAfterSeconds: DATABASE_RETRY_SECONDS });
 
 export function fromDatabaseError(e: unknown): AppError | null {
+  if (isConnectionLoss(e)) return databaseUnavailable();
   const err = e as { code?: string; constraint?: string; detail?: string };
   if (typeof err?.code !== 'string') return null;
   const c = err.constraint ? ` (${err.constraint})` : '';

@@ -3,3 +3,4 @@ export { zodValidatorCompiler, parseOrThrow, validationError, describeIssues } f
 export { registerAuthHook, requireAuth, actorOf, CSRF_HEADER } from './auth-hook.js';
 export { registerErrorHandler } from './error-handler.js';
 export { pageQuery, toLimitOffset, idParam } from './paging.js';
+export { databaseUnavailable, DATABASE_RETRY_SECONDS } from './db-errors.js';
