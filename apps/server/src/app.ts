@@ -8,7 +8,8 @@ import { sql } from 'kysely';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from './platform/context.js';
 import {
-  frameworkErrorOptions, registerAuthHook, registerErrorHandler, registerJsonBodyParser, registerSecurityHeaders, zodValidatorCompiler,
+  DATABASE_RETRY_SECONDS, databaseUnavailable, errorBody, frameworkErrorOptions, registerAuthHook, registerErrorHandler,
+  registerJsonBodyParser, registerSecurityHeaders, zodValidatorCompiler,
 } from './platform/http/index.js';
 import { parseTrustProxy } from './platform/http/trust-proxy.js';
 import { authRoutes } from './platform/auth/auth.routes.js';
@@ -75,7 +76,9 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
       await sql`select 1`.execute(ctx.db);
       return { status: 'ok', engine: ctx.engine, time: ctx.clock.now().toISOString() };
     } catch {
-      return reply.status(503).send({ status: 'down', engine: ctx.engine });
+      // Issue 11 §4: the database is away; say so in the project's bilingual error format as well.
+      return reply.status(503).header('retry-after', String(DATABASE_RETRY_SECONDS))
+        .send({ status: 'down', engine: ctx.engine, ...errorBody(databaseUnavailable()) });
     }
   });
 

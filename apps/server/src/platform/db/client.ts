@@ -3,6 +3,7 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.js';
+import { CONNECT_TIMEOUT_MS, guardPool } from './connection.guard.js';
 
 // Dates stay 'YYYY-MM-DD' strings: a JS Date would shift them by the machine's time zone.
 pg.types.setTypeParser(1082, (v: string) => v);
@@ -26,10 +27,10 @@ export interface DatabaseOptions {
 
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
-    // An idle connection the server drops (restart, network) emits 'error' on the pool; without a listener Node
-    // would crash the process. The pool discards that client and opens a new one on the next query.
-    pool.on('error', (err) => opts.onPoolError?.(err));
+    // A lost server answers 503 within CONNECT_TIMEOUT_MS rather than leaving requests waiting (issue 11 §4).
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+    // Idle and checked-out clients alike: a dropped connection is discarded and the next query opens a new one.
+    guardPool(pool, opts.onPoolError);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: 'postgres', close: () => db.destroy() };
   }

@@ -1,6 +1,7 @@
 // Database errors that bad input can cause become clear 4xx answers naming the field (issue 11 §7): never a
-// constraint, table or the database's own words. Anything else stays a 500.
+// constraint, table or the database's own words. A lost database is a 503 (§4); anything else stays a 500.
 import { AppError } from './errors.js';
+import { isConnectionLoss } from '../db/index.js';
 import { locateValue, type RequestParts } from './locate-field.js';
 
 interface PgError { code?: string; constraint?: string; detail?: string; column?: string; table?: string; message?: string }
@@ -29,7 +30,15 @@ function fieldError(status: number, code: string, fields: string[], zh: string, 
     fields.length ? fields.map((path) => ({ path, code: code.toLowerCase(), messageZh: zh, messageEn: en })) : undefined);
 }
 
+/** Seconds a client is asked to wait before trying again while the database is away. */
+export const DATABASE_RETRY_SECONDS = 5;
+
+/** Issue 11 §4: the database is away (restart, network); nothing was written, and the same request may succeed later. */
+export const databaseUnavailable = () => new AppError(503, 'DATABASE_UNAVAILABLE', '数据库暂时不可用，请稍后再试',
+  'The database is unavailable for the moment; please try again shortly', { retryAfterSeconds: DATABASE_RETRY_SECONDS });
+
 export function fromDatabaseError(e: unknown, req?: RequestParts): AppError | null {
+  if (isConnectionLoss(e)) return databaseUnavailable();
   const err = e as PgError;
   if (typeof err?.code !== 'string') return null;
   switch (err.code) {

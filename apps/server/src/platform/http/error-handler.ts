@@ -22,7 +22,7 @@ export function registerErrorHandler(app: FastifyInstance, opts: ErrorHandlerOpt
       req.log.error({ err }, 'unhandled error');
       e = new AppError(500, 'INTERNAL', '服务器内部错误', 'Internal server error');
     }
-    if (e.status === 429 && (e.details as { retryAfterSeconds?: number })?.retryAfterSeconds) {
+    if ((e.status === 429 || e.status === 503) && (e.details as { retryAfterSeconds?: number })?.retryAfterSeconds) {
       reply.header('retry-after', String((e.details as { retryAfterSeconds: number }).retryAfterSeconds));
     }
     return reply.status(e.status).send(errorBody(e));

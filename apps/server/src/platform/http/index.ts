@@ -6,3 +6,4 @@ export { registerJsonBodyParser, nestsDeeperThan, JSON_MAX_DEPTH, JSON_MAX_BYTES
 export { pageQuery, toLimitOffset, idParam } from './paging.js';
 export { registerSecurityHeaders, cookieSecure } from './security-headers.js';
 export { frameworkErrorOptions } from './framework-errors.js';
+export { databaseUnavailable, DATABASE_RETRY_SECONDS } from './db-errors.js';

@@ -5,6 +5,7 @@ import pg from 'pg';
 import PgBoss from 'pg-boss';
 import { logFailure, type Job, type JobLog, type RunOutcome, type Scheduler } from './types.js';
 import { JOB_TIME_ZONE, parseDailyCron } from './daily-cron.js';
+import { guardClient } from '../db/index.js';
 
 export interface PgBossSchedulerOptions {
   databaseUrl: string;
@@ -24,7 +25,7 @@ const FINAL = new Set(['completed', 'failed', 'cancelled']);
 const SETUP_LOCK = 0x6d6a0002;
 
 async function withSetupLock(databaseUrl: string, fn: () => Promise<void>): Promise<void> {
-  const client = new pg.Client({ connectionString: databaseUrl, application_name: 'mingjian-jobs-setup' });
+  const client = guardClient(new pg.Client({ connectionString: databaseUrl, application_name: 'mingjian-jobs-setup' }));
   await client.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [SETUP_LOCK]);
