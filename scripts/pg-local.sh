@@ -1,5 +1,8 @@
 # Source this file: pg_start starts a throw-away PostgreSQL server on 127.0.0.1 as the postgres user
-# (initdb refuses root) and exports DATABASE_URL; pg_stop stops it and removes its files.
+# (initdb refuses root), creates the two roles of issue 11 §1 — mingjian_owner (owns the schema, runs migrations) and
+# mingjian_app (what the app runs as) — and exports DATABASE_URL (the app role), MIGRATION_DATABASE_URL (the owner)
+# and PG_ADMIN_URL (the superuser); pg_stop stops it and removes its files. Loopback is trusted (a throw-away server);
+# the passwords are there so the same URLs work with password authentication.
 PG_PORT="${PG_PORT:-54329}"
 PG_DIR="${PG_DIR:-/tmp/mingjian-pg-$PG_PORT}"
 
@@ -22,7 +25,15 @@ pg_start() {
   pg_as "$bin/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 \
     -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c max_connections=200" start >/dev/null \
     || { cat "$PG_DIR/server.log" >&2; return 1; }
-  export DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/postgres"
+  export PG_ADMIN_URL="postgres://postgres@127.0.0.1:$PG_PORT/postgres"
+  # The owner may create databases (the tests make one each) and end the app's sessions when it drops one.
+  "$bin/psql" "$PG_ADMIN_URL" -q -v ON_ERROR_STOP=1 >/dev/null <<'SQL' || return 1
+CREATE ROLE mingjian_owner LOGIN CREATEDB PASSWORD 'owner-local';
+GRANT pg_signal_backend TO mingjian_owner;
+CREATE ROLE mingjian_app LOGIN PASSWORD 'app-local';
+SQL
+  export MIGRATION_DATABASE_URL="postgres://mingjian_owner:owner-local@127.0.0.1:$PG_PORT/postgres"
+  export DATABASE_URL="postgres://mingjian_app:app-local@127.0.0.1:$PG_PORT/postgres"
   echo "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$PG_PORT"
 }
 

@@ -3,19 +3,27 @@
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { openDatabase, migrate, lockDataDir, type Database, type DB } from './platform/db/index.js';
+import { openDatabase, migrateForApp, lockDataDir, type Database, type DB } from './platform/db/index.js';
 import { CN_CALENDAR, WorkCalendar, systemClock, type Clock } from './platform/clock/index.js';
 import { SecretBox, loadOrCreateKey, loadOrCreateSigner, newSigner } from './platform/crypto/index.js';
 import type { AppContext } from './platform/context.js';
 import { DICTS } from './modules/registry/index.js';
+import { establishTrailKey } from './platform/trail/index.js';
 
 export interface BootOptions {
+  /** The app's role (restricted on PostgreSQL, issue 11 §1). */
   databaseUrl?: string;
+  /** The owner role, used only to migrate and grant (MIGRATION_DATABASE_URL). */
+  migrationUrl?: string;
   /** PGlite directory; 'memory://' for tests. */
   dataDir?: string;
   clock?: Clock;
   demo?: boolean;
   key?: Buffer;
+  /** The trail's HMAC key (default MINGJIAN_TRAIL_KEY or keys/trail.key). */
+  trailKey?: Buffer;
+  /** Where signed trail checkpoints go (default TRAIL_CHECKPOINT_FILE or <data dir>/trail-checkpoints.jsonl); null: none. */
+  checkpointFile?: string | null;
 }
 
 export interface Booted { ctx: AppContext; database: Database; close(): Promise<void> }
@@ -61,7 +69,7 @@ export async function boot(opts: BootOptions): Promise<Booted> {
       databaseUrl: opts.databaseUrl, dataDir: onDisk ? path.join(dataDir, 'pg') : dataDir,
       onPoolError: (err) => console.error(`数据库连接中断，将自动重连 Database connection dropped, reconnecting: ${err.message}`),
     });
-    await migrate(database.db);
+    await migrateForApp(database, opts.migrationUrl);
     await seedReferenceData(database);
     // Keys live in files only where there is a real directory; an in-memory data dir (tests) gets fresh keys, even on
     // the PostgreSQL leg — a relative "memory:/keys" folder must never appear in the working tree.
@@ -69,9 +77,13 @@ export async function boot(opts: BootOptions): Promise<Booted> {
     const key = opts.key ?? (keyDir ? loadOrCreateKey(keyDir) : randomBytes(32));
     const box = new SecretBox(key);
     await checkKey(database.db, box);
+    await establishTrailKey(database.db, opts.trailKey
+      ?? (keyDir ? loadOrCreateKey(keyDir, process.env.MINGJIAN_TRAIL_KEY, 'trail.key', 'MINGJIAN_TRAIL_KEY') : randomBytes(32)));
+    const checkpointFile = opts.checkpointFile !== undefined ? opts.checkpointFile
+      : process.env.TRAIL_CHECKPOINT_FILE || (keyDir ? path.join(dataDir, 'trail-checkpoints.jsonl') : null);
     const ctx: AppContext = {
       db: database.db, engine: database.engine, clock: opts.clock ?? systemClock, calendar: await loadCalendar(database.db),
-      box, signer: keyDir ? loadOrCreateSigner(keyDir) : newSigner(), demo: opts.demo ?? false,
+      box, signer: keyDir ? loadOrCreateSigner(keyDir) : newSigner(), demo: opts.demo ?? false, trailCheckpoints: checkpointFile,
     };
     const opened = database;
     return { ctx, database, close: async () => { await opened.close(); unlock(); } };

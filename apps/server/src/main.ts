@@ -9,17 +9,22 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmpty, seedDemo } from './demo/index.js
 import { sweepAll } from './modules/registry/index.js';
 import { generateDuties, remindDuties } from './modules/talks/index.js';
 import { toCstDate } from './platform/clock/index.js';
-import { SYSTEM_ACTOR } from './platform/trail/index.js';
+import { SYSTEM_ACTOR, startCheckpoints } from './platform/trail/index.js';
 import { JOB_TIME_ZONE, startScheduler, type Job, type Scheduler } from './platform/jobs/index.js';
 
 const started = Date.now();
 const databaseUrl = process.env.DATABASE_URL || undefined;
+// issue 11 §1: the owner role, only for migrations; DATABASE_URL should be the restricted app role.
+const migrationUrl = process.env.MIGRATION_DATABASE_URL || undefined;
 const demo = (process.env.MINGJIAN_DEMO ?? (databaseUrl ? 'false' : 'true')) === 'true';
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '127.0.0.1';
 
-const booted = await boot({ databaseUrl, demo });
+const booted = await boot({ databaseUrl, migrationUrl, demo });
 const { ctx } = booted;
+// Signed checkpoints of the trail's head outside the database, every TRAIL_CHECKPOINT_MINUTES and at shutdown.
+const checkpoints = ctx.trailCheckpoints ? await startCheckpoints({ db: ctx.db, signer: ctx.signer, clock: ctx.clock,
+  file: ctx.trailCheckpoints, everyMs: (Number(process.env.TRAIL_CHECKPOINT_MINUTES) || 5) * 60_000 }) : undefined;
 if (demo && (await isEmpty(ctx))) {
   const t = Date.now();
   const n = await seedDemo(ctx);
@@ -61,6 +66,7 @@ await app.listen({ port, host });
 const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
 console.log(`\n明鉴 Mingjian 已启动 ready in ${Date.now() - started} ms — ${url}`);
 console.log(`数据库 Database: ${ctx.engine === 'pglite' ? `PGlite (embedded) ${process.env.DATA_DIR ?? 'data'}/pg` : 'PostgreSQL'}`);
+if (ctx.trailCheckpoints) console.log(`留痕检查点 Trail checkpoints: ${ctx.trailCheckpoints}`);
 console.log(`工作台 Workbench: ${url}/   接口文档 API docs: ${url}/api/docs`);
 if (demo) {
   console.log(`\n示例账号 Demo accounts (password 密码: ${DEMO_PASSWORD}):`);
@@ -76,6 +82,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     closing = true;
     // The scheduler stops with the server (waiting briefly for a running job) before the database closes under it.
     await Promise.all([scheduler?.stop(), app.close()]);
+    await checkpoints?.stop(); // the last checkpoint, after the last write
     await booted.close();
     process.exit(0);
   });

@@ -1,20 +1,31 @@
-// npm run verify-trail — checks the trail's hash chain; exits 1 naming the first broken row.
-import { openDatabase, lockDataDir } from '../platform/db/index.js';
-import { verifyTrail } from '../platform/trail/index.js';
+// npm run verify-trail — checks the trail's chain against its key and the latest signed checkpoint (issue 11 §1);
+// exits 1 naming the first broken row and what broke: forged, edited, missing, truncated, or the checkpoint file.
+import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { openDatabase, lockDataDir } from '../platform/db/index.js';
+import { readKeyedFrom, useTrailKey, verifyWithCheckpoints } from '../platform/trail/index.js';
+import { newSigner } from '../platform/crypto/index.js';
+import { checkpointFile, dataDir, fail, signer, trailKey } from './trail-cli.js';
 
 const databaseUrl = process.env.DATABASE_URL || undefined;
-const dataDir = path.resolve(process.env.DATA_DIR ?? 'data');
+const key = trailKey();
+const sign = signer() ?? (existsSync(checkpointFile) ? fail(`缺少签名密钥 No signing key (keys/signing.pem) to check ${checkpointFile}`) : newSigner());
 const unlock = databaseUrl ? () => {} : lockDataDir(dataDir);
 const database = await openDatabase({ databaseUrl, dataDir: databaseUrl ? undefined : path.join(dataDir, 'pg') });
 try {
-  const r = await verifyTrail(database.db);
+  // No switch-over recorded: no keyed server has written here, every row is plain SHA-256.
+  useTrailKey(database.db, { key, keyedFrom: (await readKeyedFrom(database.db, key)) ?? 2n ** 63n });
+  const r = await verifyWithCheckpoints(database.db, sign, checkpointFile);
+  const cp = r.checkpointSeq ? `checkpoint at row ${r.checkpointSeq}` : 'no checkpoint';
   if (r.ok) {
-    console.log(`留痕链完整 Trail intact: ${r.rows} rows, head ${r.headHash}`);
+    console.log(`留痕链完整 Trail intact: ${r.rows} rows, head ${r.headHash} (${cp})`);
   } else {
-    console.error(`留痕链断裂 Trail BROKEN at row ${r.firstBrokenSeq}: ${r.reason} (${r.rows} rows verified before it)`);
+    console.error(`留痕链断裂 Trail BROKEN at row ${r.firstBrokenSeq} [${r.kind}]: ${r.reason} (${r.rows} rows verified before it; ${cp})`);
     process.exitCode = 1;
   }
+} catch (e) {
+  console.error(e instanceof Error ? e.message : e);
+  process.exitCode = 2;
 } finally {
   await database.close();
   unlock();

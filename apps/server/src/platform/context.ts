@@ -14,4 +14,6 @@ export interface AppContext {
   signer: Signer;
   /** Demo mode: demo accounts may log in. */
   demo: boolean;
+  /** The append-only file of signed trail checkpoints (issue 11 §1); null: none (tests without a data directory). */
+  trailCheckpoints: string | null;
 }

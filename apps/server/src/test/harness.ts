@@ -3,6 +3,8 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { Kysely } from 'kysely';
+import { openDatabase, type DB } from '../platform/db/index.js';
 import { boot, type Booted } from '../bootstrap.js';
 import { buildApp, type AppOptions } from '../app.js';
 import { ManualClock } from '../platform/clock/index.js';
@@ -16,37 +18,67 @@ export interface TestApp extends Booted {
   app: FastifyInstance;
   clock: ManualClock;
   serverUrl?: string;
-  /** Admin connection string to the test database (PostgreSQL leg only). */
+  /** The test database as the app's role (PostgreSQL leg only). */
   dbUrl?: string;
+  /** The test database as the owner role (PostgreSQL leg with MIGRATION_DATABASE_URL, issue 11 §1). */
+  ownerUrl?: string;
+  /** The trail's HMAC key, fresh for each test app. */
+  trailKey: Buffer;
+  /** Runs fn with the owner's rights: what the app's role may not do (PGlite has one role: the app's own handle). */
+  asOwner<T>(fn: (db: Kysely<DB>) => Promise<T>): Promise<T>;
 }
 
-async function freshPgDatabase(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `mj_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(baseUrl);
+const withDb = (base: string, name: string) => {
+  const url = new URL(base);
   url.pathname = `/${name}`;
+  return url.toString();
+};
+
+/**
+ * A fresh database per test app. With MIGRATION_DATABASE_URL (scripts/pg-local.sh) it is created and owned by the
+ * owner role, which migrates it; the app runs as DATABASE_URL's restricted role, as in production (issue 11 §1).
+ */
+async function freshPgDatabase(appBase: string, ownerBase?: string): Promise<{ url: string; ownerUrl?: string; drop: () => Promise<void> }> {
+  const name = `mj_test_${randomBytes(6).toString('hex')}`;
+  const adminBase = ownerBase ?? appBase;
+  const run = async (statement: string) => {
+    const admin = new pg.Client({ connectionString: adminBase });
+    await admin.connect();
+    try {
+      await admin.query(statement);
+    } finally {
+      await admin.end();
+    }
+  };
+  await run(`CREATE DATABASE ${name}`);
   return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: baseUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
+    url: withDb(appBase, name),
+    ownerUrl: ownerBase ? withDb(ownerBase, name) : undefined,
+    drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
   };
 }
 
-export async function startTestApp(opts: { now?: string; demo?: boolean; app?: AppOptions } = {}): Promise<TestApp> {
+export async function startTestApp(opts: { now?: string; demo?: boolean; app?: AppOptions; checkpointFile?: string } = {}): Promise<TestApp> {
   const clock = new ManualClock(opts.now ?? '2026-03-02T02:00:00Z');
   const base = process.env.DATABASE_URL;
-  const fresh = base ? await freshPgDatabase(base) : null;
-  const booted = await boot({ databaseUrl: fresh?.url, dataDir: 'memory://', clock, demo: opts.demo ?? false, key: randomBytes(32) });
+  const fresh = base ? await freshPgDatabase(base, process.env.MIGRATION_DATABASE_URL || undefined) : null;
+  const trailKey = randomBytes(32);
+  const booted = await boot({
+    databaseUrl: fresh?.url, migrationUrl: fresh?.ownerUrl, dataDir: 'memory://', clock, demo: opts.demo ?? false,
+    key: randomBytes(32), trailKey, checkpointFile: opts.checkpointFile ?? null,
+  });
   const app = await buildApp(booted.ctx, opts.app);
+  const asOwner = async <T>(fn: (db: Kysely<DB>) => Promise<T>): Promise<T> => {
+    if (!fresh?.ownerUrl) return fn(booted.ctx.db);
+    const owner = await openDatabase({ databaseUrl: fresh.ownerUrl, poolSize: 1 });
+    try {
+      return await fn(owner.db);
+    } finally {
+      await owner.close();
+    }
+  };
   return {
-    ...booted, app, clock, dbUrl: fresh?.url,
+    ...booted, app, clock, dbUrl: fresh?.url, ownerUrl: fresh?.ownerUrl, trailKey, asOwner,
     close: async () => {
       await app.close();
       await booted.close();

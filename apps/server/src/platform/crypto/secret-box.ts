@@ -55,13 +55,14 @@ export class SecretBox {
   }
 }
 
-export function loadOrCreateKey(keyDir: string, envKey = process.env.MINGJIAN_KEY): Buffer {
+/** The key from `envName` (base64, 32 bytes), else from `keyDir/fileName`, made on first start (also the trail's key, issue 11 §1). */
+export function loadOrCreateKey(keyDir: string, envKey = process.env.MINGJIAN_KEY, fileName = 'master.key', envName = 'MINGJIAN_KEY'): Buffer {
   if (envKey) {
     const key = Buffer.from(envKey, 'base64');
-    if (key.length !== 32) throw new Error('MINGJIAN_KEY must be 32 bytes, base64-encoded');
+    if (key.length !== 32) throw new Error(`${envName} must be 32 bytes, base64-encoded`);
     return key;
   }
-  const file = path.join(keyDir, 'master.key');
+  const file = path.join(keyDir, fileName);
   if (!existsSync(file)) {
     mkdirSync(keyDir, { recursive: true, mode: 0o700 });
     writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });

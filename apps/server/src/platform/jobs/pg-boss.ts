@@ -29,6 +29,10 @@ async function withSetupLock(databaseUrl: string, fn: () => Promise<void>): Prom
   await client.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [SETUP_LOCK]);
+    // issue 11 §1: the app's role may not create schemas; the owner's migrate made `pgboss` and lets it create tables
+    // there, so a first install into that schema runs pg-boss's own script without its CREATE SCHEMA.
+    const { ns, v } = (await client.query(`SELECT to_regnamespace('pgboss') AS ns, to_regclass('pgboss.version') AS v`)).rows[0];
+    if (ns && !v) await client.query(PgBoss.getConstructionPlans('pgboss').replace(/CREATE SCHEMA IF NOT EXISTS pgboss\b/, 'SELECT 1'));
     await fn(); // the lock is released with the session below, also when fn throws
   } finally {
     await client.end();

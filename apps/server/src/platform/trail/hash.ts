@@ -1,5 +1,7 @@
 // Hash chain of the trail (base of M-35): each row's hash covers its content and the previous row's hash.
-import { createHash } from 'node:crypto';
+// Keyed since issue 11 §1: an HMAC-SHA-256 with a key kept outside the database, so a row forged with a correct plain
+// SHA-256 no longer verifies. Rows written before the switch-over stay plain SHA-256 (see trail-key.service.ts).
+import { createHash, createHmac } from 'node:crypto';
 
 /** JSON with object keys sorted at every depth, so jsonb's own key order cannot change a hash. */
 export function canonicalJson(value: unknown): string {
@@ -35,10 +37,11 @@ export interface HashedContent {
   detail: Record<string, unknown>;
 }
 
-export function rowHash(prevHash: string, row: HashedContent): string {
+/** The row's hash: HMAC-SHA-256 under `key`, or plain SHA-256 (rows from before the switch-over) when key is null. */
+export function rowHash(prevHash: string, row: HashedContent, key: Buffer | null): string {
   const body = canonicalJson([
     String(row.seq), row.at.toISOString(), row.actor_id, row.actor_name, row.action,
     row.entity, row.entity_id, row.client_ip, row.detail,
   ]);
-  return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
+  return (key ? createHmac('sha256', key) : createHash('sha256')).update(prevHash).update('\n').update(body).digest('hex');
 }

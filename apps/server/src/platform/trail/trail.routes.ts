@@ -7,7 +7,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.js';
 import { actorOf, pageQuery, requireAuth, toLimitOffset } from '../http/index.js';
 import { recordRead } from './write.js';
-import { verifyTrail } from './verify.js';
+import { verifyWithCheckpoints } from './checkpoint.service.js';
 
 const trailQuery = z.object({
   ...pageQuery,
@@ -54,8 +54,10 @@ export function trailRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     });
     app.post('/trail/verify', { schema: { tags, summary: '校验留痕链 Verify the hash chain' } }, async (req) => {
       requireAuth(req, 'trail.read');
-      const result = await verifyTrail(ctx.db);
-      await recordRead(ctx.db, ctx.clock, actorOf(req), { action: 'trail.verify', entity: 'trail', detail: { ok: result.ok } });
+      // The same check as `npm run verify-trail`: the key and the latest signed checkpoint (issue 11 §1).
+      const result = await verifyWithCheckpoints(ctx.db, ctx.signer, ctx.trailCheckpoints);
+      await recordRead(ctx.db, ctx.clock, actorOf(req), { action: 'trail.verify', entity: 'trail',
+        detail: result.ok ? { ok: true } : { ok: false, kind: result.kind, firstBrokenSeq: result.firstBrokenSeq } });
       return result;
     });
   };

@@ -1,40 +1,101 @@
-// Walks the trail in seq order and names the first row whose chain or content does not hold.
-import type { Kysely } from 'kysely';
-import type { DB } from '../db/index.js';
+// Walks the trail in seq order, in pages (bounded memory), and names the first row whose chain or content does not
+// hold. issue 11 §1: checked against the key and against the latest signed checkpoint, and each break has a kind:
+// - forged: a row after the checkpoint whose hash is not the keyed HMAC (e.g. a plain SHA-256: made without the key);
+// - edited: a row the checkpoint covered (it was verified intact when checkpointed) that no longer matches;
+// - missing: a gap in seq with rows after it;
+// - truncated: rows at or before the checkpointed seq are gone, the checkpointed hash is no longer at that seq, or
+//   trail_head disagrees with the last row.
+import type { Kysely, Selectable } from 'kysely';
+import type { DB, TrailTable } from '../db/index.js';
 import { rowHash } from './hash.js';
+import { trailKeyOf, type TrailKey } from './trail-key.service.js';
+
+export type BreakKind = 'forged' | 'edited' | 'missing' | 'truncated' | 'checkpoint';
+
+/** A point of the chain known to be good: the latest checkpoint, or where an earlier verification stopped. */
+export interface Anchor { seq: string; hash: string }
 
 export type VerifyResult =
-  | { ok: true; rows: number; headHash: string }
-  | { ok: false; rows: number; firstBrokenSeq: string; reason: string };
+  | { ok: true; rows: number; headSeq: string; headHash: string; checkpointSeq: string | null }
+  | { ok: false; rows: number; firstBrokenSeq: string; kind: BreakKind; reason: string; checkpointSeq: string | null };
 
-export async function verifyTrail(db: Kysely<DB>, batch = 5000): Promise<VerifyResult> {
+export interface VerifyOptions {
+  /** Default: the key boot() registered for this database handle. */
+  key?: TrailKey;
+  /** The latest checkpoint: the trail must still reach it, with its hash at its seq. */
+  checkpoint?: Anchor | null;
+  /** Start after this verified point instead of at row 1 (the checkpointer checks only what is new). */
+  after?: Anchor | null;
+  batch?: number;
+}
+
+export async function verifyTrail(db: Kysely<DB>, opts: VerifyOptions = {}): Promise<VerifyResult> {
+  const { key, keyedFrom } = opts.key ?? trailKeyOf(db);
+  const batch = opts.batch ?? 5000;
+  const cp = opts.checkpoint ? { seq: BigInt(opts.checkpoint.seq), hash: opts.checkpoint.hash } : null;
+  const checkpointSeq = cp ? cp.seq.toString() : null;
   let expectSeq = 1n;
   let prev = 'GENESIS';
   let rows = 0;
-  for (;;) {
-    const page = await db.selectFrom('trail').selectAll().where('seq', '>=', expectSeq.toString())
-      .orderBy('seq').limit(batch).execute();
-    for (const r of page) {
-      const seq = BigInt(r.seq);
-      const fail = (reason: string): VerifyResult => ({ ok: false, rows, firstBrokenSeq: seq.toString(), reason });
-      if (seq !== expectSeq) {
-        return { ok: false, rows, firstBrokenSeq: expectSeq.toString(), reason: `row ${expectSeq} is missing` };
-      }
-      if (r.prev_hash !== prev) return fail('prev_hash does not match the previous row');
-      const hash = rowHash(prev, {
-        seq: r.seq, at: r.at, actor_id: r.actor_id, actor_name: r.actor_name, action: r.action, entity: r.entity,
-        entity_id: r.entity_id, client_ip: r.client_ip, detail: r.detail,
-      });
-      if (hash !== r.hash) return fail('content does not match its hash');
-      prev = r.hash;
-      expectSeq = seq + 1n;
-      rows++;
+  const broken = (seq: bigint, kind: BreakKind, reason: string): VerifyResult =>
+    ({ ok: false, rows, firstBrokenSeq: seq.toString(), kind, reason, checkpointSeq });
+  if (opts.after && opts.after.seq !== '0') {
+    const at = await db.selectFrom('trail').select('hash').where('seq', '=', opts.after.seq).executeTakeFirst();
+    if (at?.hash !== opts.after.hash) {
+      return broken(BigInt(opts.after.seq), 'truncated', `row ${opts.after.seq} no longer holds the hash verified and checkpointed before`);
     }
-    if (page.length < batch) break;
+    expectSeq = BigInt(opts.after.seq) + 1n;
+    prev = opts.after.hash;
   }
-  const head = await db.selectFrom('trail_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
-  if (BigInt(head.seq) !== expectSeq - 1n || head.hash !== prev) {
-    return { ok: false, rows, firstBrokenSeq: expectSeq.toString(), reason: 'rows after this one are missing (head is ahead)' };
+  // A row the checkpoint covered was verified intact when it was checkpointed: a break there is an edit.
+  const changed = (seq: bigint) => (cp && seq <= cp.seq ? 'edited' : 'forged');
+  const check = (r: Selectable<TrailTable>): VerifyResult | null => {
+    const seq = BigInt(r.seq);
+    if (seq !== expectSeq) {
+      if (cp && expectSeq <= cp.seq) return broken(expectSeq, 'truncated', `row ${expectSeq} is missing (checkpointed up to ${cp.seq})`);
+      return broken(expectSeq, 'missing', `row ${expectSeq} is missing`);
+    }
+    if (r.prev_hash !== prev) return broken(seq, changed(seq), 'prev_hash does not match the previous row');
+    const content = {
+      seq: r.seq, at: r.at, actor_id: r.actor_id, actor_name: r.actor_name, action: r.action, entity: r.entity,
+      entity_id: r.entity_id, client_ip: r.client_ip, detail: r.detail,
+    };
+    const keyed = seq >= keyedFrom;
+    if (rowHash(prev, content, keyed ? key : null) !== r.hash) {
+      const plain = keyed && rowHash(prev, content, null) === r.hash;
+      return broken(seq, changed(seq), plain ? 'hashed with plain SHA-256, without the trail key'
+        : `content does not match its ${keyed ? 'keyed ' : ''}hash`);
+    }
+    if (cp && seq === cp.seq && r.hash !== cp.hash) {
+      return broken(seq, 'truncated', `row ${seq} no longer holds the checkpointed hash (the end was cut and written again)`);
+    }
+    prev = r.hash;
+    expectSeq = seq + 1n;
+    rows++;
+    return null;
+  };
+  // Rows appended while we read (a live server) put the head ahead of the last page: read on, a few passes at most.
+  for (let pass = 0; ; pass++) {
+    for (;;) {
+      const page = await db.selectFrom('trail').selectAll().where('seq', '>=', expectSeq.toString())
+        .orderBy('seq').limit(batch).execute();
+      for (const r of page) {
+        const fail = check(r);
+        if (fail) return fail;
+      }
+      if (page.length < batch) break;
+    }
+    const head = await db.selectFrom('trail_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
+    const last = expectSeq - 1n;
+    if (BigInt(head.seq) > last && pass < 3
+      && await db.selectFrom('trail').select('seq').where('seq', '=', expectSeq.toString()).executeTakeFirst()) continue;
+    if (cp && last < cp.seq) {
+      return broken(expectSeq, 'truncated', `the trail ends at row ${last}, but a checkpoint recorded row ${cp.seq}`);
+    }
+    if (BigInt(head.seq) !== last || head.hash !== prev) {
+      return broken(expectSeq, 'truncated', BigInt(head.seq) > last ? 'rows after this one are missing (head is ahead)'
+        : `trail_head (row ${head.seq}) does not point at the last row (${last})`);
+    }
+    return { ok: true, rows, headSeq: last.toString(), headHash: prev, checkpointSeq };
   }
-  return { ok: true, rows, headHash: prev };
 }

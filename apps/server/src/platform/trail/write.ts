@@ -1,10 +1,11 @@
 // Trail by construction (ARCHITECTURE non-negotiable 3): every write runs inside `write()`, which refuses to
 // commit a transaction that recorded no trail event, and appends the trail rows in that same transaction.
 // The database backs this up: guarded tables carry a deferred trigger that fails the commit without a trail row.
-import { type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/index.js';
 import type { Clock } from '../clock/index.js';
 import { rowHash, storable } from './hash.js';
+import { trailKeyOf } from './trail-key.service.js';
 
 export interface Actor {
   accountId: number | null;
@@ -28,10 +29,10 @@ export interface WriteCtx {
 
 export const SYSTEM_ACTOR: Actor = { accountId: null, name: 'system', ip: null };
 
-async function appendTrail(trx: Transaction<DB>, actor: Actor, events: TrailEvent[], at: Date): Promise<void> {
-  // The head row lock serializes appenders, so seq is gap-free and the chain is linear on a real server too.
-  const head = await trx.selectFrom('trail_head').select(['seq', 'hash']).where('id', '=', 1).forUpdate()
-    .executeTakeFirstOrThrow();
+async function appendTrail(trx: Transaction<DB>, key: Buffer, actor: Actor, events: TrailEvent[], at: Date): Promise<void> {
+  // mj_trail_head() locks the head row (serializing appenders: gap-free seq, linear chain) for a role that may not
+  // UPDATE it; the insert trigger then moves the head, as the owner (issue 11 §1).
+  const head = (await sql<{ seq: string; hash: string }>`select seq, hash from mj_trail_head()`.execute(trx)).rows[0];
   let seq = BigInt(head.seq);
   let prev = head.hash;
   const rows = events.map((e) => {
@@ -41,31 +42,31 @@ async function appendTrail(trx: Transaction<DB>, actor: Actor, events: TrailEven
       entity: e.entity, entity_id: e.entityId == null ? null : String(e.entityId), client_ip: actor.ip,
       detail: e.detail ?? {},
     });
-    const hash = rowHash(prev, content);
+    const hash = rowHash(prev, content, key);
     const row = { ...content, detail: JSON.stringify(content.detail), prev_hash: prev, hash };
     prev = hash;
     return row;
   });
-  // One statement for both: the rows and the new head (a round trip less on every write and trailed read).
-  await trx.with('appended', (db) => db.insertInto('trail').values(rows))
-    .updateTable('trail_head').set({ seq: seq.toString(), hash: prev }).where('id', '=', 1).execute();
+  await trx.insertInto('trail').values(rows).execute();
 }
 
 export async function write<T>(
   db: Kysely<DB>, clock: Clock, actor: Actor, fn: (w: WriteCtx) => Promise<T>,
 ): Promise<T> {
+  const { key } = trailKeyOf(db);
   return db.transaction().execute(async (trx) => {
     const events: TrailEvent[] = [];
     const now = clock.now();
     const result = await fn({ trx, actor, now, record: (e) => void events.push(e) });
     if (events.length === 0) throw new Error('a write transaction must record at least one trail event');
-    await appendTrail(trx, actor, events, now);
+    await appendTrail(trx, key, actor, events, now);
     return result;
   });
 }
 
 /** Sensitive reads (a dossier, a case) are trailed too: one short transaction with only the trail row. */
 export async function recordRead(db: Kysely<DB>, clock: Clock, actor: Actor, event: TrailEvent): Promise<void> {
-  await db.transaction().execute((trx) => appendTrail(trx, actor, [event], clock.now()));
+  const { key } = trailKeyOf(db);
+  await db.transaction().execute((trx) => appendTrail(trx, key, actor, [event], clock.now()));
 }
 
