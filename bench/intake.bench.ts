@@ -107,7 +107,7 @@ async function serveBare(url: string) {
         clocks as (
           insert into case_deadlines (kind, report_id, start_on, due_on, unit, created_at)
           select * from (values ('accept_decision', $1::int, $21::date, $22::date, 'calendar', $3::timestamptz),
-            ('inform_named', $1::int, $21::date, $23::date, 'working', $3::timestamptz)) v where not $10::boolean or v.column1 = 'accept_decision'))
+            ('inform_named', $1::int, $21::date, $23::date, 'working', $3::timestamptz)) v where not $10::boolean or v.column1 = 'accept_decision')
         insert into trail (seq, at, actor_id, actor_name, action, entity, entity_id, client_ip, detail, prev_hash, hash)
           values ($14, $3, null, 'public', 'report.receive', 'report', $15, null, $16, $17, $18)`,
       [h.id, number, at, r.accused.name, r.accused.unit ?? null, r.accused.post ?? null, to.org, r.content, r.happened ?? null, r.anonymous,
