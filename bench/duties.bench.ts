@@ -14,7 +14,7 @@ import type { Auth } from '../apps/server/src/platform/auth/index.js';
 import { PROVINCE_OPTIONS } from './province.js';
 import { writeSection } from './results.js';
 
-const base = process.env.DATABASE_URL;
+const base = process.env.MIGRATION_DATABASE_URL || process.env.DATABASE_URL; // the owner may create the bench database (issue 11 §1)
 if (!base) throw new Error('set DATABASE_URL to a PostgreSQL server (see scripts/pg-local.sh)');
 const admin = new pg.Client({ connectionString: base });
 await admin.connect();

@@ -12,9 +12,10 @@
 // the machine lands on both sides alike.
 import os from 'node:os';
 import http from 'node:http';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
@@ -24,7 +25,7 @@ import { boot } from '../apps/server/src/bootstrap.js';
 import { buildApp } from '../apps/server/src/app.js';
 import { openDatabase } from '../apps/server/src/platform/db/index.js';
 import { SecretBox, newSigner } from '../apps/server/src/platform/crypto/index.js';
-import { SYSTEM_ACTOR, verifyTrail } from '../apps/server/src/platform/trail/index.js';
+import { SYSTEM_ACTOR, startCheckpoints, verifyTrail } from '../apps/server/src/platform/trail/index.js';
 import { DEMO_CITY_OPTIONS, generateRegistry, loadRegistry } from '../apps/server/src/demo/index.js';
 import { newReceipt, receiptDigest } from '../apps/server/src/modules/reports/receipt.js';
 import { writeSection } from './results.js';
@@ -36,8 +37,16 @@ const BARE_PATH = '/bare/reports';
 
 // ——— servers (child processes) ———
 
+// issue 11 §1: both sides chain with the same HMAC key; the app runs as the restricted role when the owner's URL is given.
+const trailKey = () => Buffer.from(process.env.INTAKE_TRAIL_KEY ?? '', 'base64');
+
 async function serveApp(url: string) {
-  const b = await boot({ databaseUrl: url, dataDir: 'memory://', key: randomBytes(32) });
+  const b = await boot({ databaseUrl: url, migrationUrl: process.env.INTAKE_OWNER_DB || undefined, dataDir: 'memory://',
+    key: randomBytes(32), trailKey: trailKey() });
+  // Checkpoints of the trail head as the server writes them, but every 10 s rather than every 5 minutes, so their cost
+  // (verifying the rows since the last one, signing, appending) lands inside the rounds.
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'mj-intake-'));
+  const checkpoints = await startCheckpoints({ db: b.ctx.db, signer: b.ctx.signer, clock: b.ctx.clock, file: path.join(dir, 'checkpoints.jsonl'), everyMs: 10_000 });
   // A registry for routing to match: the demo city (its registry only, no accounts).
   if (!(await b.ctx.db.selectFrom('orgs').select('id').limit(1).executeTakeFirst())) {
     await loadRegistry(b.ctx.db, b.ctx.clock, SYSTEM_ACTOR, generateRegistry(DEMO_CITY_OPTIONS));
@@ -45,7 +54,7 @@ async function serveApp(url: string) {
   // The public submission limiter (10/hour per address) raised out of the way; it still runs on every request.
   const app = await buildApp(b.ctx, { publicLimits: { submissionsPerHour: 1e9, lookupsPerTenMinutes: 1e9, wrongReceiptDelayMs: 800 } });
   await app.listen({ host: '127.0.0.1', port: 0 });
-  announce(app.server.address(), async () => { await app.close(); await b.close(); });
+  announce(app.server.address(), async () => { await app.close(); await checkpoints.stop(); await b.close(); rmSync(dir, { recursive: true, force: true }); });
 }
 
 interface BareBody { accused: { name: string; unit?: string; post?: string }; content: string; happened?: string; anonymous: boolean;
@@ -60,6 +69,7 @@ interface BareBody { accused: { name: string; unit?: string; post?: string }; co
  * HMAC, no signature, no sealing (a named reporter is stored as plain JSON). The chain verifies like the app's own.
  */
 async function serveBare(url: string) {
+  const key = trailKey();
   const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE });
   const top = (await pool.query('select id from orgs where parent_id is null order by id limit 1')).rows[0].id as number;
   const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
@@ -82,12 +92,12 @@ async function serveBare(url: string) {
     try {
       await c.query('begin');
       const h = (await c.query(`select seq, hash, nextval(pg_get_serial_sequence('reports', 'id'))::int as id, nextval('report_number_seq') as n
-        from trail_head where id = 1 for update`)).rows[0];
+        from mj_trail_head()`)).rows[0];
       const number = `JB${at.getUTCFullYear()}${String(h.n).padStart(6, '0')}`;
       const seq = String(BigInt(h.seq) + 1n);
       // Keys in sorted order, so JSON.stringify gives the trail's canonical JSON.
       const detail = { anonymous: r.anonymous, channel: 'web', competentOrgId: to.org, contentSha256, number, routedUp: to.up };
-      const hash = createHash('sha256').update(h.hash).update('\n')
+      const hash = createHmac('sha256', key).update(h.hash).update('\n')
         .update(JSON.stringify([seq, at.toISOString(), null, 'public', 'report.receive', 'report', String(h.id), null, detail])).digest('hex');
       // The clocks: 15 days to decide, and (named only; 21 calendar days standing in for 15 working days) to tell the reporter.
       await c.query(`with report as (
@@ -97,11 +107,9 @@ async function serveBare(url: string) {
         clocks as (
           insert into case_deadlines (kind, report_id, start_on, due_on, unit, created_at)
           select * from (values ('accept_decision', $1::int, $21::date, $22::date, 'calendar', $3::timestamptz),
-            ('inform_named', $1::int, $21::date, $23::date, 'working', $3::timestamptz)) v where not $10::boolean or v.column1 = 'accept_decision'),
-        appended as (
-          insert into trail (seq, at, actor_id, actor_name, action, entity, entity_id, client_ip, detail, prev_hash, hash)
-          values ($14, $3, null, 'public', 'report.receive', 'report', $15, null, $16, $17, $18))
-        update trail_head set seq = $14, hash = $18 where id = 1`,
+            ('inform_named', $1::int, $21::date, $23::date, 'working', $3::timestamptz)) v where not $10::boolean or v.column1 = 'accept_decision')
+        insert into trail (seq, at, actor_id, actor_name, action, entity, entity_id, client_ip, detail, prev_hash, hash)
+          values ($14, $3, null, 'public', 'report.receive', 'report', $15, null, $16, $17, $18)`,
       [h.id, number, at, r.accused.name, r.accused.unit ?? null, r.accused.post ?? null, to.org, r.content, r.happened ?? null, r.anonymous,
         r.reporter ? JSON.stringify(r.reporter) : null, receipt, contentSha256, seq, String(h.id), JSON.stringify(detail), h.hash, hash,
         to.cadre, to.up, day(at, 0), day(at, 15), day(at, 21)]);
@@ -127,9 +135,10 @@ function announce(addr: unknown, close: () => Promise<void>) {
 
 interface Server { port: number; path: string; child: ChildProcess; sent: number }
 
-async function startServer(which: 'app' | 'bare', dbUrl: string): Promise<Server> {
+async function startServer(which: 'app' | 'bare', db: FreshDb): Promise<Server> {
   const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url)], {
-    env: { ...process.env, INTAKE_ROLE: which, INTAKE_DB: dbUrl }, stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, INTAKE_ROLE: which, INTAKE_DB: db.url, INTAKE_OWNER_DB: db.ownerUrl ?? '', INTAKE_TRAIL_KEY: db.trailKey.toString('base64') },
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
   const port = await new Promise<number>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
@@ -244,15 +253,17 @@ function requestBodies(known: Accused[], n: number): Buffer[] {
   });
 }
 
-async function ensureFreshDatabase(base: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: base });
+interface FreshDb { url: string; ownerUrl?: string; trailKey: Buffer }
+
+/** Created by the owner role (MIGRATION_DATABASE_URL) when there is one, as the README's installation does. */
+async function ensureFreshDatabase(base: string, ownerBase?: string): Promise<FreshDb> {
+  const admin = new pg.Client({ connectionString: ownerBase ?? base });
   await admin.connect();
   await admin.query(`drop database if exists ${DB_NAME} with (force)`);
   await admin.query(`create database ${DB_NAME}`);
   await admin.end();
-  const u = new URL(base);
-  u.pathname = `/${DB_NAME}`;
-  return u.toString();
+  const withDb = (u: URL) => { u.pathname = `/${DB_NAME}`; return u.toString(); };
+  return { url: withDb(new URL(base)), ownerUrl: ownerBase ? withDb(new URL(ownerBase)) : undefined, trailKey: randomBytes(32) };
 }
 
 /** Median µs per call over `batches` batches of `n` calls (after one warm-up batch). */
@@ -281,10 +292,10 @@ async function main() {
   let registrySize = { o: 0, c: 0 };
 
   for (let run = 0; run < RUNS; run++) {
-    const dbUrl = await ensureFreshDatabase(base);
-    const app = await startServer('app', dbUrl); // migrates and loads the small registry first
-    const bare = await startServer('bare', dbUrl);
-    const database = await openDatabase({ databaseUrl: dbUrl, poolSize: 1 });
+    const fresh = await ensureFreshDatabase(base, process.env.MIGRATION_DATABASE_URL || undefined);
+    const app = await startServer('app', fresh); // migrates and loads the small registry first
+    const bare = await startServer('bare', fresh);
+    const database = await openDatabase({ databaseUrl: fresh.url, poolSize: 1 });
     const known = (await sql<Accused>`select c.name, o.name as unit, p.title as post from posts p join cadres c on c.id = p.cadre_id
       join orgs o on o.id = p.org_id where p.end_date is null order by md5(p.id::text) limit ${KNOWN}`.execute(database.db)).rows;
     const bodies = requestBodies(known, BODIES);
@@ -314,7 +325,7 @@ async function main() {
     await stopServer(app);
     await stopServer(bare);
     // Both sides wrote a valid chain: every row the bare side appended verifies like the app's own.
-    const v = await verifyTrail(database.db);
+    const v = await verifyTrail(database.db, { key: { key: fresh.trailKey, keyedFrom: 1n } });
     if (!v.ok) throw new Error(`trail broken at ${v.firstBrokenSeq}: ${v.reason}`);
     trailRows = v.rows;
     await database.close();

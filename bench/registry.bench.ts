@@ -19,7 +19,7 @@ import { readTimeline } from '../apps/server/src/platform/dossier/index.js';
 import { PROVINCE_OPTIONS } from './province.js';
 import { writeSection } from './results.js';
 
-const base = process.env.DATABASE_URL;
+const base = process.env.MIGRATION_DATABASE_URL || process.env.DATABASE_URL; // the owner may create the bench database (issue 11 §1)
 if (!base) throw new Error('set DATABASE_URL to a PostgreSQL server (see scripts/pg-local.sh)');
 const RUNS = Number(process.env.BENCH_RUNS ?? 1000);
 
@@ -101,17 +101,18 @@ const bareCadre = (id: number) => Promise.all([
   pool.query('select * from cadre_flags where cadre_id = $1 order by seq', [id]),
   bareTrailAppend(id),
 ]);
-// The read is trailed in the app, so the bare stack appends the same hash-chained row: lock head, insert, move head.
+// The read is trailed in the app, so the bare stack appends the same hash-chained row: lock head, insert (the trigger moves the head).
 async function bareTrailAppend(id: number) {
   const c = await pool.connect();
   try {
     await c.query('begin');
-    const head = (await c.query('select seq, hash from trail_head where id = 1 for update')).rows[0];
+    const head = (await c.query('select seq, hash from mj_trail_head()')).rows[0]; // locks the head (0012)
     const seq = String(BigInt(head.seq) + 1n);
     const at = new Date();
     const hash = createHash('sha256').update(head.hash).update('\n').update(JSON.stringify([seq, at.toISOString(), null, 'bench', 'cadre.read', 'cadre', String(id), '127.0.0.1', {}])).digest('hex');
-    await c.query(`with appended as (insert into trail (seq, at, actor_id, actor_name, action, entity, entity_id, client_ip, detail, prev_hash, hash)
-      values ($1, $2, null, 'bench', 'cadre.read', 'cadre', $3, '127.0.0.1', '{}', $4, $5)) update trail_head set seq = $1, hash = $5 where id = 1`,
+    // The insert trigger moves the head (issue 11 §1).
+    await c.query(`insert into trail (seq, at, actor_id, actor_name, action, entity, entity_id, client_ip, detail, prev_hash, hash)
+      values ($1, $2, null, 'bench', 'cadre.read', 'cadre', $3, '127.0.0.1', '{}', $4, $5)`,
       [seq, at, String(id), head.hash, hash]);
     await c.query('commit');
   } finally {

@@ -8,7 +8,7 @@ import { sweepAll } from '../apps/server/src/modules/registry/index.js';
 import { SYSTEM_ACTOR } from '../apps/server/src/platform/trail/index.js';
 import { writeSection } from './results.js';
 
-const base = process.env.DATABASE_URL;
+const base = process.env.MIGRATION_DATABASE_URL || process.env.DATABASE_URL; // the owner may create the bench database (issue 11 §1)
 if (!base) throw new Error('set DATABASE_URL to a PostgreSQL server (see scripts/pg-local.sh)');
 const u = new URL(base);
 u.pathname = '/mj_bench';

@@ -10,7 +10,7 @@ import { sql } from 'kysely';
 import { boot } from '../bootstrap.js';
 import { startTestApp } from '../test/harness.js';
 import { loadSmallTree, smallRegistry } from '../test/fixtures.js';
-import { cutEnd, editRow, forgeRow, oneRole } from '../test/trail-tamper.js';
+import { cutEnd, editRow, forgeRow } from '../test/trail-tamper.js';
 import { loadRegistry } from '../demo/index.js';
 import { SYSTEM_ACTOR, startCheckpoints } from '../platform/trail/index.js';
 import { loadOrCreateSigner, verifyProof } from '../platform/crypto/index.js';
@@ -46,16 +46,10 @@ describe('verify-trail command', () => {
       const bad = run({ DATA_DIR: dir });
       expect(bad.status).toBe(1);
       expect(bad.stderr).toMatch(new RegExp(`BROKEN at row ${forged} \\[forged\\]: hashed with plain SHA-256`));
-      const b3 = await boot({ dataDir: dir });
-      await editRow(oneRole(b3.ctx.db), '2');
-      await b3.close();
-      const edited = run({ DATA_DIR: dir });
-      expect(edited.status).toBe(1);
-      expect(edited.stderr).toMatch(/BROKEN at row 2 \[edited\]/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 120_000);
+  }, 180_000);
 
   it.skipIf(!process.env.DATABASE_URL)('on PostgreSQL (DATABASE_URL, the app role), with MINGJIAN_TRAIL_KEY', async () => {
     const t = await startTestApp();

@@ -6,9 +6,6 @@ import type { TestApp } from './harness.js';
 
 type Owner = Pick<TestApp, 'asOwner'>;
 
-/** One role (PGlite, or a database opened outside the harness): the owner's rights are the handle's own. */
-export const oneRole = (db: Kysely<DB>): Owner => ({ asOwner: (fn) => fn(db) });
-
 /**
  * A new row with a correct *plain* SHA-256, appended after the head — what passed verify-trail before the key. Any role
  * that may insert trail rows can do this (the app's own role too): only the key tells it apart.

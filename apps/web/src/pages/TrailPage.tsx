@@ -8,7 +8,14 @@ import { useLoad } from '../components/useLoad';
 import { ACTIONS } from '../components/labels';
 
 interface Row { seq: string; at: string; actorName: string; action: string; entity: string; entityId: string | null; clientIp: string | null; detail: Record<string, unknown> }
-type Verify = { ok: true; rows: number; headHash: string } | { ok: false; rows: number; firstBrokenSeq: string; reason: string };
+type BreakKind = 'forged' | 'edited' | 'missing' | 'truncated' | 'checkpoint';
+type Verify = { ok: true; rows: number; headHash: string; checkpointSeq: string | null }
+  | { ok: false; rows: number; firstBrokenSeq: string; kind: BreakKind; reason: string };
+// issue 11 §1: what broke, checked against the key and the latest signed checkpoint.
+const KINDS: Record<BreakKind, [string, string]> = {
+  forged: ['伪造（未用留痕密钥）', 'forged (not made with the trail key)'], edited: ['已检查点的记录被改动', 'a checkpointed row was edited'],
+  missing: ['记录缺失', 'a row is missing'], truncated: ['末尾被截断', 'the end was cut'], checkpoint: ['检查点文件有误', 'the checkpoint file is wrong'],
+};
 
 export function TrailPage() {
   const { t, lang } = useI18n();
@@ -26,8 +33,8 @@ export function TrailPage() {
   return (
     <Card title={t('操作留痕', 'Trail')} extra={<Button type="primary" loading={busy} onClick={runVerify} data-testid="verify-trail">{t('校验留痕链', 'Verify the chain')}</Button>}>
       {verify && ('error' in verify ? <Alert type="error" showIcon message={verify.error} /> : verify.ok
-        ? <Alert type="success" showIcon data-testid="verify-result" message={t(`留痕链完整：共 ${verify.rows} 条，未发现改动`, `The chain holds: ${verify.rows} rows, nothing altered`)} description={`head ${verify.headHash}`} />
-        : <Alert type="error" showIcon data-testid="verify-result" message={t(`留痕链在第 ${verify.firstBrokenSeq} 条断开`, `The chain breaks at row ${verify.firstBrokenSeq}`)} description={verify.reason} />)}
+        ? <Alert type="success" showIcon data-testid="verify-result" message={t(`留痕链完整：共 ${verify.rows} 条，未发现改动`, `The chain holds: ${verify.rows} rows, nothing altered`)} description={`head ${verify.headHash}${verify.checkpointSeq ? t(`，已核对第 ${verify.checkpointSeq} 条的检查点`, `, checked against the checkpoint at row ${verify.checkpointSeq}`) : ''}`} />
+        : <Alert type="error" showIcon data-testid="verify-result" message={t(`留痕链在第 ${verify.firstBrokenSeq} 条断开：${KINDS[verify.kind][0]}`, `The chain breaks at row ${verify.firstBrokenSeq}: ${KINDS[verify.kind][1]}`)} description={verify.reason} />)}
       <Space wrap style={{ margin: '16px 0' }}>
         <Input.Search allowClear placeholder={t('操作人（用户名，可输入部分）', 'Who (part of a username)')} onSearch={(v) => { setPage(1); setF({ ...f, actor: v || undefined }); }} style={{ width: 200 }} />
         <Select allowClear showSearch optionFilterProp="label" placeholder={t('操作类型', 'What')} style={{ width: 220 }} onChange={(v?: string) => { setPage(1); setF({ ...f, action: v || undefined }); }}

@@ -40,9 +40,10 @@ export async function grantAppRole(db: Kysely<any>, appRole: string): Promise<vo
   await sql`GRANT USAGE, CREATE ON SCHEMA ${id(JOBS_SCHEMA)} TO ${role}`.execute(db);
 }
 
-/** Whether this connection's role owns the trail, i.e. could rewrite it (the app should not). */
+/** Whether this connection's role owns the trail (or, on an empty database, would), i.e. could rewrite it. */
 export async function ownsTrail(db: Kysely<any>): Promise<boolean> {
-  const r = await sql<{ mine: boolean }>`SELECT pg_has_role(current_user, tableowner, 'USAGE') AS mine FROM pg_tables
-    WHERE schemaname = 'public' AND tablename = 'trail'`.execute(db);
-  return r.rows[0]?.mine ?? true;
+  const r = await sql<{ mine: boolean }>`SELECT coalesce(
+      (SELECT pg_has_role(current_user, tableowner, 'USAGE') FROM pg_tables WHERE schemaname = 'public' AND tablename = 'trail'),
+      has_schema_privilege('public', 'CREATE')) AS mine`.execute(db);
+  return r.rows[0].mine;
 }

@@ -30,11 +30,14 @@ describe('migrations', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'mj-mig-'));
     try {
       writeFileSync(path.join(dir, '0001_x.sql'), 'create table mig_probe (id int);');
-      await sql`drop table if exists mig_probe`.execute(t.ctx.db);
-      await t.ctx.db.deleteFrom('schema_migrations').where('name', '=', '0001_x.sql').execute();
-      expect(await migrate(t.ctx.db, dir)).toEqual(['0001_x.sql']);
-      writeFileSync(path.join(dir, '0001_x.sql'), 'create table mig_probe (id int, changed int);');
-      await expect(migrate(t.ctx.db, dir)).rejects.toThrow(/changed after it was applied/);
+      // Migrations are the owner's (issue 11 §1); on PGlite that is the app's own handle.
+      await t.asOwner(async (db) => {
+        await sql`drop table if exists mig_probe`.execute(db);
+        await db.deleteFrom('schema_migrations').where('name', '=', '0001_x.sql').execute();
+        expect(await migrate(db, dir)).toEqual(['0001_x.sql']);
+        writeFileSync(path.join(dir, '0001_x.sql'), 'create table mig_probe (id int, changed int);');
+        await expect(migrate(db, dir)).rejects.toThrow(/changed after it was applied/);
+      });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -46,11 +49,13 @@ describe('migrations from several instances at once', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'mj-mig-'));
     try {
       writeFileSync(path.join(dir, '0001_probe.sql'), 'create table mig_probe_2 (id int);');
-      const [x, y] = await Promise.all([migrate(t.ctx.db, dir), migrate(t.ctx.db, dir)]);
+      const [x, y] = await Promise.all([t.asOwner((db) => migrate(db, dir)), t.asOwner((db) => migrate(db, dir))]);
       expect([...x, ...y]).toEqual(['0001_probe.sql']);
     } finally {
-      await sql`drop table if exists mig_probe_2`.execute(t.ctx.db);
-      await t.ctx.db.deleteFrom('schema_migrations').where('name', '=', '0001_probe.sql').execute();
+      await t.asOwner(async (db) => {
+        await sql`drop table if exists mig_probe_2`.execute(db);
+        await db.deleteFrom('schema_migrations').where('name', '=', '0001_probe.sql').execute();
+      });
       rmSync(dir, { recursive: true, force: true });
     }
   });

@@ -42,8 +42,11 @@ export async function pendingMigrations(db: Kysely<DB>, dir = MIGRATIONS_DIR): P
 }
 
 async function migrateLocked(db: Kysely<DB>, dir: string): Promise<string[]> {
-  await sql`CREATE TABLE IF NOT EXISTS schema_migrations (
-    name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`.execute(db);
+  // Only when missing: CREATE … IF NOT EXISTS is refused to a role that may not create (the app's, with nothing to do).
+  if (!(await sql<{ t: string | null }>`SELECT to_regclass('schema_migrations')::text AS t`.execute(db)).rows[0].t) {
+    await sql`CREATE TABLE schema_migrations (
+      name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`.execute(db);
+  }
   const files = await migrationFiles(dir);
   const done = new Map((await db.selectFrom('schema_migrations').selectAll().execute()).map((r) => [r.name, r.checksum]));
   const applied: string[] = [];

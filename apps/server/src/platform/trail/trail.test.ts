@@ -161,6 +161,13 @@ describe('keyed chain and checkpoints', () => {
     expect(await verifyWithCheckpoints(k.ctx.db, k.ctx.signer, bad)).toMatchObject({ ok: false, kind: 'checkpoint', reason: expect.stringMatching(/line 1: signature/) });
   });
 
+  it('checkpoints a live trail: rows appended while it verifies wait for the next checkpoint, nothing is reported cut', async () => {
+    const reads = Array.from({ length: 40 }, (_, i) => recordRead(k.ctx.db, k.ctx.clock, SYSTEM_ACTOR, { action: 'cadre.read', entity: 'cadre', entityId: i }));
+    const [c] = await Promise.all([checkpoints.checkpoint(), ...reads]);
+    expect(c).not.toBeNull();
+    expect(await verify()).toMatchObject({ ok: true });
+  });
+
   it('reports deleting the last rows and moving trail_head back as truncated against the checkpoint, also through POST /trail/verify', async () => {
     await recordRead(k.ctx.db, k.ctx.clock, SYSTEM_ACTOR, { action: 'cadre.read', entity: 'cadre', entityId: 1 });
     const c = (await checkpoints.checkpoint())!;
