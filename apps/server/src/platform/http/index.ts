@@ -2,4 +2,5 @@ export { AppError, notFound, unauthenticated, forbidden, badRequest, conflict, i
 export { zodValidatorCompiler, parseOrThrow, validationError, describeIssues } from './validation.js';
 export { registerAuthHook, requireAuth, actorOf, CSRF_HEADER } from './auth-hook.js';
 export { registerErrorHandler } from './error-handler.js';
-export { pageQuery, toLimitOffset, idParam } from './paging.js';
+export { pageQuery, toLimitOffset } from './paging.js';
+export type { Access, RouteEntry } from './auth-hook.js';
