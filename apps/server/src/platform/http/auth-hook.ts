@@ -1,7 +1,7 @@
 // Reads the session cookie on every request; refuses cookie-authenticated writes without the CSRF header. Then, for
-// each route, in this order (issue 11 §2): the permission its config declares (preValidation: a role without it gets
-// 403 whatever it sent), the schemas (400), and every id of the request against the caller's scope (preHandler:
-// platform/scope/id-kinds.ts) — all before the handler does any work.
+// each route, in this order (issue 11 §2): the permission its config declares (at once, before the body is even
+// parsed: a role without it gets 403 whatever it sent), the schemas (400), and every id of the request against the
+// caller's scope (preHandler: platform/scope/id-kinds.ts) — all before the handler does any work.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type {} from '@fastify/cookie';
 import type { AppContext } from '../context.js';
@@ -23,7 +23,7 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Routes that may be called without the CSRF header (login). */
     csrfExempt?: boolean;
-    /** Checked before the body is validated. */
+    /** Checked before the body is parsed or validated. */
     access?: Access;
     /** Filled in when the route registers: its tagged ids. */
     idFields?: IdField[];
@@ -60,8 +60,6 @@ export function registerAuthHook(app: FastifyInstance, ctx: AppContext): void {
         throw new AppError(403, 'CSRF', '请求缺少有效的 CSRF 令牌', 'Missing or wrong CSRF token');
       }
     }
-  });
-  app.addHook('preValidation', async (req) => {
     if (req.routeOptions.config?.access) requireAuth(req);
   });
   app.addHook('preHandler', async (req) => {
@@ -73,7 +71,7 @@ export function registerAuthHook(app: FastifyInstance, ctx: AppContext): void {
 
 /**
  * The caller's account, checked for a permission: the one given, else the one the route's config declares (already
- * checked before validation; checked again here so a handler never runs without it).
+ * checked as the request came in; checked again here so a handler never runs without it).
  */
 export function requireAuth(req: FastifyRequest, permission?: Permission): Auth {
   if (!req.auth) throw unauthenticated();
