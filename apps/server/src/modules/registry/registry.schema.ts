@@ -1,6 +1,7 @@
 // Request schemas of the registry API (M-01 … M-03). Objects are strict: unknown fields are refused.
 import { z } from 'zod';
 import { pageQuery } from '../../platform/http/index.js';
+import { cadre, org, urlInt } from '../../platform/scope/index.js';
 import { isRuleId } from '../../platform/rules/index.js';
 
 const name = (max: number) => z.string().trim().min(1).max(max);
@@ -11,7 +12,7 @@ const regionCode = z.string().regex(/^\d{6}$/, { message: '地区代码应为 6 
 const beforeOrSame = (a?: string | null, b?: string | null) => !a || !b || a <= b;
 
 export const orgCreate = z.object({
-  parentId: z.number().int().positive().nullable(),
+  parentId: org.inBody().nullable(),
   name: name(100),
   shortName: name(30).optional(),
   level: code,
@@ -29,10 +30,10 @@ export const orgUpdate = z.object({
   sort: z.number().int().min(0).max(100_000).optional(),
 }).strict();
 
-export const orgMove = z.object({ newParentId: z.number().int().positive(), reason: name(500) }).strict();
+export const orgMove = z.object({ newParentId: org.inBody(), reason: name(500) }).strict();
 
-export const orgTreeQuery = z.object({ depth: z.coerce.number().int().min(1).max(6).default(2) }).strict();
-export const orgChildrenQuery = z.object({ parentId: z.coerce.number().int().positive().optional() }).strict();
+export const orgTreeQuery = z.object({ depth: urlInt(1, 6).default(2) }).strict();
+export const orgChildrenQuery = z.object({ parentId: org.inUrl().optional() }).strict();
 
 const ruleId = z.string().refine(isRuleId, { message: '没有该规则编号（如 M-04）/ No such rule id (e.g. M-04)' });
 const level = z.enum(['red', 'yellow', 'green']);
@@ -40,7 +41,7 @@ const level = z.enum(['red', 'yellow', 'green']);
 export const cadreListQuery = z.object({
   ...pageQuery,
   q: z.string().trim().max(50).optional(),
-  orgId: z.coerce.number().int().positive().optional(),
+  orgId: org.inUrl().optional(),
   principal: z.enum(['true', 'false']).optional(),
   rank: code.optional(),
   /** Level of the unit that manages the record (省/市/县区/乡镇街道/村社区). */
@@ -52,11 +53,11 @@ export const cadreListQuery = z.object({
 
 export const flagListQuery = z.object({
   ...pageQuery,
-  orgId: z.coerce.number().int().positive().optional(),
+  orgId: org.inUrl().optional(),
   level: level.optional(),
 }).strict();
 export const flagRuleParam = z.object({ ruleId }).strict();
-export const sweepBody = z.object({ orgId: z.number().int().positive() }).strict();
+export const sweepBody = z.object({ orgId: org.inBody() }).strict();
 
 export const cadreCreate = z.object({
   name: name(50),
@@ -66,7 +67,7 @@ export const cadreCreate = z.object({
   ethnicity: name(20).optional(),
   birthplaceCode: regionCode.optional(),
   growthPlaceCode: regionCode.optional(),
-  orgId: z.number().int().positive(),
+  orgId: org.inBody(),
 }).strict();
 
 export const cadreUpdate = z.object({
@@ -77,11 +78,11 @@ export const cadreUpdate = z.object({
   ethnicity: name(20).nullable().optional(),
   birthplaceCode: regionCode.nullable().optional(),
   growthPlaceCode: regionCode.nullable().optional(),
-  orgId: z.number().int().positive().optional(),
+  orgId: org.inBody().optional(),
 }).strict();
 
 export const postCreate = z.object({
-  orgId: z.number().int().positive(),
+  orgId: org.inBody(),
   title: name(100),
   postKind: code,
   rank: code,
@@ -96,7 +97,7 @@ export const postCreate = z.object({
 export const postEnd = z.object({ endDate: isoDate, reason: name(200) }).strict();
 
 export const teamMemberCreate = z.object({
-  cadreId: z.number().int().positive(),
+  cadreId: cadre.inBody(),
   teamRole: code,
   joinedOn: isoDate,
   portfolios: z.array(code).max(20).default([]),
@@ -107,7 +108,7 @@ export const teamMemberLeave = z.object({ leftOn: isoDate }).strict();
 export const portfolioSet = z.object({ areas: z.array(code).max(20), effectiveOn: isoDate }).strict();
 
 export const relationCreate = z.object({
-  relativeCadreId: z.number().int().positive(),
+  relativeCadreId: cadre.inBody(),
   kind: code,
   generation: z.number().int().min(2).max(9).optional(),
   note: name(200).optional(),

@@ -1,6 +1,7 @@
 // Request schemas of triage, the clue ledger, letters and outcomes (M-12 … M-19). Strict objects: unknown fields are refused.
 import { z } from 'zod';
 import { pageQuery } from '../../platform/http/index.js';
+import { org } from '../../platform/scope/index.js';
 import { CLUE_STATE, DISPOSALS, HANDLING_MODES, PROBLEM_TYPES, type ClueState, type Disposal, type HandlingMode, type ProblemType } from './case-states.js';
 import { QUEUES, type Queue } from './deadlines.js';
 import { OUTCOME_KINDS, type OutcomeKind } from './outcome-kinds.js';
@@ -13,7 +14,7 @@ const version = z.number().int().min(1);
 
 export const acceptReport = z.object({
   problemType: z.enum(keys<ProblemType>(PROBLEM_TYPES)), summary: text(4, 2000, '请写明线索摘要'),
-  handlingMode: z.enum(keys<HandlingMode>(HANDLING_MODES)), handlingOrgId: z.number().int().min(1).optional(),
+  handlingMode: z.enum(keys<HandlingMode>(HANDLING_MODES)), handlingOrgId: org.inBody().optional(),
 }).strict();
 export const declineReport = z.object({ reason: text(4, 1000, '请写明不予受理的理由') }).strict();
 
@@ -41,10 +42,10 @@ export const countersign = z.object({ opinion: z.string().max(2000) }).strict();
 export const extend = z.object({ reason: text(5, 1000, '请写明延期理由') }).strict();
 
 export const clueListQuery = z.object({ ...pageQuery, state: z.enum(keys<ClueState>(CLUE_STATE)).optional(), q: z.string().trim().min(1).max(50).optional(),
-  orgId: z.coerce.number().int().min(1).optional() }).strict();
-export const orgQuery = z.object({ orgId: z.coerce.number().int().min(1).optional() }).strict();
+  orgId: org.inUrl().optional() }).strict();
+export const orgQuery = z.object({ orgId: org.inUrl().optional() }).strict();
 export const queueParam = z.object({ queue: z.enum(keys<Queue>(QUEUES)) }).strict();
-export const queueQuery = z.object({ ...pageQuery, orgId: z.coerce.number().int().min(1).optional() }).strict();
-export const analysisQuery = z.object({ orgId: z.coerce.number().int().min(1).optional(), from: isoDate.optional(), to: isoDate.optional() }).strict()
+export const queueQuery = z.object({ ...pageQuery, orgId: org.inUrl().optional() }).strict();
+export const analysisQuery = z.object({ orgId: org.inUrl().optional(), from: isoDate.optional(), to: isoDate.optional() }).strict()
   .refine((q) => (!q.from || q.from >= '2000-01-01') && (!q.to || q.to >= '2000-01-01') && (!q.from || !q.to || q.from <= q.to),
     { message: '统计期间有误（起止日期不早于 2000 年，且起始不晚于截止）/ Bad period', path: ['from'] });

@@ -71,7 +71,7 @@ export function intakeDeadlines(ctx: AppContext, s: RuleSettings<'M-12'>, r: { i
 }
 
 /** Deadlines visible to the caller: through the report's competent unit, and never to an account linked to the accused. */
-function visibleDeadlines(ctx: AppContext, auth: Auth) {
+export function visibleDeadlines(ctx: AppContext, auth: Auth) {
   return ctx.db.selectFrom('case_deadlines as d').innerJoin('reports as r', 'r.id', 'd.report_id')
     .innerJoin('orgs as o', 'o.id', 'r.competent_org_id')
     .leftJoin('clues as c', 'c.id', 'd.clue_id')

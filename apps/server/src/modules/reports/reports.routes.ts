@@ -3,7 +3,8 @@
 import type { FastifyError } from 'fastify';
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context.js';
-import { actorOf, AppError, idParam, requireAuth } from '../../platform/http/index.js';
+import { z } from 'zod';
+import { actorOf, AppError, requireAuth } from '../../platform/http/index.js';
 import type { Actor } from '../../platform/trail/index.js';
 import * as s from './reports.schema.js';
 import * as reports from './reports.service.js';
@@ -11,6 +12,7 @@ import { checkProof } from './proof.service.js';
 import { addAttachment, ATTACHMENT_LIMITS, attachmentErrors, readAttachment } from './attachments.service.js';
 import { sendDownload } from '../../platform/files/index.js';
 import { addressBudget, registerPublicLimits } from '../../platform/throttle/index.js';
+import { report, reportAttachment } from './reports.scope.js';
 
 export interface PublicLimits { submissionsPerHour: number; lookupsPerTenMinutes: number; wrongReceiptDelayMs: number }
 export const DEFAULT_PUBLIC_LIMITS: PublicLimits = { submissionsPerHour: 10, lookupsPerTenMinutes: 30, wrongReceiptDelayMs: 800 };
@@ -62,19 +64,20 @@ export function publicReportRoutes(ctx: AppContext, limits: PublicLimits = DEFAU
 export function staffReportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['reports'];
-    app.get('/reports', { schema: { tags, summary: '信访举报列表 Reports in scope', querystring: s.reportListQuery } }, async (req) =>
-      reports.listReports(ctx, requireAuth(req, 'reports.read'), req.query));
-    app.post('/reports', { schema: { tags, summary: '登记来件 Register a report from another channel', body: s.staffIntake } }, async (req, reply) =>
-      reply.status(201).send(await reports.registerReport(ctx, requireAuth(req, 'reports.intake'), actorOf(req), req.body)));
-    app.get('/reports/:id', { schema: { tags, summary: '举报件 One report (no reporter identity)', params: idParam } }, async (req) =>
-      reports.getReport(ctx, requireAuth(req, 'reports.read'), actorOf(req), req.params.id));
-    app.post('/reports/:id/replies', { schema: { tags, summary: '答复举报人 Reply to the reporter', params: idParam, body: s.reply } }, async (req, reply) =>
-      reply.status(201).send(await reports.replyToReporter(ctx, requireAuth(req, 'reports.write'), actorOf(req), req.params.id, req.body.body)));
-    app.post('/reports/:id/reveal', { schema: { tags, summary: '查看举报人信息（须说明理由）Reveal the reporter (reason required)', params: idParam, body: s.reveal } }, async (req) =>
-      reports.revealReporter(ctx, requireAuth(req, 'reports.reveal'), actorOf(req), req.params.id, req.body.reason));
-    app.get('/reports/:id/attachments/:attachmentId', { schema: { tags, summary: '下载举报附件 Download an attachment', params: s.attachmentParam } }, async (req, reply) => {
+    app.get('/reports', { config: { access: 'reports.read' }, schema: { tags, summary: '信访举报列表 Reports in scope', querystring: s.reportListQuery } }, async (req) =>
+      reports.listReports(ctx, requireAuth(req), req.query));
+    app.post('/reports', { config: { access: 'reports.intake' }, schema: { tags, summary: '登记来件 Register a report from another channel', body: s.staffIntake } }, async (req, reply) =>
+      reply.status(201).send(await reports.registerReport(ctx, requireAuth(req), actorOf(req), req.body)));
+    app.get('/reports/:id', { config: { access: 'reports.read' }, schema: { tags, summary: '举报件 One report (no reporter identity)', params: report.params() } }, async (req) =>
+      reports.getReport(ctx, requireAuth(req), actorOf(req), req.params.id));
+    app.post('/reports/:id/replies', { config: { access: 'reports.write' }, schema: { tags, summary: '答复举报人 Reply to the reporter', params: report.params(), body: s.reply } }, async (req, reply) =>
+      reply.status(201).send(await reports.replyToReporter(ctx, requireAuth(req), actorOf(req), req.params.id, req.body.body)));
+    app.post('/reports/:id/reveal', { config: { access: 'reports.reveal' }, schema: { tags, summary: '查看举报人信息（须说明理由）Reveal the reporter (reason required)', params: report.params(), body: s.reveal } }, async (req) =>
+      reports.revealReporter(ctx, requireAuth(req), actorOf(req), req.params.id, req.body.reason));
+    app.get('/reports/:id/attachments/:attachmentId', { config: { access: 'reports.read' }, schema: { tags, summary: '下载举报附件 Download an attachment',
+      params: z.object({ id: report.inUrl(), attachmentId: reportAttachment.inUrl() }).strict() } }, async (req, reply) => {
       // Always a download, never rendered in the page: the content came from the public.
-      return sendDownload(reply, await readAttachment(ctx, requireAuth(req, 'reports.read'), actorOf(req), req.params.id, req.params.attachmentId));
+      return sendDownload(reply, await readAttachment(ctx, requireAuth(req), actorOf(req), req.params.id, req.params.attachmentId));
     });
   };
 }

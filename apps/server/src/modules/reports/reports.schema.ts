@@ -47,8 +47,6 @@ export const reportListQuery = z.object({ ...pageQuery, channel: z.enum(Object.k
   status: z.enum(Object.keys(REPORT_STATUS) as [ReportStatus, ...ReportStatus[]]).optional(), q: z.string().trim().min(1).max(50).optional() }).strict();
 /** M-11 attachments: the file is the body; its name travels in the query string (UTF-8, percent-encoded). */
 export const attachmentQuery = z.object({ name: z.string().trim().min(1, { message: '请提供文件名 / The file name is required' }).max(200) }).strict();
-const pgInt = z.coerce.number().int().min(1).max(2_147_483_647);
-export const attachmentParam = z.object({ id: pgInt, attachmentId: pgInt }).strict();
 /** A proof as the public page returned it (M-11); an optional receipt ties it to one report. */
 export const proofCheck = z.object({
   proof: z.object({ payload: z.object({ kind: z.string().max(50), number: z.string().max(30), receivedAt: z.string().max(40), contentSha256: z.string().max(64) }).strict(),

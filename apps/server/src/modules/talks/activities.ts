@@ -10,12 +10,12 @@ import { toCstDate } from '../../platform/clock/index.js';
 import { AppError, invalidField, toLimitOffset } from '../../platform/http/index.js';
 import { appendTimeline } from '../../platform/dossier/index.js';
 import { getRuleSettings } from '../../platform/rules/index.js';
-import { cadreVisible, orgInScope, orgVisible, outOfScope } from '../../platform/scope/index.js';
+import { cadreVisible, orgInScope, orgVisible, outOfScope, type DataScope } from '../../platform/scope/index.js';
 import { write, type Actor, type WriteCtx } from '../../platform/trail/index.js';
 import { openTalkDuty, superiorOf } from './occasions.js';
 import { ACTIVITY_KINDS, VERDICTS, type ActivityKind } from './talk-kinds.js';
 import { attachmentsOf } from './record-attachments.js';
-import { principals } from './obligations.js';
+import { dutyWithin, principals } from './obligations.js';
 
 const isDiscipline = (k: ActivityKind) => ACTIVITY_KINDS[k].rule === 'M-26';
 
@@ -25,13 +25,14 @@ export interface NewActivity {
 }
 
 /** Matches records to the open duties they answer, then marks done those that have enough (all records, or the ones given). */
-export async function settleActivityDuties(w: WriteCtx, activityIds?: number[]): Promise<number> {
+export async function settleActivityDuties(w: WriteCtx, activityIds?: number[], within?: DataScope): Promise<number> {
   const only = activityIds ? sql`and a.id = any(${activityIds}::int[])` : sql``;
+  const scoped = sql`and ${dutyWithin(within)}`;
   const touched = (await sql<{ duty_id: number }>`insert into duty_fulfilments (duty_id, activity_id, held_on)
     select d.id, a.id, a.held_on from duties d join supervision_activities a on a.kind = d.activity and a.held_on between d.period_start and d.due_on
       and case when d.by_committee then a.org_id = d.owner_org_id else a.actor_cadre_id = d.owner_cadre_id end
       and (d.subject_cadre_id is null or exists (select 1 from activity_subjects x where x.activity_id = a.id and x.cadre_id = d.subject_cadre_id))
-    where d.activity <> 'talk' and d.done_on is null and d.waived_reason is null ${only}
+    where d.activity <> 'talk' and d.done_on is null and d.waived_reason is null ${only} ${scoped}
     on conflict do nothing returning duty_id`.execute(w.trx)).rows;
   if (!touched.length) return 0;
   const res = await sql`update duties d set done_count = f.n, done_on = case when f.n >= d.required then f.days[d.required] end

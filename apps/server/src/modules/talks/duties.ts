@@ -11,10 +11,10 @@ import type { AppContext } from '../../platform/context.js';
 import type { Auth } from '../../platform/auth/index.js';
 import { toCstDate } from '../../platform/clock/index.js';
 import { conflict, toLimitOffset } from '../../platform/http/index.js';
-import { cadreVisible, orgVisible, outOfScope } from '../../platform/scope/index.js';
+import { cadreVisible, orgVisible, outOfScope, type DataScope } from '../../platform/scope/index.js';
 import { write, type Actor } from '../../platform/trail/index.js';
 import { DUTY_RULES, TALK_KINDS, type DutyRule, type TalkKind } from './talk-kinds.js';
-import { OBLIGATIONS, openTemplateDuties, periods, principals, unitSetting, type ObligationCode } from './obligations.js';
+import { OBLIGATIONS, openTemplateDuties, periods, principals, unitSetting, unitWithin, type ObligationCode } from './obligations.js';
 import { OCCASIONS, type OccasionEvent } from '../../platform/rules/index.js';
 import { openPostOccasions } from './occasions.js';
 import { settleTalkDuties } from './talk.service.js';
@@ -23,8 +23,11 @@ import { settleActivityDuties } from './activities.js';
 /** The half-years that overlap [from, to]: [start, end, label]. */
 export const halfYears = (from: string, to: string) => periods(from, to, 'half_year');
 
-/** The job: opens the duties of [from, to] and marks those already met by talks and records made earlier. Safe to run again. */
-export async function generateDuties(ctx: AppContext, actor: Actor, range: { from: string; to: string }) {
+/**
+ * The job: opens the duties of [from, to] and marks those already met by talks and records made earlier. Safe to run
+ * again. Run by hand (`within`), only the duties about units in the caller's scope (issue 11 §2).
+ */
+export async function generateDuties(ctx: AppContext, actor: Actor, range: { from: string; to: string }, within?: DataScope) {
   const started = Date.now();
   const dueDays = unitSetting<number>('M-22', 'dueDays');
   const perHalfYear = unitSetting<number>('M-23', 'talksPerHalfYear');
@@ -35,7 +38,7 @@ export async function generateDuties(ctx: AppContext, actor: Actor, range: { fro
         const res = await sql`insert into duties (rule_id, obligation, title, talk_kind, owner_cadre_id, subject_cadre_id, subject_org_id, period_start, due_on, source, created_at)
           select 'M-23', 'lower_principal_talk', ${DUTY_RULES['M-23'].zh}, null, sp.cadre_id, lp.cadre_id, c.id, ${start}::date, ${end}::date, ${label}, ${w.now}
           from orgs c join ${principals} lp on lp.org_id = c.id join ${principals} sp on sp.org_id = c.parent_id
-          where sp.cadre_id <> lp.cadre_id and lp.start_date <= ${end}::date and ${perHalfYear} >= 1
+          where sp.cadre_id <> lp.cadre_id and lp.start_date <= ${end}::date and ${perHalfYear} >= 1 and ${unitWithin(within, 'c')}
           on conflict do nothing`.execute(w.trx);
         periodic += Number(res.numAffectedRows ?? 0);
       }
@@ -43,15 +46,15 @@ export async function generateDuties(ctx: AppContext, actor: Actor, range: { fro
     const appointments = await sql`insert into duties (rule_id, obligation, title, talk_kind, owner_cadre_id, subject_cadre_id, subject_org_id, period_start, due_on, source, created_at)
       select 'M-22', 'appointment', ${DUTY_RULES['M-22'].zh}, 'appointment', sp.cadre_id, lp.cadre_id, c.id, lp.start_date, lp.start_date + ${dueDays}::int, 'post:' || lp.post_id, ${w.now}
       from orgs c join ${principals} lp on lp.org_id = c.id join ${principals} sp on sp.org_id = c.parent_id
-      where sp.cadre_id <> lp.cadre_id and lp.start_date between ${range.from}::date and ${range.to}::date
+      where sp.cadre_id <> lp.cadre_id and lp.start_date between ${range.from}::date and ${range.to}::date and ${unitWithin(within, 'c')}
       on conflict do nothing`.execute(w.trx);
-    const templates = await openTemplateDuties(w, range);
-    const occasions = await openPostOccasions(w, range);
+    const templates = await openTemplateDuties(w, range, within);
+    const occasions = await openPostOccasions(w, range, within);
     // Records made before their duty existed count too.
-    const metByEarlierTalks = await settleTalkDuties(w);
-    const metByEarlierRecords = await settleActivityDuties(w);
+    const metByEarlierTalks = await settleTalkDuties(w, undefined, within);
+    const metByEarlierRecords = await settleActivityDuties(w, undefined, within);
     const counts = { periodic, appointments: Number(appointments.numAffectedRows ?? 0), templates, occasions, metByEarlierTalks, metByEarlierRecords };
-    w.record({ action: 'duties.generate', entity: 'duty', detail: { ...range, ...counts } });
+    w.record({ action: 'duties.generate', entity: 'duty', detail: { ...range, ...counts, ...(within ? { scope: within.code, orgId: within.orgId } : {}) } });
     return { ...range, ...counts, ms: Date.now() - started };
   });
 }
@@ -65,7 +68,7 @@ const statusOf = (today: string) => sql<DutyStatus>`case when d.done_on is not n
  * Each side is an IN over the scoped ids, which PostgreSQL hashes once: a CASE around the scope predicates made it
  * compare every duty with the whole subtree's id array (bench/results.md).
  */
-function visibleDuties(ctx: AppContext, auth: Auth) {
+export function visibleDuties(ctx: AppContext, auth: Auth) {
   return ctx.db.selectFrom('duties as d').leftJoin('cadres as s', 's.id', 'd.subject_cadre_id').innerJoin('cadres as o', 'o.id', 'd.owner_cadre_id')
     .innerJoin('orgs as u', 'u.id', 'd.subject_org_id')
     .where((eb) => eb.or([

@@ -2,8 +2,9 @@
 // 全面从严治党调研, 在分管领域每年至少讲 1 次党课, 党委每年至少组织 1 次专项监督检查) and `000`/`003` (十一) (定期听取班子成员
 // 和下级一把手的汇报). How many per period is a rule setting (`countKey`, 0 turns it off for a subtree); the job opens one
 // duty per template, owner, subject and period, set-based and idempotent, and records fulfil them (activities.ts).
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { RULE_DEFINITIONS } from '../../platform/rules/index.js';
+import { orgVisible, type DataScope } from '../../platform/scope/index.js';
 import type { WriteCtx } from '../../platform/trail/index.js';
 
 export type Period = 'year' | 'half_year' | 'quarter';
@@ -59,11 +60,20 @@ export function unitSetting<T extends number | string>(ruleId: keyof typeof RULE
     where r.rule_id = ${ruleId} and ro.path @> ${sql.ref(`${unit}.path`)} and r.settings ? ${key} order by nlevel(ro.path) desc limit 1), ${fallback}::${cast})`;
 }
 
+/**
+ * A job run by hand writes only for the units in the caller's scope (issue 11 §2): `unit` is the alias of the duty's
+ * subject unit. The system's run (no scope) writes for all.
+ */
+export const unitWithin = (within: DataScope | undefined, unit: string): RawBuilder<SqlBool> => (within ? orgVisible(within, unit) : sql<SqlBool>`true`);
+/** The same for duties already open: those about a unit in scope. */
+export const dutyWithin = (within: DataScope | undefined, duty = 'd'): RawBuilder<SqlBool> => (within
+  ? sql<SqlBool>`${sql.ref(`${duty}.subject_org_id`)} in (select vo.id from orgs vo where ${orgVisible(within, 'vo')})` : sql<SqlBool>`true`);
+
 /** Units that lead lower units: the committees (党委、党组) whose members and principal owe these obligations. */
 const leadsLowerUnits = sql<boolean>`exists (select 1 from orgs ch where ch.parent_id = c.id)`;
 
 /** Opens the template duties of [from, to]. Returns the number opened. */
-export async function openTemplateDuties(w: WriteCtx, range: { from: string; to: string }): Promise<number> {
+export async function openTemplateDuties(w: WriteCtx, range: { from: string; to: string }, within?: DataScope): Promise<number> {
   let opened = 0;
   for (const [code, t] of Object.entries(OBLIGATIONS) as Array<[ObligationCode, Template]>) {
     const count = unitSetting<number>(t.ruleId, t.countKey);
@@ -73,7 +83,7 @@ export async function openTemplateDuties(w: WriteCtx, range: { from: string; to:
       const cols = sql`(rule_id, obligation, activity, title, period_start, due_on, source, required, created_at,
         owner_cadre_id, subject_cadre_id, subject_org_id, owner_org_id, by_committee)`;
       const members = sql`join team_members tm on tm.org_id = c.id and tm.left_on is null and tm.joined_on <= ${end}::date`;
-      const gate = sql`${leadsLowerUnits} and ${count} >= 1`;
+      const gate = sql`${leadsLowerUnits} and ${count} >= 1 and ${unitWithin(within, t.per === 'lower_principal' ? 'ch' : 'c')}`;
       const bodies: Record<string, RawBuilder<unknown>> = {
         // Each member of a leading team, one duty a period (research visits, lectures).
         'members:none': sql`select ${common}, tm.cadre_id, null::int, c.id, c.id, false from orgs c ${members} where ${gate}`,

@@ -11,9 +11,9 @@ import type { Auth } from '../../platform/auth/index.js';
 import { toCstDate } from '../../platform/clock/index.js';
 import { AppError, conflict, invalidField } from '../../platform/http/index.js';
 import { getRuleSettings, OCCASIONS, OCCASION_EVENTS, type OccasionEvent } from '../../platform/rules/index.js';
-import { cadreVisible, outOfScope } from '../../platform/scope/index.js';
+import { cadreVisible, outOfScope, type DataScope } from '../../platform/scope/index.js';
 import { write, type Actor, type WriteCtx } from '../../platform/trail/index.js';
-import { principals, unitSetting } from './obligations.js';
+import { principals, unitSetting, unitWithin } from './obligations.js';
 import { settleTalkDuties } from './talk.service.js';
 import { TALK_KINDS, type TalkKind } from './talk-kinds.js';
 
@@ -95,7 +95,7 @@ export async function recordOccasion(ctx: AppContext, auth: Auth, actor: Actor, 
 }
 
 /** The job: promotions (a higher rank than the post before) and transfers (same rank, another unit) in [from, to]. */
-export async function openPostOccasions(w: WriteCtx, range: { from: string; to: string }): Promise<number> {
+export async function openPostOccasions(w: WriteCtx, range: { from: string; to: string }, within?: DataScope): Promise<number> {
   let opened = 0;
   for (const event of ['promotion', 'transfer'] as const) {
     const days = unitSetting<number>('M-21', `${event}DueDays`);
@@ -110,7 +110,7 @@ export async function openPostOccasions(w: WriteCtx, range: { from: string; to: 
         order by pp.start_date desc, pp.id desc limit 1) prev on true
       join ${principals} sp on sp.org_id = c.id
       where p.start_date between ${range.from}::date and ${range.to}::date and not p.is_principal and sp.cadre_id <> p.cadre_id
-        and ${which} and ${days} >= 1
+        and ${which} and ${days} >= 1 and ${unitWithin(within, 'c')}
       on conflict do nothing`.execute(w.trx);
     opened += Number(res.numAffectedRows ?? 0);
   }

@@ -17,14 +17,23 @@ export const RECORD_ATTACHMENT_LIMIT = 10;
 const seal = (entity: RecordEntity, recordId: number, id: number, part: 'name' | 'content') => `${entity}-attachment-${part}:${recordId}:${id}`;
 const discipline = (kind: string) => ACTIVITY_KINDS[kind as ActivityKind]?.rule === 'M-26';
 
-/** The record if the caller may read it, with who did it (for the committee leader's own-records rule). */
-async function visibleRecord(ctx: AppContext, auth: Auth, actor: Actor, entity: RecordEntity, id: number) {
-  const row = entity === 'talk'
+/**
+ * The records of `ids` the caller may read, with who did each (for the committee leader's own-records rule): a talk
+ * through its talkee, a supervision record through its unit, an M-26 record for the discipline commission only. The
+ * scope check of talk and activity ids (talks.scope.ts) is this query.
+ */
+export async function visibleRecords(ctx: AppContext, auth: Auth, entity: RecordEntity, ids: number[]) {
+  const rows = entity === 'talk'
     ? await ctx.db.selectFrom('talks as t').innerJoin('cadres as e', 'e.id', 't.talkee_cadre_id').select(['t.id', 't.talker_cadre_id as doer', sql<string>`'talk'`.as('kind')])
-      .where('t.id', '=', id).where(cadreVisible(auth.scope, 'e')).executeTakeFirst()
+      .where('t.id', 'in', ids).where(cadreVisible(auth.scope, 'e')).execute()
     : await ctx.db.selectFrom('supervision_activities as a').innerJoin('orgs as u', 'u.id', 'a.org_id').select(['a.id', 'a.actor_cadre_id as doer', 'a.kind'])
-      .where('a.id', '=', id).where(orgVisible(auth.scope, 'u')).executeTakeFirst();
-  if (!row || (discipline(row.kind) && !can(auth.role, 'clues.read'))) throw await outOfScope(ctx, actor, entity, id);
+      .where('a.id', 'in', ids).where(orgVisible(auth.scope, 'u')).execute();
+  return rows.filter((r) => !discipline(r.kind) || can(auth.role, 'clues.read'));
+}
+
+async function visibleRecord(ctx: AppContext, auth: Auth, actor: Actor, entity: RecordEntity, id: number) {
+  const [row] = await visibleRecords(ctx, auth, entity, [id]);
+  if (!row) throw await outOfScope(ctx, actor, entity, id);
   return row;
 }
 

@@ -7,13 +7,17 @@ import type { AppContext } from '../../platform/context.js';
 import type { Auth } from '../../platform/auth/index.js';
 import { toCstDate } from '../../platform/clock/index.js';
 import { notFound } from '../../platform/http/index.js';
+import type { DataScope } from '../../platform/scope/index.js';
 import { write, type Actor } from '../../platform/trail/index.js';
+import { dutyWithin } from './obligations.js';
 import { TALK_KINDS } from './talk-kinds.js';
 
 /** The talk kind's Chinese name, in SQL (a CASE over TALK_KINDS). */
 const talkKindLabel = sql.join(Object.entries(TALK_KINDS).map(([k, v]) => sql`when ${k} then ${v.zh}`), sql` `);
 
-export async function remindDuties(ctx: AppContext, actor: Actor, soonDays = 7) {
+/** The daily job for every duty; run by hand (`within`), for the duties about units in the caller's scope (issue 11 §2). */
+export async function remindDuties(ctx: AppContext, actor: Actor, opts: { soonDays?: number; within?: DataScope } = {}) {
+  const soonDays = opts.soonDays ?? 7;
   const today = toCstDate(ctx.clock.now());
   const soon = ctx.calendar.addCalendarDays(today, soonDays);
   return write(ctx.db, ctx.clock, actor, async (w) => {
@@ -21,7 +25,7 @@ export async function remindDuties(ctx: AppContext, actor: Actor, soonDays = 7) 
       insert into notifications (account_id, kind, dedupe_key, title, link, created_at)
       select a.id, 'duty.' || ${stage}, 'duty:' || d.id || ':' || ${stage}, ${title}, '/my/duties', ${w.now}
       from duties d join accounts a on a.cadre_id = d.owner_cadre_id and not a.disabled left join cadres s on s.id = d.subject_cadre_id
-      where d.done_on is null and d.waived_reason is null and ${when}
+      where d.done_on is null and d.waived_reason is null and ${when} and ${dutyWithin(opts.within)}
       on conflict do nothing`.execute(w.trx);
     // Rows opened before duties had titles keep the two phrasings they had.
     const what = sql<string>`case when d.rule_id = 'M-22' then '任职谈话' when d.title is null or d.obligation = 'lower_principal_talk' then '本半年度谈话'
@@ -32,7 +36,7 @@ export async function remindDuties(ctx: AppContext, actor: Actor, soonDays = 7) 
     const overdueRes = await insert('overdue', sql<boolean>`d.due_on < ${today}::date`,
       sql<string>`'已逾期：' || ${withWhom} || case when s.name is null then '' else '的' end || ${what} || '应于 ' || to_char(d.due_on, 'YYYY-MM-DD') || ' 前完成'`);
     const counts = { soon: Number(soonRes.numAffectedRows ?? 0), overdue: Number(overdueRes.numAffectedRows ?? 0) };
-    w.record({ action: 'duties.remind', entity: 'notification', detail: { today, ...counts } });
+    w.record({ action: 'duties.remind', entity: 'notification', detail: { today, ...counts, ...(opts.within ? { scope: opts.within.code, orgId: opts.within.orgId } : {}) } });
     return counts;
   });
 }

@@ -125,7 +125,8 @@ export async function updateTask(ctx: AppContext, auth: Auth, actor: Actor, id: 
     .where('t.id', '=', id).where((eb) => eb.or([orgVisible(auth.scope, 'o'), ...(auth.scope.cadreId != null ? [eb('t.lead_cadre_id', '=', auth.scope.cadreId)] : [])]))
     .executeTakeFirst();
   if (!t) throw await outOfScope(ctx, actor, 'responsibility_task', id);
-  if (!manage && t.lead_cadre_id !== auth.scope.cadreId) throw new AppError(403, 'NOT_LEAD', '只有牵头领导或组织部门可以更新进度', 'Only the lead leader or the organization department may update it');
+  // An account linked to no cadre is nobody's lead leader (issue 11 §2: `null !== null` let auditors and administrators in).
+  if (!manage && (auth.scope.cadreId == null || t.lead_cadre_id !== auth.scope.cadreId)) throw new AppError(403, 'NOT_LEAD', '只有牵头领导或组织部门可以更新进度', 'Only the lead leader or the organization department may update it');
   if (input.status !== t.status && !MOVES[t.status as TaskStatus].includes(input.status)) {
     throw conflict('BAD_STATE', `任务当前为“${TASK_STATUS[t.status as TaskStatus]}”，不能改为“${TASK_STATUS[input.status]}”`, 'This status change is not allowed');
   }

@@ -7,10 +7,11 @@ import type { Auth } from '../../platform/auth/index.js';
 import { toCstDate } from '../../platform/clock/index.js';
 import { AppError, invalidField, toLimitOffset } from '../../platform/http/index.js';
 import { appendTimeline } from '../../platform/dossier/index.js';
-import { cadreVisible, outOfScope } from '../../platform/scope/index.js';
+import { cadreVisible, outOfScope, type DataScope } from '../../platform/scope/index.js';
 import { write, type Actor, type WriteCtx } from '../../platform/trail/index.js';
 import { TALK_KINDS, type TalkKind } from './talk-kinds.js';
 import { attachmentsOf } from './record-attachments.js';
+import { dutyWithin } from './obligations.js';
 
 export interface NewTalk { kind: TalkKind; talkerCadreId: number; talkeeCadreId: number; heldOn: string; place?: string; summary: string; followUp?: string }
 
@@ -58,13 +59,14 @@ export async function fulfilDuties(w: WriteCtx, t: { id: number; kind: string; t
  * Talks recorded before their duty existed count too: the earliest matching talk fulfils each open talk duty (all of
  * them, or the ids given). The same matching rule as fulfilDuties, from the duty's side.
  */
-export async function settleTalkDuties(w: WriteCtx, dutyIds?: number[]): Promise<number> {
+export async function settleTalkDuties(w: WriteCtx, dutyIds?: number[], within?: DataScope): Promise<number> {
   const only = dutyIds ? sql`and d.id = any(${dutyIds}::int[])` : sql``;
+  const scoped = sql`and ${dutyWithin(within)}`;
   const res = await sql`with m as (
       select distinct on (d.id) d.id, t.id as talk_id, t.held_on from duties d
       join talks t on t.talker_cadre_id = d.owner_cadre_id and t.talkee_cadre_id = d.subject_cadre_id and t.held_on >= d.period_start
         and (d.talk_kind is null or t.kind = d.talk_kind) and (d.rule_id <> 'M-23' or t.held_on <= d.due_on)
-      where d.activity = 'talk' and d.done_on is null and d.waived_reason is null ${only} order by d.id, t.held_on, t.id)
+      where d.activity = 'talk' and d.done_on is null and d.waived_reason is null ${only} ${scoped} order by d.id, t.held_on, t.id)
     update duties set done_talk_id = m.talk_id, done_on = m.held_on, done_count = 1 from m where duties.id = m.id`.execute(w.trx);
   return Number(res.numAffectedRows ?? 0);
 }

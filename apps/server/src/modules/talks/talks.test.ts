@@ -47,8 +47,9 @@ describe('duties of the superior principal (M-22, M-23)', () => {
 
   it('a talk recorded in the half-year closes that duty, and only that one', async () => {
     const leader = await loginAs(t, { role: 'committee_leader', orgId: ORG.A, scope: 4, cadreId: CADRE.A });
-    // A committee leader records only the talks they hold.
-    expect((await leader.post('/api/v1/talks', { kind: 'supervision', talkerCadreId: CADRE.R, talkeeCadreId: CADRE.A_DEPT, heldOn: '2026-03-01', summary: '代他人登记' })).statusCode).toBe(403);
+    // A committee leader records only the talks they hold; a talker outside the scope is not found (issue 11 §2).
+    expect((await leader.post('/api/v1/talks', { kind: 'supervision', talkerCadreId: CADRE.A_TOWN, talkeeCadreId: CADRE.A_DEPT, heldOn: '2026-03-01', summary: '代他人登记' })).statusCode).toBe(403);
+    expect((await leader.post('/api/v1/talks', { kind: 'supervision', talkerCadreId: CADRE.R, talkeeCadreId: CADRE.A_DEPT, heldOn: '2026-03-01', summary: '代他人登记' })).statusCode).toBe(404);
     const res = await leader.post('/api/v1/talks', { kind: 'supervision', talkerCadreId: CADRE.A, talkeeCadreId: CADRE.A_DEPT, heldOn: '2026-03-01',
       place: '区委小会议室', summary: '听取履行全面从严治党主体责任情况，提醒注意工程建设领域廉洁风险。', followUp: '一个月内报送整改清单' });
     expect(res.statusCode, res.body).toBe(201);

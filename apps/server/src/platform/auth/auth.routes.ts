@@ -33,13 +33,13 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       const auth = await loadSession(ctx, s.token);
       return me(auth!);
     });
-    app.post('/auth/logout', { schema: { tags, summary: '退出 Log out' } }, async (req, reply) => {
+    app.post('/auth/logout', { config: { access: 'signed-in' }, schema: { tags, summary: '退出 Log out' } }, async (req, reply) => {
       const auth = requireAuth(req);
       await write(ctx.db, ctx.clock, actorOf(req), async (w) => w.record({ action: 'auth.logout', entity: 'account', entityId: auth.accountId }));
       await endSession(ctx, req.cookies[SESSION_COOKIE]!);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ok: true };
     });
-    app.get('/auth/me', { schema: { tags, summary: '当前账号 Current account' } }, async (req) => me(requireAuth(req)));
+    app.get('/auth/me', { config: { access: 'signed-in' }, schema: { tags, summary: '当前账号 Current account' } }, async (req) => me(requireAuth(req)));
   };
 }

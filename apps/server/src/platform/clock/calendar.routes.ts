@@ -5,15 +5,16 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.js';
 import { AppError, actorOf, requireAuth } from '../http/index.js';
 import { write } from '../trail/index.js';
+import { urlInt } from '../scope/index.js';
 import { WorkCalendar, dueDate } from './index.js';
 
-const year = z.coerce.number().int().min(2000).max(2100);
+const year = urlInt(2000, 2100);
 const day = z.object({ date: z.iso.date(), kind: z.enum(['holiday', 'workday']), name: z.string().trim().min(1).max(20) }).strict();
 
 export function calendarRoutes(ctx: AppContext, reload: () => Promise<WorkCalendar>): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['calendar'];
-    app.get('/calendar/:year', { schema: { tags, summary: '节假日与调休 Holidays and adjusted working days', params: z.object({ year }).strict() } }, async (req) => {
+    app.get('/calendar/:year', { config: { access: 'signed-in' }, schema: { tags, summary: '节假日与调休 Holidays and adjusted working days', params: z.object({ year }).strict() } }, async (req) => {
       requireAuth(req);
       const rows = await ctx.db.selectFrom('calendar_days').selectAll()
         .where('day', '>=', `${req.params.year}-01-01`).where('day', '<=', `${req.params.year}-12-31`).orderBy('day').execute();
@@ -24,10 +25,9 @@ export function calendarRoutes(ctx: AppContext, reload: () => Promise<WorkCalend
     });
 
     app.put('/calendar/:year', {
-      schema: { tags, summary: '按国务院通知替换全年安排 Replace a year from the official notice', params: z.object({ year }).strict(),
+      config: { access: 'rules.write' }, schema: { tags, summary: '按国务院通知替换全年安排 Replace a year from the official notice', params: z.object({ year }).strict(),
         body: z.object({ days: z.array(day).min(1).max(120) }).strict() },
     }, async (req) => {
-      requireAuth(req, 'rules.write');
       const y = String(req.params.year);
       const outside = req.body.days.find((d) => !d.date.startsWith(`${y}-`));
       if (outside) throw new AppError(400, 'VALIDATION', `输入有误：${outside.date} 不在 ${y} 年`, `Invalid input: ${outside.date} is not in ${y}`);
@@ -46,8 +46,8 @@ export function calendarRoutes(ctx: AppContext, reload: () => Promise<WorkCalend
     });
 
     app.get('/calendar/due', {
-      schema: { tags, summary: '计算期限 Due date', querystring: z.object({
-        start: z.iso.date(), days: z.coerce.number().int().min(0).max(3650), unit: z.enum(['calendar', 'working']) }).strict() },
+      config: { access: 'signed-in' }, schema: { tags, summary: '计算期限 Due date', querystring: z.object({
+        start: z.iso.date(), days: urlInt(0, 3650), unit: z.enum(['calendar', 'working']) }).strict() },
     }, async (req) => {
       requireAuth(req);
       return dueDate(ctx.calendar, req.query.start, { days: req.query.days, unit: req.query.unit });

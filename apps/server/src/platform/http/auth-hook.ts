@@ -1,10 +1,20 @@
-// Reads the session cookie on every request; refuses cookie-authenticated writes without the CSRF header.
+// Reads the session cookie on every request; refuses cookie-authenticated writes without the CSRF header. Then, for
+// each route, in this order (issue 11 §2): the permission its config declares (at once, before the body is even
+// parsed: a role without it gets 403 whatever it sent), the schemas (400), and every id of the request against the
+// caller's scope (preHandler: platform/scope/id-kinds.ts) — all before the handler does any work.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type {} from '@fastify/cookie';
 import type { AppContext } from '../context.js';
 import { can, loadSession, SESSION_COOKIE, type Auth, type Permission } from '../auth/index.js';
+import { checkIdsInScope, idFieldsOf, isIdKind, type IdField, type IdSource } from '../scope/id-kinds.js';
 import type { Actor } from '../trail/index.js';
 import { AppError, forbidden, unauthenticated } from './errors.js';
+
+/** Who may call a route: a permission (all of them, for a list), or any signed-in account. */
+export type Access = Permission | Permission[] | 'signed-in';
+
+/** One route as the scope checks see it (tests walk this table: every id field of every route). */
+export interface RouteEntry { method: string; url: string; access?: Access; csrfExempt: boolean; ids: IdField[]; untaggedIds: string[] }
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -13,13 +23,34 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Routes that may be called without the CSRF header (login). */
     csrfExempt?: boolean;
+    /** Checked before the body is parsed or validated. */
+    access?: Access;
+    /** Filled in when the route registers: its tagged ids. */
+    idFields?: IdField[];
+  }
+  interface FastifyInstance {
+    routeTable(): RouteEntry[];
   }
 }
 
 export const CSRF_HEADER = 'x-csrf-token';
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+const SOURCES: Array<[IdSource, 'params' | 'querystring' | 'body']> = [['params', 'params'], ['querystring', 'querystring'], ['body', 'body']];
 
 export function registerAuthHook(app: FastifyInstance, ctx: AppContext): void {
+  const table: RouteEntry[] = [];
+  app.decorate('routeTable', () => table);
+  app.addHook('onRoute', (route) => {
+    const schema = (route.schema ?? {}) as Record<string, unknown>;
+    const untaggedIds: string[] = [];
+    const ids = SOURCES.flatMap(([source, key]) => idFieldsOf(schema[key] ?? (key === 'querystring' ? schema.query : undefined), source, untaggedIds));
+    const unknown = ids.find((f) => !isIdKind(f.kind));
+    if (unknown) throw new Error(`${route.url}: id kind ${unknown.kind} has no scope check`);
+    route.config = { ...route.config, idFields: ids };
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') table.push({ method, url: route.url, access: route.config.access, csrfExempt: !!route.config.csrfExempt, ids, untaggedIds });
+    }
+  });
   app.decorateRequest('auth', null);
   app.addHook('onRequest', async (req) => {
     const token = req.cookies?.[SESSION_COOKIE];
@@ -29,13 +60,23 @@ export function registerAuthHook(app: FastifyInstance, ctx: AppContext): void {
         throw new AppError(403, 'CSRF', '请求缺少有效的 CSRF 令牌', 'Missing or wrong CSRF token');
       }
     }
+    if (req.routeOptions.config?.access) requireAuth(req);
+  });
+  app.addHook('preHandler', async (req) => {
+    const fields = req.routeOptions.config?.idFields;
+    if (!fields?.length) return;
+    await checkIdsInScope(ctx, requireAuth(req), actorOf(req), fields, { params: req.params, querystring: req.query, body: req.body });
   });
 }
 
-/** The caller's account, checked for a permission. Every service call starts here. */
+/**
+ * The caller's account, checked for a permission: the one given, else the one the route's config declares (already
+ * checked as the request came in; checked again here so a handler never runs without it).
+ */
 export function requireAuth(req: FastifyRequest, permission?: Permission): Auth {
   if (!req.auth) throw unauthenticated();
-  if (permission && !can(req.auth.role, permission)) throw forbidden();
+  const access = permission ?? req.routeOptions?.config?.access;
+  if (access && access !== 'signed-in' && ![access].flat().every((p) => can(req.auth!.role, p))) throw forbidden();
   return req.auth;
 }
 

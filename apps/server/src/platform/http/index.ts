@@ -3,7 +3,8 @@ export { zodValidatorCompiler, parseOrThrow, validationError, describeIssues } f
 export { registerAuthHook, requireAuth, actorOf, CSRF_HEADER } from './auth-hook.js';
 export { registerErrorHandler } from './error-handler.js';
 export { registerJsonBodyParser, nestsDeeperThan, JSON_MAX_DEPTH, JSON_MAX_BYTES } from './json-body.js';
-export { pageQuery, toLimitOffset, idParam } from './paging.js';
+export { pageQuery, toLimitOffset } from './paging.js';
+export type { Access, RouteEntry } from './auth-hook.js';
 export { registerSecurityHeaders, cookieSecure } from './security-headers.js';
 export { frameworkErrorOptions } from './framework-errors.js';
 export { databaseUnavailable, DATABASE_RETRY_SECONDS } from './db-errors.js';

@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { sql } from 'kysely';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.js';
-import { AppError, actorOf, idParam, requireAuth, validationError } from '../http/index.js';
-import { orgInScope } from '../scope/index.js';
+import { AppError, actorOf, requireAuth, validationError } from '../http/index.js';
+import { org } from '../scope/index.js';
 import { write } from '../trail/index.js';
 import { RULE_DEFINITIONS, RULE_IDS, isRuleId, type RuleId } from './defaults.js';
 import { getRuleSettings } from './settings.js';
@@ -25,32 +25,23 @@ export interface RulesHooks {
 export function rulesRoutes(ctx: AppContext, hooks: RulesHooks = {}): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['rules'];
-    const visibleOrgId = async (req: Parameters<typeof actorOf>[0], orgId: number) => {
-      await orgInScope(ctx, requireAuth(req).scope, actorOf(req), orgId);
-    };
-
-    app.get('/rules', { schema: { tags, summary: '规则及默认值 Rules and SPEC defaults' } }, async (req) => {
-      requireAuth(req, 'rules.read');
+    app.get('/rules', { config: { access: 'rules.read' }, schema: { tags, summary: '规则及默认值 Rules and SPEC defaults' } }, async () => {
       return { items: RULE_IDS.map((id) => ({ ruleId: id, titleZh: RULE_DEFINITIONS[id].titleZh, titleEn: RULE_DEFINITIONS[id].titleEn, defaults: RULE_DEFINITIONS[id].defaults })) };
     });
 
     app.get('/rules/:ruleId/settings', {
-      schema: { tags, summary: '某单位的生效设置 Effective settings for a unit', params: ruleParam,
-        querystring: z.object({ orgId: z.coerce.number().int().positive() }).strict() },
+      config: { access: 'rules.read' }, schema: { tags, summary: '某单位的生效设置 Effective settings for a unit', params: ruleParam,
+        querystring: z.object({ orgId: org.inUrl() }).strict() },
     }, async (req) => {
-      requireAuth(req, 'rules.read');
       const ruleId = ruleOrThrow(req.params.ruleId);
-      await visibleOrgId(req, req.query.orgId);
       return getRuleSettings(ctx.db, ruleId, req.query.orgId);
     });
 
     app.put('/rules/:ruleId/overrides/:id', {
-      schema: { tags, summary: '设置下级覆盖 Set an override for a subtree', params: ruleParam.extend(idParam.shape),
+      config: { access: 'rules.write' }, schema: { tags, summary: '设置下级覆盖 Set an override for a subtree', params: ruleParam.extend({ id: org.inUrl() }),
         body: z.object({ settings: z.record(z.string(), z.unknown()) }).strict() },
     }, async (req) => {
-      requireAuth(req, 'rules.write');
       const ruleId = ruleOrThrow(req.params.ruleId);
-      await visibleOrgId(req, req.params.id);
       const parsed = RULE_DEFINITIONS[ruleId].schema.partial().strict().safeParse(req.body.settings, { reportInput: true });
       if (!parsed.success) throw validationError(parsed.error.issues.map((i) => ({ ...i, path: ['settings', ...i.path] })));
       if (!Object.keys(parsed.data).length) throw new AppError(400, 'EMPTY', '没有要设置的值', 'No settings given');
@@ -68,11 +59,9 @@ export function rulesRoutes(ctx: AppContext, hooks: RulesHooks = {}): FastifyPlu
     });
 
     app.delete('/rules/:ruleId/overrides/:id', {
-      schema: { tags, summary: '清除覆盖 Clear an override', params: ruleParam.extend(idParam.shape) },
+      config: { access: 'rules.write' }, schema: { tags, summary: '清除覆盖 Clear an override', params: ruleParam.extend({ id: org.inUrl() }) },
     }, async (req) => {
-      requireAuth(req, 'rules.write');
       const ruleId = ruleOrThrow(req.params.ruleId);
-      await visibleOrgId(req, req.params.id);
       await write(ctx.db, ctx.clock, actorOf(req), async (w) => {
         const gone = await w.trx.deleteFrom('rule_overrides').where('rule_id', '=', ruleId).where('org_id', '=', req.params.id).returning('rule_id').executeTakeFirst();
         if (!gone) throw new AppError(404, 'NO_OVERRIDE', '该单位没有此规则的覆盖设置', 'This unit has no override of this rule');

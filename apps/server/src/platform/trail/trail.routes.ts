@@ -22,8 +22,8 @@ const trailQuery = z.object({
 export function trailRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['trail'];
-    app.get('/trail', { schema: { tags, summary: '操作留痕 Trail', querystring: trailQuery } }, async (req) => {
-      const auth = requireAuth(req, 'trail.read');
+    app.get('/trail', { config: { access: 'trail.read' }, schema: { tags, summary: '操作留痕 Trail', querystring: trailQuery } }, async (req) => {
+      const auth = requireAuth(req);
       const f = req.query;
       let q = ctx.db.selectFrom('trail');
       // Scoped like every read: an auditor of a county sees what the county's own accounts did. Rows with no
@@ -52,8 +52,7 @@ export function trailRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           entity: r.entity, entityId: r.entity_id, clientIp: r.client_ip, detail: r.detail, hash: r.hash })),
       };
     });
-    app.post('/trail/verify', { schema: { tags, summary: '校验留痕链 Verify the hash chain' } }, async (req) => {
-      requireAuth(req, 'trail.read');
+    app.post('/trail/verify', { config: { access: 'trail.read' }, schema: { tags, summary: '校验留痕链 Verify the hash chain' } }, async (req) => {
       // The same check as `npm run verify-trail`: the key and the latest signed checkpoint (issue 11 §1).
       const result = await verifyWithCheckpoints(ctx.db, ctx.signer, ctx.trailCheckpoints);
       await recordRead(ctx.db, ctx.clock, actorOf(req), { action: 'trail.verify', entity: 'trail',

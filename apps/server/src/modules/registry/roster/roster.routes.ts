@@ -14,7 +14,7 @@ import { importRoster } from './roster-import.js';
 import { dossierDocx } from './dossier-docx.js';
 import { getCadre } from '../cadre.service.js';
 import { readTimeline } from '../../../platform/dossier/index.js';
-import { idParam } from '../../../platform/http/index.js';
+import { cadre, urlInt } from '../../../platform/scope/index.js';
 import { toCstDate } from '../../../platform/clock/index.js';
 import { maskIdCard } from '../id-card/index.js';
 
@@ -34,28 +34,27 @@ export function rosterRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     };
 
     app.post('/roster/import', {
-      schema: { tags, summary: '名册导入 Import a roster (.xlsx body)', querystring: z.object({ dryRun: z.enum(['true', 'false']).default('true') }).strict() },
+      config: { access: ['cadres.write', 'orgs.write'] }, schema: { tags, summary: '名册导入 Import a roster (.xlsx body)', querystring: z.object({ dryRun: z.enum(['true', 'false']).default('true') }).strict() },
     }, async (req) => {
-      const auth = requireAuth(req, 'cadres.write');
-      requireAuth(req, 'orgs.write');
+      const auth = requireAuth(req);
       if (!Buffer.isBuffer(req.body)) {
         throw new AppError(415, 'INVALID_MEDIA_TYPE', '请以 .xlsx 文件作为请求体上传', `Send the .xlsx file as the body (${XLSX_TYPE})`);
       }
       return importRoster(ctx, auth, actorOf(req), req.body, req.query.dryRun === 'true');
     });
 
-    app.get('/roster/template.xlsx', { schema: { tags, summary: '名册模板 Roster template' } }, async (req, r) => {
-      requireAuth(req, 'cadres.write');
+    app.get('/roster/template.xlsx', { config: { access: 'cadres.write' }, schema: { tags, summary: '名册模板 Roster template' } }, async (req, r) => {
+      requireAuth(req);
       const body = await writeWorkbook(Object.values(SHEETS).map((s, i) => ({ name: s.name, columns: s.columns.map((title) => ({ title, width: 20 })),
         rows: Object.values(EXAMPLES)[i] })));
       return reply(r, sendXlsx('干部名册模板.xlsx', body));
     });
 
     app.get('/cadres/:id/dossier.docx', {
-      schema: { tags, summary: '年度档案 Yearly dossier volume (.docx)', params: idParam,
-        querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }).strict() },
+      config: { access: 'cadres.read' }, schema: { tags, summary: '年度档案 Yearly dossier volume (.docx)', params: cadre.params(),
+        querystring: z.object({ year: urlInt(2000, 2100).optional() }).strict() },
     }, async (req, r) => {
-      const auth = requireAuth(req, 'cadres.read');
+      const auth = requireAuth(req);
       const today = toCstDate(ctx.clock.now());
       const year = req.query.year ?? Number(today.slice(0, 4));
       const c = await getCadre(ctx, auth, actorOf(req), req.params.id); // scope check, read trailed
@@ -78,8 +77,8 @@ export function rosterRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       return r.type(DOCX_TYPE).send(body);
     });
 
-    app.get('/cadres/export.xlsx', { schema: { tags, summary: '导出干部列表 Export the cadre list', querystring: cadreListQuery.omit({ page: true, pageSize: true }) } }, async (req, r) => {
-      const auth = requireAuth(req, 'cadres.read');
+    app.get('/cadres/export.xlsx', { config: { access: 'cadres.read' }, schema: { tags, summary: '导出干部列表 Export the cadre list', querystring: cadreListQuery.omit({ page: true, pageSize: true }) } }, async (req, r) => {
+      const auth = requireAuth(req);
       const list = await listCadres(ctx, auth, actorOf(req), { ...req.query, page: 1, pageSize: EXPORT_MAX });
       // Personal data leaving the system: who exported what, and how much.
       await recordRead(ctx.db, ctx.clock, actorOf(req), { action: 'cadre.export', entity: 'cadre', detail: { filters: { ...req.query }, rows: list.items.length, total: list.total } });
@@ -90,8 +89,8 @@ export function rosterRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       return reply(r, sendXlsx('干部列表.xlsx', body));
     });
 
-    app.get('/flags/:ruleId/export.xlsx', { schema: { tags, summary: '导出预警名单 Export a flag list', params: flagRuleParam, querystring: flagListQuery.omit({ page: true, pageSize: true }) } }, async (req, r) => {
-      const auth = requireAuth(req, 'cadres.read');
+    app.get('/flags/:ruleId/export.xlsx', { config: { access: 'cadres.read' }, schema: { tags, summary: '导出预警名单 Export a flag list', params: flagRuleParam, querystring: flagListQuery.omit({ page: true, pageSize: true }) } }, async (req, r) => {
+      const auth = requireAuth(req);
       const list = await listFlagged(ctx, auth, actorOf(req), req.params.ruleId, { ...req.query, page: 1, pageSize: EXPORT_MAX });
       await recordRead(ctx.db, ctx.clock, actorOf(req), { action: 'flags.export', entity: 'cadre_flags', detail: { ruleId: req.params.ruleId, filters: { ...req.query }, rows: list.items.length } });
       const level = { red: '红', yellow: '黄', green: '绿' } as const;

@@ -1,0 +1,87 @@
+// Sample requests for the route-table-driven id tests (issue 11 §2, §7): what a valid request to each route looks like
+// apart from its ids, which the tests fill in from the route's id fields.
+import type { RouteEntry } from '../http/index.js';
+import type { IdField } from './id-kinds.js';
+import { makeIdCard } from '../../modules/registry/index.js';
+
+/** What a valid request looks like apart from its ids (which the matrix fills in from the route's id fields). */
+export interface Sample { body?: Record<string, unknown>; query?: Record<string, string>; params?: Record<string, string>; file?: Buffer }
+const PDF = Buffer.from('%PDF-1.4\n测试\n%%EOF\n');
+const collective = { meetingOn: '2026-03-02', participants: ['甲', '乙', '丙'], minutes: '经集体研究同意' };
+export const SAMPLES: Record<string, Sample> = {
+  'POST /api/v1/orgs': { body: { name: '测试单位', level: 'village', unitType: 'village_org' } },
+  'PATCH /api/v1/orgs/:id': { body: { sort: 7 } },
+  'POST /api/v1/orgs/:id/move': { body: { reason: '测试调整隶属' } },
+  'POST /api/v1/orgs/:id/team': { body: { teamRole: 'member', joinedOn: '2024-01-01' } },
+  'POST /api/v1/team-members/:id/leave': { body: { leftOn: '2026-03-01' } },
+  'PUT /api/v1/team-members/:id/portfolios': { body: { areas: [], effectiveOn: '2026-03-01' } },
+  'POST /api/v1/flags/sweep': {},
+  'POST /api/v1/cadres': { body: { name: '测试干部', idCard: makeIdCard('339802', '1985-01-01', 77), partyStatus: 'member' } },
+  'PATCH /api/v1/cadres/:id': { body: { ethnicity: '汉族' } },
+  'POST /api/v1/cadres/:id/posts': { body: { title: '兼职', postKind: 'staff', rank: 'staff', startDate: '2024-01-01' } },
+  'POST /api/v1/posts/:id/end': { body: { endDate: '2026-03-01', reason: '工作调动' } },
+  'POST /api/v1/cadres/:id/relations': { body: { kind: 'cousin' } },
+  'DELETE /api/v1/relations/:id': { query: { reason: '录入错误' } },
+  'PUT /api/v1/rules/:ruleId/overrides/:id': { params: { ruleId: 'M-15' }, body: { settings: { replyWorkingDays: 20 } } },
+  'DELETE /api/v1/rules/:ruleId/overrides/:id': { params: { ruleId: 'M-15' } },
+  'POST /api/v1/reports/:id/replies': { body: { body: '您反映的问题已收到。' } },
+  'POST /api/v1/reports/:id/reveal': { body: { reason: '核实举报人身份需要' } },
+  'POST /api/v1/reports/:id/accept': { body: { problemType: 'integrity', summary: '测试线索摘要', handlingMode: 'assign' } },
+  'POST /api/v1/reports/:id/decline': { body: { reason: '不属于受理范围' } },
+  'POST /api/v1/report-links/:id/confirm': {},
+  'POST /api/v1/report-links/:id/reject': {},
+  'POST /api/v1/deadlines/:id/extend': { body: { reason: '案情复杂需要延期' } },
+  'POST /api/v1/clues/:id/propose': { body: { disposal: 'close', opinion: '予以了结', version: 1, collective } },
+  'POST /api/v1/clues/:id/approve': { body: { opinion: '同意', version: 1 } },
+  'POST /api/v1/clues/:id/return': { body: { opinion: '退回', version: 1 } },
+  'POST /api/v1/clues/:id/conclude': { body: { result: 'unsubstantiated', opinion: '经核实不实', version: 1 } },
+  'POST /api/v1/clues/:id/letters': { body: { questions: '请再次说明有关情况。' } },
+  'POST /api/v1/letters/:id/decision': { body: { decision: 'accept', note: '予以采信' } },
+  'POST /api/v1/my/letters/:id/reply': { body: { reply: '关于津贴补贴发放的情况说明如下。' } },
+  'POST /api/v1/my/letters/:id/countersign': { body: { opinion: '经了解，所作说明与实际情况相符。' } },
+  'POST /api/v1/talks': { body: { kind: 'supervision', heldOn: '2026-03-01', summary: '监督谈话测试' } },
+  'POST /api/v1/talk-occasions': { body: { event: 'commendation', occurredOn: '2026-03-01' } },
+  'POST /api/v1/activities': { body: { kind: 'member_hearing', heldOn: '2026-03-01', title: '听取汇报', summary: '听取班子成员汇报。', subjects: [{ verdict: 'good' }] } },
+  'POST /api/v1/talks/:id/attachments': { query: { name: '记录.pdf' }, file: PDF },
+  'POST /api/v1/activities/:id/attachments': { query: { name: '记录.pdf' }, file: PDF },
+  'POST /api/v1/obligations/:id/waive': { body: { reason: '人员已调离本单位' } },
+  'POST /api/v1/my/notifications/:id/read': {},
+  'POST /api/v1/responsibilities/import': { query: { listName: '测试清单', dryRun: 'true' }, file: PDF },
+  'PATCH /api/v1/responsibilities/:id': { body: { status: 'in_progress', progress: '已召开专题会' } },
+  'GET /api/v1/rules/:ruleId/settings': { params: { ruleId: 'M-15' } },
+  'GET /api/v1/flags/:ruleId': { params: { ruleId: 'M-07' } },
+  'GET /api/v1/flags/:ruleId/export.xlsx': { params: { ruleId: 'M-07' } },
+  'GET /api/v1/reports/queues/:queue': { params: { queue: 'disposal' } },
+};
+/** Write routes that take no id (checked below: the route table agrees). */
+export const NO_IDS = new Set(['POST /api/v1/auth/logout', 'POST /api/v1/roster/import', 'POST /api/v1/reports', 'POST /api/v1/trail/verify',
+  'POST /api/v1/obligations/remind', 'POST /api/v1/obligations/generate', 'PUT /api/v1/calendar/:year']);
+/** No account: public report pages, login, health. They take no id (a receipt is not one). */
+export const isPublic = (r: RouteEntry) => r.url.startsWith('/api/v1/public/') || ['/api/v1/auth/login', '/api/v1/health'].includes(r.url);
+export const WRITE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+export const key = (r: RouteEntry) => `${r.method} ${r.url}`;
+
+function setAt(target: Record<string, unknown>, path: string[], value: unknown) {
+  const [head, ...rest] = path;
+  if (head === '*') {
+    for (const el of target as unknown as Array<Record<string, unknown>>) setAt(el, rest, value);
+  } else if (!rest.length) target[head] = value;
+  else setAt((target[head] ??= {}) as Record<string, unknown>, rest, value);
+}
+
+/** The sample request of a route with each id field set by `idOf` (path and query values go into the URL as they are). */
+export function requestFor(r: RouteEntry, idOf: (f: IdField, i: number) => unknown) {
+  const s = SAMPLES[key(r)] ?? {};
+  const params: Record<string, string> = { ...s.params };
+  const query = Object.entries(s.query ?? {}).map(([k, v]) => `${k}=${encodeURIComponent(v)}`);
+  const body: Record<string, unknown> = structuredClone(s.body ?? {});
+  r.ids.forEach((f, i) => {
+    const v = idOf(f, i);
+    if (f.in === 'params') params[f.path[0]] = String(v);
+    else if (f.in === 'querystring') query.push(`${f.path[0]}=${String(v)}`);
+    else setAt(body, f.path, v);
+  });
+  const url = `${r.url.replace(/:(\w+)/g, (_m, p: string) => params[p])}${query.length ? `?${query.join('&')}` : ''}`;
+  const withBody = WRITE.has(r.method) && r.method !== 'DELETE';
+  return { method: r.method as 'POST', url, file: s.file, body: withBody && !s.file ? body : undefined };
+}
