@@ -95,12 +95,14 @@ async function main() {
       ['250 KiB JSON array', async () => (await request('POST', '/api/v1/orgs', `[${'0,'.repeat(125_000)}0]`, { 'content-type': 'application/json', ...auth })).status],
     ];
     let next = 0;
+    const only = process.env.HOSTILE_SENDERS?.split(',');
     for (let i = 0; i < 2; i++) {
       senders.push(['hostile .xlsx at roster import', async () => {
         const [, file] = files[next++ % files.length];
         return (await request('POST', '/api/v1/roster/import?dryRun=true', file, { 'content-type': XLSX_TYPE, ...auth })).status;
       }]);
     }
+    if (only) senders.splice(0, senders.length, ...senders.filter(([what]) => only.some((o) => what.includes(o))));
     // Idle first, then the same probes under the hostile load.
     const idleEnd = performance.now() + seconds * 1000 / 2;
     const idle = await probeHealth(() => performance.now() > idleEnd, gap);
