@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, startTestApp, type Client, type TestApp } from '../../test/harness.js';
 import { loadSmallTree, ORG } from '../../test/fixtures.js';
 import { findUnstorableText } from './validation.js';
-import { JSON_MAX_BYTES, JSON_MAX_DEPTH, nestsDeeperThan } from './json-body.js';
+import { JSON_MAX_BYTES, JSON_MAX_DEPTH, JSON_MAX_ITEMS, jsonShapeError, nestsDeeperThan } from './json-body.js';
 
 let t: TestApp;
 let staff: Client;
@@ -57,8 +57,16 @@ describe('deep and large JSON bodies (issue 11 §3)', () => {
     expect(res.json().error.messageEn).toBe('The body is too large');
   });
 
-  it('answers a body of 20,000 unknown keys briefly', async () => {
-    const body = `{${Array.from({ length: 20_000 }, (_, i) => `"k${i}":1`).join(',')}}`;
+  it('refuses a body of more than 10,000 items before parsing it (256 KiB of [0,0,…] made 128,000 values)', async () => {
+    expect(jsonShapeError(`[${'0,'.repeat(JSON_MAX_ITEMS - 2)}0]`, 32, JSON_MAX_ITEMS)).toBeNull();
+    expect(jsonShapeError(JSON.stringify({ s: ','.repeat(50_000) }), 32, JSON_MAX_ITEMS)).toBeNull(); // commas in a string
+    const res = await send('/api/v1/auth/login', `[${'0,'.repeat(100_000)}0]`);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toMatchObject({ code: 'BODY_TOO_MANY_ITEMS', messageEn: `The body has too many fields or elements (at most ${JSON_MAX_ITEMS})` });
+  });
+
+  it('answers a body of 5,000 unknown keys briefly', async () => {
+    const body = `{${Array.from({ length: 5_000 }, (_, i) => `"k${i}":1`).join(',')}}`;
     const res = await send('/api/v1/auth/login', body);
     expect(res.statusCode).toBe(400);
     expect(res.body.length).toBeLessThan(5_000);

@@ -46,27 +46,34 @@ const unstorable = (s: string) => !s.isWellFormed() || s.includes('\u0000');
 
 /**
  * Path of the first string that PostgreSQL cannot store as sent (a lone surrogate or NUL), or null. A loop over an
- * explicit stack, each node keeping its parent, so neither the depth nor the size of a value can overflow the call
- * stack or copy paths (issue 11 §3: the recursive walk copied the path at every level and overflowed at 9,000).
+ * explicit stack of containers, each keeping its parent, so neither the depth nor the size of a value can overflow
+ * the call stack or copy paths (issue 11 §3: the recursive walk copied the path at every level and overflowed at
+ * 9,000); strings and numbers are looked at in place, never allocated a node.
  */
 export function findUnstorableText(value: unknown): string[] | null {
-  interface Node { value: unknown; key?: string; parent?: Node }
-  const pathOf = (n: Node) => {
-    const path: string[] = [];
-    for (let at: Node | undefined = n; at?.key !== undefined; at = at.parent) path.unshift(at.key);
+  interface Frame { value: object; key?: string; parent?: Frame }
+  const pathOf = (f: Frame, last?: string) => {
+    const path: string[] = last === undefined ? [] : [last];
+    for (let at: Frame | undefined = f; at?.key !== undefined; at = at.parent) path.unshift(at.key);
     return path;
   };
-  const stack: Node[] = [{ value }];
+  if (typeof value === 'string') return unstorable(value) ? [] : null;
+  if (value === null || typeof value !== 'object') return null;
+  const stack: Frame[] = [{ value }];
   while (stack.length) {
-    const node = stack.pop()!;
-    const v = node.value;
-    if (typeof v === 'string') {
-      if (unstorable(v)) return pathOf(node);
-    } else if (v !== null && typeof v === 'object') {
-      const entries = Object.entries(v);
-      // A bad key is reported at the object that holds it, as before.
-      for (const [k] of entries) if (unstorable(k)) return pathOf(node);
-      for (let i = entries.length - 1; i >= 0; i--) stack.push({ value: entries[i][1], key: entries[i][0], parent: node });
+    const f = stack.pop()!;
+    const look = (key: string | number, v: unknown) => {
+      if (typeof v === 'string') return unstorable(v);
+      if (v !== null && typeof v === 'object') stack.push({ value: v, key: String(key), parent: f });
+      return false;
+    };
+    if (Array.isArray(f.value)) {
+      for (let i = 0; i < f.value.length; i++) if (look(i, f.value[i])) return pathOf(f, String(i));
+    } else {
+      for (const k of Object.keys(f.value)) {
+        if (unstorable(k)) return pathOf(f); // a bad key is reported at the object that holds it, as before
+        if (look(k, (f.value as Record<string, unknown>)[k])) return pathOf(f, k);
+      }
     }
   }
   return null;
