@@ -23,6 +23,8 @@ const BY_CODE: Record<string, Known> = {
 
 const BY_STATUS: Record<number, [code: string, zh: string, en: string]> = {
   400: ['BAD_REQUEST', '请求格式有误', 'Malformed request'],
+  401: ['UNAUTHENTICATED', '请先登录', 'Please log in'],
+  403: ['FORBIDDEN', '无权执行此操作', 'You may not do this'],
   404: ['NOT_FOUND', '未找到该页面或记录', 'Not found'],
   405: ['METHOD_NOT_ALLOWED', '不支持该请求方法', 'This method is not allowed here'],
   406: ['NOT_ACCEPTABLE', '无法提供所要求的格式', 'The requested format is not available'],
@@ -32,6 +34,7 @@ const BY_STATUS: Record<number, [code: string, zh: string, en: string]> = {
   414: ['URI_TOO_LONG', '网址过长', 'The address is too long'],
   415: ['INVALID_MEDIA_TYPE', '不支持的内容类型', 'Unsupported content type'],
   416: ['RANGE_NOT_SATISFIABLE', '请求的范围无效', 'The requested range is not available'],
+  429: ['RATE_LIMITED', '请求过于频繁，请稍后再试', 'Too many requests; try again later'],
   431: ['HEADERS_TOO_LARGE', '请求头或网址过长', 'The request headers or address are too long'],
 };
 
