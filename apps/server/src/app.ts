@@ -7,7 +7,7 @@ import fastifyStatic from '@fastify/static';
 import { sql } from 'kysely';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from './platform/context.js';
-import { AppError, DATABASE_RETRY_SECONDS, databaseUnavailable, errorBody, registerAuthHook, registerErrorHandler, zodValidatorCompiler } from './platform/http/index.js';
+import { AppError, DATABASE_RETRY_SECONDS, databaseUnavailable, errorBody, loggerOptions, registerAuthHook, registerErrorHandler, zodValidatorCompiler, type LogOptions } from './platform/http/index.js';
 import { authRoutes } from './platform/auth/auth.routes.js';
 import { rulesRoutes } from './platform/rules/rules.routes.js';
 import { trailRoutes } from './platform/trail/trail.routes.js';
@@ -19,6 +19,8 @@ import { obligationsRoutes, talksRoutes } from './modules/talks/index.js';
 
 export interface AppOptions {
   logger?: boolean;
+  /** Where log lines go instead of stdout (tests read them). */
+  logStream?: LogOptions['stream'];
   /** The built workbench (apps/web/dist); without it the root leads to the API documentation. */
   webDir?: string;
   /** Limits on the public report endpoints (tests lower them). */
@@ -27,8 +29,8 @@ export interface AppOptions {
 
 export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    // Errors (every 500) are always logged; LOG=true adds one line per request.
-    logger: { level: opts.logger ? 'info' : 'error', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    // Errors (every 500) are always logged; LOG=true adds one line per request. No address or receipt (issue 11 §5).
+    logger: loggerOptions({ verbose: opts.logger, stream: opts.logStream }),
     bodyLimit: 1024 * 1024,
     // Unknown query fields are refused by the strict schemas, not silently dropped.
     routerOptions: { ignoreTrailingSlash: true },
