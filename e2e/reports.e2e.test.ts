@@ -255,13 +255,17 @@ describe('reports and clues (issue 4)', () => {
     expect(await head.getByTestId('return').isDisabled()).toBe(true);
     expect(await head.getByTestId('own-proposal').innerText()).toContain('不能审批本人提出的处置意见');
 
-    // 10. The reporter reads 已办结 with the receipt.
+    // 10. The reporter reads 已办结 with the receipt, which no request URL carries (issue 11 §5).
+    const urls: string[] = [];
+    pub.on('request', (r) => urls.push(r.url()));
     await pub.goto('/report');
     await pub.getByRole('tab', { name: '凭回执码查询' }).click();
     await pub.getByTestId('receipt-input').locator('input').fill(receipt);
     await pub.getByRole('button', { name: /查\s*询/ }).click();
     await pub.getByTestId('report-status').waitFor();
     expect(await pub.getByTestId('report-status').innerText()).toContain('已办结');
+    expect(urls.some((u) => u.endsWith('/api/v1/public/reports/status'))).toBe(true);
+    expect(urls.filter((u) => u.includes(receipt) || u.includes(receipt.replace(/-/g, '')))).toEqual([]);
 
     // 11. The accused: nothing it can open quotes the report, its number or the receipt.
     const seen: string[] = [];

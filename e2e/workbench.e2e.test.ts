@@ -189,6 +189,9 @@ describe('workbench', () => {
     // The public page never asks who is logged in (no 401 in its console).
     const asked: string[] = [];
     page.on('request', (r) => { if (r.url().includes('/api/v1/auth/me')) asked.push(r.url()); });
+    // Issue 11 §5: the receipt travels in request bodies (the x-receipt header for a file), never in a URL.
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(`${r.method()} ${r.url()}`));
     await page.goto('/report');
     await page.getByRole('tab', { name: '凭回执码查询' }).click();
     await page.getByTestId('receipt-input').locator('input').fill(receipt);
@@ -206,6 +209,10 @@ describe('workbench', () => {
     await expect.poll(async () => (await page.getByTestId('my-additions').count()) && page.getByTestId('my-additions').innerText()).toContain('招标时间为去年三月');
     expect(await page.getByTestId('attachment-count').innerText()).toBe('1 个');
     expect(asked).toEqual([]);
+    const paths = requests.map((r) => r.replace(/^(\w+) https?:\/\/[^/]+([^?]*).*$/, '$1 $2'));
+    expect(paths).toEqual(expect.arrayContaining(['POST /api/v1/public/reports/status', 'POST /api/v1/public/reports/attachments',
+      'POST /api/v1/public/reports/additions']));
+    for (const secret of [receipt, receipt.replace(/-/g, '')]) expect(requests.filter((r) => r.includes(secret))).toEqual([]);
     await page.context().close();
   });
 

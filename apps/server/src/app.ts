@@ -8,8 +8,8 @@ import { sql } from 'kysely';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from './platform/context.js';
 import {
-  DATABASE_RETRY_SECONDS, databaseUnavailable, errorBody, frameworkErrorOptions, registerAuthHook, registerErrorHandler,
-  registerJsonBodyParser, registerSecurityHeaders, zodValidatorCompiler,
+  DATABASE_RETRY_SECONDS, databaseUnavailable, errorBody, frameworkErrorOptions, loggerOptions, registerAuthHook, registerErrorHandler,
+  registerJsonBodyParser, registerSecurityHeaders, zodValidatorCompiler, type LogOptions,
 } from './platform/http/index.js';
 import { parseTrustProxy } from './platform/http/trust-proxy.js';
 import { authRoutes } from './platform/auth/auth.routes.js';
@@ -23,6 +23,8 @@ import { obligationsRoutes, talksRoutes } from './modules/talks/index.js';
 
 export interface AppOptions {
   logger?: boolean;
+  /** Where log lines go instead of stdout (tests read them). */
+  logStream?: LogOptions['stream'];
   /** The built workbench (apps/web/dist); without it the root leads to the API documentation. */
   webDir?: string;
   /** Limits on the public report endpoints (tests lower them). */
@@ -33,8 +35,8 @@ export interface AppOptions {
 
 export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    // Errors (every 500) are always logged; LOG=true adds one line per request.
-    logger: { level: opts.logger ? 'info' : 'error', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    // Errors (every 500) are always logged; LOG=true adds one line per request. No address or receipt (issue 11 §5).
+    logger: loggerOptions({ verbose: opts.logger, stream: opts.logStream }),
     bodyLimit: 1024 * 1024,
     // Limits and the trail see the client behind a reverse proxy only when told which proxies to believe (issue 11 §6).
     trustProxy: parseTrustProxy(opts.trustProxy ?? process.env.TRUST_PROXY),

@@ -20,10 +20,11 @@ const MAX_MB = 10;
 const EXTENSIONS = ['jpg', 'jpeg', 'png', 'pdf', 'docx', 'xlsx'];
 const sizeText = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
 
-/** One file per request, the file itself as the body (no multipart), its name in the query string. */
+/** One file per request, the file itself as the body (no multipart), its name in the query string; the receipt in a
+ * header, never in the URL, which logs and proxies keep (issue 11 §5). */
 async function sendFile(receipt: string, file: File): Promise<Uploaded> {
-  const res = await fetch(`/api/v1/public/reports/${encodeURIComponent(receipt.trim())}/attachments?name=${encodeURIComponent(file.name)}`,
-    { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: file });
+  const res = await fetch(`/api/v1/public/reports/attachments?name=${encodeURIComponent(file.name)}`,
+    { method: 'POST', headers: { 'content-type': 'application/octet-stream', 'x-receipt': receipt.trim() }, body: file });
   let data: { error?: { code?: string; messageZh?: string; messageEn?: string } } & Partial<Uploaded> = {};
   try { data = JSON.parse(await res.text()); } catch { /* a proxy's HTML error page: fall back to the status below */ }
   if (!res.ok) {
@@ -149,7 +150,8 @@ function FollowUp() {
   const [error, setError] = useState<string | null>(null);
   const [added, setAdded] = useState(false);
   const [form] = Form.useForm<{ content: string }>();
-  const fetchStatus = (r: string) => api<Status>('GET', `/api/v1/public/reports/${encodeURIComponent(r.trim())}`);
+  // The receipt goes in the body, never in the URL (issue 11 §5).
+  const fetchStatus = (r: string) => api<Status>('POST', '/api/v1/public/reports/status', { receipt: r.trim() });
   const look = async (r: string) => {
     setError(null); setStatus(null); setAdded(false);
     try {
@@ -160,7 +162,7 @@ function FollowUp() {
   };
   const add = async (v: { content: string }) => {
     try {
-      await api('POST', `/api/v1/public/reports/${encodeURIComponent(receipt.trim())}/additions`, { content: v.content });
+      await api('POST', '/api/v1/public/reports/additions', { receipt: receipt.trim(), content: v.content });
       setAdded(true); form.resetFields();
       // Read the status again so the addition shows under 我补充的材料; the upload panel keeps its list.
       const s = await fetchStatus(receipt);

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { loginAs, startTestApp, type Client, type TestApp } from '../../test/harness.js';
 import { CADRE, loadSmallTree, ORG } from '../../test/fixtures.js';
+import { publicApi } from './reports.fixtures.js';
 import { detectType } from '../../platform/files/index.js';
 
 let t: TestApp;
@@ -69,9 +70,8 @@ const submit = async (accused = { name: '钱局长', unit: '青石区财政局' 
   const id = (await sql<{ id: number }>`select id from reports where number = ${number}`.execute(t.ctx.db)).rows[0].id;
   return { receipt: receipt as string, id };
 };
-const upload = (receipt: string, name: string, body: Buffer | string, type = 'application/octet-stream', app = t.app) => app.inject({
-  method: 'POST', url: `/api/v1/public/reports/${receipt}/attachments?name=${encodeURIComponent(name)}`, headers: { 'content-type': type }, payload: body,
-});
+const upload = (receipt: string, name: string, body: Buffer | string, type = 'application/octet-stream', app = t.app) =>
+  publicApi(app).attach(receipt, name, body, type);
 const counts = async () => {
   const n = async (table: string) => Number((await sql<{ n: string }>`select count(*) n from ${sql.table(table)}`.execute(t.ctx.db)).rows[0].n);
   return { rows: await n('report_attachments'), trail: await n('trail') };
@@ -161,7 +161,7 @@ describe('attachments: refused files write nothing (M-10, M-11)', () => {
     }
     expect((await upload(receipt, '', jpeg())).statusCode).toBe(400);
     expect(await counts()).toEqual(before);
-    expect((await t.app.inject({ url: `/api/v1/public/reports/${receipt}` })).json().attachmentCount).toBe(0);
+    expect((await publicApi(t.app).status(receipt)).json().attachmentCount).toBe(0);
   });
 
   it('at most 5 files per report, also when two arrive at once; the sixth is refused and writes nothing', async () => {
@@ -219,7 +219,7 @@ describe('attachments: who sees them (M-11, M-17)', () => {
     expect((await org.get(url)).statusCode).toBe(403);
     expect((await t.app.inject({ url })).statusCode).toBe(401);
 
-    const status = await t.app.inject({ url: `/api/v1/public/reports/${receipt}` });
+    const status = await publicApi(t.app).status(receipt);
     expect(status.json().attachmentCount).toBe(1);
     expect(Object.keys(status.json()).sort()).toEqual(['additions', 'attachmentCount', 'number', 'receivedAt', 'replies', 'status', 'statusZh']);
     for (const enc of ['base64', 'hex', 'latin1'] as const) expect(status.body).not.toContain(body.subarray(100, 140).toString(enc));
@@ -228,7 +228,7 @@ describe('attachments: who sees them (M-11, M-17)', () => {
 
   it('both endpoints are in the OpenAPI document', async () => {
     const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/public/reports/{receipt}/attachments', '/api/v1/reports/{id}/attachments/{attachmentId}']));
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/public/reports/attachments', '/api/v1/reports/{id}/attachments/{attachmentId}']));
   });
 
   it('the content checker never throws on garbage (a refused file is a 400, never a 500)', () => {

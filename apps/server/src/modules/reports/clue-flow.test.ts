@@ -3,7 +3,7 @@
 // the cadre's reply, the principal's countersignature, the outcome in the dossier, and the reporter's view.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, type Client, type TestApp } from '../../test/harness.js';
-import { caseDesk, startCaseApp } from './reports.fixtures.js';
+import { caseDesk, publicApi, startCaseApp } from './reports.fixtures.js';
 import { CADRE, ORG } from '../../test/fixtures.js';
 
 let t: TestApp;
@@ -109,8 +109,8 @@ describe('report → clue → letter → reply → countersign → outcome (M-12
     expect(archive.find((a) => a.titleZh === '函询情况')!.items).toHaveLength(1);
     expect(archive.find((a) => a.titleZh === '处分情况')!.items[0].summary).toContain('诫勉');
     expect(archive.find((a) => a.titleZh === '房产')!.items).toEqual([]);
-    await t.app.inject({ method: 'POST', url: `/api/v1/public/reports/${receipt}/additions`, payload: { content: '补充：另见附件。' } });
-    const status = (await t.app.inject({ url: `/api/v1/public/reports/${receipt}` })).json();
+    await publicApi(t.app).add(receipt, '补充：另见附件。');
+    const status = (await publicApi(t.app).status(receipt)).json();
     expect(status).toMatchObject({ status: 'concluded', statusZh: '已办结', additions: [{ body: '补充：另见附件。' }] });
 
     // Nothing the accused can reach names the reporter or quotes the report.

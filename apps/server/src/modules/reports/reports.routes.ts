@@ -36,10 +36,11 @@ export function publicReportRoutes(ctx: AppContext, limits: PublicLimits = DEFAU
       config: { rateLimit: addressBudget('submit', limits.submissionsPerHour, 3600_000), csrfExempt: true },
       schema: { tags, summary: '公开举报 Submit a report (no account)', body: s.publicReport },
     }, async (req, reply) => reply.status(201).send(await reports.submitPublicReport(ctx, PUBLIC_ACTOR, req.body)));
-    app.get('/public/reports/:receipt', { config: lookup, schema: { tags, summary: '凭回执码查询 Status and replies by receipt', params: s.receiptParam } },
-      async (req) => slowOnMiss(reports.publicStatus(ctx, req.params.receipt)));
-    app.post('/public/reports/:receipt/additions', { config: lookup, schema: { tags, summary: '补充材料 Add information', params: s.receiptParam, body: s.addition } },
-      async (req, reply) => reply.status(201).send(await slowOnMiss(reports.addInformation(ctx, PUBLIC_ACTOR, req.params.receipt, req.body.content))));
+    // Receipts in bodies, never in URLs (issue 11 §5): a POST even for the read.
+    app.post('/public/reports/status', { config: lookup, schema: { tags, summary: '凭回执码查询 Status and replies by receipt', body: s.receiptBody } },
+      async (req) => slowOnMiss(reports.publicStatus(ctx, req.body.receipt)));
+    app.post('/public/reports/additions', { config: lookup, schema: { tags, summary: '补充材料 Add information', body: s.addition } },
+      async (req, reply) => reply.status(201).send(await slowOnMiss(reports.addInformation(ctx, PUBLIC_ACTOR, req.body.receipt, req.body.content))));
     // M-11 attachments: one file per request, sent as the body (application/octet-stream), so each upload is whole
     // or absent; no multipart dependency. The 1 MiB body limit is raised for this route only, in its own context.
     await app.register(async (ctxFiles) => {
@@ -49,10 +50,11 @@ export function publicReportRoutes(ctx: AppContext, limits: PublicLimits = DEFAU
       files.setErrorHandler((err: FastifyError) => {
         throw err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? attachmentErrors.tooLarge() : err;
       });
-      files.post('/public/reports/:receipt/attachments', {
+      // The body is the file, so the receipt comes in the x-receipt header.
+      files.post('/public/reports/attachments', {
         config: lookup, bodyLimit: ATTACHMENT_LIMITS.maxBytes,
-        schema: { tags, summary: '上传附件 Attach a file (body: the file; ?name=file name)', params: s.receiptParam, querystring: s.attachmentQuery },
-      }, async (req, reply) => reply.status(201).send(await slowOnMiss(addAttachment(ctx, PUBLIC_ACTOR, req.params.receipt, req.query.name, req.body))));
+        schema: { tags, summary: '上传附件 Attach a file (body: the file; header x-receipt; ?name=file name)', headers: s.receiptHeader, querystring: s.attachmentQuery },
+      }, async (req, reply) => reply.status(201).send(await slowOnMiss(addAttachment(ctx, PUBLIC_ACTOR, req.headers['x-receipt'], req.query.name, req.body))));
     });
     app.post('/public/proofs/verify', { config: lookup, schema: { tags, summary: '核验回执凭证 Check a proof of submission', body: s.proofCheck } },
       async (req) => slowOnMiss(checkProof(ctx, req.body.proof, req.body.receipt)));

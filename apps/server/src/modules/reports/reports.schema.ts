@@ -39,8 +39,13 @@ export const staffIntake = z.object({
   accused, content: text(20_000), happened: text(200).optional(), anonymous: z.boolean(), reporter: reporter.optional(),
 }).strict().superRefine(withReporter);
 
-export const receiptParam = z.object({ receipt: z.string().regex(/^\d{4}-?\d{4}-?\d{4}-?\d{4}$/, { message: '回执码为 16 位数字 / The receipt has 16 digits' }) }).strict();
-export const addition = z.object({ content: text(5000) }).strict();
+// Issue 11 §5: a receipt travels in the body (or, for an upload whose body is the file, the x-receipt header), never in
+// a URL, which the request log and any proxy in front would keep.
+const receipt = z.string().regex(/^\d{4}-?\d{4}-?\d{4}-?\d{4}$/, { message: '回执码为 16 位数字 / The receipt has 16 digits' });
+export const receiptBody = z.object({ receipt }).strict();
+/** Headers are not strict: browsers and proxies add their own. */
+export const receiptHeader = z.object({ 'x-receipt': receipt });
+export const addition = z.object({ receipt, content: text(5000) }).strict();
 export const reply = z.object({ body: text(5000) }).strict();
 export const reveal = z.object({ reason: z.string().trim().min(5, { message: '请写明查看理由（至少 5 个字）/ Give a reason (at least 5 characters)' }).max(500) }).strict();
 export const reportListQuery = z.object({ ...pageQuery, channel: z.enum(Object.keys(CHANNELS) as [Channel, ...Channel[]]).optional(),
@@ -51,5 +56,5 @@ export const attachmentQuery = z.object({ name: z.string().trim().min(1, { messa
 export const proofCheck = z.object({
   proof: z.object({ payload: z.object({ kind: z.string().max(50), number: z.string().max(30), receivedAt: z.string().max(40), contentSha256: z.string().max(64) }).strict(),
     signature: z.string().max(200), algorithm: z.literal('Ed25519'), keyId: z.string().max(40) }).strict(),
-  receipt: receiptParam.shape.receipt.optional(),
+  receipt: receipt.optional(),
 }).strict();

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { loginAs, startTestApp, type Client, type TestApp } from '../../test/harness.js';
 import { CADRE, loadSmallTree, ORG } from '../../test/fixtures.js';
+import { publicApi } from './reports.fixtures.js';
 import { verifyProof } from '../../platform/crypto/index.js';
 
 let t: TestApp;
@@ -67,18 +68,18 @@ describe('public report (M-11)', () => {
     const { receipt } = (await submit({ ...about张局长, anonymous: false, reporter: REPORTER })).json();
     const id = (await petitionCity.get('/api/v1/reports')).json().items[0].id;
     expect((await petitionCity.post(`/api/v1/reports/${id}/replies`, { body: '已受理，正在核查。' })).statusCode).toBe(201);
-    const status = (await t.app.inject({ url: `/api/v1/public/reports/${receipt}` })).json();
+    const status = (await publicApi(t.app).status(receipt)).json();
     expect(status).toMatchObject({ status: 'received', replies: [{ body: '已受理，正在核查。' }] });
     expect(Object.keys(status).sort()).toEqual(['additions', 'attachmentCount', 'number', 'receivedAt', 'replies', 'status', 'statusZh']);
-    const add = await t.app.inject({ method: 'POST', url: `/api/v1/public/reports/${receipt.replaceAll('-', '')}/additions`, payload: { content: '补充：另有发票复印件。' } });
+    const add = await publicApi(t.app).add(receipt.replaceAll('-', ''), '补充：另有发票复印件。');
     expect(add.statusCode).toBe(201);
     const staff = (await petitionCity.get(`/api/v1/reports/${id}`)).json();
     expect(staff.messages.map((m: { direction: string }) => m.direction)).toEqual(['to_reporter', 'from_reporter']);
   });
 
   it('answers a wrong receipt with 404 and limits lookups and submissions per address (429)', async () => {
-    expect((await t.app.inject({ url: '/api/v1/public/reports/1234-5678-9012-3456' })).json().error.code).toBe('UNKNOWN_RECEIPT');
-    expect((await t.app.inject({ url: '/api/v1/public/reports/12345' })).statusCode).toBe(400);
+    expect((await publicApi(t.app).status('1234-5678-9012-3456')).json().error.code).toBe('UNKNOWN_RECEIPT');
+    expect((await publicApi(t.app).status('12345')).statusCode).toBe(400);
     const tight = await startTestApp({ app: { publicLimits: { submissionsPerHour: 2, lookupsPerTenMinutes: 3, wrongReceiptDelayMs: 1 } } });
     try {
       await loadSmallTree(tight);
@@ -86,7 +87,7 @@ describe('public report (M-11)', () => {
       for (let i = 0; i < 3; i++) codes.push((await submit(about张局长, tight.app)).statusCode);
       expect(codes).toEqual([201, 201, 429]);
       const looks = [];
-      for (let i = 0; i < 4; i++) looks.push((await tight.app.inject({ url: '/api/v1/public/reports/1111-2222-3333-4444' })).statusCode);
+      for (let i = 0; i < 4; i++) looks.push((await publicApi(tight.app).status('1111-2222-3333-4444')).statusCode);
       expect(looks).toEqual([404, 404, 404, 429]);
     } finally {
       await tight.close();

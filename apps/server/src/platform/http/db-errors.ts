@@ -33,7 +33,7 @@ function fieldError(status: number, code: string, fields: string[], zh: string, 
 /** Seconds a client is asked to wait before trying again while the database is away. */
 export const DATABASE_RETRY_SECONDS = 5;
 
-/** Issue 11 §4: the database is away (restart, network); nothing was written, and the same request may succeed later. */
+/** Issue 11 §4: the database is away (restart, network); the request was not acknowledged and may succeed later. */
 export const databaseUnavailable = () => new AppError(503, 'DATABASE_UNAVAILABLE', '数据库暂时不可用，请稍后再试',
   'The database is unavailable for the moment; please try again shortly', { retryAfterSeconds: DATABASE_RETRY_SECONDS });
 

@@ -8,3 +8,4 @@ export type { Access, RouteEntry } from './auth-hook.js';
 export { registerSecurityHeaders, cookieSecure } from './security-headers.js';
 export { frameworkErrorOptions } from './framework-errors.js';
 export { databaseUnavailable, DATABASE_RETRY_SECONDS } from './db-errors.js';
+export { loggerOptions, maskReceipts, RECEIPT_MASK, type LogOptions } from './logger.options.js';
