@@ -56,6 +56,14 @@ describe('login throttling (issue 11 §6)', () => {
     expect((await login(fresh, { username: a.username, password: PASSWORD })).statusCode).toBe(200);
   });
 
+  it('counts parallel guesses from many addresses one by one: the cap is not overrun', async () => {
+    const a = await auditor();
+    const from = addresses(LOGIN_LIMITS.accountFailuresPerHour + 10);
+    const answers = await Promise.all(from.map((f) => login(f, { username: a.username, password: WRONG })));
+    expect(answers.filter((r) => r.statusCode === 401)).toHaveLength(LOGIN_LIMITS.accountFailuresPerHour);
+    expect(answers.filter((r) => r.statusCode === 429)).toHaveLength(10);
+  });
+
   it('bounds one address spraying many names (known or not) to the per-address cap; other addresses are unaffected', async () => {
     const [sprayer, elsewhere] = addresses(2);
     const target = await auditor();
