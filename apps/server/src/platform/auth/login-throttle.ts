@@ -8,12 +8,11 @@
 // Everything is keyed by the name as typed, so an unknown name is counted and answered exactly like a known one.
 // An attempt is counted before the password is checked and taken back if it was not a guess, so parallel
 // attempts cannot overrun a limit; a wrong one-time code is a failure like a wrong password.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/index.js';
 import type { SecretBox } from '../crypto/index.js';
 import { addressKey } from '../throttle/client-address.js';
 import { countHit, forget, prunePerhaps, read, unhit } from '../throttle/throttle.repo.js';
-import { sql } from 'kysely';
 
 const HOUR = 3600_000;
 export const LOGIN_LIMITS = {
