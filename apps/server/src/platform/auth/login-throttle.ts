@@ -95,7 +95,10 @@ async function countPairFailure(db: Kysely<DB>, subject: string, now: Date): Pro
 
 /** The attempt was not a guess (the right password, the one-time code still to come): take it back everywhere. */
 export async function withdrawAttempt(db: Kysely<DB>, s: LoginSubjects): Promise<void> {
-  await unhit(db, B.pair, s.pair);
+  // Admitted, the pair's lock had run out (or was not reached): it stays so, and the time of this attempt, which
+  // would start a lock again, is dropped.
+  await db.updateTable('throttle').set({ hits: sql`greatest(hits - 1, 0)`, last_at: new Date(0) })
+    .where('bucket', '=', B.pair).where('subject', '=', s.pair).execute();
   await unhit(db, B.account, s.account);
   await unhit(db, B.address, s.address);
 }
