@@ -56,6 +56,14 @@ describe('login throttling (issue 11 §6)', () => {
     expect((await login(fresh, { username: a.username, password: PASSWORD })).statusCode).toBe(200);
   });
 
+  it('counts parallel guesses from many addresses one by one: the cap is not overrun', async () => {
+    const a = await auditor();
+    const from = addresses(LOGIN_LIMITS.accountFailuresPerHour + 10);
+    const answers = await Promise.all(from.map((f) => login(f, { username: a.username, password: WRONG })));
+    expect(answers.filter((r) => r.statusCode === 401)).toHaveLength(LOGIN_LIMITS.accountFailuresPerHour);
+    expect(answers.filter((r) => r.statusCode === 429)).toHaveLength(10);
+  });
+
   it('bounds one address spraying many names (known or not) to the per-address cap; other addresses are unaffected', async () => {
     const [sprayer, elsewhere] = addresses(2);
     const target = await auditor();
@@ -128,7 +136,12 @@ describe('login throttling (issue 11 §6)', () => {
     for (let i = 0; i < 4; i++) expect((await bad()).statusCode).toBe(401);
     for (let i = 0; i < 3; i++) expect((await login(from, { username: d.username, password: PASSWORD })).json().error.code).toBe('TOTP_REQUIRED');
     expect((await bad()).statusCode).toBe(401); // the 5th failure in a row
-    expect((await login(from, { username: d.username, password: PASSWORD, totp: totpCode(d.totpSecret!, t.clock.now()) })).statusCode).toBe(429);
+    const right = () => login(from, { username: d.username, password: PASSWORD, totp: totpCode(d.totpSecret!, t.clock.now()) });
+    expect((await right()).statusCode).toBe(429);
+    // When the lock has run out, the two steps of the login page (password, then code) do not start it again.
+    t.clock.advance(61_000);
+    expect((await login(from, { username: d.username, password: PASSWORD })).json().error.code).toBe('TOTP_REQUIRED');
+    expect((await right()).statusCode).toBe(200);
   });
 
   it('is kept in the database: a lock made through one app holds in another app on the same database', async () => {

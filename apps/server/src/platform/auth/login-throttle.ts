@@ -8,12 +8,11 @@
 // Everything is keyed by the name as typed, so an unknown name is counted and answered exactly like a known one.
 // An attempt is counted before the password is checked and taken back if it was not a guess, so parallel
 // attempts cannot overrun a limit; a wrong one-time code is a failure like a wrong password.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/index.js';
 import type { SecretBox } from '../crypto/index.js';
 import { addressKey } from '../throttle/client-address.js';
 import { countHit, forget, prunePerhaps, read, unhit } from '../throttle/throttle.repo.js';
-import { sql } from 'kysely';
 
 const HOUR = 3600_000;
 export const LOGIN_LIMITS = {
@@ -96,7 +95,10 @@ async function countPairFailure(db: Kysely<DB>, subject: string, now: Date): Pro
 
 /** The attempt was not a guess (the right password, the one-time code still to come): take it back everywhere. */
 export async function withdrawAttempt(db: Kysely<DB>, s: LoginSubjects): Promise<void> {
-  await unhit(db, B.pair, s.pair);
+  // Admitted, the pair's lock had run out (or was not reached): it stays so, and the time of this attempt, which
+  // would start a lock again, is dropped.
+  await db.updateTable('throttle').set({ hits: sql`greatest(hits - 1, 0)`, last_at: new Date(0) })
+    .where('bucket', '=', B.pair).where('subject', '=', s.pair).execute();
   await unhit(db, B.account, s.account);
   await unhit(db, B.address, s.address);
 }
