@@ -16,8 +16,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 // Every request comes from the proxy on 127.0.0.1, as behind nginx on the same host.
-const lookup = (app: FastifyInstance, client: string, proxy = '127.0.0.1') => app.inject({
-  url: '/api/v1/public/reports/1111-2222-3333-4444', remoteAddress: proxy, headers: { 'x-forwarded-for': client } });
+const lookup = (app: FastifyInstance, client: string, proxy = '127.0.0.1') => app.inject({ method: 'POST',
+  url: '/api/v1/public/reports/status', payload: { receipt: '1111-2222-3333-4444' }, remoteAddress: proxy, headers: { 'x-forwarded-for': client } });
 const codes = async (app: FastifyInstance, client: string, n = 3) => {
   const out = [];
   for (let i = 0; i < n; i++) out.push((await lookup(app, client)).statusCode);

@@ -24,10 +24,10 @@ const submit = (app: FastifyInstance, from: string) => app.inject({ method: 'POS
   payload: { accused: { name: '张局长', unit: '明湖区财政局' }, content: '违规发放津贴补贴。', anonymous: true } });
 /** The public routes that take a receipt (a receipt someone may be guessing). */
 const RECEIPT_ROUTES: Record<string, (app: FastifyInstance, from: string) => Promise<LightMyRequestResponse>> = {
-  status: (app, from) => app.inject({ url: `/api/v1/public/reports/${NO_SUCH}`, remoteAddress: from }),
-  addition: (app, from) => app.inject({ method: 'POST', url: `/api/v1/public/reports/${NO_SUCH}/additions`, remoteAddress: from, payload: { content: '补充' } }),
-  attachment: (app, from) => app.inject({ method: 'POST', url: `/api/v1/public/reports/${NO_SUCH}/attachments?name=a.jpg`, remoteAddress: from,
-    headers: { 'content-type': 'application/octet-stream' }, payload: Buffer.from([0xff, 0xd8, 0xff, 0xe0]) }),
+  status: (app, from) => app.inject({ method: 'POST', url: '/api/v1/public/reports/status', remoteAddress: from, payload: { receipt: NO_SUCH } }),
+  addition: (app, from) => app.inject({ method: 'POST', url: '/api/v1/public/reports/additions', remoteAddress: from, payload: { receipt: NO_SUCH, content: '补充' } }),
+  attachment: (app, from) => app.inject({ method: 'POST', url: '/api/v1/public/reports/attachments?name=a.jpg', remoteAddress: from,
+    headers: { 'content-type': 'application/octet-stream', 'x-receipt': NO_SUCH }, payload: Buffer.from([0xff, 0xd8, 0xff, 0xe0]) }),
   proof: (app, from) => app.inject({ method: 'POST', url: '/api/v1/public/proofs/verify', remoteAddress: from, payload: { proof, receipt: NO_SUCH } }),
 };
 const codes = (rs: { statusCode: number }[]) => rs.map((r) => r.statusCode);
