@@ -29,7 +29,8 @@ async function login(username: string): Promise<Page> {
 async function choose(page: Page, testId: string, label: string) {
   await page.getByTestId(testId).click();
   await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).click();
-  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+  // The dropdown closes with an animation, slower on a loaded machine.
+  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 10_000 }).toBe(0);
 }
 
 /** The text box of an antd DatePicker marked with a test id (the id lands on the input or on its wrapper). */

@@ -98,12 +98,14 @@ describe.skipIf(!onPostgres || !bin)('PostgreSQL stopped with -m immediate under
     server = await startPgServer();
     // The database as an installation leaves it: migrated, one small tree, one account; the app then runs on it.
     const key = randomBytes(32);
-    const prep = await boot({ databaseUrl: server.url, dataDir: 'memory://', key });
+    const trailKey = randomBytes(32); // the app in the child must key the trail as the preparation did (issue 11 §1)
+    const prep = await boot({ databaseUrl: server.url, dataDir: 'memory://', key, trailKey });
     await loadRegistry(prep.ctx.db, prep.ctx.clock, SYSTEM_ACTOR, smallRegistry());
     await write(prep.ctx.db, prep.ctx.clock, SYSTEM_ACTOR, (w) => createAccount(prep.ctx, w, {
       username: 'loader', displayName: 'loader', password: PASSWORD, role: 'org_supervisor', orgId: 1, scope: 1 }));
     await prep.close();
-    app = await startAppProcess({ DATABASE_URL: server.url, MINGJIAN_KEY: key.toString('base64'), MINGJIAN_DEMO: 'false', DATA_DIR: dataDir });
+    app = await startAppProcess({ DATABASE_URL: server.url, MIGRATION_DATABASE_URL: server.url, MINGJIAN_KEY: key.toString('base64'),
+      MINGJIAN_TRAIL_KEY: trailKey.toString('base64'), MINGJIAN_DEMO: 'false', DATA_DIR: dataDir });
   }, 120_000);
   afterAll(async () => {
     await scheduler?.stop();
