@@ -28,9 +28,15 @@ async function login(username: string): Promise<Page> {
 /** Picks an option of an antd Select by its visible label. */
 async function choose(page: Page, testId: string, label: string) {
   await page.getByTestId(testId).click();
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).click();
-  // The dropdown closes with an animation, slower on a loaded machine.
-  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 10_000 }).toBe(0);
+  const option = page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`);
+  await option.click();
+  // A click that lands while the list is still opening can be dropped; pick the option again until the list closes.
+  await expect.poll(async () => {
+    if (await page.locator('.ant-select-dropdown:visible').count() && await option.count()) {
+      await option.click({ timeout: 1000 }).catch(() => {});
+    }
+    return page.locator('.ant-select-dropdown:visible').count();
+  }, { timeout: 10_000 }).toBe(0);
 }
 
 /** The text box of an antd DatePicker marked with a test id (the id lands on the input or on its wrapper). */
