@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.js';
-import { actorOf, requireAuth } from '../http/index.js';
+import { actorOf, cookieSecure, requireAuth } from '../http/index.js';
 import { SCOPE_LABELS } from '../scope/index.js';
 import { write } from '../trail/index.js';
 import { login } from './login.js';
@@ -24,7 +24,7 @@ const me = (a: Auth) => ({
 export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['auth'];
-    const secure = process.env.COOKIE_SECURE === 'true';
+    const secure = cookieSecure(); // the same switch as HSTS (platform/http/security-headers.ts)
     app.post('/auth/login', { config: { csrfExempt: true }, schema: { tags, summary: '登录 Log in', body: loginBody } }, async (req, reply) => {
       const s = await login(ctx, req.body, req.ip ?? null);
       reply.setCookie(SESSION_COOKIE, s.token, {
