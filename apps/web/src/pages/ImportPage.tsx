@@ -7,8 +7,15 @@ import { ApiError, postFile } from '../api';
 import { errorText, useI18n } from '../i18n';
 
 interface Issue { sheet: string; row: number; column: string; reason: string; reasonEn: string }
-interface Result { dryRun: boolean; ok: boolean; issues: Issue[]; counts: { orgs: number; cadres: number; posts: number; relations: number } }
+interface Result { dryRun: boolean; ok: boolean; issues: Issue[]; issueCount: number; counts: { orgs: number; cadres: number; posts: number; relations: number } }
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The server lists the first problems of a file with thousands; the count is of all of them. */
+function issueTitle(r: Result, t: (zh: string, en: string) => string) {
+  const n = r.issueCount ?? r.issues.length;
+  const more = n > r.issues.length ? t(`（列出前 ${r.issues.length} 处）`, ` (the first ${r.issues.length} are listed)`) : '';
+  return t(`发现 ${n} 处问题${more}，请修改后重新选择文件`, `${n} problems${more}: fix them and choose the file again`);
+}
 
 const send = (file: File, dryRun: boolean) => postFile<Result>(`/api/v1/roster/import?dryRun=${dryRun}`, file, XLSX);
 
@@ -33,7 +40,7 @@ export function ImportPage() {
       message.success(t(`已导入：${r.counts.cadres} 名干部，${r.counts.posts} 条任职`, `Imported: ${r.counts.cadres} cadres, ${r.counts.posts} posts`));
       setFile(null);
     } catch (e) {
-      if (e instanceof ApiError && Array.isArray(e.details)) setResult({ dryRun: false, ok: false, issues: e.details as Issue[], counts: result!.counts });
+      if (e instanceof ApiError && Array.isArray(e.details)) setResult({ dryRun: false, ok: false, issues: e.details as Issue[], issueCount: (e.details as Issue[]).length, counts: result!.counts });
       setError(errorText(e, lang));
     } finally { setBusy(false); }
   };
@@ -61,7 +68,7 @@ export function ImportPage() {
           </Descriptions>
           {result.issues.length > 0 && (
             <Table<Issue> rowKey={(i) => `${i.sheet}-${i.row}-${i.column}-${i.reason}`} size="small" pagination={false} dataSource={result.issues} data-testid="roster-issues"
-              title={() => <Typography.Text type="danger">{t(`发现 ${result.issues.length} 处问题，请修改后重新选择文件`, `${result.issues.length} problems: fix them and choose the file again`)}</Typography.Text>}
+              title={() => <Typography.Text type="danger">{issueTitle(result, t)}</Typography.Text>}
               columns={[{ title: t('工作表', 'Sheet'), dataIndex: 'sheet' }, { title: t('行', 'Row'), dataIndex: 'row', width: 60 },
                 { title: t('列', 'Column'), dataIndex: 'column' }, { title: t('问题', 'Problem'), render: (_, i) => (lang === 'en' ? i.reasonEn : i.reason) }]} />
           )}

@@ -4,7 +4,7 @@
 import writeXlsxFile from 'write-excel-file/node';
 import type { Cell } from './workbook-read.js';
 
-export { readWorkbook, closeWorkbookReaders, type Cell, type SheetIn } from './workbook-read.js';
+export { readWorkbook, closeWorkbookReaders, rowBreather, type Cell, type SheetIn } from './workbook-read.js';
 export { SHEET_LIMITS, sheetErrors, type SheetLimits } from './workbook-limits.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

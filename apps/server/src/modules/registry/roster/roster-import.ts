@@ -18,8 +18,11 @@ import { refreshFlags } from '../flags.service.js';
 import { inverseRelation } from '../registry.dicts.js';
 import { validateRoster, type CadreRef, type Issue, type OrgRef, type Plan } from './roster-validate.js';
 
+/** A file with thousands of bad rows lists the first ones (in sheet and row order) and counts them all. */
+export const LISTED_ISSUES = 500;
+
 export interface ImportResult {
-  dryRun: boolean; ok: boolean; issues: Issue[];
+  dryRun: boolean; ok: boolean; issues: Issue[]; issueCount: number;
   counts: { orgs: number; cadres: number; posts: number; relations: number };
 }
 
@@ -35,16 +38,17 @@ export async function importRoster(ctx: AppContext, auth: Auth, actor: Actor, fi
   const counts = { orgs: plan.orgs.length, cadres: plan.cadres.length, posts: plan.posts.length, relations: plan.relations.length };
   const empty = Object.values(counts).every((n) => n === 0);
   if (!issues.length && empty) issues.push({ sheet: '', row: 0, column: '', reason: '文件中没有数据行', reasonEn: 'the file has no data rows' });
+  const listed = issues.slice(0, LISTED_ISSUES);
   if (dryRun || issues.length) {
     if (!dryRun) {
-      throw new AppError(400, 'ROSTER_INVALID', `名册有 ${issues.length} 处问题，未导入任何数据`, `The roster has ${issues.length} problems; nothing was imported`, issues);
+      throw new AppError(400, 'ROSTER_INVALID', `名册有 ${issues.length} 处问题，未导入任何数据`, `The roster has ${issues.length} problems; nothing was imported`, listed);
     }
-    return { dryRun, ok: issues.length === 0, issues, counts };
+    return { dryRun, ok: issues.length === 0, issues: listed, issueCount: issues.length, counts };
   }
   const digest = createHash('sha256').update(file).digest('hex');
   const newCadres = await write(ctx.db, ctx.clock, actor, (w) => commit(w, plan, digest, counts));
   await refreshFlags(ctx, actor, newCadres);
-  return { dryRun, ok: true, issues: [], counts };
+  return { dryRun, ok: true, issues: [], issueCount: 0, counts };
 }
 
 async function commit(w: Parameters<Parameters<typeof write>[3]>[0], plan: Plan, digest: string, counts: ImportResult['counts']): Promise<number[]> {

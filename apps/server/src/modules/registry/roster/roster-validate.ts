@@ -5,7 +5,7 @@ import type { AppContext } from '../../../platform/context.js';
 import type { Auth } from '../../../platform/auth/index.js';
 import { toCstDate } from '../../../platform/clock/index.js';
 import { cadreVisible, orgVisible } from '../../../platform/scope/index.js';
-import type { Cell, SheetIn } from '../../../platform/sheets/index.js';
+import { rowBreather, type Cell, type SheetIn } from '../../../platform/sheets/index.js';
 import { parseIdCard } from '../id-card/index.js';
 import { DICTS, type DictName } from '../registry.dicts.js';
 import { generationFor } from '../relation.service.js';
@@ -27,7 +27,7 @@ type Row = Record<string, string>;
 const text = (v: Cell | undefined) => (v === null || v === undefined ? '' : String(v).trim());
 
 /** Sheets by our names, each row as { column title: text }, with its spreadsheet row number (header = 1). */
-function tables(sheets: SheetIn[], issues: Issue[]): Partial<Record<SheetKey, Array<{ row: number; cells: Row }>>> {
+async function tables(sheets: SheetIn[], issues: Issue[], breathe: () => Promise<void>): Promise<Partial<Record<SheetKey, Array<{ row: number; cells: Row }>>>> {
   const out: Partial<Record<SheetKey, Array<{ row: number; cells: Row }>>> = {};
   for (const [key, def] of Object.entries(SHEETS) as Array<[SheetKey, (typeof SHEETS)[SheetKey]]>) {
     const sheet = sheets.find((s) => s.name === def.name);
@@ -36,8 +36,13 @@ function tables(sheets: SheetIn[], issues: Issue[]): Partial<Record<SheetKey, Ar
     for (const need of REQUIRED[key]) {
       if (!header.includes(need)) issues.push({ sheet: def.name, row: 1, column: need, reason: '缺少此列', reasonEn: 'missing column' });
     }
-    out[key] = sheet.rows.slice(1).map((r, i) => ({ row: i + 2, cells: Object.fromEntries(header.map((h, j) => [h, text(r[j])])) }))
-      .filter((r) => Object.values(r.cells).some((v) => v !== ''));
+    const rows: Array<{ row: number; cells: Row }> = [];
+    for (let i = 1; i < sheet.rows.length; i++) {
+      const cells: Row = Object.fromEntries(header.map((h, j) => [h, text(sheet.rows[i][j])]));
+      if (Object.values(cells).some((v) => v !== '')) rows.push({ row: i + 1, cells });
+      await breathe();
+    }
+    out[key] = rows;
   }
   if (!Object.keys(out).length) {
     issues.push({ sheet: '', row: 0, column: '', reason: `没有可识别的工作表（应为：${Object.values(SHEETS).map((s) => s.name).join('、')}）`,
@@ -62,7 +67,8 @@ function isoDate(v: string): string | null {
 
 export async function validateRoster(ctx: AppContext, auth: Auth, sheets: SheetIn[]): Promise<{ plan: Plan; issues: Issue[] }> {
   const issues: Issue[] = [];
-  const t = tables(sheets, issues);
+  const breathe = rowBreather();
+  const t = await tables(sheets, issues, breathe);
   const plan: Plan = { orgs: [], cadres: [], posts: [], relations: [] };
   const today = toCstDate(ctx.clock.now());
   const latest = addDays(today, AHEAD_DAYS);
@@ -117,6 +123,7 @@ export async function validateRoster(ctx: AppContext, auth: Auth, sheets: SheetI
   };
 
   for (const { row, cells } of t.orgs ?? []) {
+    await breathe();
     const name = need('orgs', row, cells, '单位名称');
     const parent = orgRef('orgs', row, '上级单位', cells['上级单位']);
     if (parent && 'temp' in parent && parent.temp === name) bad('orgs', row, '上级单位', '不能是本单位', 'cannot be the unit itself');
@@ -143,6 +150,7 @@ export async function validateRoster(ctx: AppContext, auth: Auth, sheets: SheetI
   const fileCadres = new Map<string, PlanCadre>();
   const badCadreRows = new Map<string, number>(); // ID as written → its row in 干部, when that row has a problem
   for (const { row, cells } of t.cadres ?? []) {
+    await breathe();
     const issuesBefore = issues.length;
     const name = need('cadres', row, cells, '姓名');
     const raw = need('cadres', row, cells, '身份证号');
@@ -190,6 +198,7 @@ export async function validateRoster(ctx: AppContext, auth: Auth, sheets: SheetI
   };
 
   for (const { row, cells } of t.posts ?? []) {
+    await breathe();
     const c = cadreRef('posts', row, '身份证号', cells['身份证号']);
     const org = orgRef('posts', row, '任职单位', cells['任职单位']);
     const title = need('posts', row, cells, '职务');
@@ -207,6 +216,7 @@ export async function validateRoster(ctx: AppContext, auth: Auth, sheets: SheetI
   }
 
   for (const { row, cells } of t.relations ?? []) {
+    await breathe();
     const a = cadreRef('relations', row, '身份证号', cells['身份证号']);
     const b = cadreRef('relations', row, '亲属身份证号', cells['亲属身份证号']);
     const kind = dict('relations', row, cells, '关系', 'relation_kind');

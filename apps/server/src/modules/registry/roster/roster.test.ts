@@ -7,6 +7,7 @@ import { CADRE, loadSmallTree, ORG } from '../../../test/fixtures.js';
 import { readWorkbook, writeWorkbook, XLSX_TYPE, type Cell } from '../../../platform/sheets/index.js';
 import { makeIdCard } from '../index.js';
 import { SHEETS } from './roster-columns.js';
+import { LISTED_ISSUES } from './roster-import.js';
 
 let t: TestApp;
 let city: Client;
@@ -103,6 +104,18 @@ describe('roster import', () => {
     expect(notXlsx.statusCode).toBe(400);
     expect(notXlsx.json().error.code).toBe('BAD_FILE');
     expect((await city.post('/api/v1/roster/import?dryRun=true', { rows: [] })).statusCode).toBe(415);
+  });
+
+  it('a file with thousands of bad rows lists the first 500 problems in row order and counts every one', async () => {
+    const rows = Array.from({ length: 700 }, (_, i) => [`某${i}`, BAD, '群众', '', '', '', '', '明湖区']);
+    const dry = (await send(city, await workbook({ cadres: rows }), true)).json();
+    expect(dry.issueCount).toBe(700);
+    expect(dry.issues).toHaveLength(LISTED_ISSUES);
+    expect(dry.issues[0]).toMatchObject({ row: 2, column: '身份证号' });
+    expect(dry.issues.at(-1)).toMatchObject({ row: LISTED_ISSUES + 1 });
+    const commit = await send(city, await workbook({ cadres: rows }), false);
+    expect(commit.json().error.message).toMatch(/700 处问题/);
+    expect(commit.json().error.details).toHaveLength(LISTED_ISSUES);
   });
 });
 
