@@ -41,24 +41,47 @@ const BARE_PATH = '/bare/reports';
 const trailKey = () => Buffer.from(process.env.INTAKE_TRAIL_KEY ?? '', 'base64');
 
 async function serveApp(url: string) {
-  const b = await boot({ databaseUrl: url, migrationUrl: process.env.INTAKE_OWNER_DB || undefined, dataDir: 'memory://',
-    key: randomBytes(32), trailKey: trailKey() });
+  const b = await boot({
+    databaseUrl: url,
+    migrationUrl: process.env.INTAKE_OWNER_DB || undefined,
+    dataDir: 'memory://',
+    key: randomBytes(32),
+    trailKey: trailKey(),
+  });
   // Checkpoints of the trail head as the server writes them, but every 10 s rather than every 5 minutes, so their cost
   // (verifying the rows since the last one, signing, appending) lands inside the rounds.
   const dir = mkdtempSync(path.join(os.tmpdir(), 'mj-intake-'));
-  const checkpoints = await startCheckpoints({ db: b.ctx.db, signer: b.ctx.signer, clock: b.ctx.clock, file: path.join(dir, 'checkpoints.jsonl'), everyMs: 10_000 });
+  const checkpoints = await startCheckpoints({
+    db: b.ctx.db,
+    signer: b.ctx.signer,
+    clock: b.ctx.clock,
+    file: path.join(dir, 'checkpoints.jsonl'),
+    everyMs: 10_000,
+  });
   // A registry for routing to match: the demo city (its registry only, no accounts).
   if (!(await b.ctx.db.selectFrom('orgs').select('id').limit(1).executeTakeFirst())) {
     await loadRegistry(b.ctx.db, b.ctx.clock, SYSTEM_ACTOR, generateRegistry(DEMO_CITY_OPTIONS));
   }
   // The public submission limiter (10/hour per address) raised out of the way; it still runs on every request.
-  const app = await buildApp(b.ctx, { publicLimits: { submissionsPerHour: 1e9, lookupsPerTenMinutes: 1e9, wrongReceiptDelayMs: 800 } });
+  const app = await buildApp(b.ctx, {
+    publicLimits: { submissionsPerHour: 1e9, lookupsPerTenMinutes: 1e9, wrongReceiptDelayMs: 800 },
+  });
   await app.listen({ host: '127.0.0.1', port: 0 });
-  announce(app.server.address(), async () => { await app.close(); await checkpoints.stop(); await b.close(); rmSync(dir, { recursive: true, force: true }); });
+  announce(app.server.address(), async () => {
+    await app.close();
+    await checkpoints.stop();
+    await b.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
 }
 
-interface BareBody { accused: { name: string; unit?: string; post?: string }; content: string; happened?: string; anonymous: boolean;
-  reporter?: { name: string; phone?: string } }
+interface BareBody {
+  accused: { name: string; unit?: string; post?: string };
+  content: string;
+  happened?: string;
+  anonymous: boolean;
+  reporter?: { name: string; phone?: string };
+}
 
 /**
  * The bare endpoint does the same work with nothing between it and pg: Fastify's own JSON parsing, no schema; the
@@ -71,17 +94,26 @@ interface BareBody { accused: { name: string; unit?: string; post?: string }; co
 async function serveBare(url: string) {
   const key = trailKey();
   const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE });
-  const top = (await pool.query('select id from orgs where parent_id is null order by id limit 1')).rows[0].id as number;
+  const top = (await pool.query('select id from orgs where parent_id is null order by id limit 1')).rows[0]
+    .id as number;
   const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
   const route = async (name: string, unit?: string) => {
-    const rows = (await pool.query(`select p.cadre_id, p.is_principal, o.id as org_id, o.parent_id, o.name from posts p
-      join orgs o on o.id = p.org_id join cadres c on c.id = p.cadre_id where c.name = $1 and p.end_date is null`, [name])).rows;
+    const rows = (
+      await pool.query(
+        `select p.cadre_id, p.is_principal, o.id as org_id, o.parent_id, o.name from posts p
+      join orgs o on o.id = p.org_id join cadres c on c.id = p.cadre_id where c.name = $1 and p.end_date is null`,
+        [name],
+      )
+    ).rows;
     const held = unit ? rows.filter((p) => p.name === unit || p.name.includes(unit) || unit.includes(p.name)) : rows;
     if (new Set(held.map((p) => p.cadre_id)).size !== 1) return { cadre: null, org: top, up: false };
     const principal = held.find((p) => p.is_principal);
-    return principal?.parent_id ? { cadre: held[0].cadre_id, org: principal.parent_id, up: true } : { cadre: held[0].cadre_id, org: held[0].org_id, up: false };
+    return principal?.parent_id
+      ? { cadre: held[0].cadre_id, org: principal.parent_id, up: true }
+      : { cadre: held[0].cadre_id, org: held[0].org_id, up: false };
   };
-  const day = (at: Date, days: number) => new Date(at.getTime() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
+  const day = (at: Date, days: number) =>
+    new Date(at.getTime() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
   app.post(BARE_PATH, async (req, reply) => {
     const r = req.body as BareBody;
     const receipt = newReceipt();
@@ -91,16 +123,41 @@ async function serveBare(url: string) {
     const c = await pool.connect();
     try {
       await c.query('begin');
-      const h = (await c.query(`select seq, hash, nextval(pg_get_serial_sequence('reports', 'id'))::int as id, nextval('report_number_seq') as n
-        from mj_trail_head()`)).rows[0];
+      const h = (
+        await c.query(`select seq, hash, nextval(pg_get_serial_sequence('reports', 'id'))::int as id, nextval('report_number_seq') as n
+        from mj_trail_head()`)
+      ).rows[0];
       const number = `JB${at.getUTCFullYear()}${String(h.n).padStart(6, '0')}`;
       const seq = String(BigInt(h.seq) + 1n);
       // Keys in sorted order, so JSON.stringify gives the trail's canonical JSON.
-      const detail = { anonymous: r.anonymous, channel: 'web', competentOrgId: to.org, contentSha256, number, routedUp: to.up };
-      const hash = createHmac('sha256', key).update(h.hash).update('\n')
-        .update(JSON.stringify([seq, at.toISOString(), null, 'public', 'report.receive', 'report', String(h.id), null, detail])).digest('hex');
+      const detail = {
+        anonymous: r.anonymous,
+        channel: 'web',
+        competentOrgId: to.org,
+        contentSha256,
+        number,
+        routedUp: to.up,
+      };
+      const hash = createHmac('sha256', key)
+        .update(h.hash)
+        .update('\n')
+        .update(
+          JSON.stringify([
+            seq,
+            at.toISOString(),
+            null,
+            'public',
+            'report.receive',
+            'report',
+            String(h.id),
+            null,
+            detail,
+          ]),
+        )
+        .digest('hex');
       // The clocks: 15 days to decide, and (named only; 21 calendar days standing in for 15 working days) to tell the reporter.
-      await c.query(`with report as (
+      await c.query(
+        `with report as (
           insert into reports (id, number, channel, received_at, accused_name, accused_unit, accused_post, accused_cadre_id, competent_org_id,
             routed_up, content, happened, anonymous, reporter_sealed, receipt_digest, content_sha256, registered_by, created_at, matter_id)
           values ($1, $2, 'web', $3, $4, $5, $6, $19, $7, $20, $8, $9, $10, $11, $12, $13, null, $3, $1)),
@@ -110,9 +167,32 @@ async function serveBare(url: string) {
             ('inform_named', $1::int, $21::date, $23::date, 'working', $3::timestamptz)) v where not $10::boolean or v.column1 = 'accept_decision')
         insert into trail (seq, at, actor_id, actor_name, action, entity, entity_id, client_ip, detail, prev_hash, hash)
           values ($14, $3, null, 'public', 'report.receive', 'report', $15, null, $16, $17, $18)`,
-      [h.id, number, at, r.accused.name, r.accused.unit ?? null, r.accused.post ?? null, to.org, r.content, r.happened ?? null, r.anonymous,
-        r.reporter ? JSON.stringify(r.reporter) : null, receipt, contentSha256, seq, String(h.id), JSON.stringify(detail), h.hash, hash,
-        to.cadre, to.up, day(at, 0), day(at, 15), day(at, 21)]);
+        [
+          h.id,
+          number,
+          at,
+          r.accused.name,
+          r.accused.unit ?? null,
+          r.accused.post ?? null,
+          to.org,
+          r.content,
+          r.happened ?? null,
+          r.anonymous,
+          r.reporter ? JSON.stringify(r.reporter) : null,
+          receipt,
+          contentSha256,
+          seq,
+          String(h.id),
+          JSON.stringify(detail),
+          h.hash,
+          hash,
+          to.cadre,
+          to.up,
+          day(at, 0),
+          day(at, 15),
+          day(at, 21),
+        ],
+      );
       await c.query('commit');
       return reply.status(201).send({ receipt, number });
     } catch (e) {
@@ -123,7 +203,10 @@ async function serveBare(url: string) {
     }
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
-  announce(app.server.address(), async () => { await app.close(); await pool.end(); });
+  announce(app.server.address(), async () => {
+    await app.close();
+    await pool.end();
+  });
 }
 
 function announce(addr: unknown, close: () => Promise<void>) {
@@ -133,16 +216,30 @@ function announce(addr: unknown, close: () => Promise<void>) {
 
 // ——— driver ———
 
-interface Server { port: number; path: string; child: ChildProcess; sent: number }
+interface Server {
+  port: number;
+  path: string;
+  child: ChildProcess;
+  sent: number;
+}
 
 async function startServer(which: 'app' | 'bare', db: FreshDb): Promise<Server> {
   const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url)], {
-    env: { ...process.env, INTAKE_ROLE: which, INTAKE_DB: db.url, INTAKE_OWNER_DB: db.ownerUrl ?? '', INTAKE_TRAIL_KEY: db.trailKey.toString('base64') },
+    env: {
+      ...process.env,
+      INTAKE_ROLE: which,
+      INTAKE_DB: db.url,
+      INTAKE_OWNER_DB: db.ownerUrl ?? '',
+      INTAKE_TRAIL_KEY: db.trailKey.toString('base64'),
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const port = await new Promise<number>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
-    lines.on('line', (l) => { if (l.startsWith('READY ')) resolve(Number(l.slice(6))); else process.stderr.write(`[${which}] ${l}\n`); });
+    lines.on('line', (l) => {
+      if (l.startsWith('READY ')) resolve(Number(l.slice(6)));
+      else process.stderr.write(`[${which}] ${l}\n`);
+    });
     child.on('exit', (code) => reject(new Error(`${which} server exited (${code}) before it was ready`)));
   });
   return { port, path: which === 'app' ? APP_PATH : BARE_PATH, child, sent: 0 };
@@ -167,27 +264,55 @@ function cpuMs(pid: number | undefined): number | null {
 
 function post(agent: http.Agent, port: number, path: string, body: Buffer): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, path, method: 'POST', agent,
-      headers: { 'content-type': 'application/json', 'content-length': body.length } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-      res.on('error', reject);
-    });
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': body.length },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
 }
 
-interface Round { rps: number; done: number; errors: number; secs: number; lat: number[]; serverCpuMsPerReq: number | null; dbCpuMsPerReq: number | null; clientCpuMsPerReq: number }
+interface Round {
+  rps: number;
+  done: number;
+  errors: number;
+  secs: number;
+  lat: number[];
+  serverCpuMsPerReq: number | null;
+  dbCpuMsPerReq: number | null;
+  clientCpuMsPerReq: number;
+}
 
 /** N requests, C at a time over C keep-alive connections; stops issuing new ones at the deadline. */
-async function round(s: Server, n: number, c: number, bodies: Buffer[], dbPids: () => Promise<number[]>): Promise<Round> {
+async function round(
+  s: Server,
+  n: number,
+  c: number,
+  bodies: Buffer[],
+  dbPids: () => Promise<number[]>,
+): Promise<Round> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: c });
   const lat: number[] = [];
   let next = 0;
   let errors = 0;
   const pids = await dbPids();
-  const sumCpu = (ps: number[]) => ps.reduce<number | null>((a, p) => { const v = cpuMs(p); return a == null || v == null ? null : a + v; }, 0);
+  const sumCpu = (ps: number[]) =>
+    ps.reduce<number | null>((a, p) => {
+      const v = cpuMs(p);
+      return a == null || v == null ? null : a + v;
+    }, 0);
   const cpu0 = cpuMs(s.child.pid);
   const me0 = process.cpuUsage();
   const db0 = sumCpu(pids);
@@ -212,10 +337,16 @@ async function round(s: Server, n: number, c: number, bodies: Buffer[], dbPids: 
   const me = process.cpuUsage(me0);
   const db1 = sumCpu(pids);
   agent.destroy();
-  return { rps: lat.length / secs, done: lat.length, errors, secs, lat,
+  return {
+    rps: lat.length / secs,
+    done: lat.length,
+    errors,
+    secs,
+    lat,
     serverCpuMsPerReq: cpu0 == null || cpu1 == null ? null : (cpu1 - cpu0) / Math.max(1, lat.length),
     dbCpuMsPerReq: db0 == null || db1 == null ? null : (db1 - db0) / Math.max(1, lat.length),
-    clientCpuMsPerReq: (me.user + me.system) / 1000 / Math.max(1, lat.length) };
+    clientCpuMsPerReq: (me.user + me.system) / 1000 / Math.max(1, lat.length),
+  };
 }
 
 const RUNS = Number(process.env.INTAKE_RUNS ?? 3);
@@ -227,8 +358,15 @@ const WARMUP = 300;
 const KNOWN = 1500; // serving cadres the submissions name
 const BODIES = 4000; // distinct submissions, walked in order by each side
 
-const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
-const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]; };
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
 
 type Accused = { name: string; unit?: string; post?: string };
 
@@ -238,22 +376,48 @@ type Accused = { name: string; unit?: string; post?: string };
  * does not know (sent to the top unit); texts differ; half anonymous, half named.
  */
 function requestBodies(known: Accused[], n: number): Buffer[] {
-  const acts = ['在工程项目招标中多次打招呼，要求将项目交给其亲属实际控制的公司承建', '逢年过节收受下属单位和企业送的购物卡、烟酒，数额较大',
-    '违规使用公车办私事，并长期占用下属单位的车辆', '在干部选拔中搞“小圈子”，提拔与其关系密切的人员', '违规发放津贴补贴，账目不清',
-    '在征地拆迁补偿中优亲厚友，虚报面积套取补偿款', '工作日中午多次在私人会所饮酒', '对群众反映的问题推诿扯皮，长期不予解决'];
-  const places = ['城关街道道路改造项目', '办公楼维修工程', '农村饮水安全工程', '老旧小区改造', '学校食堂采购', '河道整治工程'];
+  const acts = [
+    '在工程项目招标中多次打招呼，要求将项目交给其亲属实际控制的公司承建',
+    '逢年过节收受下属单位和企业送的购物卡、烟酒，数额较大',
+    '违规使用公车办私事，并长期占用下属单位的车辆',
+    '在干部选拔中搞“小圈子”，提拔与其关系密切的人员',
+    '违规发放津贴补贴，账目不清',
+    '在征地拆迁补偿中优亲厚友，虚报面积套取补偿款',
+    '工作日中午多次在私人会所饮酒',
+    '对群众反映的问题推诿扯皮，长期不予解决',
+  ];
+  const places = [
+    '城关街道道路改造项目',
+    '办公楼维修工程',
+    '农村饮水安全工程',
+    '老旧小区改造',
+    '学校食堂采购',
+    '河道整治工程',
+  ];
   return Array.from({ length: n }, (_, i) => {
     const accused = i % 8 === 7 ? { name: `王某${i}`, unit: `某单位${i % 97}` } : known[i % known.length];
-    const content = `${2020 + (i % 6)}年以来，该同志${acts[i % acts.length]}。相关事项涉及${places[(i >> 3) % places.length]}，`
-      + `涉及金额约${(i % 9) + 1}${['十', '百'][i % 2]}万元。知情人包括经办人员和部分相关单位负责人，可以提供联系方式和书面材料（编号 ${i}）。`
-      + `${acts[(i * 7 + 3) % acts.length]}的问题也有群众反映，希望组织调查核实，依规依纪处理。`;
-    const body = i % 2 === 0 ? { accused, content, happened: `${2020 + (i % 6)}年至今`, anonymous: true }
-      : { accused, content, anonymous: false, reporter: { name: '刘群众', phone: `138 0000 ${String(i % 10_000).padStart(4, '0')}` } };
+    const content =
+      `${2020 + (i % 6)}年以来，该同志${acts[i % acts.length]}。相关事项涉及${places[(i >> 3) % places.length]}，` +
+      `涉及金额约${(i % 9) + 1}${['十', '百'][i % 2]}万元。知情人包括经办人员和部分相关单位负责人，可以提供联系方式和书面材料（编号 ${i}）。` +
+      `${acts[(i * 7 + 3) % acts.length]}的问题也有群众反映，希望组织调查核实，依规依纪处理。`;
+    const body =
+      i % 2 === 0
+        ? { accused, content, happened: `${2020 + (i % 6)}年至今`, anonymous: true }
+        : {
+            accused,
+            content,
+            anonymous: false,
+            reporter: { name: '刘群众', phone: `138 0000 ${String(i % 10_000).padStart(4, '0')}` },
+          };
     return Buffer.from(JSON.stringify(body));
   });
 }
 
-interface FreshDb { url: string; ownerUrl?: string; trailKey: Buffer }
+interface FreshDb {
+  url: string;
+  ownerUrl?: string;
+  trailKey: Buffer;
+}
 
 /** Created by the owner role (MIGRATION_DATABASE_URL) when there is one, as the README's installation does. */
 async function ensureFreshDatabase(base: string, ownerBase?: string): Promise<FreshDb> {
@@ -262,12 +426,23 @@ async function ensureFreshDatabase(base: string, ownerBase?: string): Promise<Fr
   await admin.query(`drop database if exists ${DB_NAME} with (force)`);
   await admin.query(`create database ${DB_NAME}`);
   await admin.end();
-  const withDb = (u: URL) => { u.pathname = `/${DB_NAME}`; return u.toString(); };
-  return { url: withDb(new URL(base)), ownerUrl: ownerBase ? withDb(new URL(ownerBase)) : undefined, trailKey: randomBytes(32) };
+  const withDb = (u: URL) => {
+    u.pathname = `/${DB_NAME}`;
+    return u.toString();
+  };
+  return {
+    url: withDb(new URL(base)),
+    ownerUrl: ownerBase ? withDb(new URL(ownerBase)) : undefined,
+    trailKey: randomBytes(32),
+  };
 }
 
 /** Median µs per call over `batches` batches of `n` calls (after one warm-up batch). */
-function microbench(n: number, batches: number, fn: (i: number) => unknown): { median: number; min: number; max: number } {
+function microbench(
+  n: number,
+  batches: number,
+  fn: (i: number) => unknown,
+): { median: number; min: number; max: number } {
   for (let i = 0; i < n; i++) fn(i);
   const per: number[] = [];
   for (let b = 0; b < batches; b++) {
@@ -278,7 +453,9 @@ function microbench(n: number, batches: number, fn: (i: number) => unknown): { m
   return { median: median(per), min: Math.min(...per), max: Math.max(...per) };
 }
 
-interface Cell { rounds: Round[] } // one side at one concurrency in one run
+interface Cell {
+  rounds: Round[];
+} // one side at one concurrency in one run
 
 async function main() {
   const base = process.env.DATABASE_URL;
@@ -296,14 +473,27 @@ async function main() {
     const app = await startServer('app', fresh); // migrates and loads the small registry first
     const bare = await startServer('bare', fresh);
     const database = await openDatabase({ databaseUrl: fresh.url, poolSize: 1 });
-    const known = (await sql<Accused>`select c.name, o.name as unit, p.title as post from posts p join cadres c on c.id = p.cadre_id
-      join orgs o on o.id = p.org_id where p.end_date is null order by md5(p.id::text) limit ${KNOWN}`.execute(database.db)).rows;
+    const known = (
+      await sql<Accused>`select c.name, o.name as unit, p.title as post from posts p join cadres c on c.id = p.cadre_id
+      join orgs o on o.id = p.org_id where p.end_date is null order by md5(p.id::text) limit ${KNOWN}`.execute(
+        database.db,
+      )
+    ).rows;
     const bodies = requestBodies(known, BODIES);
-    registrySize = (await sql<{ o: number; c: number }>`select (select count(*)::int from orgs) as o, (select count(*)::int from cadres) as c`.execute(database.db)).rows[0];
-    pgVersion = (await sql<{ v: string }>`select current_setting('server_version') as v`.execute(database.db)).rows[0].v;
+    registrySize = (
+      await sql<{
+        o: number;
+        c: number;
+      }>`select (select count(*)::int from orgs) as o, (select count(*)::int from cadres) as c`.execute(database.db)
+    ).rows[0];
+    pgVersion = (await sql<{ v: string }>`select current_setting('server_version') as v`.execute(database.db)).rows[0]
+      .v;
     // The servers' own PostgreSQL backends, for their CPU time (readable when this runs as root or as postgres).
-    const dbPids = async () => (await sql<{ pid: number }>`select pid from pg_stat_activity
-      where datname = ${DB_NAME} and pid <> pg_backend_pid() and backend_type = 'client backend'`.execute(database.db)).rows.map((r) => r.pid);
+    const dbPids = async () =>
+      (
+        await sql<{ pid: number }>`select pid from pg_stat_activity
+      where datname = ${DB_NAME} and pid <> pg_backend_pid() and backend_type = 'client backend'`.execute(database.db)
+      ).rows.map((r) => r.pid);
     const perC = new Map<number, { app: Cell; bare: Cell; ratios: number[] }>();
     for (const c of CONCURRENCY) {
       await round(app, WARMUP, c, bodies, dbPids);
@@ -317,8 +507,10 @@ async function main() {
           cell[side].rounds.push(res);
         }
         cell.ratios.push(cell.app.rounds[r].rps / cell.bare.rounds[r].rps);
-        console.log(`run ${run + 1} c=${c} round ${r + 1}: app ${cell.app.rounds[r].rps.toFixed(0)}/s, bare ${cell.bare.rounds[r].rps.toFixed(0)}/s, `
-          + `ratio ${(cell.ratios[r] * 100).toFixed(0)} %, load ${os.loadavg()[0].toFixed(2)}`);
+        console.log(
+          `run ${run + 1} c=${c} round ${r + 1}: app ${cell.app.rounds[r].rps.toFixed(0)}/s, bare ${cell.bare.rounds[r].rps.toFixed(0)}/s, ` +
+            `ratio ${(cell.ratios[r] * 100).toFixed(0)} %, load ${os.loadavg()[0].toFixed(2)}`,
+        );
       }
       perC.set(c, cell);
     }
@@ -341,7 +533,14 @@ async function main() {
   const hmac = microbench(20_000, 7, (i) => receiptDigest(box, receipts[i % receipts.length]));
   const receivedAt = new Date().toISOString();
   const contentSha256 = createHash('sha256').update('x').digest('hex');
-  const signing = microbench(2_000, 7, (i) => signer.sign({ kind: 'mingjian.report-receipt', number: `JB2026${String(i).padStart(6, '0')}`, receivedAt, contentSha256 }));
+  const signing = microbench(2_000, 7, (i) =>
+    signer.sign({
+      kind: 'mingjian.report-receipt',
+      number: `JB2026${String(i).padStart(6, '0')}`,
+      receivedAt,
+      contentSha256,
+    }),
+  );
   const reporter = JSON.stringify({ name: '刘群众', phone: '138 0000 0000' });
   const seal = microbench(20_000, 7, (i) => box.seal(reporter, `report-reporter:${i}`));
 
@@ -349,78 +548,106 @@ async function main() {
   const f0 = (x: number) => x.toFixed(0);
   const f1 = (x: number) => x.toFixed(1);
   const lines: string[] = [];
-  const table = ['| concurrency | app reports/s | bare reports/s | app / bare | app p50 / p95 | bare p50 / p95 | app server CPU / report | bare server CPU / report | PostgreSQL CPU / report, app / bare |',
-    '|---|---|---|---|---|---|---|---|---|'];
+  const table = [
+    '| concurrency | app reports/s | bare reports/s | app / bare | app p50 / p95 | bare p50 / p95 | app server CPU / report | bare server CPU / report | PostgreSQL CPU / report, app / bare |',
+    '|---|---|---|---|---|---|---|---|---|',
+  ];
   const summary: Array<{ c: number; app: number; bare: number; ratio: number }> = [];
   const cpuLines: string[] = [];
   for (const c of CONCURRENCY) {
     const cells = results.map((r) => r.get(c)!);
     const runMed = (side: 'app' | 'bare') => cells.map((x) => median(x[side].rounds.map((r) => r.rps)));
     const allRps = (side: 'app' | 'bare') => cells.flatMap((x) => x[side].rounds.map((r) => r.rps));
-    const lat = (side: 'app' | 'bare', p: number) => median(cells.map((x) => pct(x[side].rounds.flatMap((r) => r.lat), p)));
+    const lat = (side: 'app' | 'bare', p: number) =>
+      median(
+        cells.map((x) =>
+          pct(
+            x[side].rounds.flatMap((r) => r.lat),
+            p,
+          ),
+        ),
+      );
     const cpuOf = (side: 'app' | 'bare', k: 'serverCpuMsPerReq' | 'dbCpuMsPerReq' | 'clientCpuMsPerReq') => {
       const xs = cells.flatMap((x) => x[side].rounds.map((r) => r[k])).filter((v): v is number => v != null);
       return xs.length ? median(xs) * 1000 : null;
     };
-    const cpu = (side: 'app' | 'bare', k: 'serverCpuMsPerReq' | 'dbCpuMsPerReq') => { const v = cpuOf(side, k); return v == null ? 'n/a' : `${f0(v)} µs`; };
+    const cpu = (side: 'app' | 'bare', k: 'serverCpuMsPerReq' | 'dbCpuMsPerReq') => {
+      const v = cpuOf(side, k);
+      return v == null ? 'n/a' : `${f0(v)} µs`;
+    };
     // What the ratio would be on a machine the bench had to itself, where intake is CPU-bound: total CPU per report
     // (server + its PostgreSQL backends + load generator), bare over app. Far less sensitive to neighbours than wall time.
-    const total = (side: 'app' | 'bare') => [cpuOf(side, 'serverCpuMsPerReq'), cpuOf(side, 'dbCpuMsPerReq'), cpuOf(side, 'clientCpuMsPerReq')]
-      .reduce<number | null>((a, v) => (a == null || v == null ? null : a + v), 0);
+    const total = (side: 'app' | 'bare') =>
+      [cpuOf(side, 'serverCpuMsPerReq'), cpuOf(side, 'dbCpuMsPerReq'), cpuOf(side, 'clientCpuMsPerReq')].reduce<
+        number | null
+      >((a, v) => (a == null || v == null ? null : a + v), 0);
     const ta = total('app');
     const tb = total('bare');
-    cpuLines.push(`c=${c}: app ${ta == null ? 'n/a' : f0(ta)} µs, bare ${tb == null ? 'n/a' : f0(tb)} µs (load generator ${f0(cpuOf('app', 'clientCpuMsPerReq')!)} / ${f0(cpuOf('bare', 'clientCpuMsPerReq')!)} µs)`
-      + (ta && tb ? ` → CPU-bound ratio **${f0((tb / ta) * 100)} %**` : ''));
+    cpuLines.push(
+      `c=${c}: app ${ta == null ? 'n/a' : f0(ta)} µs, bare ${tb == null ? 'n/a' : f0(tb)} µs (load generator ${f0(cpuOf('app', 'clientCpuMsPerReq')!)} / ${f0(cpuOf('bare', 'clientCpuMsPerReq')!)} µs)` +
+        (ta && tb ? ` → CPU-bound ratio **${f0((tb / ta) * 100)} %**` : ''),
+    );
     const ratios = cells.flatMap((x) => x.ratios);
     const appMed = median(runMed('app'));
     const bareMed = median(runMed('bare'));
     const ratio = median(ratios);
     summary.push({ c, app: appMed, bare: bareMed, ratio });
     const spread = (xs: number[]) => `${f0(Math.min(...xs))}–${f0(Math.max(...xs))}`;
-    table.push(`| ${c} | **${f0(appMed)}** (rounds ${spread(allRps('app'))}) | **${f0(bareMed)}** (rounds ${spread(allRps('bare'))}) | `
-      + `**${f0(ratio * 100)} %** (pairs ${f0(Math.min(...ratios) * 100)}–${f0(Math.max(...ratios) * 100)} %) | `
-      + `${f1(lat('app', 50))} / ${f1(lat('app', 95))} ms | ${f1(lat('bare', 50))} / ${f1(lat('bare', 95))} ms | `
-      + `${cpu('app', 'serverCpuMsPerReq')} | ${cpu('bare', 'serverCpuMsPerReq')} | ${cpu('app', 'dbCpuMsPerReq')} / ${cpu('bare', 'dbCpuMsPerReq')} |`);
-    lines.push(`c=${c}: run medians app ${runMed('app').map(f0).join(', ')}; bare ${runMed('bare').map(f0).join(', ')}; `
-      + `pair ratios ${ratios.map((r) => `${f0(r * 100)} %`).join(', ')}`);
+    table.push(
+      `| ${c} | **${f0(appMed)}** (rounds ${spread(allRps('app'))}) | **${f0(bareMed)}** (rounds ${spread(allRps('bare'))}) | ` +
+        `**${f0(ratio * 100)} %** (pairs ${f0(Math.min(...ratios) * 100)}–${f0(Math.max(...ratios) * 100)} %) | ` +
+        `${f1(lat('app', 50))} / ${f1(lat('app', 95))} ms | ${f1(lat('bare', 50))} / ${f1(lat('bare', 95))} ms | ` +
+        `${cpu('app', 'serverCpuMsPerReq')} | ${cpu('bare', 'serverCpuMsPerReq')} | ${cpu('app', 'dbCpuMsPerReq')} / ${cpu('bare', 'dbCpuMsPerReq')} |`,
+    );
+    lines.push(
+      `c=${c}: run medians app ${runMed('app').map(f0).join(', ')}; bare ${runMed('bare').map(f0).join(', ')}; ` +
+        `pair ratios ${ratios.map((r) => `${f0(r * 100)} %`).join(', ')}`,
+    );
   }
-  const errors = results.flatMap((r) => [...r.values()]).flatMap((x) => [...x.app.rounds, ...x.bare.rounds]).reduce((a, r) => a + r.errors, 0);
+  const errors = results
+    .flatMap((r) => [...r.values()])
+    .flatMap((x) => [...x.app.rounds, ...x.bare.rounds])
+    .reduce((a, r) => a + r.errors, 0);
   const slowest = Math.min(...summary.map((s) => s.app));
   const share = (us: number) => `${f1((us * slowest) / 1e4)} % of one core at ${f0(slowest)} reports/s`;
   const cpus = os.cpus();
-  writeSection('intake', [
-    `Machine: ${cpus[0]?.model ?? 'cpu'} × ${cpus.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL ${pgVersion}, `
-      + `all on the same 2 cores (load generator, both servers, PostgreSQL): `
-      + `load average ${load0.map((x) => x.toFixed(2)).join(' / ')} at the start, ${load1.map((x) => x.toFixed(2)).join(' / ')} at the end (${f1(minutes)} min).`,
-    '',
-    `Method (bench/intake.bench.ts): ${RUNS} runs, each on a fresh database \`${DB_NAME}\` with the demo city's registry (${registrySize.o.toLocaleString('en')} units, ${registrySize.c.toLocaleString('en')} cadres; no accounts) and `
-      + `fresh server processes; per run and concurrency one warm-up round of ${WARMUP} per side, then ${ROUNDS} rounds of ${REQUESTS} \`POST\`s per side, `
-      + `app and bare alternating (app, bare, bare, app, …). Concurrency = keep-alive connections, each with one request in flight (node:http client in `
-      + `the driver process). Each side walks the same ${BODIES.toLocaleString('en')} distinct submissions in order: seven in eight name one of ${KNOWN.toLocaleString('en')} serving cadres `
-      + `sampled from the registry, with unit and post (routing matches; principals go a level up), one in eight an unknown name (top unit); half anonymous, half named; `
-      + `~150 characters of content each. **App**: the real \`buildApp\` on \`boot()\` over PostgreSQL (pool of ${POOL_SIZE}), submission limiter raised to 10⁹/hour `
-      + `(still running): zod validation, routing lookup, HMAC receipt, AES-GCM sealing of a named reporter, \`write()\` with its trail append, Ed25519 proof, `
-      + `response with the proof and public key. **Bare**: the same work by hand — plain Fastify (no schema) + \`pg.Pool\` of ${POOL_SIZE}: the routing lookup `
-      + `as one query (same rule); begin; lock the trail head and take both ids in one select; one statement inserting the same \`reports\` row, its `
-      + `intake clocks (\`case_deadlines\`) and the hash-chained trail row and moving the head; commit (5 round trips to the app's 8); no settings read, `
-      + `no related-report comparison, no HMAC, no signature, no sealing. Both write into the same database and the trail chain verifies after every run `
-      + `(${trailRows.toLocaleString('en')} rows in the last). Throughput = completed 201s / wall time of the round; figures are the median over runs of each run's `
-      + `median round; the ratio is the median over all adjacent app/bare round pairs; latencies are the median over runs of each run's pooled p50/p95; `
-      + `CPU per report is utime+stime from /proc of the server process and of its PostgreSQL backends, median over rounds. Failed requests: ${errors}.`,
-    '',
-    ...table,
-    '',
-    `Noise: ${lines.join('. ')}.`,
-    '',
-    `CPU per report, all processes (server + its PostgreSQL backends + load generator, median over rounds): ${cpuLines.join('; ')}.`,
-    '',
-    `Crypto alone (this process, servers stopped; median of 7 batches, min–max in brackets): receipt HMAC-SHA-256 (\`receiptDigest\` → \`ctx.box.digest\`) `
-      + `**${f1(hmac.median)} µs** (${f1(hmac.min)}–${f1(hmac.max)}); Ed25519 proof (\`ctx.signer.sign\`, canonical JSON + signature) `
-      + `**${f1(signing.median)} µs** (${f1(signing.min)}–${f1(signing.max)}); for comparison AES-256-GCM sealing of a named reporter `
-      + `${f1(seal.median)} µs. At the app's slowest median rate these are ${share(hmac.median)}, ${share(signing.median)} and ${share(seal.median)}.`,
-    '',
-    `Target (issue 4): app ≥ 50 % of bare — ${summary.map((s) => `c=${s.c}: ${f0(s.ratio * 100)} % (${s.ratio >= 0.5 ? 'met' : 'NOT met'})`).join('; ')}.`,
-  ], 'Intake (issue 4)');
+  writeSection(
+    'intake',
+    [
+      `Machine: ${cpus[0]?.model ?? 'cpu'} × ${cpus.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL ${pgVersion}, ` +
+        `all on the same 2 cores (load generator, both servers, PostgreSQL): ` +
+        `load average ${load0.map((x) => x.toFixed(2)).join(' / ')} at the start, ${load1.map((x) => x.toFixed(2)).join(' / ')} at the end (${f1(minutes)} min).`,
+      '',
+      `Method (bench/intake.bench.ts): ${RUNS} runs, each on a fresh database \`${DB_NAME}\` with the demo city's registry (${registrySize.o.toLocaleString('en')} units, ${registrySize.c.toLocaleString('en')} cadres; no accounts) and ` +
+        `fresh server processes; per run and concurrency one warm-up round of ${WARMUP} per side, then ${ROUNDS} rounds of ${REQUESTS} \`POST\`s per side, ` +
+        `app and bare alternating (app, bare, bare, app, …). Concurrency = keep-alive connections, each with one request in flight (node:http client in ` +
+        `the driver process). Each side walks the same ${BODIES.toLocaleString('en')} distinct submissions in order: seven in eight name one of ${KNOWN.toLocaleString('en')} serving cadres ` +
+        `sampled from the registry, with unit and post (routing matches; principals go a level up), one in eight an unknown name (top unit); half anonymous, half named; ` +
+        `~150 characters of content each. **App**: the real \`buildApp\` on \`boot()\` over PostgreSQL (pool of ${POOL_SIZE}), submission limiter raised to 10⁹/hour ` +
+        `(still running): zod validation, routing lookup, HMAC receipt, AES-GCM sealing of a named reporter, \`write()\` with its trail append, Ed25519 proof, ` +
+        `response with the proof and public key. **Bare**: the same work by hand — plain Fastify (no schema) + \`pg.Pool\` of ${POOL_SIZE}: the routing lookup ` +
+        `as one query (same rule); begin; lock the trail head and take both ids in one select; one statement inserting the same \`reports\` row, its ` +
+        `intake clocks (\`case_deadlines\`) and the hash-chained trail row and moving the head; commit (5 round trips to the app's 8); no settings read, ` +
+        `no related-report comparison, no HMAC, no signature, no sealing. Both write into the same database and the trail chain verifies after every run ` +
+        `(${trailRows.toLocaleString('en')} rows in the last). Throughput = completed 201s / wall time of the round; figures are the median over runs of each run's ` +
+        `median round; the ratio is the median over all adjacent app/bare round pairs; latencies are the median over runs of each run's pooled p50/p95; ` +
+        `CPU per report is utime+stime from /proc of the server process and of its PostgreSQL backends, median over rounds. Failed requests: ${errors}.`,
+      '',
+      ...table,
+      '',
+      `Noise: ${lines.join('. ')}.`,
+      '',
+      `CPU per report, all processes (server + its PostgreSQL backends + load generator, median over rounds): ${cpuLines.join('; ')}.`,
+      '',
+      `Crypto alone (this process, servers stopped; median of 7 batches, min–max in brackets): receipt HMAC-SHA-256 (\`receiptDigest\` → \`ctx.box.digest\`) ` +
+        `**${f1(hmac.median)} µs** (${f1(hmac.min)}–${f1(hmac.max)}); Ed25519 proof (\`ctx.signer.sign\`, canonical JSON + signature) ` +
+        `**${f1(signing.median)} µs** (${f1(signing.min)}–${f1(signing.max)}); for comparison AES-256-GCM sealing of a named reporter ` +
+        `${f1(seal.median)} µs. At the app's slowest median rate these are ${share(hmac.median)}, ${share(signing.median)} and ${share(seal.median)}.`,
+      '',
+      `Target (issue 4): app ≥ 50 % of bare — ${summary.map((s) => `c=${s.c}: ${f0(s.ratio * 100)} % (${s.ratio >= 0.5 ? 'met' : 'NOT met'})`).join('; ')}.`,
+    ],
+    'Intake (issue 4)',
+  );
   console.log(table.join('\n'));
   console.log(lines.join('\n'));
   console.log(cpuLines.join('\n'));

@@ -9,8 +9,12 @@ export const PROVINCE_OPTIONS: GenOptions = {
   cities: Array.from({ length: 14 }, (_, i) => {
     const c = String(i + 1).padStart(2, '0');
     return {
-      name: `示例省第${i + 1}市`, regionCode: `33${c}00`,
-      counties: Array.from({ length: 12 }, (_, k) => ({ name: `第${i + 1}市第${k + 1}${k % 3 ? '县' : '区'}`, regionCode: `33${c}${String(k + 1).padStart(2, '0')}` })),
+      name: `示例省第${i + 1}市`,
+      regionCode: `33${c}00`,
+      counties: Array.from({ length: 12 }, (_, k) => ({
+        name: `第${i + 1}市第${k + 1}${k % 3 ? '县' : '区'}`,
+        regionCode: `33${c}${String(k + 1).padStart(2, '0')}`,
+      })),
     };
   }),
   townsPerCounty: 15,

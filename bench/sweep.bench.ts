@@ -28,7 +28,11 @@ await b.close();
 runs.sort((a, b2) => a - b2);
 const lines = [
   `Machine: ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL ${pgVersion}.`,
-  `Whole-province sweep of M-04 … M-07 (sweepAll: facts read set-based in batches of 5,000 cadres, rules evaluated, cadre_flags replaced with one trail row per batch): ${last.cadres.toLocaleString('en')} cadres, ${last.flags.toLocaleString('en')} flags (${Object.entries(last.byRule).map(([k, v]) => `${k} ${v.toLocaleString('en')}`).join(', ')}).`,
+  `Whole-province sweep of M-04 … M-07 (sweepAll: facts read set-based in batches of 5,000 cadres, rules evaluated, cadre_flags replaced with one trail row per batch): ${last.cadres.toLocaleString('en')} cadres, ${last.flags.toLocaleString('en')} flags (${Object.entries(
+    last.byRule,
+  )
+    .map(([k, v]) => `${k} ${v.toLocaleString('en')}`)
+    .join(', ')}).`,
   '',
   `| runs | fastest | median | slowest | target |`,
   `|---|---|---|---|---|`,

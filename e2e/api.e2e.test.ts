@@ -11,22 +11,34 @@ const SCREENSHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 const PASSWORD = 'mingjian-demo';
 const CHINESE_NAME = /^[\u4e00-\u9fa5]{2,4}$/;
 
-interface Answer { status: number; body: any }
+interface Answer {
+  status: number;
+  body: any;
+}
 
 /** Runs fetch inside the page, so cookies, SameSite and CSRF behave exactly as for a browser client. */
 function pageFetch(page: Page, url: string, init?: RequestInit): Promise<Answer> {
-  return page.evaluate(async ([u, i]) => {
-    const res = await fetch(u, i);
-    const text = await res.text();
-    let body: unknown = text;
-    try { body = JSON.parse(text); } catch { /* not JSON; keep the text for the assertion message */ }
-    return { status: res.status, body };
-  }, [url, init ?? {}] as const);
+  return page.evaluate(
+    async ([u, i]) => {
+      const res = await fetch(u, i);
+      const text = await res.text();
+      let body: unknown = text;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        /* not JSON; keep the text for the assertion message */
+      }
+      return { status: res.status, body };
+    },
+    [url, init ?? {}] as const,
+  );
 }
 
 function login(page: Page, username: string): Promise<Answer> {
   return pageFetch(page, '/api/v1/auth/login', {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: PASSWORD }),
   });
 }
 
@@ -53,10 +65,14 @@ describe('browser against the running server', () => {
     // Swagger UI builds the page client-side from /api/openapi.json; wait for the operation rows.
     await pageA.locator('.opblock').first().waitFor({ timeout: 60_000 });
     expect(await pageA.locator('.info .title').innerText()).toContain('明鉴 Mingjian API');
-    const paths = await pageA.locator('.opblock-summary-path').evaluateAll((els) => els.map((e) => e.textContent ?? ''));
+    const paths = await pageA
+      .locator('.opblock-summary-path')
+      .evaluateAll((els) => els.map((e) => e.textContent ?? ''));
     expect(paths.some((p) => p.includes('/api/v1/cadres'))).toBe(true);
     // The top bar and the spec link show the random port: hide them so the committed picture is stable.
-    await pageA.addStyleTag({ content: '.swagger-ui .topbar, .swagger-ui .info > a, .swagger-ui .info .link { display: none !important; }' });
+    await pageA.addStyleTag({
+      content: '.swagger-ui .topbar, .swagger-ui .info > a, .swagger-ui .info .link { display: none !important; }',
+    });
     await pageA.screenshot({ path: path.join(SCREENSHOTS, 'api-docs.png'), fullPage: true });
   });
 
@@ -96,7 +112,8 @@ describe('browser against the running server', () => {
 
   it('refuses a cookie-authenticated write without the CSRF header', async () => {
     const res = await pageFetch(pageA, '/api/v1/orgs', {
-      method: 'POST', headers: { 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ parentId: 1, name: 'x', level: 'county', unitType: 'gov_department' }),
     });
     expect(res.status, JSON.stringify(res.body)).toBe(403);

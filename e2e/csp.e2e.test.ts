@@ -9,9 +9,13 @@ const newPage = browserSuite();
 /** Collects CSP violations, from the console and from the page's own securitypolicyviolation events. */
 async function watchCsp(page: Page): Promise<string[]> {
   const seen: string[] = [];
-  page.on('console', (m) => { if (/Content Security Policy|Refused to/i.test(m.text())) seen.push(m.text()); });
+  page.on('console', (m) => {
+    if (/Content Security Policy|Refused to/i.test(m.text())) seen.push(m.text());
+  });
   await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`Refused to (CSP) ${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`Refused to (CSP) ${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
   return seen;
 }
@@ -24,7 +28,18 @@ describe('Content Security Policy in the browser', () => {
     expect(first?.headers()['content-security-policy']).toContain("script-src 'self'");
     await page.getByRole('button').first().waitFor();
     await uiLogin(page, 'demo_county_a');
-    for (const path of ['/', '/orgs', '/cadres', '/cadres/1', '/rotation', '/import', '/talks', '/talks/compliance', '/talks/activities', '/talks/responsibilities']) {
+    for (const path of [
+      '/',
+      '/orgs',
+      '/cadres',
+      '/cadres/1',
+      '/rotation',
+      '/import',
+      '/talks',
+      '/talks/compliance',
+      '/talks/activities',
+      '/talks/responsibilities',
+    ]) {
       await page.goto(path);
       await page.locator('.ant-layout').first().waitFor();
       await page.waitForLoadState('networkidle');

@@ -11,11 +11,15 @@ import type { Locator, Page } from 'playwright-core';
 import { browserSuite, settle, shot, today, uiLogin } from './pages.js';
 import { writeWorkbook } from '../apps/server/src/platform/sheets/index.js';
 
-const plusDays = (ymd: string, n: number) => new Date(Date.parse(`${ymd}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const plusDays = (ymd: string, n: number) =>
+  new Date(Date.parse(`${ymd}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 /** Opens a select (by test id, within `scope`) and clicks the option with that label in the dropdown now open. */
 async function pick(page: Page, scope: Page | Locator, testId: string, label: string) {
   await scope.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTitle(label, { exact: true }).click();
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+    .getByTitle(label, { exact: true })
+    .click();
 }
 /** A list filter: picks the option and waits for the list it reloads (`api` is the start of the list's URL). */
 async function filter(page: Page, testId: string, label: string, api: string) {
@@ -52,7 +56,10 @@ describe('supervision duties other than talks', () => {
 
     // The yearly research visits: a unit duty (no person), two a year.
     let row = await findRow(page, 'duty-table', ['全面从严治党调研']);
-    const id = (await row.getByRole('button', { name: /登记调研/ }).getAttribute('data-testid'))!.replace('record-', '');
+    const id = (await row.getByRole('button', { name: /登记调研/ }).getAttribute('data-testid'))!.replace(
+      'record-',
+      '',
+    );
     const count = page.getByTestId(`duty-count-${id}`);
     const [, held] = (await count.innerText()).match(/^(\d+)\/2$/)!;
     expect(Number(held)).toBeLessThan(2);
@@ -63,7 +70,12 @@ describe('supervision duties other than talks', () => {
     expect(await dialog.getByTestId('activity-kind').innerText()).toContain('全面从严治党调研');
     expect(await dialog.getByTestId('activity-org-name').innerText()).toBe('明湖区');
     expect(await dialog.getByTestId('activity-actor').innerText()).toContain('本人（明湖区委书记）');
-    expect(await dialog.locator('[data-testid="activity-date"] input, input[data-testid="activity-date"]').first().inputValue()).toBe(today());
+    expect(
+      await dialog
+        .locator('[data-testid="activity-date"] input, input[data-testid="activity-date"]')
+        .first()
+        .inputValue(),
+    ).toBe(today());
     await dialog.getByTestId('activity-title').fill('到城关街道调研基层党风廉政建设');
     await dialog.getByTestId('activity-summary').fill('走访街道党工委和三个社区，听取落实全面从严治党主体责任情况。');
     await dialog.getByTestId('activity-save').click();
@@ -76,7 +88,10 @@ describe('supervision duties other than talks', () => {
     row = await findRow(page, 'duty-table', ['听取下级一把手', '待完成']);
     const heard = (await row.locator('td').nth(2).locator('a').innerText()).trim();
     expect(await row.innerText()).toContain('由党委（党组）集体承担');
-    const hearingId = (await row.getByRole('button', { name: /登记听取汇报/ }).getAttribute('data-testid'))!.replace('record-', '');
+    const hearingId = (await row.getByRole('button', { name: /登记听取汇报/ }).getAttribute('data-testid'))!.replace(
+      'record-',
+      '',
+    );
     await row.getByRole('button', { name: /登记听取汇报/ }).click();
     await dialog.getByTestId('activity-summary').waitFor();
     expect(await dialog.getByTestId('activity-org-name').innerText()).toBe('明湖区');
@@ -114,7 +129,10 @@ describe('supervision duties other than talks', () => {
     await menu.getByText('全面从严治党调研').waitFor();
     expect(await menu.innerText()).not.toContain('纪委书记谈话提醒');
     await page.keyboard.press('Escape');
-    await page.evaluate(() => { (document.activeElement as HTMLElement | null)?.blur(); window.scrollTo(0, 0); });
+    await page.evaluate(() => {
+      (document.activeElement as HTMLElement | null)?.blur();
+      window.scrollTo(0, 0);
+    });
     await settle(page);
     await shot(page, 'activities');
     await page.context().close();
@@ -131,7 +149,9 @@ describe('supervision duties other than talks', () => {
     await dialog.getByTestId('occasion-note').waitFor();
     expect(await dialog.getByTestId('occasion-cadre').innerText()).toContain(name);
     await pick(page, dialog, 'occasion-event', '取得突出成绩、得到表彰时必谈');
-    expect(await dialog.getByTestId('occasion-default').innerText()).toContain('默认：谈心谈话，事由发生后 30 日内完成');
+    expect(await dialog.getByTestId('occasion-default').innerText()).toContain(
+      '默认：谈心谈话，事由发生后 30 日内完成',
+    );
     await dialog.getByTestId('occasion-note').fill('获评省级优秀党务工作者');
     await settle(page);
     await shot(page, 'occasion');
@@ -146,7 +166,9 @@ describe('supervision duties other than talks', () => {
     // 履责情况: the open M-21 talk, owed by the superior principal, with the occasion's note; the units below listed too.
     await page.getByRole('menuitem', { name: '履责情况' }).click();
     await page.getByTestId('overdue-table').locator('tbody tr').first().waitFor();
-    expect(await page.getByTestId('compliance-units').locator('tbody tr.ant-table-row').first().innerText()).toContain('明湖区（本级）');
+    expect(await page.getByTestId('compliance-units').locator('tbody tr.ant-table-row').first().innerText()).toContain(
+      '明湖区（本级）',
+    );
     await filter(page, 'compliance-status-filter', '待完成', '/api/v1/obligations');
     await filter(page, 'compliance-rule-filter', '八个必谈（事由触发）', '/api/v1/obligations');
     const row = await findRow(page, 'overdue-table', [name, '获评省级优秀党务工作者']);
@@ -171,8 +193,22 @@ describe('supervision duties other than talks', () => {
 
     // A bad file: the dry run names each bad row; nothing can be imported.
     const bad = path.join(dir, 'bad.xlsx');
-    await writeFile(bad, await writeWorkbook([{ name: '责任清单', columns: ['序号', '工作任务', '牵头领导', '牵头单位', '配合单位', '工作成果', '完成时限'].map((title) => ({ title })),
-      rows: [[1, '专题研究党风廉政建设', '', '', '', '', '2026年6月底'], ['一', '', '', '', '', '', ''], [1, '重复序号的任务', '', '', '', '', '长期坚持']] }]));
+    await writeFile(
+      bad,
+      await writeWorkbook([
+        {
+          name: '责任清单',
+          columns: ['序号', '工作任务', '牵头领导', '牵头单位', '配合单位', '工作成果', '完成时限'].map((title) => ({
+            title,
+          })),
+          rows: [
+            [1, '专题研究党风廉政建设', '', '', '', '', '2026年6月底'],
+            ['一', '', '', '', '', '', ''],
+            [1, '重复序号的任务', '', '', '', '', '长期坚持'],
+          ],
+        },
+      ]),
+    );
     await page.getByTestId('task-import').click();
     const dialog = page.locator('.ant-modal').filter({ hasText: '导入责任清单' });
     await dialog.getByTestId('task-list-name').fill('2026年度区委落实全面从严治党主体责任清单');
@@ -198,7 +234,10 @@ describe('supervision duties other than talks', () => {
 
     // The first task's deadline (2026年6月底) has passed: overdue, in red, and under 只看逾期未完成.
     const first = rows.filter({ hasText: '每半年专题研究一次' });
-    const taskId = (await first.getByRole('button', { name: /更新进度/ }).getAttribute('data-testid'))!.replace('task-update-', '');
+    const taskId = (await first.getByRole('button', { name: /更新进度/ }).getAttribute('data-testid'))!.replace(
+      'task-update-',
+      '',
+    );
     expect(await first.innerText()).toContain('逾期');
     await page.getByTestId('task-overdue-filter').click();
     await expect.poll(() => rows.count()).toBe(1);
@@ -254,10 +293,12 @@ describe('supervision duties other than talks', () => {
     await page.context().close();
   });
 
-  it('demo_leader finds the daily job\'s reminders under the bell; opening one marks it read and leads to 我的监督责任 (M-27)', async () => {
+  it("demo_leader finds the daily job's reminders under the bell; opening one marks it read and leads to 我的监督责任 (M-27)", async () => {
     const page = await newPage();
     await uiLogin(page, 'demo_leader');
-    const badge = page.locator('.ant-badge', { has: page.getByTestId('notification-bell') }).locator('.ant-scroll-number');
+    const badge = page
+      .locator('.ant-badge', { has: page.getByTestId('notification-bell') })
+      .locator('.ant-scroll-number');
     // The job runs at start without holding the server back: wait for its reminders.
     const unread = async () => {
       const answer = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/my/notifications');

@@ -11,9 +11,16 @@ import { DEMO_ACCOUNTS } from '../apps/server/src/demo/demo-accounts.js';
 
 export function pageMaker(browser: () => Browser, url: () => string) {
   return async (): Promise<Page> => {
-    const ctx = await browser().newContext({ baseURL: url(), viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+    const ctx = await browser().newContext({
+      baseURL: url(),
+      viewport: { width: 1440, height: 900 },
+      locale: 'zh-CN',
+      acceptDownloads: true,
+    });
     const page = await ctx.newPage();
-    page.on('pageerror', (e) => { throw e; });
+    page.on('pageerror', (e) => {
+      throw e;
+    });
     return page;
   };
 }
@@ -30,7 +37,10 @@ export function browserSuite() {
     await browser?.close();
     await server?.stop();
   });
-  return pageMaker(() => browser!, () => server!.url);
+  return pageMaker(
+    () => browser!,
+    () => server!.url,
+  );
 }
 
 /** Fills in the login form and submits it; what follows depends on the role (TOTP step, landing page). */
@@ -58,11 +68,16 @@ export async function uiLogin(page: Page, username: string) {
 
 const SCREENSHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../docs/screenshots');
 /** A screenshot for the README, into docs/screenshots/. */
-export const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
+export const shot = (page: Page, name: string, fullPage = false) =>
+  page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
 /** Before a screenshot: toasts gone, tables loaded, the pointer off the menu. */
 export async function settle(page: Page) {
   await page.mouse.move(1400, 880);
-  await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 12_000 }).catch(() => {});
+  await page
+    .locator('.ant-message-notice')
+    .first()
+    .waitFor({ state: 'detached', timeout: 12_000 })
+    .catch(() => {});
   await page.locator('.ant-spin-spinning').first().waitFor({ state: 'detached' });
   await page.waitForTimeout(300);
 }

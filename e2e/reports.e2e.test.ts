@@ -11,10 +11,10 @@ import type { Page } from 'playwright-core';
 import { browserSuite, uiLogin } from './pages.js';
 
 const SCREENSHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../docs/screenshots');
-const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
+const shot = (page: Page, name: string, fullPage = false) =>
+  page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
 // A marker no other text in the demo city contains, to look for traces of the report afterwards.
 const CONTENT = '反映其在办公楼维修工程招标中为亲属公司打招呼，并收受好处费（E2E-甲乙丙）。';
-
 
 const newPage = browserSuite();
 
@@ -31,16 +31,22 @@ async function choose(page: Page, testId: string, label: string) {
   const option = page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`);
   await option.click();
   // A click that lands while the list is still opening can be dropped; pick the option again until the list closes.
-  await expect.poll(async () => {
-    if (await page.locator('.ant-select-dropdown:visible').count() && await option.count()) {
-      await option.click({ timeout: 1000 }).catch(() => {});
-    }
-    return page.locator('.ant-select-dropdown:visible').count();
-  }, { timeout: 10_000 }).toBe(0);
+  await expect
+    .poll(
+      async () => {
+        if ((await page.locator('.ant-select-dropdown:visible').count()) && (await option.count())) {
+          await option.click({ timeout: 1000 }).catch(() => {});
+        }
+        return page.locator('.ant-select-dropdown:visible').count();
+      },
+      { timeout: 10_000 },
+    )
+    .toBe(0);
 }
 
 /** The text box of an antd DatePicker marked with a test id (the id lands on the input or on its wrapper). */
-const dateInput = (page: Page, testId: string) => page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
+const dateInput = (page: Page, testId: string) =>
+  page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
 
 /** Before a screenshot: toasts gone, no dialog half-way through closing. */
 async function settle(page: Page) {
@@ -50,11 +56,11 @@ async function settle(page: Page) {
   await page.waitForTimeout(400); // menu highlight and table fade-in transitions
 }
 
-const apiGet = (page: Page, url: string) => page.evaluate(async (u) => {
-  const res = await fetch(u);
-  return { status: res.status, text: await res.text() };
-}, url);
-
+const apiGet = (page: Page, url: string) =>
+  page.evaluate(async (u) => {
+    const res = await fetch(u);
+    return { status: res.status, text: await res.text() };
+  }, url);
 
 describe('reports and clues (issue 4)', () => {
   it('walks a report from the public page to a concluded clue, and the accused finds no trace of it', async () => {
@@ -127,7 +133,9 @@ describe('reports and clues (issue 4)', () => {
     const picker = petition.getByTestId('org-picker');
     await picker.click();
     await picker.locator('input').fill('明湖区财政局');
-    const option = petition.locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper[title="明湖区财政局"]');
+    const option = petition.locator(
+      '.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper[title="明湖区财政局"]',
+    );
     await option.first().waitFor();
     await option.first().click();
     await expect.poll(() => picker.innerText()).toContain('明湖区财政局');
@@ -136,7 +144,9 @@ describe('reports and clues (issue 4)', () => {
     await petition.getByTestId('report-search').locator('input').fill(lettered);
     await petition.getByTestId('report-search').locator('input').press('Enter');
     const found = petition.getByTestId('report-table').locator('tr.ant-table-row');
-    await expect.poll(async () => (await found.count()) === 1 && (await found.first().innerText()).includes(lettered)).toBe(true);
+    await expect
+      .poll(async () => (await found.count()) === 1 && (await found.first().innerText()).includes(lettered))
+      .toBe(true);
 
     // 3. The commission proposes an inquiry, with the collective decision behind it.
     const handler = await login('demo_discipline');
@@ -148,7 +158,9 @@ describe('reports and clues (issue 4)', () => {
     await handler.getByTestId('clue-search').locator('input').press('Enter');
     await expect.poll(() => handler.url()).toContain('q=');
     const rows = handler.getByTestId('clue-table').locator('tr.ant-table-row');
-    await expect.poll(async () => (await rows.allInnerTexts()).every((r) => r.includes(accused.name)) && (await rows.count()) > 0).toBe(true);
+    await expect
+      .poll(async () => (await rows.allInnerTexts()).every((r) => r.includes(accused.name)) && (await rows.count()) > 0)
+      .toBe(true);
     const clueRow = rows.first();
     expect(await clueRow.innerText()).toContain('待处置');
     await clueRow.click();
@@ -182,10 +194,15 @@ describe('reports and clues (issue 4)', () => {
     // 5. The letter of inquiry, and its notice as a .docx.
     await handler.reload();
     await handler.getByTestId('issue-letter').click();
-    await handler.getByTestId('letter-questions').fill('1. 请说明办公楼维修工程招标中是否为他人打招呼。\n2. 请说明是否收受相关企业财物。');
+    await handler
+      .getByTestId('letter-questions')
+      .fill('1. 请说明办公楼维修工程招标中是否为他人打招呼。\n2. 请说明是否收受相关企业财物。');
     await handler.getByTestId('issue-ok').click();
     await handler.getByTestId('letter').waitFor();
-    const [download] = await Promise.all([handler.waitForEvent('download'), handler.getByTestId('letter-docx').click()]);
+    const [download] = await Promise.all([
+      handler.waitForEvent('download'),
+      handler.getByTestId('letter-docx').click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/\.docx$/);
     expect((await readFile((await download.path())!)).subarray(0, 2).toString()).toBe('PK');
 
@@ -199,7 +216,9 @@ describe('reports and clues (issue 4)', () => {
     const leader = await login('demo_leader');
     await leader.getByRole('menuitem', { name: '我的函询' }).click();
     let countersigns = 0;
-    leader.on('request', (r) => { if (r.url().includes('/countersign')) countersigns += 1; });
+    leader.on('request', (r) => {
+      if (r.url().includes('/countersign')) countersigns += 1;
+    });
     await leader.getByTestId('send-countersign').click();
     const bare = leader.locator('.ant-form-item-explain-error', { hasText: '不能一签了之' });
     await bare.waitFor(); // stopped in the form, before any request
@@ -290,9 +309,15 @@ describe('reports and clues (issue 4)', () => {
       expect(res.status, url).toBe(403);
       seen.push(res.text);
     }
-    for (const url of ['/api/v1/my/letters', `/api/v1/cadres/${me.cadreId}`, `/api/v1/cadres/${me.cadreId}/timeline?pageSize=100`]) seen.push((await apiGet(cadre, url)).text);
+    for (const url of [
+      '/api/v1/my/letters',
+      `/api/v1/cadres/${me.cadreId}`,
+      `/api/v1/cadres/${me.cadreId}/timeline?pageSize=100`,
+    ])
+      seen.push((await apiGet(cadre, url)).text);
     const all = seen.join('\n');
-    for (const secret of ['E2E-甲乙丙', CONTENT, number, receipt, receipt.replace(/-/g, '')]) expect(all).not.toContain(secret);
+    for (const secret of ['E2E-甲乙丙', CONTENT, number, receipt, receipt.replace(/-/g, '')])
+      expect(all).not.toContain(secret);
     for (const p of [cadre, pub, petition, handler, head, leader]) await p.context().close();
   });
 });

@@ -7,7 +7,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../apps/server/src/test/free-port.js';
 
-export interface RunningServer { url: string; stop(): Promise<void> }
+export interface RunningServer {
+  url: string;
+  stop(): Promise<void>;
+}
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const HOST = '127.0.0.1';
@@ -20,21 +23,40 @@ export async function startServer(): Promise<RunningServer> {
 
   // detached → own process group, so stop() can kill the whole tree with one signal.
   const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
-    cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: ROOT,
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = ''; // kept for the error message if the server never comes up
-  child.stdout.on('data', (b) => { output += b; });
-  child.stderr.on('data', (b) => { output += b; });
+  child.stdout.on('data', (b) => {
+    output += b;
+  });
+  child.stderr.on('data', (b) => {
+    output += b;
+  });
   let exited: number | null | undefined;
-  child.once('exit', (code) => { exited = code; });
+  child.once('exit', (code) => {
+    exited = code;
+  });
 
   const url = `http://${HOST}:${port}`;
   const stop = async () => {
     if (exited === undefined && child.pid) {
       const gone = new Promise((r) => child.once('exit', r));
-      try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        /* already gone */
+      }
       // main.ts closes PGlite on SIGTERM; force it if that hangs.
-      const timer = setTimeout(() => { try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* gone */ } }, 10_000);
+      const timer = setTimeout(() => {
+        try {
+          process.kill(-child.pid!, 'SIGKILL');
+        } catch {
+          /* gone */
+        }
+      }, 10_000);
       await gone;
       clearTimeout(timer);
     }
@@ -48,7 +70,9 @@ export async function startServer(): Promise<RunningServer> {
     try {
       const res = await fetch(`${url}/api/v1/health`);
       if (res.status === 200) return { url, stop };
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
   await stop();

@@ -5,9 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { browserSuite, settle, shot, today, uiLogin } from './pages.js';
 
-
 const newPage = browserSuite();
-
 
 describe('talks and duties', () => {
   it('demo_leader records the overdue appointment talk from 我的监督责任 and the duty is done', async () => {
@@ -34,7 +32,9 @@ describe('talks and duties', () => {
     await dialog.getByTestId('talk-summary').waitFor();
     expect(await dialog.getByTestId('talk-kind').innerText()).toContain('任职谈话');
     expect(await dialog.innerText()).toContain(subject);
-    expect(await dialog.locator('input[data-testid="talk-date"], [data-testid="talk-date"] input').first().inputValue()).toBe(today());
+    expect(
+      await dialog.locator('input[data-testid="talk-date"], [data-testid="talk-date"] input').first().inputValue(),
+    ).toBe(today());
     // A summary too short is stopped in the form, before any request.
     await dialog.getByTestId('talk-summary').fill('谈话');
     await dialog.getByTestId('talk-save').click();
@@ -52,7 +52,9 @@ describe('talks and duties', () => {
     const status = page.getByTestId(`duty-status-${id}`);
     await status.waitFor();
     expect(await status.innerText()).toBe('已完成');
-    expect(await page.getByTestId('duty-table').locator('tbody tr', { has: status }).innerText()).toContain(`${today()} 已谈话`);
+    expect(await page.getByTestId('duty-table').locator('tbody tr', { has: status }).innerText()).toContain(
+      `${today()} 已谈话`,
+    );
 
     // The talk is in 谈话记录, newest first, with the counts by kind.
     await page.getByRole('menuitem', { name: '谈话记录' }).click();
@@ -72,7 +74,11 @@ describe('talks and duties', () => {
     const page = await newPage();
     await uiLogin(page, 'demo_county_a');
     await page.getByRole('menuitem', { name: '履责情况' }).click();
-    await expect.poll(() => page.getByTestId('compliance').locator('.ant-select-content, .ant-select-selection-item').first().innerText()).toContain('明湖区');
+    await expect
+      .poll(() =>
+        page.getByTestId('compliance').locator('.ant-select-content, .ant-select-selection-item').first().innerText(),
+      )
+      .toContain('明湖区');
     const rows = page.getByTestId('compliance-table').locator('tbody tr.ant-table-row');
     await rows.first().waitFor();
     // The leader furthest behind comes first, with numbers and the date since which they are overdue.
@@ -89,7 +95,10 @@ describe('talks and duties', () => {
     await settle(page);
     await shot(page, 'compliance', true);
 
-    await late.first().getByRole('button', { name: /免\s*除/ }).click();
+    await late
+      .first()
+      .getByRole('button', { name: /免\s*除/ })
+      .click();
     await page.getByTestId('waive-reason').fill('谈话对象已调离本区');
     await page.getByTestId('waive-ok').click();
     await page.getByTestId('waive-confirm').click();

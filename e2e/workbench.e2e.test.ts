@@ -13,8 +13,8 @@ import { totpCode } from '../apps/server/src/platform/auth/index.js';
 import { browserSuite, submitLogin, uiLogin } from './pages.js';
 
 const SCREENSHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../docs/screenshots');
-const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
-
+const shot = (page: Page, name: string, fullPage = false) =>
+  page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
 
 const newPage = browserSuite();
 
@@ -22,14 +22,20 @@ const newPage = browserSuite();
 async function firstCadreOf(username: string, query = ''): Promise<number> {
   const page = await newPage();
   await page.goto('/');
-  const id = await page.evaluate(async ([u, q]) => {
-    await fetch('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: u, password: 'mingjian-demo' }) });
-    return (await (await fetch(`/api/v1/cadres?pageSize=1${q}`)).json()).items[0].id as number;
-  }, [username, query] as const);
+  const id = await page.evaluate(
+    async ([u, q]) => {
+      await fetch('/api/v1/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: u, password: 'mingjian-demo' }),
+      });
+      return (await (await fetch(`/api/v1/cadres?pageSize=1${q}`)).json()).items[0].id as number;
+    },
+    [username, query] as const,
+  );
   await page.context().close();
   return id;
 }
-
 
 describe('workbench', () => {
   it('demo_county_a logs in, browses the tree, opens a dossier and sees a flag with its rule and evidence', async () => {
@@ -137,13 +143,25 @@ describe('workbench', () => {
   it('a roster with one bad row: the preview names it and nothing is written', async () => {
     const page = await newPage();
     await uiLogin(page, 'demo_county_a');
-    const total = () => page.evaluate(async () => (await (await fetch('/api/v1/cadres?pageSize=1')).json()).total as number);
+    const total = () =>
+      page.evaluate(async () => (await (await fetch('/api/v1/cadres?pageSize=1')).json()).total as number);
     const before = await total();
     const good = makeIdCard('339802', '1986-02-03', 51);
     const bad = good.slice(0, 16) + (good[16] === '1' ? '2' : '1') + good[17]; // one digit off: the check digit no longer fits
     const file = path.join(tmpdir(), 'mingjian-roster-e2e.xlsx');
-    await writeFile(file, await writeWorkbook([{ name: '干部', columns: ['姓名', '身份证号', '政治面貌', '档案管理单位'].map((title) => ({ title })),
-      rows: [['沈一', good, '中共党员', '明湖区'], ['沈二', bad, '中共党员', '明湖区']] }]));
+    await writeFile(
+      file,
+      await writeWorkbook([
+        {
+          name: '干部',
+          columns: ['姓名', '身份证号', '政治面貌', '档案管理单位'].map((title) => ({ title })),
+          rows: [
+            ['沈一', good, '中共党员', '明湖区'],
+            ['沈二', bad, '中共党员', '明湖区'],
+          ],
+        },
+      ]),
+    );
     await page.getByRole('menuitem', { name: '名册导入' }).click();
     await page.locator('input[type=file]').setInputFiles(file);
     const issues = page.getByTestId('roster-issues');
@@ -175,12 +193,20 @@ describe('workbench', () => {
     await staff.goto('/');
     const code = totpCode('MJDEMOPETITIONAA', new Date());
     const replied = await staff.evaluate(async (totp) => {
-      const me = await (await fetch('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: 'demo_petition', password: 'mingjian-demo', totp }) })).json();
+      const me = await (
+        await fetch('/api/v1/auth/login', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username: 'demo_petition', password: 'mingjian-demo', totp }),
+        })
+      ).json();
       const list = await (await fetch('/api/v1/reports')).json();
       const r = list.items.find((i: { accused: { name: string } }) => i.accused.name === '杨坤江');
-      const res = await fetch(`/api/v1/reports/${r.id}/replies`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-        body: JSON.stringify({ body: '已受理，正在核查。' }) });
+      const res = await fetch(`/api/v1/reports/${r.id}/replies`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+        body: JSON.stringify({ body: '已受理，正在核查。' }),
+      });
       return { status: res.status, routedUp: r.routedUp };
     }, code);
     expect(replied).toEqual({ status: 201, routedUp: true }); // a principal's report goes to the level above
@@ -188,7 +214,9 @@ describe('workbench', () => {
 
     // The public page never asks who is logged in (no 401 in its console).
     const asked: string[] = [];
-    page.on('request', (r) => { if (r.url().includes('/api/v1/auth/me')) asked.push(r.url()); });
+    page.on('request', (r) => {
+      if (r.url().includes('/api/v1/auth/me')) asked.push(r.url());
+    });
     // Issue 11 §5: the receipt travels in request bodies (the x-receipt header for a file), never in a URL.
     const requests: string[] = [];
     page.on('request', (r) => requests.push(`${r.method()} ${r.url()}`));
@@ -200,19 +228,35 @@ describe('workbench', () => {
     expect(await page.getByTestId('report-status').innerText()).toContain('已受理，正在核查。');
     expect(await page.getByTestId('attachment-count').innerText()).toBe('0 个');
     // A file uploaded here counts at once in 已上传附件; what the reporter adds shows under 我补充的材料.
-    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
-    await page.getByTestId('attachments').locator('input[type=file]').setInputFiles({ name: '现场照片.png', mimeType: 'image/png', buffer: png });
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    await page
+      .getByTestId('attachments')
+      .locator('input[type=file]')
+      .setInputFiles({ name: '现场照片.png', mimeType: 'image/png', buffer: png });
     await page.getByTestId('attachment-list').waitFor();
     await expect.poll(() => page.getByTestId('attachment-count').innerText()).toBe('1 个');
     await page.getByTestId('addition-text').fill('补充：招标时间为去年三月。');
     await page.getByTestId('send-addition').click();
-    await expect.poll(async () => (await page.getByTestId('my-additions').count()) && page.getByTestId('my-additions').innerText()).toContain('招标时间为去年三月');
+    await expect
+      .poll(
+        async () => (await page.getByTestId('my-additions').count()) && page.getByTestId('my-additions').innerText(),
+      )
+      .toContain('招标时间为去年三月');
     expect(await page.getByTestId('attachment-count').innerText()).toBe('1 个');
     expect(asked).toEqual([]);
     const paths = requests.map((r) => r.replace(/^(\w+) https?:\/\/[^/]+([^?]*).*$/, '$1 $2'));
-    expect(paths).toEqual(expect.arrayContaining(['POST /api/v1/public/reports/status', 'POST /api/v1/public/reports/attachments',
-      'POST /api/v1/public/reports/additions']));
-    for (const secret of [receipt, receipt.replace(/-/g, '')]) expect(requests.filter((r) => r.includes(secret))).toEqual([]);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'POST /api/v1/public/reports/status',
+        'POST /api/v1/public/reports/attachments',
+        'POST /api/v1/public/reports/additions',
+      ]),
+    );
+    for (const secret of [receipt, receipt.replace(/-/g, '')])
+      expect(requests.filter((r) => r.includes(secret))).toEqual([]);
     await page.context().close();
   });
 

@@ -8,8 +8,17 @@ import { sql } from 'kysely';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from './platform/context.js';
 import {
-  DATABASE_RETRY_SECONDS, databaseUnavailable, errorBody, frameworkErrorOptions, loggerOptions, registerAuthHook, registerErrorHandler,
-  registerJsonBodyParser, registerSecurityHeaders, zodValidatorCompiler, type LogOptions,
+  DATABASE_RETRY_SECONDS,
+  databaseUnavailable,
+  errorBody,
+  frameworkErrorOptions,
+  loggerOptions,
+  registerAuthHook,
+  registerErrorHandler,
+  registerJsonBodyParser,
+  registerSecurityHeaders,
+  zodValidatorCompiler,
+  type LogOptions,
 } from './platform/http/index.js';
 import { parseTrustProxy } from './platform/http/trust-proxy.js';
 import { authRoutes } from './platform/auth/auth.routes.js';
@@ -55,11 +64,27 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
 
   await app.register(swagger, {
     openapi: {
-      info: { title: '明鉴 Mingjian API', version: '0.1.0', description: '一把手和领导班子监督平台 — supervision of principal leaders' },
-      components: { securitySchemes: {
-        session: { type: 'apiKey', in: 'cookie', name: 'mj_session', description: '登录后由 POST /api/v1/auth/login 设置 Set by login' },
-        csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token', description: '写操作必带：登录返回的 csrfToken Required on writes: the csrfToken login returns' },
-      } },
+      info: {
+        title: '明鉴 Mingjian API',
+        version: '0.1.0',
+        description: '一把手和领导班子监督平台 — supervision of principal leaders',
+      },
+      components: {
+        securitySchemes: {
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'mj_session',
+            description: '登录后由 POST /api/v1/auth/login 设置 Set by login',
+          },
+          csrf: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'x-csrf-token',
+            description: '写操作必带：登录返回的 csrfToken Required on writes: the csrfToken login returns',
+          },
+        },
+      },
       security: [{ session: [], csrf: [] }],
     },
     transform: jsonSchemaTransform,
@@ -79,26 +104,33 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
       return { status: 'ok', engine: ctx.engine, time: ctx.clock.now().toISOString() };
     } catch {
       // Issue 11 §4: the database is away; say so in the project's bilingual error format as well.
-      return reply.status(503).header('retry-after', String(DATABASE_RETRY_SECONDS))
+      return reply
+        .status(503)
+        .header('retry-after', String(DATABASE_RETRY_SECONDS))
         .send({ status: 'down', engine: ctx.engine, ...errorBody(databaseUnavailable()) });
     }
   });
 
-  await app.register(async (api) => {
-    await api.register(authRoutes(ctx));
-    await api.register(registryRoutes(ctx));
-    await api.register(rulesRoutes(ctx, {
-      // A changed threshold re-evaluates the subtree it applies to, so lists and dossiers show it at once.
-      afterChange: (_ruleId, orgId, actor) => sweep(ctx, actor, { rootOrgId: orgId }),
-    }));
-    await api.register(trailRoutes(ctx));
-    await api.register(publicReportRoutes(ctx, opts.publicLimits));
-    await api.register(staffReportRoutes(ctx));
-    await api.register(clueRoutes(ctx));
-    await api.register(talksRoutes(ctx));
-    await api.register(obligationsRoutes(ctx));
-    await api.register(calendarRoutes(ctx, () => loadCalendar(ctx.db)));
-  }, { prefix: '/api/v1' });
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes(ctx));
+      await api.register(registryRoutes(ctx));
+      await api.register(
+        rulesRoutes(ctx, {
+          // A changed threshold re-evaluates the subtree it applies to, so lists and dossiers show it at once.
+          afterChange: (_ruleId, orgId, actor) => sweep(ctx, actor, { rootOrgId: orgId }),
+        }),
+      );
+      await api.register(trailRoutes(ctx));
+      await api.register(publicReportRoutes(ctx, opts.publicLimits));
+      await api.register(staffReportRoutes(ctx));
+      await api.register(clueRoutes(ctx));
+      await api.register(talksRoutes(ctx));
+      await api.register(obligationsRoutes(ctx));
+      await api.register(calendarRoutes(ctx, () => loadCalendar(ctx.db)));
+    },
+    { prefix: '/api/v1' },
+  );
 
   return app;
 }

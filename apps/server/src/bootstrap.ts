@@ -26,17 +26,38 @@ export interface BootOptions {
   checkpointFile?: string | null;
 }
 
-export interface Booted { ctx: AppContext; database: Database; close(): Promise<void> }
+export interface Booted {
+  ctx: AppContext;
+  database: Database;
+  close(): Promise<void>;
+}
 
 async function seedReferenceData(database: Database): Promise<void> {
   const { db } = database;
-  const dictRows = Object.entries(DICTS).flatMap(([dict, entries]) => entries.map((e, i) => ({
-    dict, code: e[0], label_zh: e[1], label_en: e[2], sort: i, extra: JSON.stringify(e[3] ?? {}),
-  })));
-  await db.insertInto('dict_items').values(dictRows).onConflict((oc) => oc.columns(['dict', 'code']).doNothing()).execute();
-  const days = Object.values(CN_CALENDAR).flat().map((d) => ({ day: d.date, kind: d.kind, name: d.name, provisional: d.provisional ?? false }));
+  const dictRows = Object.entries(DICTS).flatMap(([dict, entries]) =>
+    entries.map((e, i) => ({
+      dict,
+      code: e[0],
+      label_zh: e[1],
+      label_en: e[2],
+      sort: i,
+      extra: JSON.stringify(e[3] ?? {}),
+    })),
+  );
+  await db
+    .insertInto('dict_items')
+    .values(dictRows)
+    .onConflict((oc) => oc.columns(['dict', 'code']).doNothing())
+    .execute();
+  const days = Object.values(CN_CALENDAR)
+    .flat()
+    .map((d) => ({ day: d.date, kind: d.kind, name: d.name, provisional: d.provisional ?? false }));
   // Existing rows win, so an administrator's correction (e.g. the official 2027 notice) is not overwritten.
-  await db.insertInto('calendar_days').values(days).onConflict((oc) => oc.column('day').doNothing()).execute();
+  await db
+    .insertInto('calendar_days')
+    .values(days)
+    .onConflict((oc) => oc.column('day').doNothing())
+    .execute();
 }
 
 export async function loadCalendar(db: Kysely<DB>): Promise<WorkCalendar> {
@@ -51,11 +72,21 @@ export async function loadCalendar(db: Kysely<DB>): Promise<WorkCalendar> {
  */
 async function checkKey(db: Kysely<DB>, box: SecretBox): Promise<void> {
   const digest = box.digest('mingjian key check', 'installation');
-  await db.insertInto('installation').values({ name: 'key_check', value: digest }).onConflict((oc) => oc.column('name').doNothing()).execute();
-  const row = await db.selectFrom('installation').select('value').where('name', '=', 'key_check').executeTakeFirstOrThrow();
+  await db
+    .insertInto('installation')
+    .values({ name: 'key_check', value: digest })
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute();
+  const row = await db
+    .selectFrom('installation')
+    .select('value')
+    .where('name', '=', 'key_check')
+    .executeTakeFirstOrThrow();
   if (row.value !== digest) {
-    throw new Error('加密密钥与数据库不匹配：请为所有实例设置同一个 MINGJIAN_KEY。 The encryption key does not match this database: '
-      + 'set the same MINGJIAN_KEY (base64, 32 bytes) on every server, or use the key file that created the database.');
+    throw new Error(
+      '加密密钥与数据库不匹配：请为所有实例设置同一个 MINGJIAN_KEY。 The encryption key does not match this database: ' +
+        'set the same MINGJIAN_KEY (base64, 32 bytes) on every server, or use the key file that created the database.',
+    );
   }
 }
 
@@ -66,8 +97,10 @@ export async function boot(opts: BootOptions): Promise<Booted> {
   let database: Database | undefined;
   try {
     database = await openDatabase({
-      databaseUrl: opts.databaseUrl, dataDir: onDisk ? path.join(dataDir, 'pg') : dataDir,
-      onPoolError: (err) => console.error(`数据库连接中断，将自动重连 Database connection dropped, reconnecting: ${err.message}`),
+      databaseUrl: opts.databaseUrl,
+      dataDir: onDisk ? path.join(dataDir, 'pg') : dataDir,
+      onPoolError: (err) =>
+        console.error(`数据库连接中断，将自动重连 Database connection dropped, reconnecting: ${err.message}`),
     });
     await migrateForApp(database, opts.migrationUrl);
     await seedReferenceData(database);
@@ -77,20 +110,39 @@ export async function boot(opts: BootOptions): Promise<Booted> {
     const key = opts.key ?? (keyDir ? loadOrCreateKey(keyDir) : randomBytes(32));
     const box = new SecretBox(key);
     await checkKey(database.db, box);
-    await establishTrailKey(database.db, opts.trailKey
-      ?? (keyDir ? loadOrCreateKey(keyDir, process.env.MINGJIAN_TRAIL_KEY, 'trail.key', 'MINGJIAN_TRAIL_KEY') : randomBytes(32)));
-    const checkpointFile = opts.checkpointFile !== undefined ? opts.checkpointFile
-      : process.env.TRAIL_CHECKPOINT_FILE || (keyDir ? path.join(dataDir, 'trail-checkpoints.jsonl') : null);
+    await establishTrailKey(
+      database.db,
+      opts.trailKey ??
+        (keyDir
+          ? loadOrCreateKey(keyDir, process.env.MINGJIAN_TRAIL_KEY, 'trail.key', 'MINGJIAN_TRAIL_KEY')
+          : randomBytes(32)),
+    );
+    const checkpointFile =
+      opts.checkpointFile !== undefined
+        ? opts.checkpointFile
+        : process.env.TRAIL_CHECKPOINT_FILE || (keyDir ? path.join(dataDir, 'trail-checkpoints.jsonl') : null);
     const ctx: AppContext = {
-      db: database.db, engine: database.engine, clock: opts.clock ?? systemClock, calendar: await loadCalendar(database.db),
-      box, signer: keyDir ? loadOrCreateSigner(keyDir) : newSigner(), demo: opts.demo ?? false, trailCheckpoints: checkpointFile,
+      db: database.db,
+      engine: database.engine,
+      clock: opts.clock ?? systemClock,
+      calendar: await loadCalendar(database.db),
+      box,
+      signer: keyDir ? loadOrCreateSigner(keyDir) : newSigner(),
+      demo: opts.demo ?? false,
+      trailCheckpoints: checkpointFile,
     };
     const opened = database;
-    return { ctx, database, close: async () => { await opened.close(); unlock(); } };
+    return {
+      ctx,
+      database,
+      close: async () => {
+        await opened.close();
+        unlock();
+      },
+    };
   } catch (e) {
     await database?.close().catch(() => {});
     unlock();
     throw e;
   }
 }
-

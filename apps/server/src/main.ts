@@ -23,18 +23,29 @@ const host = process.env.HOST ?? '127.0.0.1';
 const booted = await boot({ databaseUrl, migrationUrl, demo });
 const { ctx } = booted;
 // Signed checkpoints of the trail's head outside the database, every TRAIL_CHECKPOINT_MINUTES and at shutdown.
-const checkpoints = ctx.trailCheckpoints ? await startCheckpoints({ db: ctx.db, signer: ctx.signer, clock: ctx.clock,
-  file: ctx.trailCheckpoints, everyMs: (Number(process.env.TRAIL_CHECKPOINT_MINUTES) || 5) * 60_000 }) : undefined;
+const checkpoints = ctx.trailCheckpoints
+  ? await startCheckpoints({
+      db: ctx.db,
+      signer: ctx.signer,
+      clock: ctx.clock,
+      file: ctx.trailCheckpoints,
+      everyMs: (Number(process.env.TRAIL_CHECKPOINT_MINUTES) || 5) * 60_000,
+    })
+  : undefined;
 if (demo && (await isEmpty(ctx))) {
   const t = Date.now();
   const n = await seedDemo(ctx);
-  console.log(`示例数据已载入 Demo data loaded: ${n.orgs} 个单位 units, ${n.cadres} 名干部 cadres, ${n.reports} 件举报 reports, ${n.clues} 条线索 clues, ${n.talks} 次谈话 talks, ${n.duties} 项监督义务 duties, ${n.activities} 条监督工作记录 records (${Date.now() - t} ms)`);
+  console.log(
+    `示例数据已载入 Demo data loaded: ${n.orgs} 个单位 units, ${n.cadres} 名干部 cadres, ${n.reports} 件举报 reports, ${n.clues} 条线索 clues, ${n.talks} 次谈话 talks, ${n.duties} 项监督义务 duties, ${n.activities} 条监督工作记录 records (${Date.now() - t} ms)`,
+  );
 }
 // Daily jobs (platform/jobs): rule flags (M-04 … M-07), so tenure counts move with the calendar, and the duties of
 // superior principals (M-22, M-23) for the current year with their reminders (M-27). In this process on the embedded
 // database; through pg-boss on PostgreSQL, so that several servers run each job once. Both also run at start.
-const sweepJob = () => sweepAll(ctx, SYSTEM_ACTOR)
-  .then((r) => console.log(`规则评估 Rules evaluated: ${r.cadres} 名干部 cadres, ${r.flags} 条提示 flags (${r.ms} ms)`));
+const sweepJob = () =>
+  sweepAll(ctx, SYSTEM_ACTOR).then((r) =>
+    console.log(`规则评估 Rules evaluated: ${r.cadres} 名干部 cadres, ${r.flags} 条提示 flags (${r.ms} ms)`),
+  );
 const dutiesJob = async () => {
   const year = toCstDate(ctx.clock.now()).slice(0, 4);
   const r = await generateDuties(ctx, SYSTEM_ACTOR, { from: `${year}-01-01`, to: `${year}-12-31` });
@@ -49,29 +60,39 @@ let scheduler: Scheduler | undefined;
 try {
   const t = Date.now();
   scheduler = await startScheduler(ctx, JOBS, { databaseUrl });
-  console.log(`定时任务 Scheduled jobs: ${scheduler.kind === 'pg-boss' ? 'pg-boss (PostgreSQL)' : '进程内 in-process'}, `
-    + `每日 daily ${JOBS.map((j) => `${j.name} ${j.cron}`).join(', ')} (${JOB_TIME_ZONE}) (${Date.now() - t} ms)`);
+  console.log(
+    `定时任务 Scheduled jobs: ${scheduler.kind === 'pg-boss' ? 'pg-boss (PostgreSQL)' : '进程内 in-process'}, ` +
+      `每日 daily ${JOBS.map((j) => `${j.name} ${j.cron}`).join(', ')} (${JOB_TIME_ZONE}) (${Date.now() - t} ms)`,
+  );
 } catch (e) {
   // The app still serves; the jobs do not run until a restart succeeds (e.g. the role may not create schema pgboss).
   console.error('定时任务未能启动，每日任务不会运行 Scheduler failed to start; daily jobs will not run', e);
 }
 // The demo city is small enough to wait for its flags; a large registry is swept in the background.
 const sweepAtStart = scheduler?.runNow('rules-sweep');
-if (demo) await sweepAtStart; else void sweepAtStart;
+if (demo) await sweepAtStart;
+else void sweepAtStart;
 void scheduler?.runNow('talk-duties');
 const webDir = fileURLToPath(new URL('../../web/dist', import.meta.url));
-const app = await buildApp(ctx, { logger: process.env.LOG === 'true', webDir: existsSync(path.join(webDir, 'index.html')) ? webDir : undefined });
+const app = await buildApp(ctx, {
+  logger: process.env.LOG === 'true',
+  webDir: existsSync(path.join(webDir, 'index.html')) ? webDir : undefined,
+});
 await app.listen({ port, host });
 
 const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
 console.log(`\n明鉴 Mingjian 已启动 ready in ${Date.now() - started} ms — ${url}`);
-console.log(`数据库 Database: ${ctx.engine === 'pglite' ? `PGlite (embedded) ${process.env.DATA_DIR ?? 'data'}/pg` : 'PostgreSQL'}`);
+console.log(
+  `数据库 Database: ${ctx.engine === 'pglite' ? `PGlite (embedded) ${process.env.DATA_DIR ?? 'data'}/pg` : 'PostgreSQL'}`,
+);
 if (ctx.trailCheckpoints) console.log(`留痕检查点 Trail checkpoints: ${ctx.trailCheckpoints}`);
 console.log(`工作台 Workbench: ${url}/   接口文档 API docs: ${url}/api/docs`);
 if (demo) {
   console.log(`\n示例账号 Demo accounts (password 密码: ${DEMO_PASSWORD}):`);
   for (const a of DEMO_ACCOUNTS) {
-    console.log(`  ${a.username.padEnd(21)} ${a.displayName}${a.totpSecret ? `  [TOTP secret ${a.totpSecret}; npm run demo:totp]` : ''}`);
+    console.log(
+      `  ${a.username.padEnd(21)} ${a.displayName}${a.totpSecret ? `  [TOTP secret ${a.totpSecret}; npm run demo:totp]` : ''}`,
+    );
   }
 }
 

@@ -1,8 +1,16 @@
 // The one way the workbench talks to the server: JSON, the session cookie, the CSRF header on writes, and errors
 // that carry the server's Chinese and English messages.
 export interface Me {
-  id: number; username: string; displayName: string; role: string; roleLabel: string; orgId: number;
-  scope: number; scopeLabel: string; permissions: string[]; csrfToken: string;
+  id: number;
+  username: string;
+  displayName: string;
+  role: string;
+  roleLabel: string;
+  orgId: number;
+  scope: number;
+  scopeLabel: string;
+  permissions: string[];
+  csrfToken: string;
   /** The account's own cadre record (干部本人, committee leaders), for the letters addressed to them. */
   cadreId: number | null;
   /** Head of the commission: approves or returns clue disposals. */
@@ -10,21 +18,40 @@ export interface Me {
 }
 
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, readonly messageZh: string, readonly messageEn: string, readonly details?: unknown) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly messageZh: string,
+    readonly messageEn: string,
+    readonly details?: unknown,
+  ) {
     super(messageZh);
   }
 }
 
 let csrfToken = '';
-export const setCsrf = (token: string) => { csrfToken = token; };
+export const setCsrf = (token: string) => {
+  csrfToken = token;
+};
 /** For requests that send a file as the body (roster import). */
 export const csrfHeader = () => ({ 'x-csrf-token': csrfToken });
 
-export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<T> {
+export async function api<T>(
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  url: string,
+  body?: unknown,
+): Promise<T> {
   const headers: Record<string, string> = {};
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
-  return answer<T>(await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' }));
+  return answer<T>(
+    await fetch(url, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+    }),
+  );
 }
 
 /** The JSON answer, or an ApiError carrying the server's Chinese and English message. */
@@ -33,7 +60,13 @@ async function answer<T>(res: Response): Promise<T> {
   const data = text ? JSON.parse(text) : undefined;
   if (!res.ok) {
     const e = data?.error ?? {};
-    throw new ApiError(res.status, e.code ?? 'HTTP', e.messageZh ?? `请求失败（${res.status}）`, e.messageEn ?? `Request failed (${res.status})`, e.details);
+    throw new ApiError(
+      res.status,
+      e.code ?? 'HTTP',
+      e.messageZh ?? `请求失败（${res.status}）`,
+      e.messageEn ?? `Request failed (${res.status})`,
+      e.details,
+    );
   }
   return data as T;
 }
@@ -50,5 +83,12 @@ export function qs(params: Record<string, string | number | boolean | undefined 
 
 /** A file as the raw request body (the .xlsx imports), with the CSRF header; errors as from api(). */
 export async function postFile<T>(url: string, file: Blob, contentType: string): Promise<T> {
-  return answer<T>(await fetch(url, { method: 'POST', headers: { 'content-type': contentType, ...csrfHeader() }, body: file, credentials: 'same-origin' }));
+  return answer<T>(
+    await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': contentType, ...csrfHeader() },
+      body: file,
+      credentials: 'same-origin',
+    }),
+  );
 }

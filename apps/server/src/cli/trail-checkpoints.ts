@@ -5,10 +5,14 @@ import { readCheckpoints } from '../platform/trail/index.js';
 import { checkpointFile, fail, signer } from './trail-cli.js';
 
 const sign = signer() ?? fail('缺少签名密钥 No signing key (keys/signing.pem under DATA_DIR)');
-process.stdout.write(`{"file":${JSON.stringify(checkpointFile)},"algorithm":"Ed25519","keyId":${JSON.stringify(sign.keyId)},`
-  + `"publicKey":${JSON.stringify(sign.publicKeyPem)},"checkpoints":[`);
+process.stdout.write(
+  `{"file":${JSON.stringify(checkpointFile)},"algorithm":"Ed25519","keyId":${JSON.stringify(sign.keyId)},` +
+    `"publicKey":${JSON.stringify(sign.publicKeyPem)},"checkpoints":[`,
+);
 let n = 0;
-const log = await readCheckpoints(checkpointFile, sign, (c) => process.stdout.write(`${n++ ? ',' : ''}\n${JSON.stringify(c)}`));
+const log = await readCheckpoints(checkpointFile, sign, (c) =>
+  process.stdout.write(`${n++ ? ',' : ''}\n${JSON.stringify(c)}`),
+);
 process.stdout.write('\n]}\n');
 if (log.bad) {
   console.error(`检查点文件有误 ${checkpointFile} line ${log.bad.line}: ${log.bad.reason}`);

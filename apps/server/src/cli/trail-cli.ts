@@ -18,7 +18,8 @@ export function trailKey(): Buffer {
   const file = path.join(keyDir, 'trail.key');
   const b64 = process.env.MINGJIAN_TRAIL_KEY || (existsSync(file) ? readFileSync(file, 'utf8').trim() : '');
   const key = Buffer.from(b64, 'base64');
-  if (key.length !== 32) fail(`缺少留痕密钥 No trail key: set MINGJIAN_TRAIL_KEY (base64, 32 bytes) or provide ${file}`);
+  if (key.length !== 32)
+    fail(`缺少留痕密钥 No trail key: set MINGJIAN_TRAIL_KEY (base64, 32 bytes) or provide ${file}`);
   return key;
 }
 

@@ -16,8 +16,12 @@ if (!key) {
   process.exit(2);
 }
 if (verifyProof(proof, key)) {
-  console.log(`有效 VALID — 编号 ${proof.payload.number}，提交时间 ${proof.payload.receivedAt}，内容 SHA-256 ${proof.payload.contentSha256}`);
+  console.log(
+    `有效 VALID — 编号 ${proof.payload.number}，提交时间 ${proof.payload.receivedAt}，内容 SHA-256 ${proof.payload.contentSha256}`,
+  );
 } else {
-  console.log('无效 INVALID — 签名与内容不符，或公钥不对 (the signature does not match the content, or the key is wrong)');
+  console.log(
+    '无效 INVALID — 签名与内容不符，或公钥不对 (the signature does not match the content, or the key is wrong)',
+  );
   process.exit(1);
 }

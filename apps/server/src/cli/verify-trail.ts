@@ -9,7 +9,11 @@ import { checkpointFile, dataDir, fail, signer, trailKey } from './trail-cli.js'
 
 const databaseUrl = process.env.DATABASE_URL || undefined;
 const key = trailKey();
-const sign = signer() ?? (existsSync(checkpointFile) ? fail(`缺少签名密钥 No signing key (keys/signing.pem) to check ${checkpointFile}`) : newSigner());
+const sign =
+  signer() ??
+  (existsSync(checkpointFile)
+    ? fail(`缺少签名密钥 No signing key (keys/signing.pem) to check ${checkpointFile}`)
+    : newSigner());
 const unlock = databaseUrl ? () => {} : lockDataDir(dataDir);
 const database = await openDatabase({ databaseUrl, dataDir: databaseUrl ? undefined : path.join(dataDir, 'pg') });
 try {
@@ -20,7 +24,9 @@ try {
   if (r.ok) {
     console.log(`留痕链完整 Trail intact: ${r.rows} rows, head ${r.headHash} (${cp})`);
   } else {
-    console.error(`留痕链断裂 Trail BROKEN at row ${r.firstBrokenSeq} [${r.kind}]: ${r.reason} (${r.rows} rows verified before it; ${cp})`);
+    console.error(
+      `留痕链断裂 Trail BROKEN at row ${r.firstBrokenSeq} [${r.kind}]: ${r.reason} (${r.rows} rows verified before it; ${cp})`,
+    );
     process.exitCode = 1;
   }
 } catch (e) {

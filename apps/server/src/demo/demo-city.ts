@@ -7,7 +7,13 @@ export const DEMO_REF_DATE = '2026-07-01';
 export const DEMO_CITY_OPTIONS: GenOptions = {
   seed: 'mingjian-demo-city',
   refDate: DEMO_REF_DATE,
-  cities: [{ name: DEMO_CITY.name, regionCode: DEMO_CITY.code, counties: DEMO_CITY_COUNTIES.map((c) => ({ name: c.name, regionCode: c.code })) }],
+  cities: [
+    {
+      name: DEMO_CITY.name,
+      regionCode: DEMO_CITY.code,
+      counties: DEMO_CITY_COUNTIES.map((c) => ({ name: c.name, regionCode: c.code })),
+    },
+  ],
   townsPerCounty: 8,
   villagesPerTown: 3,
   staffPerCityDept: 6,

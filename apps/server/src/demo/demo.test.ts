@@ -20,7 +20,9 @@ describe('demo generator', () => {
   });
 
   it('makes a realistic city: ≥ 4 counties, departments, towns, villages, SOEs, ≥ 2,000 cadres with valid ID numbers', () => {
-    expect(r.orgs.filter((o) => o.level === 'county' && o.unitType === 'party_committee').length).toBeGreaterThanOrEqual(4);
+    expect(
+      r.orgs.filter((o) => o.level === 'county' && o.unitType === 'party_committee').length,
+    ).toBeGreaterThanOrEqual(4);
     expect(r.orgs.filter((o) => o.level === 'township').length).toBeGreaterThanOrEqual(20);
     expect(r.orgs.filter((o) => o.level === 'village').length).toBeGreaterThanOrEqual(50);
     expect(r.orgs.filter((o) => o.unitType === 'soe').length).toBeGreaterThanOrEqual(3);
@@ -34,7 +36,13 @@ describe('demo generator', () => {
     const principals = r.posts.filter((p) => p.isPrincipal && !p.endDate && p.postKind === 'party_secretary');
     expect(new Set(principals.map((p) => p.orgId)).size).toBe(r.orgs.length);
     expect(r.relations.length).toBeGreaterThan(20);
-    expect(r.portfolios.some((p) => p.area === 'construction' && principals.some((x) => r.members.find((m) => m.id === p.teamMemberId)?.cadreId === x.cadreId))).toBe(true);
+    expect(
+      r.portfolios.some(
+        (p) =>
+          p.area === 'construction' &&
+          principals.some((x) => r.members.find((m) => m.id === p.teamMemberId)?.cadreId === x.cadreId),
+      ),
+    ).toBe(true);
   });
 
   it('keeps every post history consistent: earlier posts end before the next begins, none after the reference date', () => {
@@ -57,34 +65,78 @@ describe('demo seeding', () => {
   it('shows a newcomer every registry rule: at least one cadre flagged by each of M-04 … M-07', async () => {
     const r = await sweepAll(t.ctx, SYSTEM_ACTOR);
     for (const rule of REGISTRY_RULES) expect(r.byRule[rule], rule).toBeGreaterThan(0);
-    const m04 = await t.ctx.db.selectFrom('cadre_flags').innerJoin('cadres', 'cadres.id', 'cadre_flags.cadre_id')
-      .innerJoin('orgs', 'orgs.id', 'cadres.org_id').select('orgs.path').where('rule_id', '=', 'M-04').execute();
-    const countyA = await t.ctx.db.selectFrom('orgs').select('path').where('name', '=', '明湖区').executeTakeFirstOrThrow();
+    const m04 = await t.ctx.db
+      .selectFrom('cadre_flags')
+      .innerJoin('cadres', 'cadres.id', 'cadre_flags.cadre_id')
+      .innerJoin('orgs', 'orgs.id', 'cadres.org_id')
+      .select('orgs.path')
+      .where('rule_id', '=', 'M-04')
+      .execute();
+    const countyA = await t.ctx.db
+      .selectFrom('orgs')
+      .select('path')
+      .where('name', '=', '明湖区')
+      .executeTakeFirstOrThrow();
     expect(m04.some((m) => m.path.startsWith(`${countyA.path}.`))).toBe(true); // demo_county_a sees one
   });
 
   it('loads through the trailed write path: the chain verifies', async () => {
     expect(await verifyTrail(t.ctx.db)).toMatchObject({ ok: true });
-    const n = await t.ctx.db.selectFrom('cadres').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const n = await t.ctx.db
+      .selectFrom('cadres')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(n.n)).toBeGreaterThanOrEqual(2000);
   });
 
   it('demo accounts log in in demo mode; demo_county_a sees its county and not the sibling county', async () => {
-    const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'demo_county_a', password: DEMO_PASSWORD } });
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'demo_county_a', password: DEMO_PASSWORD },
+    });
     expect(login.statusCode).toBe(200);
     const cookie = String(login.headers['set-cookie']).split(';')[0];
     const list = (await t.app.inject({ url: '/api/v1/cadres?pageSize=200', headers: { cookie } })).json();
     expect(list.total).toBeGreaterThan(150);
     expect(list.items.every((i: { orgName: string }) => !i.orgName.startsWith('青石区'))).toBe(true);
-    expect(DEMO_ACCOUNTS.map((a) => a.username)).toEqual(expect.arrayContaining(['demo_city', 'demo_county_a', 'demo_county_b']));
+    expect(DEMO_ACCOUNTS.map((a) => a.username)).toEqual(
+      expect.arrayContaining(['demo_city', 'demo_county_a', 'demo_county_b']),
+    );
   });
 
-  it('shows every report state and every overdue queue (issue 4), and keeps reports away from the demo accounts\' own cadres', async () => {
-    const count = async (table: 'reports' | 'clues', col: 'status' | 'state') => new Set((await t.ctx.db.selectFrom(table).select(col as never).execute())
-      .map((r) => (r as Record<string, string>)[col]));
-    expect([...await count('reports', 'status')].sort()).toEqual(['accepted', 'concluded', 'not_accepted', 'received']);
-    expect([...await count('clues', 'state')].sort()).toEqual(['closed', 'inquiry', 'on_hold', 'proposed', 'registered']);
-    const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'demo_discipline', password: DEMO_PASSWORD, totp: totpCode('MJDEMODISCIPLINE', t.clock.now()) } });
+  it("shows every report state and every overdue queue (issue 4), and keeps reports away from the demo accounts' own cadres", async () => {
+    const count = async (table: 'reports' | 'clues', col: 'status' | 'state') =>
+      new Set(
+        (
+          await t.ctx.db
+            .selectFrom(table)
+            .select(col as never)
+            .execute()
+        ).map((r) => (r as Record<string, string>)[col]),
+      );
+    expect([...(await count('reports', 'status'))].sort()).toEqual([
+      'accepted',
+      'concluded',
+      'not_accepted',
+      'received',
+    ]);
+    expect([...(await count('clues', 'state'))].sort()).toEqual([
+      'closed',
+      'inquiry',
+      'on_hold',
+      'proposed',
+      'registered',
+    ]);
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: {
+        username: 'demo_discipline',
+        password: DEMO_PASSWORD,
+        totp: totpCode('MJDEMODISCIPLINE', t.clock.now()),
+      },
+    });
     const cookie = String(login.headers['set-cookie']).split(';')[0];
     const queues = (await t.app.inject({ url: '/api/v1/reports/queues', headers: { cookie } })).json().queues;
     for (const q of queues) expect(q.overdue, q.queue).toBeGreaterThan(0);
@@ -93,13 +145,23 @@ describe('demo seeding', () => {
     expect(analysis.totals.reports).toBeGreaterThan(analysis.totals.matters - 1);
     const links = await t.ctx.db.selectFrom('report_links').select('status').execute();
     expect(links.map((l) => l.status)).toContain('proposed');
-    const linked = (await t.ctx.db.selectFrom('accounts').select('cadre_id').where('cadre_id', 'is not', null).execute()).map((a) => a.cadre_id);
-    const touched = await t.ctx.db.selectFrom('reports').select('accused_cadre_id').where('accused_cadre_id', 'in', linked as number[]).execute();
+    const linked = (
+      await t.ctx.db.selectFrom('accounts').select('cadre_id').where('cadre_id', 'is not', null).execute()
+    ).map((a) => a.cadre_id);
+    const touched = await t.ctx.db
+      .selectFrom('reports')
+      .select('accused_cadre_id')
+      .where('accused_cadre_id', 'in', linked as number[])
+      .execute();
     expect(touched).toEqual([]);
   });
 
   it('has talks, and overdue duties of superior principals for the compliance view (issue 5)', async () => {
-    const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'demo_city', password: DEMO_PASSWORD } });
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'demo_city', password: DEMO_PASSWORD },
+    });
     const cookie = String(login.headers['set-cookie']).split(';')[0];
     const overdue = (await t.app.inject({ url: '/api/v1/obligations?status=overdue', headers: { cookie } })).json();
     const done = (await t.app.inject({ url: '/api/v1/obligations?status=done', headers: { cookie } })).json();
@@ -108,17 +170,29 @@ describe('demo seeding', () => {
     expect(overdue.items[0]).toMatchObject({ ruleId: expect.stringMatching(/^M-2[1235]$/), status: 'overdue' });
     // Every kind of obligation is there: occasions (M-21) and 约谈 after a failing hearing (M-25) overdue, the yearly
     // templates (M-23) partly done by recorded visits, lectures, checks and hearings.
-    const all = (await t.app.inject({ url: '/api/v1/obligations?pageSize=200&status=overdue&ruleId=M-25', headers: { cookie } })).json();
+    const all = (
+      await t.app.inject({ url: '/api/v1/obligations?pageSize=200&status=overdue&ruleId=M-25', headers: { cookie } })
+    ).json();
     expect(all.items.some((d: { obligation: string }) => d.obligation === 'hearing_summons')).toBe(true);
-    expect((await t.app.inject({ url: '/api/v1/obligations?status=overdue&ruleId=M-21', headers: { cookie } })).json().total).toBeGreaterThan(3);
-    const kinds = new Set((await t.app.inject({ url: '/api/v1/activities?pageSize=200', headers: { cookie } })).json().items.map((a: { kind: string }) => a.kind));
+    expect(
+      (await t.app.inject({ url: '/api/v1/obligations?status=overdue&ruleId=M-21', headers: { cookie } })).json().total,
+    ).toBeGreaterThan(3);
+    const kinds = new Set(
+      (await t.app.inject({ url: '/api/v1/activities?pageSize=200', headers: { cookie } }))
+        .json()
+        .items.map((a: { kind: string }) => a.kind),
+    );
     expect([...kinds].sort()).toEqual(['lower_hearing', 'party_lecture', 'research_visit', 'special_check']);
   });
 
   it('demo accounts are refused when demo mode is off', async () => {
     t.ctx.demo = false;
     try {
-      const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'demo_city', password: DEMO_PASSWORD } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: 'demo_city', password: DEMO_PASSWORD },
+      });
       expect(res.statusCode).toBe(401);
     } finally {
       t.ctx.demo = true;

@@ -19,7 +19,17 @@ export async function isEmpty(ctx: AppContext): Promise<boolean> {
   return !(await ctx.db.selectFrom('orgs').select('id').limit(1).executeTakeFirst());
 }
 
-export async function seedDemo(ctx: AppContext): Promise<{ orgs: number; cadres: number; reports: number; clues: number; talks: number; duties: number; activities: number }> {
+export async function seedDemo(
+  ctx: AppContext,
+): Promise<{
+  orgs: number;
+  cadres: number;
+  reports: number;
+  clues: number;
+  talks: number;
+  duties: number;
+  activities: number;
+}> {
   const actor = { ...SYSTEM_ACTOR, name: 'demo-seed' };
   const registry = generateRegistry(DEMO_CITY_OPTIONS);
   await loadRegistry(ctx.db, ctx.clock, actor, registry);
@@ -27,15 +37,37 @@ export async function seedDemo(ctx: AppContext): Promise<{ orgs: number; cadres:
     for (const a of DEMO_ACCOUNTS) {
       const org = registry.orgs.find((o) => o.name === a.orgName);
       if (!org) throw new Error(`demo account ${a.username}: no unit ${a.orgName}`);
-      const post = a.cadreTitle ? registry.posts.find((p) => p.orgId === org.id && p.title === a.cadreTitle && !p.endDate) : undefined;
-      await createAccount(ctx, w, { username: a.username, displayName: a.displayName, password: DEMO_PASSWORD, role: a.role,
-        orgId: org.id, scope: a.scope, cadreId: post?.cadreId ?? null, demo: true, totpSecret: a.totpSecret, isHead: a.isHead });
+      const post = a.cadreTitle
+        ? registry.posts.find((p) => p.orgId === org.id && p.title === a.cadreTitle && !p.endDate)
+        : undefined;
+      await createAccount(ctx, w, {
+        username: a.username,
+        displayName: a.displayName,
+        password: DEMO_PASSWORD,
+        role: a.role,
+        orgId: org.id,
+        scope: a.scope,
+        cadreId: post?.cadreId ?? null,
+        demo: true,
+        totpSecret: a.totpSecret,
+        isHead: a.isHead,
+      });
     }
   });
   // Reports and clues about cadres no demo account is linked to, so the demo accounts' own pages stay clean.
-  const linked = (await ctx.db.selectFrom('accounts').select('cadre_id').where('cadre_id', 'is not', null).execute()).map((a) => a.cadre_id!);
+  const linked = (
+    await ctx.db.selectFrom('accounts').select('cadre_id').where('cadre_id', 'is not', null).execute()
+  ).map((a) => a.cadre_id!);
   const r = await seedDemoReports(ctx, linked);
   const talks = await seedDemoTalks(ctx);
   const work = await seedDemoActivities(ctx, linked);
-  return { orgs: registry.orgs.length, cadres: registry.cadres.length, reports: r.reports, clues: r.clues, talks: talks.talks, duties: talks.duties, activities: work.activities };
+  return {
+    orgs: registry.orgs.length,
+    cadres: registry.cadres.length,
+    reports: r.reports,
+    clues: r.clues,
+    talks: talks.talks,
+    duties: talks.duties,
+    activities: work.activities,
+  };
 }

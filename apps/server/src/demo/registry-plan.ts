@@ -18,8 +18,14 @@ export interface UnitTemplate {
   staff?: number;
 }
 
-const L = (title: string, postKind: string, rank: string, teamRole: string, principal = false, age: [number, number] = [36, 56]): LeaderSpec =>
-  ({ title, postKind, rank, principal, teamRole, age });
+const L = (
+  title: string,
+  postKind: string,
+  rank: string,
+  teamRole: string,
+  principal = false,
+  age: [number, number] = [36, 56],
+): LeaderSpec => ({ title, postKind, rank, principal, teamRole, age });
 
 /** A department's team one level below `rank` of its committee (city: 正处 heads; county: 正科 heads). */
 export function departmentTeam(head: string, full: string, deputy: string, deputies = 3): LeaderSpec[] {
@@ -57,7 +63,14 @@ export function townshipTeam(kind: '镇' | '街道'): LeaderSpec[] {
 }
 
 export const villageTeam = (kind: '村' | '社区'): LeaderSpec[] => [
-  L(`${kind}党组织书记、${kind === '村' ? '村委会' : '居委会'}主任`, 'party_secretary', 'staff', 'secretary', true, [38, 60]),
+  L(
+    `${kind}党组织书记、${kind === '村' ? '村委会' : '居委会'}主任`,
+    'party_secretary',
+    'staff',
+    'secretary',
+    true,
+    [38, 60],
+  ),
   L(`${kind}党组织副书记`, 'deputy_secretary', 'staff', 'deputy_secretary', false, [30, 55]),
 ];
 
@@ -71,38 +84,143 @@ export const soeTeam: LeaderSpec[] = [
 
 /** City departments: name, head title, unit type. */
 export const CITY_DEPARTMENTS: Array<[string, string, string]> = [
-  ['市委办公室', '主任', 'party_department'], ['市委组织部', '部长', 'party_department'],
-  ['市纪委监委', '书记', 'party_department'], ['市委宣传部', '部长', 'party_department'],
-  ['市委政法委', '书记', 'party_department'], ['市政府办公室', '主任', 'gov_department'],
-  ['市发展和改革委员会', '主任', 'gov_department'], ['市工业和信息化局', '局长', 'gov_department'],
-  ['市财政局', '局长', 'gov_department'], ['市住房和城乡建设局', '局长', 'gov_department'],
-  ['市自然资源和规划局', '局长', 'gov_department'], ['市交通运输局', '局长', 'gov_department'],
-  ['市教育局', '局长', 'gov_department'], ['市卫生健康委员会', '主任', 'gov_department'],
-  ['市审计局', '局长', 'gov_department'], ['市市场监督管理局', '局长', 'gov_department'],
-  ['市公安局', '局长', 'gov_department'], ['市生态环境局', '局长', 'gov_department'],
-  ['市农业农村局', '局长', 'gov_department'], ['市商务局', '局长', 'gov_department'],
-  ['市民政局', '局长', 'gov_department'], ['市人力资源和社会保障局', '局长', 'gov_department'],
-  ['市信访局', '局长', 'gov_department'], ['市中级人民法院', '院长', 'court'], ['市人民检察院', '检察长', 'procuratorate'],
+  ['市委办公室', '主任', 'party_department'],
+  ['市委组织部', '部长', 'party_department'],
+  ['市纪委监委', '书记', 'party_department'],
+  ['市委宣传部', '部长', 'party_department'],
+  ['市委政法委', '书记', 'party_department'],
+  ['市政府办公室', '主任', 'gov_department'],
+  ['市发展和改革委员会', '主任', 'gov_department'],
+  ['市工业和信息化局', '局长', 'gov_department'],
+  ['市财政局', '局长', 'gov_department'],
+  ['市住房和城乡建设局', '局长', 'gov_department'],
+  ['市自然资源和规划局', '局长', 'gov_department'],
+  ['市交通运输局', '局长', 'gov_department'],
+  ['市教育局', '局长', 'gov_department'],
+  ['市卫生健康委员会', '主任', 'gov_department'],
+  ['市审计局', '局长', 'gov_department'],
+  ['市市场监督管理局', '局长', 'gov_department'],
+  ['市公安局', '局长', 'gov_department'],
+  ['市生态环境局', '局长', 'gov_department'],
+  ['市农业农村局', '局长', 'gov_department'],
+  ['市商务局', '局长', 'gov_department'],
+  ['市民政局', '局长', 'gov_department'],
+  ['市人力资源和社会保障局', '局长', 'gov_department'],
+  ['市信访局', '局长', 'gov_department'],
+  ['市中级人民法院', '院长', 'court'],
+  ['市人民检察院', '检察长', 'procuratorate'],
 ];
 
-export const CITY_SOES = ['城市建设投资集团有限公司', '交通投资集团有限公司', '水务集团有限公司', '国有资本运营有限公司'];
-export const CITY_INSTITUTIONS: Array<[string, string]> = [['第一人民医院', '院长'], ['职业技术学院', '院长'], ['广播电视台', '台长']];
+export const CITY_SOES = [
+  '城市建设投资集团有限公司',
+  '交通投资集团有限公司',
+  '水务集团有限公司',
+  '国有资本运营有限公司',
+];
+export const CITY_INSTITUTIONS: Array<[string, string]> = [
+  ['第一人民医院', '院长'],
+  ['职业技术学院', '院长'],
+  ['广播电视台', '台长'],
+];
 
 /** County departments (the prefix 区/县/市 is added per county). */
 export const COUNTY_DEPARTMENTS: Array<[string, string, string]> = [
-  ['委办公室', '主任', 'party_department'], ['委组织部', '部长', 'party_department'], ['纪委监委', '书记', 'party_department'],
-  ['委宣传部', '部长', 'party_department'], ['政府办公室', '主任', 'gov_department'], ['发展和改革局', '局长', 'gov_department'],
-  ['财政局', '局长', 'gov_department'], ['住房和城乡建设局', '局长', 'gov_department'], ['自然资源局', '局长', 'gov_department'],
-  ['交通运输局', '局长', 'gov_department'], ['教育局', '局长', 'gov_department'], ['卫生健康局', '局长', 'gov_department'],
-  ['审计局', '局长', 'gov_department'], ['市场监督管理局', '局长', 'gov_department'], ['农业农村局', '局长', 'gov_department'],
-  ['人民法院', '院长', 'court'], ['人民检察院', '检察长', 'procuratorate'],
+  ['委办公室', '主任', 'party_department'],
+  ['委组织部', '部长', 'party_department'],
+  ['纪委监委', '书记', 'party_department'],
+  ['委宣传部', '部长', 'party_department'],
+  ['政府办公室', '主任', 'gov_department'],
+  ['发展和改革局', '局长', 'gov_department'],
+  ['财政局', '局长', 'gov_department'],
+  ['住房和城乡建设局', '局长', 'gov_department'],
+  ['自然资源局', '局长', 'gov_department'],
+  ['交通运输局', '局长', 'gov_department'],
+  ['教育局', '局长', 'gov_department'],
+  ['卫生健康局', '局长', 'gov_department'],
+  ['审计局', '局长', 'gov_department'],
+  ['市场监督管理局', '局长', 'gov_department'],
+  ['农业农村局', '局长', 'gov_department'],
+  ['人民法院', '院长', 'court'],
+  ['人民检察院', '检察长', 'procuratorate'],
 ];
 
-export const TOWN_NAMES = ['城关', '东关', '西关', '南门', '北门', '河口', '桥头', '白沙', '青龙', '石门', '长安', '永安', '新村',
-  '太平', '和平', '兴隆', '金山', '黄土', '柳林', '杨庄', '枫林', '松溪', '梅岭', '桃源', '凤凰', '龙泉', '双河', '三江', '五里', '马鞍'];
-export const VILLAGE_NAMES = ['东升', '红星', '前进', '光明', '胜利', '向阳', '新华', '建设', '团结', '幸福', '丰收', '民主',
-  '联合', '友谊', '繁荣', '长青', '金星', '望江', '龙湾', '柳湾', '杏花', '荷塘', '竹园', '南岗'];
+export const TOWN_NAMES = [
+  '城关',
+  '东关',
+  '西关',
+  '南门',
+  '北门',
+  '河口',
+  '桥头',
+  '白沙',
+  '青龙',
+  '石门',
+  '长安',
+  '永安',
+  '新村',
+  '太平',
+  '和平',
+  '兴隆',
+  '金山',
+  '黄土',
+  '柳林',
+  '杨庄',
+  '枫林',
+  '松溪',
+  '梅岭',
+  '桃源',
+  '凤凰',
+  '龙泉',
+  '双河',
+  '三江',
+  '五里',
+  '马鞍',
+];
+export const VILLAGE_NAMES = [
+  '东升',
+  '红星',
+  '前进',
+  '光明',
+  '胜利',
+  '向阳',
+  '新华',
+  '建设',
+  '团结',
+  '幸福',
+  '丰收',
+  '民主',
+  '联合',
+  '友谊',
+  '繁荣',
+  '长青',
+  '金星',
+  '望江',
+  '龙湾',
+  '柳湾',
+  '杏花',
+  '荷塘',
+  '竹园',
+  '南岗',
+];
 
 /** Portfolio areas a deputy may hold; the first five are the areas a principal must not oversee (M-04). */
-export const DEPUTY_AREAS = ['personnel', 'finance', 'construction', 'approval', 'procurement', 'economy', 'agriculture',
-  'industry', 'education', 'health', 'transport', 'environment', 'safety', 'petition', 'civil_affairs', 'urban', 'culture', 'publicity'];
+export const DEPUTY_AREAS = [
+  'personnel',
+  'finance',
+  'construction',
+  'approval',
+  'procurement',
+  'economy',
+  'agriculture',
+  'industry',
+  'education',
+  'health',
+  'transport',
+  'environment',
+  'safety',
+  'petition',
+  'civil_affairs',
+  'urban',
+  'culture',
+  'publicity',
+];

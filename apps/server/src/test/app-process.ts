@@ -18,13 +18,21 @@ export interface AppProcess {
 export async function startAppProcess(env: Record<string, string>, readyMs = 60_000): Promise<AppProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
-    cwd: ROOT, env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: ROOT,
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout.on('data', (b) => { output += b; });
-  child.stderr.on('data', (b) => { output += b; });
+  child.stdout.on('data', (b) => {
+    output += b;
+  });
+  child.stderr.on('data', (b) => {
+    output += b;
+  });
   let code: number | null | undefined;
-  child.once('exit', (c) => { code = c; });
+  child.once('exit', (c) => {
+    code = c;
+  });
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
     if (code !== undefined) return;
@@ -37,8 +45,11 @@ export async function startAppProcess(env: Record<string, string>, readyMs = 60_
   const deadline = Date.now() + readyMs;
   while (Date.now() < deadline && code === undefined) {
     try {
-      if ((await fetch(`${url}/api/v1/health`)).status === 200) return { url, output: () => output, exited: () => code, stop };
-    } catch { /* not listening yet */ }
+      if ((await fetch(`${url}/api/v1/health`)).status === 200)
+        return { url, output: () => output, exited: () => code, stop };
+    } catch {
+      /* not listening yet */
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   await stop();

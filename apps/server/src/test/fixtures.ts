@@ -11,8 +11,16 @@ import type { TestApp } from './harness.js';
 export const ORG = { R: 1, A: 2, B: 3, A_DEPT: 4, A_TOWN: 5, B_DEPT: 6 } as const;
 export const CADRE = { R: 1, A: 2, A_DEPT: 3, B: 4, B_DEPT: 5, A_TOWN: 6 } as const;
 
-const org = (id: number, parentId: number | null, path: string, name: string, level: string, unitType: string) =>
-  ({ id, parentId, path, name, level, unitType, regionCode: '339800', sort: id });
+const org = (id: number, parentId: number | null, path: string, name: string, level: string, unitType: string) => ({
+  id,
+  parentId,
+  path,
+  name,
+  level,
+  unitType,
+  regionCode: '339800',
+  sort: id,
+});
 
 export function smallRegistry(): Registry {
   const orgs = [
@@ -23,15 +31,38 @@ export function smallRegistry(): Registry {
     org(5, 2, '1.2.5', '城关街道', 'township', 'party_committee'),
     org(6, 3, '1.3.6', '青石区财政局', 'county', 'gov_department'),
   ];
-  const people: Array<[string, number, string]> = [['李书记', 1, '1968-05-01'], ['王区长', 2, '1972-03-15'], ['张局长', 4, '1975-09-09'],
-    ['赵区长', 3, '1970-01-20'], ['钱局长', 6, '1977-12-31'], ['孙书记', 5, '1980-06-06']];
+  const people: Array<[string, number, string]> = [
+    ['李书记', 1, '1968-05-01'],
+    ['王区长', 2, '1972-03-15'],
+    ['张局长', 4, '1975-09-09'],
+    ['赵区长', 3, '1970-01-20'],
+    ['钱局长', 6, '1977-12-31'],
+    ['孙书记', 5, '1980-06-06'],
+  ];
   const cadres = people.map(([name, orgId, birth], i) => ({
-    id: i + 1, name, idCard: makeIdCard('339802', birth, 10 + i), gender: 'M' as const, birthDate: birth, partyStatus: 'member',
-    partyJoinedOn: null, birthplaceCode: '339802', growthPlaceCode: '339802', orgId,
+    id: i + 1,
+    name,
+    idCard: makeIdCard('339802', birth, 10 + i),
+    gender: 'M' as const,
+    birthDate: birth,
+    partyStatus: 'member',
+    partyJoinedOn: null,
+    birthplaceCode: '339802',
+    growthPlaceCode: '339802',
+    orgId,
   }));
   const posts = cadres.map((c, i) => ({
-    id: i + 1, cadreId: c.id, orgId: c.orgId, title: '主要负责人', postKind: 'party_secretary', rank: 'sec_full', isPrincipal: true,
-    startDate: '2020-01-01', endDate: null, endReason: null, appointDoc: '示组干〔2020〕1号',
+    id: i + 1,
+    cadreId: c.id,
+    orgId: c.orgId,
+    title: '主要负责人',
+    postKind: 'party_secretary',
+    rank: 'sec_full',
+    isPrincipal: true,
+    startDate: '2020-01-01',
+    endDate: null,
+    endReason: null,
+    appointDoc: '示组干〔2020〕1号',
   }));
   return { orgs, cadres, posts, members: [], portfolios: [], relations: [], timeline: [] };
 }

@@ -38,7 +38,10 @@ const withDb = (base: string, name: string) => {
  * A fresh database per test app. With MIGRATION_DATABASE_URL (scripts/pg-local.sh) it is created and owned by the
  * owner role, which migrates it; the app runs as DATABASE_URL's restricted role, as in production (issue 11 §1).
  */
-async function freshPgDatabase(appBase: string, ownerBase?: string): Promise<{ url: string; ownerUrl?: string; drop: () => Promise<void> }> {
+async function freshPgDatabase(
+  appBase: string,
+  ownerBase?: string,
+): Promise<{ url: string; ownerUrl?: string; drop: () => Promise<void> }> {
   const name = `mj_test_${randomBytes(6).toString('hex')}`;
   const adminBase = ownerBase ?? appBase;
   const run = async (statement: string) => {
@@ -58,14 +61,22 @@ async function freshPgDatabase(appBase: string, ownerBase?: string): Promise<{ u
   };
 }
 
-export async function startTestApp(opts: { now?: string; demo?: boolean; app?: AppOptions; checkpointFile?: string } = {}): Promise<TestApp> {
+export async function startTestApp(
+  opts: { now?: string; demo?: boolean; app?: AppOptions; checkpointFile?: string } = {},
+): Promise<TestApp> {
   const clock = new ManualClock(opts.now ?? '2026-03-02T02:00:00Z');
   const base = process.env.DATABASE_URL;
   const fresh = base ? await freshPgDatabase(base, process.env.MIGRATION_DATABASE_URL || undefined) : null;
   const trailKey = randomBytes(32);
   const booted = await boot({
-    databaseUrl: fresh?.url, migrationUrl: fresh?.ownerUrl, dataDir: 'memory://', clock, demo: opts.demo ?? false,
-    key: randomBytes(32), trailKey, checkpointFile: opts.checkpointFile ?? null,
+    databaseUrl: fresh?.url,
+    migrationUrl: fresh?.ownerUrl,
+    dataDir: 'memory://',
+    clock,
+    demo: opts.demo ?? false,
+    key: randomBytes(32),
+    trailKey,
+    checkpointFile: opts.checkpointFile ?? null,
   });
   const app = await buildApp(booted.ctx, opts.app);
   const asOwner = async <T>(fn: (db: Kysely<DB>) => Promise<T>): Promise<T> => {
@@ -78,7 +89,13 @@ export async function startTestApp(opts: { now?: string; demo?: boolean; app?: A
     }
   };
   return {
-    ...booted, app, clock, dbUrl: fresh?.url, ownerUrl: fresh?.ownerUrl, trailKey, asOwner,
+    ...booted,
+    app,
+    clock,
+    dbUrl: fresh?.url,
+    ownerUrl: fresh?.ownerUrl,
+    trailKey,
+    asOwner,
     close: async () => {
       await app.close();
       await booted.close();
@@ -103,7 +120,11 @@ export class Client {
     return this;
   }
 
-  req(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: unknown): Promise<LightMyRequestResponse> {
+  req(
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+    url: string,
+    payload?: unknown,
+  ): Promise<LightMyRequestResponse> {
     const headers: Record<string, string> = { cookie: this.cookie };
     if (method !== 'GET') headers['x-csrf-token'] = this.csrf;
     return this.t.app.inject({ method, url, payload: payload as object, headers });
@@ -116,12 +137,32 @@ export class Client {
 }
 
 let accountSeq = 0;
-export async function makeAccount(t: TestApp, a: { role: Role; orgId: number; scope: ScopeCode; cadreId?: number; customOrgIds?: number[]; username?: string; isHead?: boolean }) {
+export async function makeAccount(
+  t: TestApp,
+  a: {
+    role: Role;
+    orgId: number;
+    scope: ScopeCode;
+    cadreId?: number;
+    customOrgIds?: number[];
+    username?: string;
+    isHead?: boolean;
+  },
+) {
   const username = a.username ?? `${a.role}_${a.scope}_${++accountSeq}`;
-  const r = await write(t.ctx.db, t.ctx.clock, SYSTEM_ACTOR, (w) => createAccount(t.ctx, w, {
-    username, displayName: username, password: PASSWORD, role: a.role, orgId: a.orgId, scope: a.scope,
-    cadreId: a.cadreId, customOrgIds: a.customOrgIds, isHead: a.isHead,
-  }));
+  const r = await write(t.ctx.db, t.ctx.clock, SYSTEM_ACTOR, (w) =>
+    createAccount(t.ctx, w, {
+      username,
+      displayName: username,
+      password: PASSWORD,
+      role: a.role,
+      orgId: a.orgId,
+      scope: a.scope,
+      cadreId: a.cadreId,
+      customOrgIds: a.customOrgIds,
+      isHead: a.isHead,
+    }),
+  );
   return { username, id: r.id, totpSecret: r.totp?.secret };
 }
 

@@ -14,7 +14,9 @@ const run = promisify(execFile);
 export function postgresBin(): string | null {
   const root = '/usr/lib/postgresql';
   if (!existsSync(root)) return null;
-  const versions = readdirSync(root).filter((v) => existsSync(path.join(root, v, 'bin', 'pg_ctl'))).sort((a, b) => Number(a) - Number(b));
+  const versions = readdirSync(root)
+    .filter((v) => existsSync(path.join(root, v, 'bin', 'pg_ctl')))
+    .sort((a, b) => Number(a) - Number(b));
   return versions.length ? path.join(root, versions.at(-1)!, 'bin') : null;
 }
 
@@ -35,19 +37,30 @@ export async function startPgServer(): Promise<PgServer> {
   if (root) chownSync(dir, ...(await postgresIds()));
   const data = path.join(dir, 'data');
   const port = await freePort();
-  const pg = (tool: string, args: string[]) => (root
-    ? run('runuser', ['-u', 'postgres', '--', path.join(bin, tool), ...args])
-    : run(path.join(bin, tool), args));
+  const pg = (tool: string, args: string[]) =>
+    root ? run('runuser', ['-u', 'postgres', '--', path.join(bin, tool), ...args]) : run(path.join(bin, tool), args);
   await pg('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C.UTF-8']);
   const start = async () => {
-    await pg('pg_ctl', ['-D', data, '-l', path.join(dir, 'server.log'), '-w', '-t', '60', '-o',
-      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=50 -c fsync=off`, 'start']);
+    await pg('pg_ctl', [
+      '-D',
+      data,
+      '-l',
+      path.join(dir, 'server.log'),
+      '-w',
+      '-t',
+      '60',
+      '-o',
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=50 -c fsync=off`,
+      'start',
+    ]);
   };
   const stop = (mode: 'immediate' | 'fast') => pg('pg_ctl', ['-D', data, '-m', mode, '-w', 'stop']);
   await start();
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    kill: async () => { await stop('immediate'); },
+    kill: async () => {
+      await stop('immediate');
+    },
     start,
     destroy: async () => {
       await stop('fast').catch(() => {});

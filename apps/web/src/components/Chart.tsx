@@ -9,7 +9,10 @@ export function Chart({ option, height = 300 }: { option: echarts.EChartsOption;
     chart.setOption(option);
     const resize = () => chart.resize();
     window.addEventListener('resize', resize);
-    return () => { window.removeEventListener('resize', resize); chart.dispose(); };
+    return () => {
+      window.removeEventListener('resize', resize);
+      chart.dispose();
+    };
   }, [option]);
   return <div ref={ref} style={{ width: '100%', height }} />;
 }

@@ -5,7 +5,15 @@ import { useI18n } from '../i18n';
 import { loadDicts, type Dicts } from './dicts';
 import { CODES, NAMES, shown } from './labels';
 
-export interface Flag { ruleId: string; level: 'red' | 'yellow' | 'green'; message?: string; messageEn?: string | null; settings?: Record<string, unknown>; evidence?: Array<Record<string, unknown>>; evaluatedOn?: string }
+export interface Flag {
+  ruleId: string;
+  level: 'red' | 'yellow' | 'green';
+  message?: string;
+  messageEn?: string | null;
+  settings?: Record<string, unknown>;
+  evidence?: Array<Record<string, unknown>>;
+  evaluatedOn?: string;
+}
 
 export const RULE_NAMES: Record<string, [string, string]> = {
   'M-04': ['五个不直接分管', 'Five areas not overseen directly'],
@@ -19,7 +27,15 @@ export function FlagTags({ flags }: { flags: Array<Pick<Flag, 'ruleId' | 'level'
   const { lang } = useI18n();
   const seen = new Map<string, Pick<Flag, 'ruleId' | 'level'>>();
   for (const f of flags) if (!seen.has(f.ruleId)) seen.set(f.ruleId, f); // the worst first: the server sorts red → green
-  return <Space size={4} wrap>{[...seen.values()].map((f) => <Tag key={f.ruleId} color={COLOR[f.level]}>{f.ruleId} {RULE_NAMES[f.ruleId]?.[lang === 'en' ? 1 : 0] ?? ''}</Tag>)}</Space>;
+  return (
+    <Space size={4} wrap>
+      {[...seen.values()].map((f) => (
+        <Tag key={f.ruleId} color={COLOR[f.level]}>
+          {f.ruleId} {RULE_NAMES[f.ruleId]?.[lang === 'en' ? 1 : 0] ?? ''}
+        </Tag>
+      ))}
+    </Space>
+  );
 }
 
 /** A value as a reader says it: situation codes and dictionary codes (areas, relation kinds) become their labels. */
@@ -39,23 +55,51 @@ function value(v: unknown, lang: 'zh' | 'en', dicts?: Dicts): string {
 export function FlagCard({ flag }: { flag: Flag }) {
   const { t, lang } = useI18n();
   const [dicts, setDicts] = useState<Dicts>();
-  useEffect(() => { loadDicts().then(setDicts).catch(() => {}); }, []);
+  useEffect(() => {
+    loadDicts()
+      .then(setDicts)
+      .catch(() => {});
+  }, []);
   const type = flag.level === 'red' ? 'error' : flag.level === 'yellow' ? 'warning' : 'success';
   return (
-    <Alert type={type} showIcon style={{ marginBottom: 12 }} data-testid={`flag-${flag.ruleId}`}
-      message={<span><Tag color={COLOR[flag.level]}>{flag.ruleId} {RULE_NAMES[flag.ruleId]?.[lang === 'en' ? 1 : 0]}</Tag>{lang === 'en' && flag.messageEn ? flag.messageEn : flag.message}</span>}
+    <Alert
+      type={type}
+      showIcon
+      style={{ marginBottom: 12 }}
+      data-testid={`flag-${flag.ruleId}`}
+      message={
+        <span>
+          <Tag color={COLOR[flag.level]}>
+            {flag.ruleId} {RULE_NAMES[flag.ruleId]?.[lang === 'en' ? 1 : 0]}
+          </Tag>
+          {lang === 'en' && flag.messageEn ? flag.messageEn : flag.message}
+        </span>
+      }
       description={
         <Descriptions size="small" column={1} bordered>
           <Descriptions.Item label={t('规则设置', 'Settings used')}>
-            {Object.entries(flag.settings ?? {}).map(([k, v]) => <div key={k}>{NAMES[k]?.[lang === 'en' ? 1 : 0] ?? k} <Typography.Text code>{k}</Typography.Text> = {value(v, lang, dicts)}</div>)}
+            {Object.entries(flag.settings ?? {}).map(([k, v]) => (
+              <div key={k}>
+                {NAMES[k]?.[lang === 'en' ? 1 : 0] ?? k} <Typography.Text code>{k}</Typography.Text> ={' '}
+                {value(v, lang, dicts)}
+              </div>
+            ))}
           </Descriptions.Item>
           <Descriptions.Item label={t('依据', 'Evidence')}>
             {(flag.evidence ?? []).map((e, i) => (
-              <div key={i}>{Object.entries(e).filter(([k, v]) => v !== null && v !== undefined && shown(k)).map(([k, v]) => `${NAMES[k]?.[lang === 'en' ? 1 : 0] ?? k}：${value(v, lang, dicts)}`).join('；')}</div>
+              <div key={i}>
+                {Object.entries(e)
+                  .filter(([k, v]) => v !== null && v !== undefined && shown(k))
+                  .map(([k, v]) => `${NAMES[k]?.[lang === 'en' ? 1 : 0] ?? k}：${value(v, lang, dicts)}`)
+                  .join('；')}
+              </div>
             ))}
           </Descriptions.Item>
-          {flag.evaluatedOn && <Descriptions.Item label={t('评估日期', 'Evaluated on')}>{flag.evaluatedOn}</Descriptions.Item>}
+          {flag.evaluatedOn && (
+            <Descriptions.Item label={t('评估日期', 'Evaluated on')}>{flag.evaluatedOn}</Descriptions.Item>
+          )}
         </Descriptions>
-      } />
+      }
+    />
   );
 }

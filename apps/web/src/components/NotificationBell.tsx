@@ -8,8 +8,18 @@ import { useLocation, useNavigate } from 'react-router-dom';
 import { api, get } from '../api';
 import { useI18n } from '../i18n';
 
-interface Note { id: number; kind: string; title: string; link: string | null; at: string; read: boolean }
-interface Inbox { unread: number; items: Note[] }
+interface Note {
+  id: number;
+  kind: string;
+  title: string;
+  link: string | null;
+  at: string;
+  read: boolean;
+}
+interface Inbox {
+  unread: number;
+  items: Note[];
+}
 
 export function NotificationBell() {
   const { t } = useI18n();
@@ -17,9 +27,18 @@ export function NotificationBell() {
   const { pathname } = useLocation();
   const [inbox, setInbox] = useState<Inbox>();
   const [open, setOpen] = useState(false);
-  const load = useCallback(() => { get<Inbox>('/api/v1/my/notifications').then(setInbox).catch(() => {}); }, []);
-  useEffect(() => { load(); }, [load, pathname]);
-  useEffect(() => { const id = setInterval(load, 5 * 60_000); return () => clearInterval(id); }, [load]);
+  const load = useCallback(() => {
+    get<Inbox>('/api/v1/my/notifications')
+      .then(setInbox)
+      .catch(() => {});
+  }, []);
+  useEffect(() => {
+    load();
+  }, [load, pathname]);
+  useEffect(() => {
+    const id = setInterval(load, 5 * 60_000);
+    return () => clearInterval(id);
+  }, [load]);
   const openNote = async (n: Note) => {
     setOpen(false);
     if (!n.read) await api('POST', `/api/v1/my/notifications/${n.id}/read`).catch(() => {});
@@ -29,20 +48,48 @@ export function NotificationBell() {
   const list = (
     <div style={{ width: 380, maxHeight: 420, overflow: 'auto' }} data-testid="notification-list">
       {inbox?.items.length ? (
-        <List size="small" dataSource={inbox.items} renderItem={(n) => (
-          <List.Item style={{ cursor: 'pointer' }} onClick={() => void openNote(n)} data-testid={`notification-${n.id}`}>
-            <List.Item.Meta
-              title={<Typography.Text strong={!n.read} type={n.kind.endsWith('overdue') ? 'danger' : undefined}>{n.title}</Typography.Text>}
-              description={new Date(n.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })} />
-          </List.Item>
-        )} />
-      ) : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('暂无提醒', 'No reminders')} />}
+        <List
+          size="small"
+          dataSource={inbox.items}
+          renderItem={(n) => (
+            <List.Item
+              style={{ cursor: 'pointer' }}
+              onClick={() => void openNote(n)}
+              data-testid={`notification-${n.id}`}
+            >
+              <List.Item.Meta
+                title={
+                  <Typography.Text strong={!n.read} type={n.kind.endsWith('overdue') ? 'danger' : undefined}>
+                    {n.title}
+                  </Typography.Text>
+                }
+                description={new Date(n.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}
+              />
+            </List.Item>
+          )}
+        />
+      ) : (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('暂无提醒', 'No reminders')} />
+      )}
     </div>
   );
   return (
-    <Popover trigger="click" placement="bottomRight" open={open} onOpenChange={setOpen} title={t('我的提醒', 'My reminders')} content={list}>
+    <Popover
+      trigger="click"
+      placement="bottomRight"
+      open={open}
+      onOpenChange={setOpen}
+      title={t('我的提醒', 'My reminders')}
+      content={list}
+    >
       <Badge count={inbox?.unread ?? 0} size="small" overflowCount={99}>
-        <Button type="text" size="small" icon={<BellOutlined style={{ color: '#fff', fontSize: 18 }} />} aria-label={t('我的提醒', 'My reminders')} data-testid="notification-bell" />
+        <Button
+          type="text"
+          size="small"
+          icon={<BellOutlined style={{ color: '#fff', fontSize: 18 }} />}
+          aria-label={t('我的提醒', 'My reminders')}
+          data-testid="notification-bell"
+        />
       </Badge>
     </Popover>
   );

@@ -7,14 +7,37 @@ import { TreeSelect } from 'antd';
 import { get, qs } from '../api';
 import { useI18n } from '../i18n';
 
-interface Org { id: number; parentId: number | null; name: string; hasChildren?: boolean }
-interface TreeOrg extends Org { children: TreeOrg[] }
-interface Node { id: number; pId: number | null; value: number; title: string; isLeaf: boolean }
+interface Org {
+  id: number;
+  parentId: number | null;
+  name: string;
+  hasChildren?: boolean;
+}
+interface TreeOrg extends Org {
+  children: TreeOrg[];
+}
+interface Node {
+  id: number;
+  pId: number | null;
+  value: number;
+  title: string;
+  isLeaf: boolean;
+}
 
 const SEARCH_DEPTH = 3;
 
-export function OrgPicker({ value, onChange, width = 280, rootId, testId = 'org-picker' }: {
-  value?: number; onChange?(id: number | undefined): void; width?: number | string; rootId?: number; testId?: string;
+export function OrgPicker({
+  value,
+  onChange,
+  width = 280,
+  rootId,
+  testId = 'org-picker',
+}: {
+  value?: number;
+  onChange?(id: number | undefined): void;
+  width?: number | string;
+  rootId?: number;
+  testId?: string;
 }) {
   const { t } = useI18n();
   const [nodes, setNodes] = useState<Node[]>([]);
@@ -25,16 +48,29 @@ export function OrgPicker({ value, onChange, width = 280, rootId, testId = 'org-
   const [names, setNames] = useState<Record<number, string>>({});
   useEffect(() => {
     if (value == null || names[value] || nodes.some((n) => n.id === value)) return;
-    get<Org>(`/api/v1/orgs/${value}`).then((o) => setNames((m) => ({ ...m, [o.id]: o.name }))).catch(() => {});
+    get<Org>(`/api/v1/orgs/${value}`)
+      .then((o) => setNames((m) => ({ ...m, [o.id]: o.name })))
+      .catch(() => {});
   }, [value]); // eslint-disable-line react-hooks/exhaustive-deps
-  const label = value == null ? undefined : nodes.find((n) => n.id === value)?.title ?? names[value] ?? t('（加载中）', '(loading)');
+  const label =
+    value == null
+      ? undefined
+      : (nodes.find((n) => n.id === value)?.title ?? names[value] ?? t('（加载中）', '(loading)'));
   // Under a root, its children are the top of the picker (pId null); deeper units hang from their parent.
   const top = (parent: number | null) => (parent === rootId ? null : parent);
-  const add = (items: Org[], parent: number | null) => setNodes((old) => [...old, ...items.filter((o) => !old.some((n) => n.id === o.id))
-    .map((o) => ({ id: o.id, pId: top(parent), value: o.id, title: o.name, isLeaf: !o.hasChildren }))]);
+  const add = (items: Org[], parent: number | null) =>
+    setNodes((old) => [
+      ...old,
+      ...items
+        .filter((o) => !old.some((n) => n.id === o.id))
+        .map((o) => ({ id: o.id, pId: top(parent), value: o.id, title: o.name, isLeaf: !o.hasChildren })),
+    ]);
   useEffect(() => {
-    setNodes([]); searched.current = false;
-    get<{ items: Org[] }>(`/api/v1/orgs${qs({ parentId: rootId })}`).then((r) => add(r.items, rootId ?? null)).catch(() => {});
+    setNodes([]);
+    searched.current = false;
+    get<{ items: Org[] }>(`/api/v1/orgs${qs({ parentId: rootId })}`)
+      .then((r) => add(r.items, rootId ?? null))
+      .catch(() => {});
   }, [rootId]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const searchSubtree = async (text: string) => {
@@ -44,23 +80,61 @@ export function OrgPicker({ value, onChange, width = 280, rootId, testId = 'org-
     try {
       // Without a root: the subtrees of the caller's top units (usually one).
       const roots = rootId ? [rootId] : nodes.filter((n) => n.pId === null).map((n) => n.id);
-      const trees = await Promise.all(roots.map((id) => get<TreeOrg>(`/api/v1/orgs/${id}/tree${qs({ depth: SEARCH_DEPTH })}`)));
+      const trees = await Promise.all(
+        roots.map((id) => get<TreeOrg>(`/api/v1/orgs/${id}/tree${qs({ depth: SEARCH_DEPTH })}`)),
+      );
       const flat: Array<[Org, number]> = [];
-      const walk = (n: TreeOrg) => n.children.forEach((c) => { flat.push([c, n.id]); walk(c); });
+      const walk = (n: TreeOrg) =>
+        n.children.forEach((c) => {
+          flat.push([c, n.id]);
+          walk(c);
+        });
       trees.forEach(walk);
-      setNodes((old) => [...old, ...flat.filter(([o]) => !old.some((n) => n.id === o.id))
-        .map(([o, parent]) => ({ id: o.id, pId: top(parent), value: o.id, title: o.name, isLeaf: !o.hasChildren }))]);
-    } catch { searched.current = false; } finally { setSearching(false); }
+      setNodes((old) => [
+        ...old,
+        ...flat
+          .filter(([o]) => !old.some((n) => n.id === o.id))
+          .map(([o, parent]) => ({ id: o.id, pId: top(parent), value: o.id, title: o.name, isLeaf: !o.hasChildren })),
+      ]);
+    } catch {
+      searched.current = false;
+    } finally {
+      setSearching(false);
+    }
   };
 
   // While searching, every loaded unit is open so a match found deeper down shows with its parents (the select
   // expands matches only for the units it had when the text changed, not for the subtree that arrives after).
   return (
-    <TreeSelect treeDataSimpleMode style={{ width }} labelInValue value={value == null ? undefined : { value, label }} allowClear showSearch treeNodeFilterProp="title" listHeight={400} placeholder={t('选择单位（可输入名称搜索）', 'Choose a unit (type to search)')}
-      treeData={nodes} onChange={(v?: { value: number; label?: string }) => { setSearch(''); onChange?.(v?.value); }} data-testid={testId}
-      searchValue={search} onSearch={(s) => { setSearch(s); void searchSubtree(s); }} onOpenChange={(o) => { if (!o) setSearch(''); }}
+    <TreeSelect
+      treeDataSimpleMode
+      style={{ width }}
+      labelInValue
+      value={value == null ? undefined : { value, label }}
+      allowClear
+      showSearch
+      treeNodeFilterProp="title"
+      listHeight={400}
+      placeholder={t('选择单位（可输入名称搜索）', 'Choose a unit (type to search)')}
+      treeData={nodes}
+      onChange={(v?: { value: number; label?: string }) => {
+        setSearch('');
+        onChange?.(v?.value);
+      }}
+      data-testid={testId}
+      searchValue={search}
+      onSearch={(s) => {
+        setSearch(s);
+        void searchSubtree(s);
+      }}
+      onOpenChange={(o) => {
+        if (!o) setSearch('');
+      }}
       treeExpandedKeys={search.trim() ? nodes.map((n) => n.id) : undefined}
       notFoundContent={searching ? t('正在搜索…', 'Searching…') : t('没有匹配的单位', 'No matching unit')}
-      loadData={async (n) => { add((await get<{ items: Org[] }>(`/api/v1/orgs?parentId=${n.value}`)).items, n.value as number); }} />
+      loadData={async (n) => {
+        add((await get<{ items: Org[] }>(`/api/v1/orgs?parentId=${n.value}`)).items, n.value as number);
+      }}
+    />
   );
 }

@@ -6,13 +6,29 @@ import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { postFile } from '../api';
 import { errorText, useI18n } from '../i18n';
 
-export interface RecordFile { id: number; name: string; typeLabel: string; size: number }
+export interface RecordFile {
+  id: number;
+  name: string;
+  typeLabel: string;
+  size: number;
+}
 
 const ACCEPT = '.jpg,.jpeg,.png,.pdf,.docx,.xlsx';
-const size = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
+const size = (n: number) =>
+  n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
 
-export function RecordFiles({ path, recordId, files, canUpload, onUploaded }: {
-  path: 'talks' | 'activities'; recordId: number; files: RecordFile[]; canUpload: boolean; onUploaded(): void;
+export function RecordFiles({
+  path,
+  recordId,
+  files,
+  canUpload,
+  onUploaded,
+}: {
+  path: 'talks' | 'activities';
+  recordId: number;
+  files: RecordFile[];
+  canUpload: boolean;
+  onUploaded(): void;
 }) {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
@@ -20,22 +36,43 @@ export function RecordFiles({ path, recordId, files, canUpload, onUploaded }: {
   const send = async (file: File) => {
     setBusy(true);
     try {
-      await postFile(`/api/v1/${path}/${recordId}/attachments?name=${encodeURIComponent(file.name)}`, file, 'application/octet-stream');
+      await postFile(
+        `/api/v1/${path}/${recordId}/attachments?name=${encodeURIComponent(file.name)}`,
+        file,
+        'application/octet-stream',
+      );
       message.success(t(`已上传“${file.name}”`, `Uploaded ${file.name}`));
       onUploaded();
-    } catch (e) { message.error(errorText(e, lang)); } finally { setBusy(false); }
+    } catch (e) {
+      message.error(errorText(e, lang));
+    } finally {
+      setBusy(false);
+    }
   };
   return (
     <Space direction="vertical" size={2} data-testid={`files-${recordId}`}>
       {files.map((f) => (
-        <Typography.Link key={f.id} href={`/api/v1/${path}/${recordId}/attachments/${f.id}`} title={`${f.typeLabel} · ${size(f.size)}`}>
+        <Typography.Link
+          key={f.id}
+          href={`/api/v1/${path}/${recordId}/attachments/${f.id}`}
+          title={`${f.typeLabel} · ${size(f.size)}`}
+        >
           <PaperClipOutlined /> {f.name}
         </Typography.Link>
       ))}
       {!files.length && !canUpload && <Typography.Text type="secondary">—</Typography.Text>}
       {canUpload && (
-        <Upload accept={ACCEPT} showUploadList={false} beforeUpload={(f) => { void send(f); return false; }}>
-          <Button size="small" icon={<UploadOutlined />} loading={busy} data-testid={`upload-${recordId}`}>{t('上传附件', 'Attach')}</Button>
+        <Upload
+          accept={ACCEPT}
+          showUploadList={false}
+          beforeUpload={(f) => {
+            void send(f);
+            return false;
+          }}
+        >
+          <Button size="small" icon={<UploadOutlined />} loading={busy} data-testid={`upload-${recordId}`}>
+            {t('上传附件', 'Attach')}
+          </Button>
         </Upload>
       )}
     </Space>

@@ -3,9 +3,18 @@ import { get } from '../api';
 
 export type Dicts = Record<string, Array<{ code: string; labelZh: string; labelEn: string }>>;
 let cache: Promise<Dicts> | null = null;
-export const loadDicts = () => (cache ??= get<Dicts>('/api/v1/dicts').catch((e) => { cache = null; throw e; }));
+export const loadDicts = () =>
+  (cache ??= get<Dicts>('/api/v1/dicts').catch((e) => {
+    cache = null;
+    throw e;
+  }));
 
-export function label(dicts: Dicts | undefined, dict: string, code: string | null | undefined, lang: 'zh' | 'en'): string {
+export function label(
+  dicts: Dicts | undefined,
+  dict: string,
+  code: string | null | undefined,
+  lang: 'zh' | 'en',
+): string {
   if (!code) return '';
   const e = dicts?.[dict]?.find((x) => x.code === code);
   return e ? (lang === 'en' ? e.labelEn : e.labelZh) : code;

@@ -10,7 +10,13 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]) {
   const run = useCallback(load, deps);
   const reload = useCallback(() => {
     setLoading(true);
-    run().then((d) => { setData(d); setError(undefined); }).catch(setError).finally(() => setLoading(false));
+    run()
+      .then((d) => {
+        setData(d);
+        setError(undefined);
+      })
+      .catch(setError)
+      .finally(() => setLoading(false));
   }, [run]);
   useEffect(reload, [reload]);
   const notFound = error instanceof ApiError && error.status === 404;

@@ -8,7 +8,16 @@ import { useI18n } from '../i18n';
 import { OrgPicker } from '../components/OrgPicker';
 import { useLoad } from '../components/useLoad';
 
-interface Item { cadreId: number; name: string; idCardMasked: string; orgName: string; level: 'red' | 'yellow' | 'green'; message: string; messageEn: string | null; evidence: Array<{ since?: string; years?: number }> }
+interface Item {
+  cadreId: number;
+  name: string;
+  idCardMasked: string;
+  orgName: string;
+  level: 'red' | 'yellow' | 'green';
+  message: string;
+  messageEn: string | null;
+  evidence: Array<{ since?: string; years?: number }>;
+}
 
 export function RotationPage() {
   const { t, lang } = useI18n();
@@ -16,26 +25,75 @@ export function RotationPage() {
   const [orgId, setOrgId] = useState<number>();
   const [level, setLevel] = useState<string>('');
   const [page, setPage] = useState(1);
-  const list = useLoad(() => get<{ items: Item[]; total: number }>(`/api/v1/flags/M-07${qs({ orgId, level, page, pageSize: 20 })}`), [orgId, level, page]);
+  const list = useLoad(
+    () => get<{ items: Item[]; total: number }>(`/api/v1/flags/M-07${qs({ orgId, level, page, pageSize: 20 })}`),
+    [orgId, level, page],
+  );
   return (
     <Card title={t('轮岗交流到期名单（M-07）', 'Rotation due (M-07)')}>
       <Space style={{ marginBottom: 16 }} wrap>
-        <OrgPicker value={orgId} onChange={(v) => { setOrgId(v); setPage(1); }} />
-        <Segmented value={level} onChange={(v) => { setLevel(v as string); setPage(1); }} options={[
-          { label: t('全部', 'All'), value: '' }, { label: t('应当交流', 'Must exchange'), value: 'red' },
-          { label: t('到期', 'Due'), value: 'yellow' }, { label: t('即将到期', 'Coming due'), value: 'green' }]} />
-        <Button icon={<DownloadOutlined />} href={`/api/v1/flags/M-07/export.xlsx${qs({ orgId, level })}`}>{t('导出 Excel', 'Export .xlsx')}</Button>
+        <OrgPicker
+          value={orgId}
+          onChange={(v) => {
+            setOrgId(v);
+            setPage(1);
+          }}
+        />
+        <Segmented
+          value={level}
+          onChange={(v) => {
+            setLevel(v as string);
+            setPage(1);
+          }}
+          options={[
+            { label: t('全部', 'All'), value: '' },
+            { label: t('应当交流', 'Must exchange'), value: 'red' },
+            { label: t('到期', 'Due'), value: 'yellow' },
+            { label: t('即将到期', 'Coming due'), value: 'green' },
+          ]}
+        />
+        <Button icon={<DownloadOutlined />} href={`/api/v1/flags/M-07/export.xlsx${qs({ orgId, level })}`}>
+          {t('导出 Excel', 'Export .xlsx')}
+        </Button>
       </Space>
-      <Table<Item> rowKey={(r) => `${r.cadreId}-${r.message}`} size="middle" loading={list.loading} dataSource={list.data?.items ?? []}
-        pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, showSizeChanger: false, onChange: setPage, showTotal: (n) => t(`共 ${n} 条`, `${n} items`) }}
+      <Table<Item>
+        rowKey={(r) => `${r.cadreId}-${r.message}`}
+        size="middle"
+        loading={list.loading}
+        dataSource={list.data?.items ?? []}
+        pagination={{
+          current: page,
+          pageSize: 20,
+          total: list.data?.total ?? 0,
+          showSizeChanger: false,
+          onChange: setPage,
+          showTotal: (n) => t(`共 ${n} 条`, `${n} items`),
+        }}
         columns={[
-          { title: t('姓名', 'Name'), dataIndex: 'name', render: (v, r) => <a onClick={() => nav(`/cadres/${r.cadreId}`)}>{v}</a> },
+          {
+            title: t('姓名', 'Name'),
+            dataIndex: 'name',
+            render: (v, r) => <a onClick={() => nav(`/cadres/${r.cadreId}`)}>{v}</a>,
+          },
           { title: t('档案管理单位', 'Managing unit'), dataIndex: 'orgName' },
-          { title: t('等级', 'Level'), dataIndex: 'level', render: (v: Item['level']) => <Tag color={{ red: 'red', yellow: 'gold', green: 'green' }[v]}>{{ red: t('应当交流', 'Must exchange'), yellow: t('到期', 'Due'), green: t('即将到期', 'Coming due') }[v]}</Tag> },
+          {
+            title: t('等级', 'Level'),
+            dataIndex: 'level',
+            render: (v: Item['level']) => (
+              <Tag color={{ red: 'red', yellow: 'gold', green: 'green' }[v]}>
+                {
+                  { red: t('应当交流', 'Must exchange'), yellow: t('到期', 'Due'), green: t('即将到期', 'Coming due') }[
+                    v
+                  ]
+                }
+              </Tag>
+            ),
+          },
           { title: t('情形', 'Finding'), render: (_, r) => (lang === 'en' && r.messageEn ? r.messageEn : r.message) },
           { title: t('起算日', 'Since'), render: (_, r) => r.evidence[0]?.since },
           { title: t('年限', 'Years'), render: (_, r) => r.evidence[0]?.years },
-        ]} />
+        ]}
+      />
     </Card>
   );
 }

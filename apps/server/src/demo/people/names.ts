@@ -2,12 +2,7 @@
 // cities have namesakes); ID numbers never repeat within one PeopleFactory.
 
 import { checkRegionCode, makeIdCard, type Gender } from '../../modules/registry/id-card/index.js';
-import {
-  FEMALE_GIVEN_CHARS,
-  MALE_GIVEN_CHARS,
-  ONE_CHAR_GIVEN_NAME_SHARE,
-  SURNAMES,
-} from './names.data.js';
+import { FEMALE_GIVEN_CHARS, MALE_GIVEN_CHARS, ONE_CHAR_GIVEN_NAME_SHARE, SURNAMES } from './names.data.js';
 import { Rng } from './prng.js';
 
 export interface Person {

@@ -7,36 +7,92 @@ import { dictLabel } from './registry.dicts.js';
 
 export async function cadreRecordParts(ctx: AppContext, auth: Auth, cadreId: number) {
   const [posts, members, relations] = await Promise.all([
-    ctx.db.selectFrom('posts as p').innerJoin('orgs as o', 'o.id', 'p.org_id')
-      .select(['p.id', 'p.org_id', 'o.name as org_name', 'p.title', 'p.post_kind', 'p.rank', 'p.is_principal',
-        'p.start_date', 'p.end_date', 'p.end_reason', 'p.appoint_doc'])
-      .where('p.cadre_id', '=', cadreId).orderBy('p.start_date', 'desc').orderBy('p.id', 'desc').execute(),
-    ctx.db.selectFrom('team_members as t').innerJoin('orgs as o', 'o.id', 't.org_id')
+    ctx.db
+      .selectFrom('posts as p')
+      .innerJoin('orgs as o', 'o.id', 'p.org_id')
+      .select([
+        'p.id',
+        'p.org_id',
+        'o.name as org_name',
+        'p.title',
+        'p.post_kind',
+        'p.rank',
+        'p.is_principal',
+        'p.start_date',
+        'p.end_date',
+        'p.end_reason',
+        'p.appoint_doc',
+      ])
+      .where('p.cadre_id', '=', cadreId)
+      .orderBy('p.start_date', 'desc')
+      .orderBy('p.id', 'desc')
+      .execute(),
+    ctx.db
+      .selectFrom('team_members as t')
+      .innerJoin('orgs as o', 'o.id', 't.org_id')
       .select(['t.id', 't.org_id', 'o.name as org_name', 't.team_role', 't.joined_on', 't.left_on'])
-      .select(sql<Array<{ area: string; start_date: string; end_date: string | null }>>`coalesce((
+      .select(
+        sql<Array<{ area: string; start_date: string; end_date: string | null }>>`coalesce((
         select json_agg(json_build_object('area', pf.area, 'start_date', pf.start_date, 'end_date', pf.end_date)
-          order by pf.start_date) from portfolios pf where pf.team_member_id = t.id), '[]'::json)`.as('portfolios'))
-      .where('t.cadre_id', '=', cadreId).orderBy('t.joined_on', 'desc').execute(),
+          order by pf.start_date) from portfolios pf where pf.team_member_id = t.id), '[]'::json)`.as('portfolios'),
+      )
+      .where('t.cadre_id', '=', cadreId)
+      .orderBy('t.joined_on', 'desc')
+      .execute(),
     // A relative outside the caller's scope is shown by kind only: no name, no id.
-    ctx.db.selectFrom('relations as r').innerJoin('cadres as rc', 'rc.id', 'r.relative_cadre_id')
+    ctx.db
+      .selectFrom('relations as r')
+      .innerJoin('cadres as rc', 'rc.id', 'r.relative_cadre_id')
       .innerJoin('orgs as ro', 'ro.id', 'rc.org_id')
-      .select(['r.id', 'r.kind', 'r.generation', 'r.note', 'rc.id as rel_id', 'rc.name as rel_name', 'ro.name as rel_org'])
+      .select([
+        'r.id',
+        'r.kind',
+        'r.generation',
+        'r.note',
+        'rc.id as rel_id',
+        'rc.name as rel_name',
+        'ro.name as rel_org',
+      ])
       .select(cadreVisible(auth.scope, 'rc').as('visible'))
-      .where('r.cadre_id', '=', cadreId).orderBy('r.id').execute(),
+      .where('r.cadre_id', '=', cadreId)
+      .orderBy('r.id')
+      .execute(),
   ]);
   return {
     posts: posts.map((p) => ({
-      id: p.id, orgId: p.org_id, orgName: p.org_name, title: p.title, postKind: p.post_kind, rank: p.rank,
-      rankLabel: dictLabel('rank', p.rank), isPrincipal: p.is_principal, startDate: p.start_date, endDate: p.end_date,
-      endReason: p.end_reason, appointDoc: p.appoint_doc, current: p.end_date == null,
+      id: p.id,
+      orgId: p.org_id,
+      orgName: p.org_name,
+      title: p.title,
+      postKind: p.post_kind,
+      rank: p.rank,
+      rankLabel: dictLabel('rank', p.rank),
+      isPrincipal: p.is_principal,
+      startDate: p.start_date,
+      endDate: p.end_date,
+      endReason: p.end_reason,
+      appointDoc: p.appoint_doc,
+      current: p.end_date == null,
     })),
     team: members.map((m) => ({
-      id: m.id, orgId: m.org_id, orgName: m.org_name, teamRole: m.team_role, joinedOn: m.joined_on, leftOn: m.left_on,
-      portfolios: m.portfolios.map((pf) => ({ area: pf.area, areaLabel: dictLabel('portfolio_area', pf.area),
-        startDate: pf.start_date, endDate: pf.end_date })),
+      id: m.id,
+      orgId: m.org_id,
+      orgName: m.org_name,
+      teamRole: m.team_role,
+      joinedOn: m.joined_on,
+      leftOn: m.left_on,
+      portfolios: m.portfolios.map((pf) => ({
+        area: pf.area,
+        areaLabel: dictLabel('portfolio_area', pf.area),
+        startDate: pf.start_date,
+        endDate: pf.end_date,
+      })),
     })),
     relations: relations.map((r) => ({
-      id: r.id, kind: r.kind, kindLabel: dictLabel('relation_kind', r.kind), generation: r.generation,
+      id: r.id,
+      kind: r.kind,
+      kindLabel: dictLabel('relation_kind', r.kind),
+      generation: r.generation,
       relative: r.visible ? { id: r.rel_id, name: r.rel_name, orgName: r.rel_org } : null,
       note: r.visible ? r.note : null,
     })),

@@ -22,16 +22,32 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const flagsOf = async (c: Client, id: number) => (await c.get(`/api/v1/cadres/${id}`)).json().flags as Array<{ ruleId: string; level: string; message: string; settings: Record<string, unknown>; evidence: Array<Record<string, unknown>> }>;
-const ids = async (c: Client, url: string) => (await c.get(url)).json().items.map((i: { id?: number; cadreId?: number }) => i.id ?? i.cadreId);
+const flagsOf = async (c: Client, id: number) =>
+  (await c.get(`/api/v1/cadres/${id}`)).json().flags as Array<{
+    ruleId: string;
+    level: string;
+    message: string;
+    settings: Record<string, unknown>;
+    evidence: Array<Record<string, unknown>>;
+  }>;
+const ids = async (c: Client, url: string) =>
+  (await c.get(url)).json().items.map((i: { id?: number; cadreId?: number }) => i.id ?? i.cadreId);
 
 describe('M-04 on the dossier and in lists', () => {
   it('giving the principal 财务管理 raises a red M-04 flag with its settings and evidence at once', async () => {
     expect((await flagsOf(countyA, CADRE.A_DEPT)).filter((f) => f.ruleId === 'M-04')).toEqual([]);
-    const res = await countyA.post(`/api/v1/orgs/${ORG.A_DEPT}/team`, { cadreId: CADRE.A_DEPT, teamRole: 'head', joinedOn: '2020-01-01', portfolios: ['finance', 'overall'] });
+    const res = await countyA.post(`/api/v1/orgs/${ORG.A_DEPT}/team`, {
+      cadreId: CADRE.A_DEPT,
+      teamRole: 'head',
+      joinedOn: '2020-01-01',
+      portfolios: ['finance', 'overall'],
+    });
     expect(res.statusCode).toBe(201);
     const [m04] = (await flagsOf(countyA, CADRE.A_DEPT)).filter((f) => f.ruleId === 'M-04');
-    expect(m04).toMatchObject({ level: 'red', settings: { areas: ['personnel', 'finance', 'construction', 'approval', 'procurement'] } });
+    expect(m04).toMatchObject({
+      level: 'red',
+      settings: { areas: ['personnel', 'finance', 'construction', 'approval', 'procurement'] },
+    });
     expect(m04.message).toContain('财务管理');
     expect((m04 as unknown as { messageEn: string }).messageEn).toMatch(/principal .* oversees finance/);
     expect(m04.evidence[0]).toMatchObject({ area: 'finance', orgId: ORG.A_DEPT });
@@ -64,10 +80,19 @@ describe('M-04 on the dossier and in lists', () => {
 
 describe('M-07 rotation-due list', () => {
   it('a middle-level post reaches six years on its anniversary: listed as due, before that as coming due', async () => {
-    const p = await city.post(`/api/v1/cadres/${CADRE.B_DEPT}/posts`, { orgId: ORG.B_DEPT, title: '预算科科长', postKind: 'middle_manager', rank: 'staff', startDate: '2020-03-03' });
+    const p = await city.post(`/api/v1/cadres/${CADRE.B_DEPT}/posts`, {
+      orgId: ORG.B_DEPT,
+      title: '预算科科长',
+      postKind: 'middle_manager',
+      rank: 'staff',
+      startDate: '2020-03-03',
+    });
     expect(p.statusCode).toBe(201);
-    const due = async () => (await city.get(`/api/v1/flags/M-07?orgId=${ORG.B}`)).json().items
-      .filter((i: { cadreId: number }) => i.cadreId === CADRE.B_DEPT).map((i: { level: string }) => i.level);
+    const due = async () =>
+      (await city.get(`/api/v1/flags/M-07?orgId=${ORG.B}`))
+        .json()
+        .items.filter((i: { cadreId: number }) => i.cadreId === CADRE.B_DEPT)
+        .map((i: { level: string }) => i.level);
     expect(await due()).toEqual(['green']); // 5 years 364 days on 2026-03-02
     t.clock.advance(24 * 3600_000);
     await sweepAll(t.ctx, SYSTEM_ACTOR); // the daily sweep
@@ -80,7 +105,11 @@ describe('M-07 rotation-due list', () => {
   });
 
   it('summary counts per rule and level in scope', async () => {
-    const items = (await city.get('/api/v1/flags/summary')).json().items as Array<{ ruleId: string; level: string; cadres: number }>;
+    const items = (await city.get('/api/v1/flags/summary')).json().items as Array<{
+      ruleId: string;
+      level: string;
+      cadres: number;
+    }>;
     expect(items).toEqual(expect.arrayContaining([{ ruleId: 'M-04', level: 'red', flags: 1, cadres: 1 }]));
     const b = (await countyB.get('/api/v1/flags/summary')).json().items as Array<{ ruleId: string }>;
     expect(b.some((i) => i.ruleId === 'M-04')).toBe(false);
@@ -91,7 +120,12 @@ describe('M-07 rotation-due list', () => {
     const res = await countyA.post('/api/v1/flags/sweep', { orgId: ORG.A });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ cadres: 3 });
-    const last = await t.ctx.db.selectFrom('trail').select('action').orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+    const last = await t.ctx.db
+      .selectFrom('trail')
+      .select('action')
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
     expect(last.action).toBe('flags.sweep');
   });
 });

@@ -8,10 +8,17 @@ import { badRequest } from '../../platform/http/index.js';
 export const AHEAD_DAYS = 366;
 
 const invalid = (field: string, zh: string, en: string) =>
-  badRequest('VALIDATION', `输入有误：${field}: ${zh}`, `Invalid input: ${field}: ${en}`, [{ path: field, code: 'date_range', messageZh: zh, messageEn: en }]);
+  badRequest('VALIDATION', `输入有误：${field}: ${zh}`, `Invalid input: ${field}: ${en}`, [
+    { path: field, code: 'date_range', messageZh: zh, messageEn: en },
+  ]);
 
 /** Refuses a date after today (+ aheadDays) on the app's clock, in China Standard Time. */
-export function assertNotTooLate(ctx: AppContext, field: string, date: string | null | undefined, aheadDays = AHEAD_DAYS): void {
+export function assertNotTooLate(
+  ctx: AppContext,
+  field: string,
+  date: string | null | undefined,
+  aheadDays = AHEAD_DAYS,
+): void {
   if (!date) return;
   const today = toCstDate(ctx.clock.now());
   const limit = aheadDays ? toCstDate(new Date(Date.parse(`${today}T12:00:00+08:00`) + aheadDays * 86_400_000)) : today;

@@ -5,18 +5,31 @@ import { AppError } from '../../platform/http/index.js';
 import type { DictName } from './registry.dicts.js';
 
 export async function assertDictCodes(
-  db: Kysely<DB>, checks: Array<[dict: DictName, code: string | undefined | null, field: string]>,
+  db: Kysely<DB>,
+  checks: Array<[dict: DictName, code: string | undefined | null, field: string]>,
 ): Promise<void> {
   const wanted = checks.filter(([, c]) => c != null) as Array<[DictName, string, string]>;
   if (!wanted.length) return;
-  const rows = await db.selectFrom('dict_items').select(['dict', 'code'])
-    .where('dict', 'in', [...new Set(wanted.map(([d]) => d))]).where('code', 'in', [...new Set(wanted.map(([, c]) => c))])
+  const rows = await db
+    .selectFrom('dict_items')
+    .select(['dict', 'code'])
+    .where('dict', 'in', [...new Set(wanted.map(([d]) => d))])
+    .where('code', 'in', [...new Set(wanted.map(([, c]) => c))])
     .execute();
   const have = new Set(rows.map((r) => `${r.dict}\u0000${r.code}`));
   const bad = wanted.filter(([d, c]) => !have.has(`${d}\u0000${c}`));
   if (bad.length) {
-    throw new AppError(400, 'VALIDATION', `输入有误：${bad[0][2]}: 字典中没有“${bad[0][1]}”`,
+    throw new AppError(
+      400,
+      'VALIDATION',
+      `输入有误：${bad[0][2]}: 字典中没有“${bad[0][1]}”`,
       `Invalid input: ${bad[0][2]}: "${bad[0][1]}" is not in the ${bad[0][0]} dictionary`,
-      bad.map(([d, c, f]) => ({ path: f, code: 'dictionary', messageZh: `字典 ${d} 中没有 ${c}`, messageEn: `${c} is not in ${d}` })));
+      bad.map(([d, c, f]) => ({
+        path: f,
+        code: 'dictionary',
+        messageZh: `字典 ${d} 中没有 ${c}`,
+        messageEn: `${c} is not in ${d}`,
+      })),
+    );
   }
 }

@@ -16,16 +16,31 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const lastTrail = () => t.ctx.db.selectFrom('trail').selectAll().orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+const lastTrail = () =>
+  t.ctx.db.selectFrom('trail').selectAll().orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
 
 describe('parallel requests (M-02, M-03, M-01)', () => {
   it('ends a post once: of two parallel requests one wins, the other gets 409, one timeline event', async () => {
-    const { id } = (await city.post(`/api/v1/cadres/${CADRE.A_DEPT}/posts`, {
-      orgId: ORG.A_DEPT, title: '副局长', postKind: 'deputy_head', rank: 'sec_deputy', startDate: '2021-01-01' })).json();
-    const answers = await Promise.all([1, 2].map(() => city.post(`/api/v1/posts/${id}/end`, { endDate: '2025-12-31', reason: '调任' })));
+    const { id } = (
+      await city.post(`/api/v1/cadres/${CADRE.A_DEPT}/posts`, {
+        orgId: ORG.A_DEPT,
+        title: '副局长',
+        postKind: 'deputy_head',
+        rank: 'sec_deputy',
+        startDate: '2021-01-01',
+      })
+    ).json();
+    const answers = await Promise.all(
+      [1, 2].map(() => city.post(`/api/v1/posts/${id}/end`, { endDate: '2025-12-31', reason: '调任' })),
+    );
     expect(answers.map((r) => r.statusCode).sort()).toEqual([200, 409]);
-    const events = await t.ctx.db.selectFrom('timeline_events').select('id').where('ref_entity', '=', 'post')
-      .where('ref_id', '=', String(id)).where('event_type', '=', 'registry.post_ended').execute();
+    const events = await t.ctx.db
+      .selectFrom('timeline_events')
+      .select('id')
+      .where('ref_entity', '=', 'post')
+      .where('ref_id', '=', String(id))
+      .where('event_type', '=', 'registry.post_ended')
+      .execute();
     expect(events).toHaveLength(1);
   });
 
@@ -33,8 +48,13 @@ describe('parallel requests (M-02, M-03, M-01)', () => {
     const body = { cadreId: CADRE.A_TOWN, teamRole: 'member', joinedOn: '2024-01-01' };
     const answers = await Promise.all([1, 2].map(() => city.post(`/api/v1/orgs/${ORG.A}/team`, body)));
     expect(answers.map((r) => r.statusCode).sort()).toEqual([201, 409]);
-    const seats = await t.ctx.db.selectFrom('team_members').select('id').where('org_id', '=', ORG.A)
-      .where('cadre_id', '=', CADRE.A_TOWN).where('left_on', 'is', null).execute();
+    const seats = await t.ctx.db
+      .selectFrom('team_members')
+      .select('id')
+      .where('org_id', '=', ORG.A)
+      .where('cadre_id', '=', CADRE.A_TOWN)
+      .where('left_on', 'is', null)
+      .execute();
     expect(seats).toHaveLength(1);
   });
 
@@ -53,13 +73,17 @@ describe('parallel requests (M-02, M-03, M-01)', () => {
     }
     // Put the tree back for the tests below.
     const moved = answers.findIndex((r) => r.statusCode === 200) === 0 ? ORG.A : ORG.B;
-    expect((await city.post(`/api/v1/orgs/${moved}/move`, { newParentId: ORG.R, reason: '复原' })).statusCode).toBe(200);
+    expect((await city.post(`/api/v1/orgs/${moved}/move`, { newParentId: ORG.R, reason: '复原' })).statusCode).toBe(
+      200,
+    );
   });
 });
 
 describe('nothing leaks across scopes', () => {
   it('a timeline summary names the relation, not the relative', async () => {
-    expect((await city.post(`/api/v1/cadres/${CADRE.A}/relations`, { relativeCadreId: CADRE.B, kind: 'spouse' })).statusCode).toBe(201);
+    expect(
+      (await city.post(`/api/v1/cadres/${CADRE.A}/relations`, { relativeCadreId: CADRE.B, kind: 'spouse' })).statusCode,
+    ).toBe(201);
     const res = await countyA.get(`/api/v1/cadres/${CADRE.A}/timeline`);
     expect(res.statusCode).toBe(200);
     const text = JSON.stringify(res.json());
@@ -68,14 +92,23 @@ describe('nothing leaks across scopes', () => {
   });
 
   it('a team lists and changes only seats whose cadre is in scope', async () => {
-    const seat = await city.post(`/api/v1/orgs/${ORG.A}/team`, { cadreId: CADRE.R, teamRole: 'member', joinedOn: '2024-01-01' });
+    const seat = await city.post(`/api/v1/orgs/${ORG.A}/team`, {
+      cadreId: CADRE.R,
+      teamRole: 'member',
+      joinedOn: '2024-01-01',
+    });
     expect(seat.statusCode).toBe(201);
     const cityView = (await city.get(`/api/v1/orgs/${ORG.A}/team`)).json().items.map((m: { name: string }) => m.name);
-    const countyView = (await countyA.get(`/api/v1/orgs/${ORG.A}/team`)).json().items.map((m: { name: string }) => m.name);
+    const countyView = (await countyA.get(`/api/v1/orgs/${ORG.A}/team`))
+      .json()
+      .items.map((m: { name: string }) => m.name);
     expect(cityView).toContain('李书记');
     expect(countyView).not.toContain('李书记');
     const id = seat.json().id;
-    expect((await countyA.put(`/api/v1/team-members/${id}/portfolios`, { areas: ['finance'], effectiveOn: '2025-01-01' })).statusCode).toBe(404);
+    expect(
+      (await countyA.put(`/api/v1/team-members/${id}/portfolios`, { areas: ['finance'], effectiveOn: '2025-01-01' }))
+        .statusCode,
+    ).toBe(404);
     expect((await countyA.post(`/api/v1/team-members/${id}/leave`, { leftOn: '2025-01-01' })).statusCode).toBe(404);
     expect((await lastTrail()).action).toBe('scope.denied');
   });
@@ -89,8 +122,17 @@ describe('nothing leaks across scopes', () => {
 
   it('a duplicate 身份证号 held outside the caller’s scope gets a neutral 409 that names nobody, and is trailed', async () => {
     const countyB = await loginAs(t, { role: 'org_supervisor', orgId: ORG.B, scope: 4 });
-    const existing = await t.ctx.db.selectFrom('cadres').select('id_card').where('id', '=', CADRE.A).executeTakeFirstOrThrow();
-    const res = await countyB.post('/api/v1/cadres', { name: '冒名', idCard: existing.id_card, partyStatus: 'member', orgId: ORG.B });
+    const existing = await t.ctx.db
+      .selectFrom('cadres')
+      .select('id_card')
+      .where('id', '=', CADRE.A)
+      .executeTakeFirstOrThrow();
+    const res = await countyB.post('/api/v1/cadres', {
+      name: '冒名',
+      idCard: existing.id_card,
+      partyStatus: 'member',
+      orgId: ORG.B,
+    });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('ID_CARD_TAKEN');
     expect(res.body).not.toContain('王区长');
@@ -101,30 +143,51 @@ describe('nothing leaks across scopes', () => {
   });
 
   it('a search by ID number goes into the trail masked, with a keyed digest', async () => {
-    const { id_card } = await t.ctx.db.selectFrom('cadres').select('id_card').where('id', '=', CADRE.A_DEPT).executeTakeFirstOrThrow();
+    const { id_card } = await t.ctx.db
+      .selectFrom('cadres')
+      .select('id_card')
+      .where('id', '=', CADRE.A_DEPT)
+      .executeTakeFirstOrThrow();
     const res = await city.get(`/api/v1/cadres?q=${id_card}`);
     expect(res.json().total).toBe(1);
     const row = await lastTrail();
     expect(row.action).toBe('cadre.search');
     expect(JSON.stringify(row)).not.toContain(id_card);
-    expect(row.detail).toMatchObject({ q: `${id_card.slice(0, 6)}************`, qDigest: t.ctx.box.digest(id_card, 'trail:cadre.search') });
+    expect(row.detail).toMatchObject({
+      q: `${id_card.slice(0, 6)}************`,
+      qDigest: t.ctx.box.digest(id_card, 'trail:cadre.search'),
+    });
   });
 
   it('the trail shows a county auditor only what the county’s accounts did, and trails the reading', async () => {
     const auditorA = await loginAs(t, { role: 'auditor', orgId: ORG.A, scope: 4 });
     const auditorAll = await loginAs(t, { role: 'auditor', orgId: ORG.R, scope: 1 });
-    const names = async (c: Client) => new Set((await c.get('/api/v1/trail?pageSize=200')).json().items.map((r: { actorId: number | null }) => r.actorId));
-    const cityAccount = (await t.ctx.db.selectFrom('accounts').select('id').where('org_id', '=', ORG.R).where('role', '=', 'org_supervisor').executeTakeFirstOrThrow()).id;
+    const names = async (c: Client) =>
+      new Set(
+        (await c.get('/api/v1/trail?pageSize=200')).json().items.map((r: { actorId: number | null }) => r.actorId),
+      );
+    const cityAccount = (
+      await t.ctx.db
+        .selectFrom('accounts')
+        .select('id')
+        .where('org_id', '=', ORG.R)
+        .where('role', '=', 'org_supervisor')
+        .executeTakeFirstOrThrow()
+    ).id;
     const seenByA = await names(auditorA);
     expect(seenByA.has(cityAccount)).toBe(false);
     expect(seenByA.has(null)).toBe(false);
     expect((await names(auditorAll)).has(cityAccount)).toBe(true);
     expect((await lastTrail()).action).toBe('trail.read');
     // An action family and part of a username both find their rows, and nothing else.
-    const family = (await auditorAll.get('/api/v1/trail?action=cadre&pageSize=200')).json().items as Array<{ action: string }>;
+    const family = (await auditorAll.get('/api/v1/trail?action=cadre&pageSize=200')).json().items as Array<{
+      action: string;
+    }>;
     expect(family.length).toBeGreaterThan(0);
     expect(family.every((r) => r.action.startsWith('cadre.'))).toBe(true);
-    const who = (await auditorAll.get('/api/v1/trail?actor=org_supervisor_4&pageSize=200')).json().items as Array<{ actorName: string }>;
+    const who = (await auditorAll.get('/api/v1/trail?actor=org_supervisor_4&pageSize=200')).json().items as Array<{
+      actorName: string;
+    }>;
     expect(who.length).toBeGreaterThan(0);
     expect(who.every((r) => r.actorName.includes('org_supervisor_4'))).toBe(true);
     expect((await auditorAll.get('/api/v1/trail?actor=%25&pageSize=5')).json().total).toBe(0); // % is a character, not a wildcard
@@ -142,22 +205,39 @@ describe('dates that cannot be real are refused and nothing is written', () => {
   });
 
   it('PATCH refuses a new 身份证号 whose birth date falls after the cadre’s first post', async () => {
-    const before = await t.ctx.db.selectFrom('cadres').select(['id_card', 'birth_date']).where('id', '=', CADRE.B_DEPT).executeTakeFirstOrThrow();
+    const before = await t.ctx.db
+      .selectFrom('cadres')
+      .select(['id_card', 'birth_date'])
+      .where('id', '=', CADRE.B_DEPT)
+      .executeTakeFirstOrThrow();
     const res = await city.patch(`/api/v1/cadres/${CADRE.B_DEPT}`, { idCard: makeIdCard('339802', '2021-05-05', 3) });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.messageZh).toContain('晚于已有任职');
-    const after = await t.ctx.db.selectFrom('cadres').select(['id_card', 'birth_date']).where('id', '=', CADRE.B_DEPT).executeTakeFirstOrThrow();
+    const after = await t.ctx.db
+      .selectFrom('cadres')
+      .select(['id_card', 'birth_date'])
+      .where('id', '=', CADRE.B_DEPT)
+      .executeTakeFirstOrThrow();
     expect(after).toEqual(before);
   });
 
   it('posts and team seats may start up to a year ahead, not in 2099', async () => {
-    const post = (startDate: string) => city.post(`/api/v1/cadres/${CADRE.B}/posts`,
-      { orgId: ORG.B, title: '区长', postKind: 'admin_head', rank: 'sec_full', startDate });
+    const post = (startDate: string) =>
+      city.post(`/api/v1/cadres/${CADRE.B}/posts`, {
+        orgId: ORG.B,
+        title: '区长',
+        postKind: 'admin_head',
+        rank: 'sec_full',
+        startDate,
+      });
     const far = await post('2099-01-01');
     expect(far.statusCode).toBe(400);
     expect(far.json().error.details[0].path).toBe('startDate');
     expect((await post('2027-03-04')).statusCode).toBe(400); // 367 days ahead
     expect((await post('2027-03-03')).statusCode).toBe(201); // 366 days ahead, the limit
-    expect((await city.post(`/api/v1/orgs/${ORG.B}/team`, { cadreId: CADRE.B, teamRole: 'member', joinedOn: '2030-01-01' })).statusCode).toBe(400);
+    expect(
+      (await city.post(`/api/v1/orgs/${ORG.B}/team`, { cadreId: CADRE.B, teamRole: 'member', joinedOn: '2030-01-01' }))
+        .statusCode,
+    ).toBe(400);
   });
 });

@@ -21,59 +21,152 @@ export const relationAddedSummary = (kind: string) => `登记亲属关系（${di
 export function generationFor(kind: string, given: number | undefined): number | null {
   const extra = DICTS.relation_kind.find(([c]) => c === kind)?.[3] as { line: string; generation?: number } | undefined;
   if (!extra || extra.line !== 'collateral') {
-    if (given !== undefined) throw badRequest('VALIDATION', '输入有误：generation: 只有旁系血亲需要代数', 'Invalid input: generation: only collateral relatives have a generation count');
+    if (given !== undefined)
+      throw badRequest(
+        'VALIDATION',
+        '输入有误：generation: 只有旁系血亲需要代数',
+        'Invalid input: generation: only collateral relatives have a generation count',
+      );
     return null;
   }
   const min = extra.generation ?? 2;
   if (kind === 'sibling') {
-    if (given !== undefined && given !== 2) throw badRequest('VALIDATION', '输入有误：generation: 兄弟姐妹为二代旁系血亲', 'Invalid input: generation: siblings are second-generation collateral relatives');
+    if (given !== undefined && given !== 2)
+      throw badRequest(
+        'VALIDATION',
+        '输入有误：generation: 兄弟姐妹为二代旁系血亲',
+        'Invalid input: generation: siblings are second-generation collateral relatives',
+      );
     return 2;
   }
   const g = given ?? min;
-  if (g < min) throw badRequest('VALIDATION', `输入有误：generation: 至少为 ${min}`, `Invalid input: generation: at least ${min}`);
+  if (g < min)
+    throw badRequest('VALIDATION', `输入有误：generation: 至少为 ${min}`, `Invalid input: generation: at least ${min}`);
   return g;
 }
 
-export async function addRelation(ctx: AppContext, auth: Auth, actor: Actor, cadreId: number, input: z.infer<typeof relationCreate>) {
-  if (input.relativeCadreId === cadreId) throw badRequest('VALIDATION', '输入有误：relativeCadreId: 不能与本人建立关系', 'Invalid input: relativeCadreId: a cadre cannot be their own relative');
+export async function addRelation(
+  ctx: AppContext,
+  auth: Auth,
+  actor: Actor,
+  cadreId: number,
+  input: z.infer<typeof relationCreate>,
+) {
+  if (input.relativeCadreId === cadreId)
+    throw badRequest(
+      'VALIDATION',
+      '输入有误：relativeCadreId: 不能与本人建立关系',
+      'Invalid input: relativeCadreId: a cadre cannot be their own relative',
+    );
   await assertDictCodes(ctx.db, [['relation_kind', input.kind, 'kind']]);
   const generation = generationFor(input.kind, input.generation);
   const a = await visibleCadre(ctx, auth, actor, cadreId);
   const b = await visibleCadre(ctx, auth, actor, input.relativeCadreId);
   const inverse = inverseRelation(input.kind)!;
-  return thenRefresh(ctx, actor, [a.id, b.id], write(ctx.db, ctx.clock, actor, async (w) => {
-    const rows = await w.trx.insertInto('relations').values([
-      { cadre_id: a.id, relative_cadre_id: b.id, kind: input.kind, generation, note: input.note ?? null, created_at: w.now },
-      { cadre_id: b.id, relative_cadre_id: a.id, kind: inverse, generation, note: input.note ?? null, created_at: w.now },
-    ]).returning('id').execute();
-    const day = toCstDate(w.now);
-    await appendTimeline(w, [
-      { cadreId: a.id, occurredOn: day, eventType: 'registry.relation_added', sourceModule: 'registry',
-        summary: relationAddedSummary(input.kind), refEntity: 'relation', refId: rows[0].id },
-      { cadreId: b.id, occurredOn: day, eventType: 'registry.relation_added', sourceModule: 'registry',
-        summary: relationAddedSummary(inverse), refEntity: 'relation', refId: rows[1].id },
-    ]);
-    w.record({ action: 'relation.create', entity: 'relation', entityId: rows[0].id, detail: { cadreId: a.id, ...input, generation } });
-    return { id: rows[0].id };
-  }));
+  return thenRefresh(
+    ctx,
+    actor,
+    [a.id, b.id],
+    write(ctx.db, ctx.clock, actor, async (w) => {
+      const rows = await w.trx
+        .insertInto('relations')
+        .values([
+          {
+            cadre_id: a.id,
+            relative_cadre_id: b.id,
+            kind: input.kind,
+            generation,
+            note: input.note ?? null,
+            created_at: w.now,
+          },
+          {
+            cadre_id: b.id,
+            relative_cadre_id: a.id,
+            kind: inverse,
+            generation,
+            note: input.note ?? null,
+            created_at: w.now,
+          },
+        ])
+        .returning('id')
+        .execute();
+      const day = toCstDate(w.now);
+      await appendTimeline(w, [
+        {
+          cadreId: a.id,
+          occurredOn: day,
+          eventType: 'registry.relation_added',
+          sourceModule: 'registry',
+          summary: relationAddedSummary(input.kind),
+          refEntity: 'relation',
+          refId: rows[0].id,
+        },
+        {
+          cadreId: b.id,
+          occurredOn: day,
+          eventType: 'registry.relation_added',
+          sourceModule: 'registry',
+          summary: relationAddedSummary(inverse),
+          refEntity: 'relation',
+          refId: rows[1].id,
+        },
+      ]);
+      w.record({
+        action: 'relation.create',
+        entity: 'relation',
+        entityId: rows[0].id,
+        detail: { cadreId: a.id, ...input, generation },
+      });
+      return { id: rows[0].id };
+    }),
+  );
 }
 
 export async function removeRelation(ctx: AppContext, auth: Auth, actor: Actor, relationId: number, reason: string) {
-  const r = await ctx.db.selectFrom('relations as r').innerJoin('cadres as c', 'c.id', 'r.cadre_id')
-    .innerJoin('orgs as o', 'o.id', 'c.org_id').select(['r.id', 'r.cadre_id', 'r.relative_cadre_id', 'r.kind'])
-    .where('r.id', '=', relationId).where(cadreVisible(auth.scope, 'c')).executeTakeFirst();
+  const r = await ctx.db
+    .selectFrom('relations as r')
+    .innerJoin('cadres as c', 'c.id', 'r.cadre_id')
+    .innerJoin('orgs as o', 'o.id', 'c.org_id')
+    .select(['r.id', 'r.cadre_id', 'r.relative_cadre_id', 'r.kind'])
+    .where('r.id', '=', relationId)
+    .where(cadreVisible(auth.scope, 'c'))
+    .executeTakeFirst();
   if (!r) throw await outOfScope(ctx, actor, 'relation', relationId);
   await visibleCadre(ctx, auth, actor, r.relative_cadre_id);
-  return thenRefresh(ctx, actor, [r.cadre_id, r.relative_cadre_id], write(ctx.db, ctx.clock, actor, async (w) => {
-    await w.trx.deleteFrom('relations').where((eb) => eb.or([
-      eb.and([eb('cadre_id', '=', r.cadre_id), eb('relative_cadre_id', '=', r.relative_cadre_id)]),
-      eb.and([eb('cadre_id', '=', r.relative_cadre_id), eb('relative_cadre_id', '=', r.cadre_id)]),
-    ])).execute();
-    const day = toCstDate(w.now);
-    await appendTimeline(w, [r.cadre_id, r.relative_cadre_id].map((cadreId) => ({
-      cadreId, occurredOn: day, eventType: 'registry.relation_removed' as const, sourceModule: 'registry',
-      summary: `撤销亲属关系登记（${dictLabel('relation_kind', r.kind)}）：${reason}`, refEntity: 'relation', refId: relationId })));
-    w.record({ action: 'relation.delete', entity: 'relation', entityId: relationId, detail: { kind: r.kind, cadreId: r.cadre_id, relativeCadreId: r.relative_cadre_id, reason } });
-    return { id: relationId };
-  }));
+  return thenRefresh(
+    ctx,
+    actor,
+    [r.cadre_id, r.relative_cadre_id],
+    write(ctx.db, ctx.clock, actor, async (w) => {
+      await w.trx
+        .deleteFrom('relations')
+        .where((eb) =>
+          eb.or([
+            eb.and([eb('cadre_id', '=', r.cadre_id), eb('relative_cadre_id', '=', r.relative_cadre_id)]),
+            eb.and([eb('cadre_id', '=', r.relative_cadre_id), eb('relative_cadre_id', '=', r.cadre_id)]),
+          ]),
+        )
+        .execute();
+      const day = toCstDate(w.now);
+      await appendTimeline(
+        w,
+        [r.cadre_id, r.relative_cadre_id].map((cadreId) => ({
+          cadreId,
+          occurredOn: day,
+          eventType: 'registry.relation_removed' as const,
+          sourceModule: 'registry',
+          summary: `撤销亲属关系登记（${dictLabel('relation_kind', r.kind)}）：${reason}`,
+          refEntity: 'relation',
+          refId: relationId,
+        })),
+      );
+      w.record({
+        action: 'relation.delete',
+        entity: 'relation',
+        entityId: relationId,
+        detail: { kind: r.kind, cadreId: r.cadre_id, relativeCadreId: r.relative_cadre_id, reason },
+      });
+      return { id: relationId };
+    }),
+  );
 }

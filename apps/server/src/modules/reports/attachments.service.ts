@@ -15,7 +15,10 @@ import { nameContext } from './attachments.repo.js';
 /** At most 5 files of 10 MiB each per report: enough for photos and a few documents, small enough for the database. */
 /** At most 5 files of 10 MiB each per report: enough for photos and a few documents, small enough for the database. */
 export const ATTACHMENT_LIMITS = { perReport: 5, maxBytes: FILE_MAX_BYTES } as const;
-export const attachmentErrors = { ...fileErrors, tooMany: () => fileErrors.tooMany(ATTACHMENT_LIMITS.perReport, '件举报', 'report') };
+export const attachmentErrors = {
+  ...fileErrors,
+  tooMany: () => fileErrors.tooMany(ATTACHMENT_LIMITS.perReport, '件举报', 'report'),
+};
 
 const sealContext = (reportId: number, attachmentId: number) => `report-attachment:${reportId}:${attachmentId}`;
 
@@ -28,27 +31,71 @@ export async function addAttachment(ctx: AppContext, actor: Actor, receipt: stri
   return write(ctx.db, ctx.clock, actor, async (w) => {
     // The report row is locked first, so two uploads at once cannot both pass the count.
     await w.trx.selectFrom('reports').select('id').where('id', '=', r.id).forUpdate().executeTakeFirstOrThrow();
-    const { n } = await w.trx.selectFrom('report_attachments').select((eb) => eb.fn.countAll<string>().as('n')).where('report_id', '=', r.id)
+    const { n } = await w.trx
+      .selectFrom('report_attachments')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('report_id', '=', r.id)
       .executeTakeFirstOrThrow();
     if (Number(n) >= ATTACHMENT_LIMITS.perReport) throw attachmentErrors.tooMany();
-    const id = (await sql<{ id: number }>`select nextval(pg_get_serial_sequence('report_attachments', 'id'))::int as id`.execute(w.trx)).rows[0].id;
-    await w.trx.insertInto('report_attachments').values({ id, report_id: r.id, file_name_sealed: ctx.box.seal(fileName, nameContext(r.id, id)), mime_type: type, size_bytes: content.length,
-      sha256, content_sealed: ctx.box.sealBytes(content, sealContext(r.id, id)), created_at: w.now }).execute();
+    const id = (
+      await sql<{ id: number }>`select nextval(pg_get_serial_sequence('report_attachments', 'id'))::int as id`.execute(
+        w.trx,
+      )
+    ).rows[0].id;
+    await w.trx
+      .insertInto('report_attachments')
+      .values({
+        id,
+        report_id: r.id,
+        file_name_sealed: ctx.box.seal(fileName, nameContext(r.id, id)),
+        mime_type: type,
+        size_bytes: content.length,
+        sha256,
+        content_sealed: ctx.box.sealBytes(content, sealContext(r.id, id)),
+        created_at: w.now,
+      })
+      .execute();
     // The trail names the report and the file's digest, never its name or content (either may identify the reporter).
-    w.record({ action: 'report.attachment_add', entity: 'report', entityId: r.id, detail: { attachmentId: id, type, size: content.length, sha256 } });
+    w.record({
+      action: 'report.attachment_add',
+      entity: 'report',
+      entityId: r.id,
+      detail: { attachmentId: id, type, size: content.length, sha256 },
+    });
     const count = Number(n) + 1;
-    return { name: fileName, type, size: content.length, sha256, count, remaining: ATTACHMENT_LIMITS.perReport - count };
+    return {
+      name: fileName,
+      type,
+      size: content.length,
+      sha256,
+      count,
+      remaining: ATTACHMENT_LIMITS.perReport - count,
+    };
   });
 }
 
 /** Staff download: the same scope and recusal as the report itself; trailed as a sensitive read. */
-export async function readAttachment(ctx: AppContext, auth: Auth, actor: Actor, reportId: number, attachmentId: number) {
+export async function readAttachment(
+  ctx: AppContext,
+  auth: Auth,
+  actor: Actor,
+  reportId: number,
+  attachmentId: number,
+) {
   await visibleReport(ctx, auth, actor, reportId);
-  const a = await ctx.db.selectFrom('report_attachments').select(['id', 'file_name_sealed', 'mime_type', 'sha256', 'content_sealed'])
-    .where('report_id', '=', reportId).where('id', '=', attachmentId).executeTakeFirst();
+  const a = await ctx.db
+    .selectFrom('report_attachments')
+    .select(['id', 'file_name_sealed', 'mime_type', 'sha256', 'content_sealed'])
+    .where('report_id', '=', reportId)
+    .where('id', '=', attachmentId)
+    .executeTakeFirst();
   if (!a) throw notFound();
   const content = ctx.box.openBytes(Buffer.from(a.content_sealed), sealContext(reportId, a.id));
-  await recordRead(ctx.db, ctx.clock, actor, { action: 'report.attachment_read', entity: 'report', entityId: reportId,
-    detail: { attachmentId: a.id, sha256: a.sha256 } });
+  await recordRead(ctx.db, ctx.clock, actor, {
+    action: 'report.attachment_read',
+    entity: 'report',
+    entityId: reportId,
+    detail: { attachmentId: a.id, sha256: a.sha256 },
+  });
   return { name: ctx.box.open(a.file_name_sealed, nameContext(reportId, a.id)), type: a.mime_type, content };
 }

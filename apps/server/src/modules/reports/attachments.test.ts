@@ -24,8 +24,19 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 // ── Sample files, built byte by byte ────────────────────────────────────────────────────────────────────────────
-const jpeg = () => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from('JFIF\0'), randomBytes(3000), Buffer.from([0xff, 0xd9])]);
-const png = () => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), Buffer.from('IHDR'), randomBytes(2000)]);
+const jpeg = () =>
+  Buffer.concat([
+    Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]),
+    Buffer.from('JFIF\0'),
+    randomBytes(3000),
+    Buffer.from([0xff, 0xd9]),
+  ]);
+const png = () =>
+  Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+    Buffer.from('IHDR'),
+    randomBytes(2000),
+  ]);
 const pdf = () => Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(2000), Buffer.from('\n%%EOF\n')]);
 
 /** A minimal ZIP (deflated entries, central directory, end record), enough to be an OOXML package. */
@@ -38,33 +49,62 @@ function zip(files: Record<string, string | Buffer>): Buffer {
     const data = deflateRawSync(plain);
     const n = Buffer.from(name);
     const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(8, 8); local.writeUInt32LE(crc32(plain), 14);
-    local.writeUInt32LE(data.length, 18); local.writeUInt32LE(plain.length, 22); local.writeUInt16LE(n.length, 26);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(crc32(plain), 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(plain.length, 22);
+    local.writeUInt16LE(n.length, 26);
     const cd = Buffer.alloc(46);
-    cd.writeUInt32LE(0x02014b50, 0); cd.writeUInt16LE(20, 4); cd.writeUInt16LE(20, 6); cd.writeUInt16LE(8, 10); cd.writeUInt32LE(crc32(plain), 16);
-    cd.writeUInt32LE(data.length, 20); cd.writeUInt32LE(plain.length, 24); cd.writeUInt16LE(n.length, 28); cd.writeUInt32LE(offset, 42);
+    cd.writeUInt32LE(0x02014b50, 0);
+    cd.writeUInt16LE(20, 4);
+    cd.writeUInt16LE(20, 6);
+    cd.writeUInt16LE(8, 10);
+    cd.writeUInt32LE(crc32(plain), 16);
+    cd.writeUInt32LE(data.length, 20);
+    cd.writeUInt32LE(plain.length, 24);
+    cd.writeUInt16LE(n.length, 28);
+    cd.writeUInt32LE(offset, 42);
     locals.push(local, n, data);
     central.push(cd, n);
     offset += 30 + n.length + data.length;
   }
   const cdBuf = Buffer.concat(central);
   const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(Object.keys(files).length, 8); end.writeUInt16LE(Object.keys(files).length, 10);
-  end.writeUInt32LE(cdBuf.length, 12); end.writeUInt32LE(offset, 16);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(Object.keys(files).length, 8);
+  end.writeUInt16LE(Object.keys(files).length, 10);
+  end.writeUInt32LE(cdBuf.length, 12);
+  end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, cdBuf, end]);
 }
 const contentTypes = (part: string, type: string) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/>
 <Override ContentType="${type}" PartName="${part}"/></Types>`;
 const WORD_MAIN = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml';
-const docx = (main = WORD_MAIN, withPart = true) => zip({ '[Content_Types].xml': contentTypes('/word/document.xml', main), '_rels/.rels': '<Relationships/>',
-  ...(withPart ? { 'word/document.xml': `<w:document>${randomBytes(500).toString('hex')}</w:document>` } : {}) });
-const xlsx = () => zip({ '[Content_Types].xml': contentTypes('/xl/workbook.xml', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml'),
-  'xl/workbook.xml': '<workbook/>' });
+const docx = (main = WORD_MAIN, withPart = true) =>
+  zip({
+    '[Content_Types].xml': contentTypes('/word/document.xml', main),
+    '_rels/.rels': '<Relationships/>',
+    ...(withPart ? { 'word/document.xml': `<w:document>${randomBytes(500).toString('hex')}</w:document>` } : {}),
+  });
+const xlsx = () =>
+  zip({
+    '[Content_Types].xml': contentTypes(
+      '/xl/workbook.xml',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml',
+    ),
+    'xl/workbook.xml': '<workbook/>',
+  });
 
 // ── Helpers ─────────────────────────────────────────────────────────────────────────────────────────────────────
 const submit = async (accused = { name: '钱局长', unit: '青石区财政局' }) => {
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/public/reports', payload: { accused, content: '工程招标中打招呼。', anonymous: true } });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/public/reports',
+    payload: { accused, content: '工程招标中打招呼。', anonymous: true },
+  });
   expect(res.statusCode).toBe(201);
   const { receipt, number } = res.json();
   const id = (await sql<{ id: number }>`select id from reports where number = ${number}`.execute(t.ctx.db)).rows[0].id;
@@ -73,35 +113,67 @@ const submit = async (accused = { name: '钱局长', unit: '青石区财政局' 
 const upload = (receipt: string, name: string, body: Buffer | string, type = 'application/octet-stream', app = t.app) =>
   publicApi(app).attach(receipt, name, body, type);
 const counts = async () => {
-  const n = async (table: string) => Number((await sql<{ n: string }>`select count(*) n from ${sql.table(table)}`.execute(t.ctx.db)).rows[0].n);
+  const n = async (table: string) =>
+    Number((await sql<{ n: string }>`select count(*) n from ${sql.table(table)}`.execute(t.ctx.db)).rows[0].n);
   return { rows: await n('report_attachments'), trail: await n('trail') };
 };
 
 describe('attachments: accepted types (M-11)', () => {
   it('JPEG, PNG, PDF, DOCX and XLSX are stored sealed and come back byte-identical to scoped staff, trailed', async () => {
     const { receipt, id } = await submit();
-    const files = [['现场照片.jpg', jpeg()], ['截图.PNG', png()], ['转账记录.pdf', pdf()], ['情况说明.docx', docx()], ['台账.xlsx', xlsx()]] as const;
+    const files = [
+      ['现场照片.jpg', jpeg()],
+      ['截图.PNG', png()],
+      ['转账记录.pdf', pdf()],
+      ['情况说明.docx', docx()],
+      ['台账.xlsx', xlsx()],
+    ] as const;
     for (const [name, body] of files) {
       const res = await upload(receipt, name, body);
       expect(res.statusCode, `${name}: ${res.body}`).toBe(201);
       expect(res.json()).toMatchObject({ name, size: body.length });
     }
     const record = (await petitionCity.get(`/api/v1/reports/${id}`)).json();
-    expect(record.attachments.map((a: { typeLabel: string }) => a.typeLabel)).toEqual(['JPEG', 'PNG', 'PDF', 'DOCX', 'XLSX']);
-    expect(Object.keys(record.attachments[0]).sort()).toEqual(['at', 'id', 'name', 'sha256', 'size', 'type', 'typeLabel']);
+    expect(record.attachments.map((a: { typeLabel: string }) => a.typeLabel)).toEqual([
+      'JPEG',
+      'PNG',
+      'PDF',
+      'DOCX',
+      'XLSX',
+    ]);
+    expect(Object.keys(record.attachments[0]).sort()).toEqual([
+      'at',
+      'id',
+      'name',
+      'sha256',
+      'size',
+      'type',
+      'typeLabel',
+    ]);
     for (const [i, [name, body]] of files.entries()) {
       const a = record.attachments[i];
       const res = await petitionCity.get(`/api/v1/reports/${id}/attachments/${a.id}`);
       expect(res.statusCode).toBe(200);
       expect(res.rawPayload.equals(body), name).toBe(true);
       expect(res.headers['content-type']).toContain(a.type);
-      expect(res.headers['content-disposition']).toBe(`attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`);
+      expect(res.headers['content-disposition']).toBe(
+        `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      );
       expect(res.headers['x-content-type-options']).toBe('nosniff');
       // issue 11 §7: the download keeps its own sandboxing CSP and also gets the app's headers (no framing, no referrer).
       expect(res.headers['content-security-policy']).toBe("sandbox; default-src 'none'");
       expect([res.headers['x-frame-options'], res.headers['referrer-policy']]).toEqual(['DENY', 'no-referrer']);
-      const last = await t.ctx.db.selectFrom('trail').select(['action', 'entity_id', 'detail']).orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
-      expect(last).toMatchObject({ action: 'report.attachment_read', entity_id: String(id), detail: { attachmentId: a.id, sha256: a.sha256 } });
+      const last = await t.ctx.db
+        .selectFrom('trail')
+        .select(['action', 'entity_id', 'detail'])
+        .orderBy('seq', 'desc')
+        .limit(1)
+        .executeTakeFirstOrThrow();
+      expect(last).toMatchObject({
+        action: 'report.attachment_read',
+        entity_id: String(id),
+        detail: { attachmentId: a.id, sha256: a.sha256 },
+      });
     }
   });
 
@@ -109,18 +181,24 @@ describe('attachments: accepted types (M-11)', () => {
     const { receipt } = await submit();
     const body = pdf();
     expect((await upload(receipt, '证据.pdf', body)).statusCode).toBe(201);
-    const row = (await sql<{ id: number; report_id: number; content_sealed: Buffer; sha256: string }>`
-      select id, report_id, content_sealed, sha256 from report_attachments order by id desc limit 1`.execute(t.ctx.db)).rows[0];
+    const row = (
+      await sql<{ id: number; report_id: number; content_sealed: Buffer; sha256: string }>`
+      select id, report_id, content_sealed, sha256 from report_attachments order by id desc limit 1`.execute(t.ctx.db)
+    ).rows[0];
     const sealed = Buffer.from(row.content_sealed);
     expect(sealed.includes(body.subarray(0, 9))).toBe(false); // no '%PDF-1.7\n'
     expect(sealed.includes(body.subarray(1000, 1032))).toBe(false);
     expect(t.ctx.box.openBytes(sealed, `report-attachment:${row.report_id}:${row.id}`).equals(body)).toBe(true);
     expect(() => t.ctx.box.openBytes(sealed, `report-attachment:${row.report_id}:${row.id + 1}`)).toThrow();
     // The name is sealed too: a name can identify the reporter.
-    const stored = JSON.stringify((await sql`select * from report_attachments where id = ${row.id}`.execute(t.ctx.db)).rows);
+    const stored = JSON.stringify(
+      (await sql`select * from report_attachments where id = ${row.id}`.execute(t.ctx.db)).rows,
+    );
     expect(stored).not.toContain('证据');
     // The trail names the digest, never the file name.
-    const trail = JSON.stringify((await sql`select detail from trail where action = 'report.attachment_add'`.execute(t.ctx.db)).rows);
+    const trail = JSON.stringify(
+      (await sql`select detail from trail where action = 'report.attachment_add'`.execute(t.ctx.db)).rows,
+    );
     expect(trail).toContain(row.sha256);
     expect(trail).not.toContain('证据');
   });
@@ -145,7 +223,12 @@ describe('attachments: refused files write nothing (M-10, M-11)', () => {
       ['残缺.docx', docx(WORD_MAIN, false), 400, 'ATTACHMENT_TYPE'], // declares a main part it does not contain
       ['notes.txt', 'just some text', 400, 'ATTACHMENT_TYPE'],
       ['空.pdf', Buffer.alloc(0), 400, 'ATTACHMENT_EMPTY'],
-      ['大.pdf', Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(10 * 1024 * 1024 - 8)]), 413, 'ATTACHMENT_TOO_LARGE'],
+      [
+        '大.pdf',
+        Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(10 * 1024 * 1024 - 8)]),
+        413,
+        'ATTACHMENT_TOO_LARGE',
+      ],
       ['..', jpeg(), 400, 'ATTACHMENT_NAME'],
       ['a.json', '{"a":1}', 415, 'INVALID_MEDIA_TYPE', 'application/json'],
       ['a.jpg', jpeg(), 415, 'INVALID_MEDIA_TYPE', 'multipart/form-data; boundary=x'],
@@ -172,7 +255,10 @@ describe('attachments: refused files write nothing (M-10, M-11)', () => {
     const before = await counts();
     const res = await upload(receipt, 'z.jpg', jpeg());
     expect(res.statusCode).toBe(409);
-    expect(res.json().error).toMatchObject({ code: 'ATTACHMENT_LIMIT', messageZh: expect.stringContaining('最多 5 个附件') });
+    expect(res.json().error).toMatchObject({
+      code: 'ATTACHMENT_LIMIT',
+      messageZh: expect.stringContaining('最多 5 个附件'),
+    });
     expect(await counts()).toEqual(before);
   });
 
@@ -186,12 +272,15 @@ describe('attachments: refused files write nothing (M-10, M-11)', () => {
   });
 
   it('uploads share the per-address limit of receipt lookups (429), and a wrong receipt is slowed down', async () => {
-    const tight = await startTestApp({ app: { publicLimits: { ...LENIENT, lookupsPerTenMinutes: 2, wrongReceiptDelayMs: 300 } } });
+    const tight = await startTestApp({
+      app: { publicLimits: { ...LENIENT, lookupsPerTenMinutes: 2, wrongReceiptDelayMs: 300 } },
+    });
     try {
       await loadSmallTree(tight);
       const started = Date.now();
       const codes = [];
-      for (let i = 0; i < 3; i++) codes.push((await upload('1111-2222-3333-4444', 'a.jpg', jpeg(), undefined, tight.app)).statusCode);
+      for (let i = 0; i < 3; i++)
+        codes.push((await upload('1111-2222-3333-4444', 'a.jpg', jpeg(), undefined, tight.app)).statusCode);
       expect(codes).toEqual([404, 404, 429]);
       expect(Date.now() - started).toBeGreaterThanOrEqual(550);
     } finally {
@@ -201,7 +290,7 @@ describe('attachments: refused files write nothing (M-10, M-11)', () => {
 });
 
 describe('attachments: who sees them (M-11, M-17)', () => {
-  it('out-of-scope and recused staff get 404; another report\'s attachment id gets 404; the public view shows a count only', async () => {
+  it("out-of-scope and recused staff get 404; another report's attachment id gets 404; the public view shows a count only", async () => {
     const { receipt, id } = await submit(); // 钱局长 (principal of 青石区财政局) → routed up to 青石区
     const body = jpeg();
     expect((await upload(receipt, '照片.jpg', body)).statusCode).toBe(201);
@@ -221,14 +310,25 @@ describe('attachments: who sees them (M-11, M-17)', () => {
 
     const status = await publicApi(t.app).status(receipt);
     expect(status.json().attachmentCount).toBe(1);
-    expect(Object.keys(status.json()).sort()).toEqual(['additions', 'attachmentCount', 'number', 'receivedAt', 'replies', 'status', 'statusZh']);
-    for (const enc of ['base64', 'hex', 'latin1'] as const) expect(status.body).not.toContain(body.subarray(100, 140).toString(enc));
+    expect(Object.keys(status.json()).sort()).toEqual([
+      'additions',
+      'attachmentCount',
+      'number',
+      'receivedAt',
+      'replies',
+      'status',
+      'statusZh',
+    ]);
+    for (const enc of ['base64', 'hex', 'latin1'] as const)
+      expect(status.body).not.toContain(body.subarray(100, 140).toString(enc));
     expect(status.body).not.toContain(a.sha256);
   });
 
   it('both endpoints are in the OpenAPI document', async () => {
     const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/public/reports/attachments', '/api/v1/reports/{id}/attachments/{attachmentId}']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/public/reports/attachments', '/api/v1/reports/{id}/attachments/{attachmentId}']),
+    );
   });
 
   it('the content checker never throws on garbage (a refused file is a 400, never a 500)', () => {

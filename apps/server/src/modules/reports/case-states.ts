@@ -42,7 +42,10 @@ export const DISPOSALS = {
 export type Disposal = keyof typeof DISPOSALS;
 
 export const HANDLING_MODES = {
-  self: ['自办', 'Handled itself'], transfer: ['转办', 'Passed down'], assign: ['交办', 'Assigned down, report back'], supervise: ['督办', 'Supervised'],
+  self: ['自办', 'Handled itself'],
+  transfer: ['转办', 'Passed down'],
+  assign: ['交办', 'Assigned down, report back'],
+  supervise: ['督办', 'Supervised'],
 } as const;
 export type HandlingMode = keyof typeof HANDLING_MODES;
 

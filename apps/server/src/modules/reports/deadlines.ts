@@ -44,16 +44,33 @@ export interface OpenDeadline {
 /** Opens a clock inside the caller's write, due by the calendar. Returns the due date. */
 export async function openDeadline(ctx: AppContext, w: WriteCtx, d: OpenDeadline): Promise<string> {
   const due = 'dueOn' in d.rule ? d.rule.dueOn : dueDate(ctx.calendar, d.startOn, d.rule).due;
-  await w.trx.insertInto('case_deadlines').values({
-    kind: d.kind, report_id: d.reportId, clue_id: d.clueId ?? null, letter_id: d.letterId ?? null, start_on: d.startOn, due_on: due,
-    unit: 'dueOn' in d.rule ? 'calendar' : d.rule.unit, created_at: w.now,
-  }).execute();
+  await w.trx
+    .insertInto('case_deadlines')
+    .values({
+      kind: d.kind,
+      report_id: d.reportId,
+      clue_id: d.clueId ?? null,
+      letter_id: d.letterId ?? null,
+      start_on: d.startOn,
+      due_on: due,
+      unit: 'dueOn' in d.rule ? 'calendar' : d.rule.unit,
+      created_at: w.now,
+    })
+    .execute();
   return due;
 }
 
 /** Stops clocks: every open one of these kinds on the report (or clue, or letter). */
-export async function meetDeadlines(w: WriteCtx, kinds: DeadlineKind[], on: { reportIds?: number[]; clueId?: number; letterId?: number }) {
-  let q = w.trx.updateTable('case_deadlines').set({ met_at: w.now }).where('met_at', 'is', null).where('kind', 'in', kinds);
+export async function meetDeadlines(
+  w: WriteCtx,
+  kinds: DeadlineKind[],
+  on: { reportIds?: number[]; clueId?: number; letterId?: number },
+) {
+  let q = w.trx
+    .updateTable('case_deadlines')
+    .set({ met_at: w.now })
+    .where('met_at', 'is', null)
+    .where('kind', 'in', kinds);
   if (on.reportIds) q = q.where('report_id', 'in', on.reportIds.length ? on.reportIds : [0]);
   if (on.clueId) q = q.where('clue_id', '=', on.clueId);
   if (on.letterId) q = q.where('letter_id', '=', on.letterId);
@@ -61,10 +78,22 @@ export async function meetDeadlines(w: WriteCtx, kinds: DeadlineKind[], on: { re
 }
 
 /** The clocks a report starts on intake (M-12): the acceptance decision, and telling a named reporter. Rows to insert. */
-export function intakeDeadlines(ctx: AppContext, s: RuleSettings<'M-12'>, r: { id: number; receivedAt: Date; anonymous: boolean; now: Date }) {
+export function intakeDeadlines(
+  ctx: AppContext,
+  s: RuleSettings<'M-12'>,
+  r: { id: number; receivedAt: Date; anonymous: boolean; now: Date },
+) {
   const startOn = toCstDate(r.receivedAt);
-  const row = (kind: DeadlineKind, rule: DeadlineRule) => ({ kind, report_id: r.id, clue_id: null, letter_id: null, start_on: startOn,
-    due_on: dueDate(ctx.calendar, startOn, rule).due, unit: rule.unit, created_at: r.now });
+  const row = (kind: DeadlineKind, rule: DeadlineRule) => ({
+    kind,
+    report_id: r.id,
+    clue_id: null,
+    letter_id: null,
+    start_on: startOn,
+    due_on: dueDate(ctx.calendar, startOn, rule).due,
+    unit: rule.unit,
+    created_at: r.now,
+  });
   const rows = [row('accept_decision', { days: s.petitionDecideDays, unit: 'calendar' })];
   if (!r.anonymous) rows.push(row('inform_named', { days: s.informNamedReporterWorkingDays, unit: 'working' }));
   return rows;
@@ -72,26 +101,46 @@ export function intakeDeadlines(ctx: AppContext, s: RuleSettings<'M-12'>, r: { i
 
 /** Deadlines visible to the caller: through the report's competent unit, and never to an account linked to the accused. */
 export function visibleDeadlines(ctx: AppContext, auth: Auth) {
-  return ctx.db.selectFrom('case_deadlines as d').innerJoin('reports as r', 'r.id', 'd.report_id')
+  return ctx.db
+    .selectFrom('case_deadlines as d')
+    .innerJoin('reports as r', 'r.id', 'd.report_id')
     .innerJoin('orgs as o', 'o.id', 'r.competent_org_id')
     .leftJoin('clues as c', 'c.id', 'd.clue_id')
-    .where((eb) => eb.or([orgVisible(auth.scope, 'o'), eb.exists(eb.selectFrom('orgs as h').select('h.id')
-      .whereRef('h.id', '=', 'c.handling_org_id').where(orgVisible(auth.scope, 'h')))]))
+    .where((eb) =>
+      eb.or([
+        orgVisible(auth.scope, 'o'),
+        eb.exists(
+          eb
+            .selectFrom('orgs as h')
+            .select('h.id')
+            .whereRef('h.id', '=', 'c.handling_org_id')
+            .where(orgVisible(auth.scope, 'h')),
+        ),
+      ]),
+    )
     .where(notRecused(auth.scope.cadreId));
 }
 
-const inSubtree = (orgId: number | undefined) => orgId == null ? sql<boolean>`true`
-  : sql<boolean>`o.path <@ (select path from orgs where id = ${orgId})`;
+const inSubtree = (orgId: number | undefined) =>
+  orgId == null ? sql<boolean>`true` : sql<boolean>`o.path <@ (select path from orgs where id = ${orgId})`;
 
 /** Counts per queue: overdue now, and due within the next `soonDays` calendar days. */
 export async function queueCounts(ctx: AppContext, auth: Auth, orgId?: number, soonDays = 5) {
   const today = toCstDate(ctx.clock.now());
   const soon = ctx.calendar.addCalendarDays(today, soonDays);
-  const rows = await visibleDeadlines(ctx, auth).where('d.met_at', 'is', null).where(inSubtree(orgId))
-    .select(['d.kind', sql<string>`count(*) filter (where d.due_on < ${today})`.as('overdue'),
-      sql<string>`count(*) filter (where d.due_on >= ${today} and d.due_on <= ${soon})`.as('due_soon')])
-    .groupBy('d.kind').execute();
-  const out = Object.fromEntries(Object.entries(QUEUES).map(([q, [zh, en]]) => [q, { queue: q, labelZh: zh, labelEn: en, overdue: 0, dueSoon: 0 }]));
+  const rows = await visibleDeadlines(ctx, auth)
+    .where('d.met_at', 'is', null)
+    .where(inSubtree(orgId))
+    .select([
+      'd.kind',
+      sql<string>`count(*) filter (where d.due_on < ${today})`.as('overdue'),
+      sql<string>`count(*) filter (where d.due_on >= ${today} and d.due_on <= ${soon})`.as('due_soon'),
+    ])
+    .groupBy('d.kind')
+    .execute();
+  const out = Object.fromEntries(
+    Object.entries(QUEUES).map(([q, [zh, en]]) => [q, { queue: q, labelZh: zh, labelEn: en, overdue: 0, dueSoon: 0 }]),
+  );
   for (const r of rows) {
     const q = out[DEADLINE_KINDS[r.kind as DeadlineKind].queue];
     q.overdue += Number(r.overdue);
@@ -101,46 +150,95 @@ export async function queueCounts(ctx: AppContext, auth: Auth, orgId?: number, s
 }
 
 /** One queue's items, most overdue first. Items name the report and clue, never the reporter. */
-export async function queueItems(ctx: AppContext, auth: Auth, queue: Queue, q: { orgId?: number; limit: number; offset: number }) {
+export async function queueItems(
+  ctx: AppContext,
+  auth: Auth,
+  queue: Queue,
+  q: { orgId?: number; limit: number; offset: number },
+) {
   const today = toCstDate(ctx.clock.now());
   const kinds = (Object.keys(DEADLINE_KINDS) as DeadlineKind[]).filter((k) => DEADLINE_KINDS[k].queue === queue);
-  const base = visibleDeadlines(ctx, auth).where('d.met_at', 'is', null).where('d.kind', 'in', kinds).where('d.due_on', '<', today).where(inSubtree(q.orgId));
+  const base = visibleDeadlines(ctx, auth)
+    .where('d.met_at', 'is', null)
+    .where('d.kind', 'in', kinds)
+    .where('d.due_on', '<', today)
+    .where(inSubtree(q.orgId));
   const [rows, n] = await Promise.all([
-    base.select(['d.id', 'd.kind', 'd.unit', 'd.due_on', 'd.start_on', 'd.extended_days', 'd.report_id', 'r.number as report_number', 'r.accused_name',
-      'd.clue_id', 'c.number as clue_number', 'd.letter_id', 'o.name as org_name'])
-      .orderBy('d.due_on').orderBy('d.id').limit(q.limit).offset(q.offset).execute(),
+    base
+      .select([
+        'd.id',
+        'd.kind',
+        'd.unit',
+        'd.due_on',
+        'd.start_on',
+        'd.extended_days',
+        'd.report_id',
+        'r.number as report_number',
+        'r.accused_name',
+        'd.clue_id',
+        'c.number as clue_number',
+        'd.letter_id',
+        'o.name as org_name',
+      ])
+      .orderBy('d.due_on')
+      .orderBy('d.id')
+      .limit(q.limit)
+      .offset(q.offset)
+      .execute(),
     base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return {
-    total: Number(n.n), today,
+    total: Number(n.n),
+    today,
     items: rows.map((r) => ({
-      id: r.id, kind: r.kind, kindLabel: DEADLINE_KINDS[r.kind as DeadlineKind].zh, dueOn: r.due_on, startOn: r.start_on,
+      id: r.id,
+      kind: r.kind,
+      kindLabel: DEADLINE_KINDS[r.kind as DeadlineKind].zh,
+      dueOn: r.due_on,
+      startOn: r.start_on,
       // Counted in the clock's own unit: a 60-day handling period is overdue by days, a 15-working-day one by working days.
-      overdueDays: r.unit === 'working' ? ctx.calendar.workingDaysBetween(r.due_on, today) : dayDiff(r.due_on, today), overdueUnit: r.unit,
+      overdueDays: r.unit === 'working' ? ctx.calendar.workingDaysBetween(r.due_on, today) : dayDiff(r.due_on, today),
+      overdueUnit: r.unit,
       extended: r.extended_days > 0,
-      reportId: r.report_id, reportNumber: r.report_number, accusedName: r.accused_name, clueId: r.clue_id, clueNumber: r.clue_number,
-      letterId: r.letter_id, competentOrgName: r.org_name,
+      reportId: r.report_id,
+      reportNumber: r.report_number,
+      accusedName: r.accused_name,
+      clueId: r.clue_id,
+      clueNumber: r.clue_number,
+      letterId: r.letter_id,
+      competentOrgName: r.org_name,
     })),
   };
 }
 
-const dayDiff = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+const dayDiff = (a: string, b: string) =>
+  Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 
 /** M-12: a clue's handling period may be extended once, by the setting's days, with a reason (trailed). */
 export async function extendDeadline(ctx: AppContext, auth: Auth, actor: Actor, id: number, reason: string) {
-  const d = await visibleDeadlines(ctx, auth).select(['d.id', 'd.kind', 'd.due_on', 'd.extended_days', 'd.met_at', 'r.competent_org_id'])
-    .where('d.id', '=', id).executeTakeFirst();
+  const d = await visibleDeadlines(ctx, auth)
+    .select(['d.id', 'd.kind', 'd.due_on', 'd.extended_days', 'd.met_at', 'r.competent_org_id'])
+    .where('d.id', '=', id)
+    .executeTakeFirst();
   if (!d) throw await outOfScope(ctx, actor, 'case_deadline', id);
-  if (d.kind !== 'disposal') throw new AppError(409, 'NOT_EXTENDABLE', '该时限不可延长', 'This deadline cannot be extended');
+  if (d.kind !== 'disposal')
+    throw new AppError(409, 'NOT_EXTENDABLE', '该时限不可延长', 'This deadline cannot be extended');
   if (d.met_at) throw conflict('DEADLINE_MET', '该时限已完成', 'This deadline is already met');
-  if (d.extended_days > 0) throw conflict('ALREADY_EXTENDED', '办理期限只能延长一次', 'The handling period can be extended only once');
+  if (d.extended_days > 0)
+    throw conflict('ALREADY_EXTENDED', '办理期限只能延长一次', 'The handling period can be extended only once');
   const days = (await getRuleSettings(ctx.db, 'M-12', d.competent_org_id)).values.petitionExtensionDays;
   const dueOn = ctx.calendar.addCalendarDays(d.due_on, days);
   return write(ctx.db, ctx.clock, actor, async (w) => {
     // The guard in the WHERE makes two parallel extensions end with one.
-    const res = await w.trx.updateTable('case_deadlines').set({ due_on: dueOn, extended_days: days, extension_reason: reason })
-      .where('id', '=', id).where('extended_days', '=', 0).where('met_at', 'is', null).executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw conflict('ALREADY_EXTENDED', '办理期限只能延长一次', 'The handling period can be extended only once');
+    const res = await w.trx
+      .updateTable('case_deadlines')
+      .set({ due_on: dueOn, extended_days: days, extension_reason: reason })
+      .where('id', '=', id)
+      .where('extended_days', '=', 0)
+      .where('met_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1)
+      throw conflict('ALREADY_EXTENDED', '办理期限只能延长一次', 'The handling period can be extended only once');
     w.record({ action: 'deadline.extend', entity: 'case_deadline', entityId: id, detail: { days, dueOn, reason } });
     return { id, dueOn, extendedDays: days };
   });

@@ -17,7 +17,11 @@ import { REPORT_MOVES } from './case-states.js';
 import { meetDeadlines } from './deadlines.js';
 
 /** Letters and digits only: punctuation and spacing say nothing about the matter. */
-const normalize = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+const normalize = (s: string) =>
+  s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, '');
 
 function bigrams(s: string): Map<string, number> {
   const chars = [...normalize(s)];
@@ -49,26 +53,46 @@ export function textSimilarity(a: string, b: string): number {
   return (2 * common) / (sizeA + sizeB);
 }
 
-interface NewReportFacts { accusedCadreId: number | null; accusedName: string; accusedUnit: string | null }
-export interface RelatedLink { id: number; similarity: number }
+interface NewReportFacts {
+  accusedCadreId: number | null;
+  accusedName: string;
+  accusedUnit: string | null;
+}
+export interface RelatedLink {
+  id: number;
+  similarity: number;
+}
 
 /** Before the intake write: the latest earlier reports about the same person (read-only, so outside the transaction). */
 export async function relatedCandidates(db: Kysely<DB>, r: NewReportFacts) {
-  let q = db.selectFrom('reports').select(['id', 'received_at', sql<string>`left(content, ${COMPARED_CHARS})`.as('content')]);
-  q = r.accusedCadreId != null ? q.where('accused_cadre_id', '=', r.accusedCadreId)
-    : q.where('accused_cadre_id', 'is', null).where('accused_name', '=', r.accusedName)
-      .where(sql<boolean>`coalesce(accused_unit, '') = ${r.accusedUnit ?? ''}`);
+  let q = db
+    .selectFrom('reports')
+    .select(['id', 'received_at', sql<string>`left(content, ${COMPARED_CHARS})`.as('content')]);
+  q =
+    r.accusedCadreId != null
+      ? q.where('accused_cadre_id', '=', r.accusedCadreId)
+      : q
+          .where('accused_cadre_id', 'is', null)
+          .where('accused_name', '=', r.accusedName)
+          .where(sql<boolean>`coalesce(accused_unit, '') = ${r.accusedUnit ?? ''}`);
   return q.orderBy('id', 'desc').limit(CANDIDATES).execute();
 }
 
 /** The candidates within the look-back window similar enough to be the same matter, most similar first (at most five). */
-export function relatedLinks(content: string, candidates: Array<{ id: number; received_at: Date; content: string }>, s: RuleSettings<'M-13'>,
-  receivedAt: Date): RelatedLink[] {
+export function relatedLinks(
+  content: string,
+  candidates: Array<{ id: number; received_at: Date; content: string }>,
+  s: RuleSettings<'M-13'>,
+  receivedAt: Date,
+): RelatedLink[] {
   const since = receivedAt.getTime() - s.lookbackDays * 86_400_000;
   // Only earlier reports: a new report joins an existing matter, never the other way round.
-  return candidates.filter((c) => c.received_at.getTime() >= since && c.received_at.getTime() <= receivedAt.getTime())
+  return candidates
+    .filter((c) => c.received_at.getTime() >= since && c.received_at.getTime() <= receivedAt.getTime())
     .map((c) => ({ id: c.id, similarity: Math.round(textSimilarity(content, c.content) * 1000) / 1000 }))
-    .filter((c) => c.similarity >= s.similarityThreshold).sort((a, b) => b.similarity - a.similarity).slice(0, 5);
+    .filter((c) => c.similarity >= s.similarityThreshold)
+    .sort((a, b) => b.similarity - a.similarity)
+    .slice(0, 5);
 }
 
 type VisibleReport = (ctx: AppContext, auth: Auth, actor: Actor, id: number) => Promise<{ id: number; status: string }>;
@@ -77,39 +101,90 @@ type VisibleReport = (ctx: AppContext, auth: Auth, actor: Actor, id: number) => 
  * A person confirms or rejects a proposed link. Confirmed, the newer report joins the earlier one's matter and is
  * marked merged (it needs no acceptance decision of its own); both reports must be in the caller's view.
  */
-export async function decideLink(ctx: AppContext, auth: Auth, actor: Actor, visibleReport: VisibleReport, linkId: number, confirm: boolean) {
+export async function decideLink(
+  ctx: AppContext,
+  auth: Auth,
+  actor: Actor,
+  visibleReport: VisibleReport,
+  linkId: number,
+  confirm: boolean,
+) {
   const link = await ctx.db.selectFrom('report_links').selectAll().where('id', '=', linkId).executeTakeFirst();
   if (!link) throw await outOfScope(ctx, actor, 'report_link', linkId);
   const report = await visibleReport(ctx, auth, actor, link.report_id);
   await visibleReport(ctx, auth, actor, link.related_report_id);
-  if (link.status !== 'proposed') throw conflict('LINK_DECIDED', '该关联建议已处理', 'This proposal has already been decided');
+  if (link.status !== 'proposed')
+    throw conflict('LINK_DECIDED', '该关联建议已处理', 'This proposal has already been decided');
   if (confirm && !REPORT_MOVES.merge.from.includes(report.status as never)) {
-    throw conflict('REPORT_TRIAGED', '该举报已甄别，不能再并入其他举报', 'This report has already been triaged and cannot be merged');
+    throw conflict(
+      'REPORT_TRIAGED',
+      '该举报已甄别，不能再并入其他举报',
+      'This report has already been triaged and cannot be merged',
+    );
   }
   return write(ctx.db, ctx.clock, actor, async (w) => {
-    const res = await w.trx.updateTable('report_links').set({ status: confirm ? 'confirmed' : 'rejected', decided_by: auth.accountId, decided_at: w.now })
-      .where('id', '=', linkId).where('status', '=', 'proposed').executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw conflict('LINK_DECIDED', '该关联建议已处理', 'This proposal has already been decided');
+    const res = await w.trx
+      .updateTable('report_links')
+      .set({ status: confirm ? 'confirmed' : 'rejected', decided_by: auth.accountId, decided_at: w.now })
+      .where('id', '=', linkId)
+      .where('status', '=', 'proposed')
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1)
+      throw conflict('LINK_DECIDED', '该关联建议已处理', 'This proposal has already been decided');
     if (confirm) {
       // The matter it joins must still be open: its first report awaiting triage or accepted as a clue still in hand.
-      const related = await w.trx.selectFrom('reports as x').innerJoin('reports as root', 'root.id', 'x.matter_id')
-        .select(['x.matter_id', 'root.status']).where('x.id', '=', link.related_report_id).forUpdate().executeTakeFirstOrThrow();
+      const related = await w.trx
+        .selectFrom('reports as x')
+        .innerJoin('reports as root', 'root.id', 'x.matter_id')
+        .select(['x.matter_id', 'root.status'])
+        .where('x.id', '=', link.related_report_id)
+        .forUpdate()
+        .executeTakeFirstOrThrow();
       if (related.status !== 'received' && related.status !== 'accepted') {
-        throw conflict('MATTER_CLOSED', '相关举报已不予受理或已办结，不能并入，请单独甄别', 'The related matter is declined or concluded; triage this report on its own');
+        throw conflict(
+          'MATTER_CLOSED',
+          '相关举报已不予受理或已办结，不能并入，请单独甄别',
+          'The related matter is declined or concluded; triage this report on its own',
+        );
       }
-      const mine = await w.trx.selectFrom('reports').select('matter_id').where('id', '=', link.report_id).executeTakeFirstOrThrow();
-      const moved = await w.trx.updateTable('reports').set({ matter_id: related.matter_id!, status: REPORT_MOVES.merge.to })
-        .where('id', '=', link.report_id).where('status', 'in', REPORT_MOVES.merge.from).executeTakeFirst();
-      if (Number(moved.numUpdatedRows) !== 1) throw conflict('REPORT_TRIAGED', '该举报已甄别，不能再并入其他举报', 'This report has already been triaged and cannot be merged');
+      const mine = await w.trx
+        .selectFrom('reports')
+        .select('matter_id')
+        .where('id', '=', link.report_id)
+        .executeTakeFirstOrThrow();
+      const moved = await w.trx
+        .updateTable('reports')
+        .set({ matter_id: related.matter_id!, status: REPORT_MOVES.merge.to })
+        .where('id', '=', link.report_id)
+        .where('status', 'in', REPORT_MOVES.merge.from)
+        .executeTakeFirst();
+      if (Number(moved.numUpdatedRows) !== 1)
+        throw conflict(
+          'REPORT_TRIAGED',
+          '该举报已甄别，不能再并入其他举报',
+          'This report has already been triaged and cannot be merged',
+        );
       // Reports already merged into this one follow it, so a chain of merges stays one matter.
-      await w.trx.updateTable('reports').set({ matter_id: related.matter_id! }).where('matter_id', '=', mine.matter_id!).execute();
+      await w.trx
+        .updateTable('reports')
+        .set({ matter_id: related.matter_id! })
+        .where('matter_id', '=', mine.matter_id!)
+        .execute();
       // Other proposals for this report are moot once it has joined a matter.
-      await w.trx.updateTable('report_links').set({ status: 'rejected', decided_by: auth.accountId, decided_at: w.now })
-        .where('report_id', '=', link.report_id).where('status', '=', 'proposed').execute();
+      await w.trx
+        .updateTable('report_links')
+        .set({ status: 'rejected', decided_by: auth.accountId, decided_at: w.now })
+        .where('report_id', '=', link.report_id)
+        .where('status', '=', 'proposed')
+        .execute();
       await meetDeadlines(w, ['accept_decision'], { reportIds: [link.report_id] });
     }
-    w.record({ action: confirm ? 'report.related_confirmed' : 'report.related_rejected', entity: 'report', entityId: link.report_id,
-      detail: { linkId, relatedReportId: link.related_report_id } });
+    w.record({
+      action: confirm ? 'report.related_confirmed' : 'report.related_rejected',
+      entity: 'report',
+      entityId: link.report_id,
+      detail: { linkId, relatedReportId: link.related_report_id },
+    });
     return { id: linkId, status: confirm ? 'confirmed' : 'rejected' };
   });
 }

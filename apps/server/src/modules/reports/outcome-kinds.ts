@@ -15,11 +15,24 @@ export const OUTCOME_KINDS = {
   serious_warning: { form: 2, zh: '党内严重警告', en: 'Serious party warning', influence: 'seriousWarning' },
   post_adjustment: { form: 2, zh: '调整职务', en: 'Organizational adjustment', influence: 'postAdjustment' },
   removal: { form: 3, zh: '免职', en: 'Removal from post', influence: 'removal' },
-  dismissal_from_party_post: { form: 3, zh: '撤销党内职务', en: 'Dismissal from party posts', influence: 'dismissalFromPartyPost' },
+  dismissal_from_party_post: {
+    form: 3,
+    zh: '撤销党内职务',
+    en: 'Dismissal from party posts',
+    influence: 'dismissalFromPartyPost',
+  },
   probation: { form: 3, zh: '留党察看', en: 'Party probation', influence: 'probation' },
   expulsion: { form: 3, zh: '开除党籍', en: 'Expulsion from the party', permanent: true },
-  criminal_transfer: { form: 4, zh: '涉嫌违法犯罪，移送司法机关', en: 'Transferred for criminal prosecution', permanent: true },
-} as const satisfies Record<string, { form: 1 | 2 | 3 | 4; zh: string; en: string; influence?: InfluenceKey; permanent?: boolean }>;
+  criminal_transfer: {
+    form: 4,
+    zh: '涉嫌违法犯罪，移送司法机关',
+    en: 'Transferred for criminal prosecution',
+    permanent: true,
+  },
+} as const satisfies Record<
+  string,
+  { form: 1 | 2 | 3 | 4; zh: string; en: string; influence?: InfluenceKey; permanent?: boolean }
+>;
 export type OutcomeKind = keyof typeof OUTCOME_KINDS;
 
 export const FORM_LABELS = { 1: '第一种形态', 2: '第二种形态', 3: '第三种形态', 4: '第四种形态' } as const;

@@ -10,4 +10,5 @@ export function newReceipt(): string {
   return digits.match(/\d{4}/g)!.join('-');
 }
 
-export const receiptDigest = (box: SecretBox, receipt: string) => box.digest(receipt.replaceAll('-', ''), 'report-receipt');
+export const receiptDigest = (box: SecretBox, receipt: string) =>
+  box.digest(receipt.replaceAll('-', ''), 'report-receipt');

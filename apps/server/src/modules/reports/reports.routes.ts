@@ -14,72 +14,175 @@ import { sendDownload } from '../../platform/files/index.js';
 import { addressBudget, registerPublicLimits } from '../../platform/throttle/index.js';
 import { report, reportAttachment } from './reports.scope.js';
 
-export interface PublicLimits { submissionsPerHour: number; lookupsPerTenMinutes: number; wrongReceiptDelayMs: number }
-export const DEFAULT_PUBLIC_LIMITS: PublicLimits = { submissionsPerHour: 10, lookupsPerTenMinutes: 30, wrongReceiptDelayMs: 800 };
+export interface PublicLimits {
+  submissionsPerHour: number;
+  lookupsPerTenMinutes: number;
+  wrongReceiptDelayMs: number;
+}
+export const DEFAULT_PUBLIC_LIMITS: PublicLimits = {
+  submissionsPerHour: 10,
+  lookupsPerTenMinutes: 30,
+  wrongReceiptDelayMs: 800,
+};
 
 /** A reporter's address is never written down: the trail gets no IP for public actions (the limiter keeps a keyed hash, briefly). */
 const PUBLIC_ACTOR: Actor = { accountId: null, name: 'public', ip: null };
 
-export function publicReportRoutes(ctx: AppContext, limits: PublicLimits = DEFAULT_PUBLIC_LIMITS): FastifyPluginAsyncZod {
+export function publicReportRoutes(
+  ctx: AppContext,
+  limits: PublicLimits = DEFAULT_PUBLIC_LIMITS,
+): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['public'];
     await registerPublicLimits(app, ctx);
     // Every route that takes a receipt draws on one budget per address, kept in the database (issue 11 §6).
     const lookup = { rateLimit: addressBudget('receipt', limits.lookupsPerTenMinutes, 10 * 60_000), csrfExempt: true };
     // Wrong receipts cost time: with 10^16 receipts and this limit, guessing is hopeless.
-    const slowOnMiss = async <T>(p: Promise<T>) => p.catch(async (e) => {
-      if ((e as AppError).code === 'UNKNOWN_RECEIPT') await new Promise((r) => setTimeout(r, limits.wrongReceiptDelayMs));
-      throw e;
-    });
+    const slowOnMiss = async <T>(p: Promise<T>) =>
+      p.catch(async (e) => {
+        if ((e as AppError).code === 'UNKNOWN_RECEIPT')
+          await new Promise((r) => setTimeout(r, limits.wrongReceiptDelayMs));
+        throw e;
+      });
 
-    app.post('/public/reports', {
-      config: { rateLimit: addressBudget('submit', limits.submissionsPerHour, 3600_000), csrfExempt: true },
-      schema: { tags, summary: '公开举报 Submit a report (no account)', body: s.publicReport },
-    }, async (req, reply) => reply.status(201).send(await reports.submitPublicReport(ctx, PUBLIC_ACTOR, req.body)));
+    app.post(
+      '/public/reports',
+      {
+        config: { rateLimit: addressBudget('submit', limits.submissionsPerHour, 3600_000), csrfExempt: true },
+        schema: { tags, summary: '公开举报 Submit a report (no account)', body: s.publicReport },
+      },
+      async (req, reply) => reply.status(201).send(await reports.submitPublicReport(ctx, PUBLIC_ACTOR, req.body)),
+    );
     // Receipts in bodies, never in URLs (issue 11 §5): a POST even for the read.
-    app.post('/public/reports/status', { config: lookup, schema: { tags, summary: '凭回执码查询 Status and replies by receipt', body: s.receiptBody } },
-      async (req) => slowOnMiss(reports.publicStatus(ctx, req.body.receipt)));
-    app.post('/public/reports/additions', { config: lookup, schema: { tags, summary: '补充材料 Add information', body: s.addition } },
-      async (req, reply) => reply.status(201).send(await slowOnMiss(reports.addInformation(ctx, PUBLIC_ACTOR, req.body.receipt, req.body.content))));
+    app.post(
+      '/public/reports/status',
+      { config: lookup, schema: { tags, summary: '凭回执码查询 Status and replies by receipt', body: s.receiptBody } },
+      async (req) => slowOnMiss(reports.publicStatus(ctx, req.body.receipt)),
+    );
+    app.post(
+      '/public/reports/additions',
+      { config: lookup, schema: { tags, summary: '补充材料 Add information', body: s.addition } },
+      async (req, reply) =>
+        reply
+          .status(201)
+          .send(await slowOnMiss(reports.addInformation(ctx, PUBLIC_ACTOR, req.body.receipt, req.body.content))),
+    );
     // M-11 attachments: one file per request, sent as the body (application/octet-stream), so each upload is whole
     // or absent; no multipart dependency. The 1 MiB body limit is raised for this route only, in its own context.
     await app.register(async (ctxFiles) => {
       const files = ctxFiles.withTypeProvider<ZodTypeProvider>();
-      files.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: ATTACHMENT_LIMITS.maxBytes }, (_req, body, done) => done(null, body));
+      files.addContentTypeParser(
+        'application/octet-stream',
+        { parseAs: 'buffer', bodyLimit: ATTACHMENT_LIMITS.maxBytes },
+        (_req, body, done) => done(null, body),
+      );
       // An oversize body is refused before the handler runs: say so with the limit, in both languages.
       files.setErrorHandler((err: FastifyError) => {
         throw err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? attachmentErrors.tooLarge() : err;
       });
       // The body is the file, so the receipt comes in the x-receipt header.
-      files.post('/public/reports/attachments', {
-        config: lookup, bodyLimit: ATTACHMENT_LIMITS.maxBytes,
-        schema: { tags, summary: '上传附件 Attach a file (body: the file; header x-receipt; ?name=file name)', headers: s.receiptHeader, querystring: s.attachmentQuery },
-      }, async (req, reply) => reply.status(201).send(await slowOnMiss(addAttachment(ctx, PUBLIC_ACTOR, req.headers['x-receipt'], req.query.name, req.body))));
+      files.post(
+        '/public/reports/attachments',
+        {
+          config: lookup,
+          bodyLimit: ATTACHMENT_LIMITS.maxBytes,
+          schema: {
+            tags,
+            summary: '上传附件 Attach a file (body: the file; header x-receipt; ?name=file name)',
+            headers: s.receiptHeader,
+            querystring: s.attachmentQuery,
+          },
+        },
+        async (req, reply) =>
+          reply
+            .status(201)
+            .send(
+              await slowOnMiss(addAttachment(ctx, PUBLIC_ACTOR, req.headers['x-receipt'], req.query.name, req.body)),
+            ),
+      );
     });
-    app.post('/public/proofs/verify', { config: lookup, schema: { tags, summary: '核验回执凭证 Check a proof of submission', body: s.proofCheck } },
-      async (req) => slowOnMiss(checkProof(ctx, req.body.proof, req.body.receipt)));
-    app.get('/public/signing-key', { schema: { tags, summary: '回执签名公钥 Public key for proofs' } }, async () =>
-      ({ algorithm: 'Ed25519', keyId: ctx.signer.keyId, publicKeyPem: ctx.signer.publicKeyPem }));
+    app.post(
+      '/public/proofs/verify',
+      { config: lookup, schema: { tags, summary: '核验回执凭证 Check a proof of submission', body: s.proofCheck } },
+      async (req) => slowOnMiss(checkProof(ctx, req.body.proof, req.body.receipt)),
+    );
+    app.get('/public/signing-key', { schema: { tags, summary: '回执签名公钥 Public key for proofs' } }, async () => ({
+      algorithm: 'Ed25519',
+      keyId: ctx.signer.keyId,
+      publicKeyPem: ctx.signer.publicKeyPem,
+    }));
   };
 }
 
 export function staffReportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['reports'];
-    app.get('/reports', { config: { access: 'reports.read' }, schema: { tags, summary: '信访举报列表 Reports in scope', querystring: s.reportListQuery } }, async (req) =>
-      reports.listReports(ctx, requireAuth(req), req.query));
-    app.post('/reports', { config: { access: 'reports.intake' }, schema: { tags, summary: '登记来件 Register a report from another channel', body: s.staffIntake } }, async (req, reply) =>
-      reply.status(201).send(await reports.registerReport(ctx, requireAuth(req), actorOf(req), req.body)));
-    app.get('/reports/:id', { config: { access: 'reports.read' }, schema: { tags, summary: '举报件 One report (no reporter identity)', params: report.params() } }, async (req) =>
-      reports.getReport(ctx, requireAuth(req), actorOf(req), req.params.id));
-    app.post('/reports/:id/replies', { config: { access: 'reports.write' }, schema: { tags, summary: '答复举报人 Reply to the reporter', params: report.params(), body: s.reply } }, async (req, reply) =>
-      reply.status(201).send(await reports.replyToReporter(ctx, requireAuth(req), actorOf(req), req.params.id, req.body.body)));
-    app.post('/reports/:id/reveal', { config: { access: 'reports.reveal' }, schema: { tags, summary: '查看举报人信息（须说明理由）Reveal the reporter (reason required)', params: report.params(), body: s.reveal } }, async (req) =>
-      reports.revealReporter(ctx, requireAuth(req), actorOf(req), req.params.id, req.body.reason));
-    app.get('/reports/:id/attachments/:attachmentId', { config: { access: 'reports.read' }, schema: { tags, summary: '下载举报附件 Download an attachment',
-      params: z.object({ id: report.inUrl(), attachmentId: reportAttachment.inUrl() }).strict() } }, async (req, reply) => {
-      // Always a download, never rendered in the page: the content came from the public.
-      return sendDownload(reply, await readAttachment(ctx, requireAuth(req), actorOf(req), req.params.id, req.params.attachmentId));
-    });
+    app.get(
+      '/reports',
+      {
+        config: { access: 'reports.read' },
+        schema: { tags, summary: '信访举报列表 Reports in scope', querystring: s.reportListQuery },
+      },
+      async (req) => reports.listReports(ctx, requireAuth(req), req.query),
+    );
+    app.post(
+      '/reports',
+      {
+        config: { access: 'reports.intake' },
+        schema: { tags, summary: '登记来件 Register a report from another channel', body: s.staffIntake },
+      },
+      async (req, reply) =>
+        reply.status(201).send(await reports.registerReport(ctx, requireAuth(req), actorOf(req), req.body)),
+    );
+    app.get(
+      '/reports/:id',
+      {
+        config: { access: 'reports.read' },
+        schema: { tags, summary: '举报件 One report (no reporter identity)', params: report.params() },
+      },
+      async (req) => reports.getReport(ctx, requireAuth(req), actorOf(req), req.params.id),
+    );
+    app.post(
+      '/reports/:id/replies',
+      {
+        config: { access: 'reports.write' },
+        schema: { tags, summary: '答复举报人 Reply to the reporter', params: report.params(), body: s.reply },
+      },
+      async (req, reply) =>
+        reply
+          .status(201)
+          .send(await reports.replyToReporter(ctx, requireAuth(req), actorOf(req), req.params.id, req.body.body)),
+    );
+    app.post(
+      '/reports/:id/reveal',
+      {
+        config: { access: 'reports.reveal' },
+        schema: {
+          tags,
+          summary: '查看举报人信息（须说明理由）Reveal the reporter (reason required)',
+          params: report.params(),
+          body: s.reveal,
+        },
+      },
+      async (req) => reports.revealReporter(ctx, requireAuth(req), actorOf(req), req.params.id, req.body.reason),
+    );
+    app.get(
+      '/reports/:id/attachments/:attachmentId',
+      {
+        config: { access: 'reports.read' },
+        schema: {
+          tags,
+          summary: '下载举报附件 Download an attachment',
+          params: z.object({ id: report.inUrl(), attachmentId: reportAttachment.inUrl() }).strict(),
+        },
+      },
+      async (req, reply) => {
+        // Always a download, never rendered in the page: the content came from the public.
+        return sendDownload(
+          reply,
+          await readAttachment(ctx, requireAuth(req), actorOf(req), req.params.id, req.params.attachmentId),
+        );
+      },
+    );
   };
 }

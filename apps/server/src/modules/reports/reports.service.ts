@@ -22,50 +22,113 @@ import { attachmentCount, listAttachments } from './attachments.repo.js';
 
 const sealContext = (id: number) => `report-reporter:${id}`;
 
-interface NewReport { channel: Channel; receivedAt: Date; accused: z.infer<typeof publicReport>['accused']; content: string; happened?: string;
-  anonymous: boolean; reporter?: z.infer<typeof publicReport>['reporter'] }
+interface NewReport {
+  channel: Channel;
+  receivedAt: Date;
+  accused: z.infer<typeof publicReport>['accused'];
+  content: string;
+  happened?: string;
+  anonymous: boolean;
+  reporter?: z.infer<typeof publicReport>['reporter'];
+}
 
 /**
  * Intake is the hot path a public page hits: the reads (route, settings, earlier reports) happen before the
  * transaction, and inside it one statement writes the report, its clocks (M-12) and its related-report proposals
  * (M-13), then the trail row.
  */
-async function insertReport(ctx: AppContext, actor: Actor, r: NewReport, receipt: string | null, registeredBy: number | null) {
+async function insertReport(
+  ctx: AppContext,
+  actor: Actor,
+  r: NewReport,
+  receipt: string | null,
+  registeredBy: number | null,
+) {
   const route = await routeReport(ctx.db, r.accused);
   // Two reads at once (a real server answers them on two connections): the settings, and the earlier reports about
   // the same person, whose look-back window is applied once the settings are known.
   const [settings, candidates] = await Promise.all([
     getRuleSettingsFor(ctx.db, ['M-12', 'M-13'], route.competentOrgId),
-    relatedCandidates(ctx.db, { accusedCadreId: route.accusedCadreId, accusedName: r.accused.name, accusedUnit: r.accused.unit ?? null }),
+    relatedCandidates(ctx.db, {
+      accusedCadreId: route.accusedCadreId,
+      accusedName: r.accused.name,
+      accusedUnit: r.accused.unit ?? null,
+    }),
   ]);
   const related = relatedLinks(r.content, candidates, settings['M-13'].values, r.receivedAt);
   const contentSha256 = createHash('sha256').update(r.content).digest('hex');
   return write(ctx.db, ctx.clock, actor, async (w) => {
-    const ids = (await sql<{ id: number; seq: string }>`select nextval(pg_get_serial_sequence('reports', 'id'))::int as id,
-      nextval('report_number_seq') as seq`.execute(w.trx)).rows[0];
+    const ids = (
+      await sql<{ id: number; seq: string }>`select nextval(pg_get_serial_sequence('reports', 'id'))::int as id,
+      nextval('report_number_seq') as seq`.execute(w.trx)
+    ).rows[0];
     const { id } = ids;
     const number = `JB${r.receivedAt.getUTCFullYear()}${String(ids.seq).padStart(6, '0')}`;
     const report = {
-      id, number, channel: r.channel, received_at: r.receivedAt, accused_name: r.accused.name, accused_unit: r.accused.unit ?? null,
-      accused_post: r.accused.post ?? null, accused_cadre_id: route.accusedCadreId, competent_org_id: route.competentOrgId, routed_up: route.routedUp,
+      id,
+      number,
+      channel: r.channel,
+      received_at: r.receivedAt,
+      accused_name: r.accused.name,
+      accused_unit: r.accused.unit ?? null,
+      accused_post: r.accused.post ?? null,
+      accused_cadre_id: route.accusedCadreId,
+      competent_org_id: route.competentOrgId,
+      routed_up: route.routedUp,
       // Sealed with the row id as associated data, so a sealed identity cannot be moved to another report.
-      content: r.content, happened: r.happened ?? null, anonymous: r.anonymous,
+      content: r.content,
+      happened: r.happened ?? null,
+      anonymous: r.anonymous,
       reporter_sealed: r.reporter ? ctx.box.seal(JSON.stringify(r.reporter), sealContext(id)) : null,
-      receipt_digest: receipt ? receiptDigest(ctx.box, receipt) : null, content_sha256: contentSha256, registered_by: registeredBy, created_at: w.now,
+      receipt_digest: receipt ? receiptDigest(ctx.box, receipt) : null,
+      content_sha256: contentSha256,
+      registered_by: registeredBy,
+      created_at: w.now,
       matter_id: id,
     };
-    const clocks = intakeDeadlines(ctx, settings['M-12'].values, { id, receivedAt: r.receivedAt, anonymous: r.anonymous, now: w.now });
-    const links = related.map((l) => ({ report_id: id, related_report_id: l.id, similarity: l.similarity, created_at: w.now }));
+    const clocks = intakeDeadlines(ctx, settings['M-12'].values, {
+      id,
+      receivedAt: r.receivedAt,
+      anonymous: r.anonymous,
+      now: w.now,
+    });
+    const links = related.map((l) => ({
+      report_id: id,
+      related_report_id: l.id,
+      similarity: l.similarity,
+      created_at: w.now,
+    }));
     const withReport = w.trx.with('r', (db) => db.insertInto('reports').values(report).returning('id'));
     if (links.length) {
-      await withReport.with('l', (db) => db.insertInto('report_links').values(links).returning('id')).insertInto('case_deadlines').values(clocks).execute();
+      await withReport
+        .with('l', (db) => db.insertInto('report_links').values(links).returning('id'))
+        .insertInto('case_deadlines')
+        .values(clocks)
+        .execute();
     } else {
       await withReport.insertInto('case_deadlines').values(clocks).execute();
     }
-    if (links.length) w.record({ action: 'report.related_proposed', entity: 'report', entityId: id, detail: { related: related.map((l) => l.id) } });
+    if (links.length)
+      w.record({
+        action: 'report.related_proposed',
+        entity: 'report',
+        entityId: id,
+        detail: { related: related.map((l) => l.id) },
+      });
     // The trail names the report and its route, never the reporter or the content.
-    w.record({ action: 'report.receive', entity: 'report', entityId: id, detail: { number, channel: r.channel, anonymous: r.anonymous,
-      competentOrgId: route.competentOrgId, routedUp: route.routedUp, contentSha256 } });
+    w.record({
+      action: 'report.receive',
+      entity: 'report',
+      entityId: id,
+      detail: {
+        number,
+        channel: r.channel,
+        anonymous: r.anonymous,
+        competentOrgId: route.competentOrgId,
+        routedUp: route.routedUp,
+        contentSha256,
+      },
+    });
     return { id, number, contentSha256, route };
   });
 }
@@ -75,7 +138,12 @@ export async function submitPublicReport(ctx: AppContext, actor: Actor, input: z
   const receipt = newReceipt();
   const receivedAt = ctx.clock.now();
   const r = await insertReport(ctx, actor, { ...input, channel: 'web', receivedAt }, receipt, null);
-  const proof = ctx.signer.sign({ kind: 'mingjian.report-receipt', number: r.number, receivedAt: receivedAt.toISOString(), contentSha256: r.contentSha256 });
+  const proof = ctx.signer.sign({
+    kind: 'mingjian.report-receipt',
+    number: r.number,
+    receivedAt: receivedAt.toISOString(),
+    contentSha256: r.contentSha256,
+  });
   return { receipt, number: r.number, proof, publicKey: ctx.signer.publicKeyPem };
 }
 
@@ -90,7 +158,11 @@ export async function registerReport(ctx: AppContext, auth: Auth, actor: Actor, 
 }
 
 export const byReceipt = async (ctx: AppContext, receipt: string) =>
-  ctx.db.selectFrom('reports').select(['id', 'number', 'status', 'received_at']).where('receipt_digest', '=', receiptDigest(ctx.box, receipt)).executeTakeFirst();
+  ctx.db
+    .selectFrom('reports')
+    .select(['id', 'number', 'status', 'received_at'])
+    .where('receipt_digest', '=', receiptDigest(ctx.box, receipt))
+    .executeTakeFirst();
 
 export const unknownReceipt = () => new AppError(404, 'UNKNOWN_RECEIPT', '回执码不正确', 'Unknown receipt');
 
@@ -98,18 +170,34 @@ export const unknownReceipt = () => new AppError(404, 'UNKNOWN_RECEIPT', '回执
 export async function publicStatus(ctx: AppContext, receipt: string) {
   const r = await byReceipt(ctx, receipt);
   if (!r) throw unknownReceipt();
-  const messages = await ctx.db.selectFrom('report_messages').select(['direction', 'body', 'created_at']).where('report_id', '=', r.id).orderBy('id').execute();
-  const of = (d: string) => messages.filter((m) => m.direction === d).map((m) => ({ body: m.body, at: m.created_at.toISOString() }));
+  const messages = await ctx.db
+    .selectFrom('report_messages')
+    .select(['direction', 'body', 'created_at'])
+    .where('report_id', '=', r.id)
+    .orderBy('id')
+    .execute();
+  const of = (d: string) =>
+    messages.filter((m) => m.direction === d).map((m) => ({ body: m.body, at: m.created_at.toISOString() }));
   // The reporter sees the replies meant for them and what they added themselves; never a staff note or the handling.
-  return { number: r.number, receivedAt: r.received_at.toISOString(), status: r.status, statusZh: REPORT_STATUS[r.status as ReportStatus]?.[0] ?? r.status,
-    replies: of('to_reporter'), additions: of('from_reporter'), attachmentCount: await attachmentCount(ctx, r.id) };
+  return {
+    number: r.number,
+    receivedAt: r.received_at.toISOString(),
+    status: r.status,
+    statusZh: REPORT_STATUS[r.status as ReportStatus]?.[0] ?? r.status,
+    replies: of('to_reporter'),
+    additions: of('from_reporter'),
+    attachmentCount: await attachmentCount(ctx, r.id),
+  };
 }
 
 export async function addInformation(ctx: AppContext, actor: Actor, receipt: string, content: string) {
   const r = await byReceipt(ctx, receipt);
   if (!r) throw unknownReceipt();
   await write(ctx.db, ctx.clock, actor, async (w) => {
-    await w.trx.insertInto('report_messages').values({ report_id: r.id, direction: 'from_reporter', body: content, author_id: null, created_at: w.now }).execute();
+    await w.trx
+      .insertInto('report_messages')
+      .values({ report_id: r.id, direction: 'from_reporter', body: content, author_id: null, created_at: w.now })
+      .execute();
     w.record({ action: 'report.addition', entity: 'report', entityId: r.id });
   });
   return { ok: true };
@@ -117,26 +205,64 @@ export async function addInformation(ctx: AppContext, actor: Actor, receipt: str
 
 /** Staff reads: the competent unit in scope, not recused; the reporter is never part of it. */
 export function visibleReports(ctx: AppContext, auth: Auth) {
-  return ctx.db.selectFrom('reports as r').innerJoin('orgs as o', 'o.id', 'r.competent_org_id')
-    .where(orgVisible(auth.scope, 'o')).where(notRecused(auth.scope.cadreId));
+  return ctx.db
+    .selectFrom('reports as r')
+    .innerJoin('orgs as o', 'o.id', 'r.competent_org_id')
+    .where(orgVisible(auth.scope, 'o'))
+    .where(notRecused(auth.scope.cadreId));
 }
 
-const reportDto = (r: { id: number; number: string; channel: string; received_at: Date; accused_name: string; accused_unit: string | null; accused_post: string | null;
-  accused_cadre_id: number | null; competent_org_id: number; org_name: string; routed_up: boolean; anonymous: boolean; status: string }) => ({
-  id: r.id, number: r.number, channel: r.channel, channelLabel: CHANNELS[r.channel as Channel]?.[0] ?? r.channel, receivedAt: r.received_at.toISOString(),
+const reportDto = (r: {
+  id: number;
+  number: string;
+  channel: string;
+  received_at: Date;
+  accused_name: string;
+  accused_unit: string | null;
+  accused_post: string | null;
+  accused_cadre_id: number | null;
+  competent_org_id: number;
+  org_name: string;
+  routed_up: boolean;
+  anonymous: boolean;
+  status: string;
+}) => ({
+  id: r.id,
+  number: r.number,
+  channel: r.channel,
+  channelLabel: CHANNELS[r.channel as Channel]?.[0] ?? r.channel,
+  receivedAt: r.received_at.toISOString(),
   accused: { name: r.accused_name, unit: r.accused_unit, post: r.accused_post, cadreId: r.accused_cadre_id },
-  competentOrgId: r.competent_org_id, competentOrgName: r.org_name, routedUp: r.routed_up, anonymous: r.anonymous, status: r.status,
+  competentOrgId: r.competent_org_id,
+  competentOrgName: r.org_name,
+  routedUp: r.routed_up,
+  anonymous: r.anonymous,
+  status: r.status,
   statusLabel: REPORT_STATUS[r.status as ReportStatus]?.[0] ?? r.status,
 });
-const COLS = ['r.id', 'r.number', 'r.channel', 'r.received_at', 'r.accused_name', 'r.accused_unit', 'r.accused_post', 'r.accused_cadre_id',
-  'r.competent_org_id', 'o.name as org_name', 'r.routed_up', 'r.anonymous', 'r.status'] as const;
+const COLS = [
+  'r.id',
+  'r.number',
+  'r.channel',
+  'r.received_at',
+  'r.accused_name',
+  'r.accused_unit',
+  'r.accused_post',
+  'r.accused_cadre_id',
+  'r.competent_org_id',
+  'o.name as org_name',
+  'r.routed_up',
+  'r.anonymous',
+  'r.status',
+] as const;
 
 export async function listReports(ctx: AppContext, auth: Auth, query: z.infer<typeof reportListQuery>) {
   let q = visibleReports(ctx, auth);
   if (query.channel) q = q.where('r.channel', '=', query.channel);
   if (query.status) q = q.where('r.status', '=', query.status);
   // A report number (JB2026000001), or the accused's name.
-  if (query.q) q = q.where((eb) => eb.or([eb('r.number', '=', query.q!.toUpperCase()), eb('r.accused_name', '=', query.q!)]));
+  if (query.q)
+    q = q.where((eb) => eb.or([eb('r.number', '=', query.q!.toUpperCase()), eb('r.accused_name', '=', query.q!)]));
   const { limit, offset } = toLimitOffset(query);
   const [rows, count] = await Promise.all([
     q.select(COLS).orderBy('r.received_at', 'desc').orderBy('r.id', 'desc').limit(limit).offset(offset).execute(),
@@ -146,8 +272,10 @@ export async function listReports(ctx: AppContext, auth: Auth, query: z.infer<ty
 }
 
 export async function visibleReport(ctx: AppContext, auth: Auth, actor: Actor, id: number) {
-  const r = await visibleReports(ctx, auth).select([...COLS, 'r.content', 'r.happened', 'r.reporter_sealed', 'r.matter_id', 'r.problem_type', 'r.triage_note'])
-    .where('r.id', '=', id).executeTakeFirst();
+  const r = await visibleReports(ctx, auth)
+    .select([...COLS, 'r.content', 'r.happened', 'r.reporter_sealed', 'r.matter_id', 'r.problem_type', 'r.triage_note'])
+    .where('r.id', '=', id)
+    .executeTakeFirst();
   if (!r) throw await outOfScope(ctx, actor, 'report', id);
   return r;
 }
@@ -155,20 +283,35 @@ export async function visibleReport(ctx: AppContext, auth: Auth, actor: Actor, i
 export async function getReport(ctx: AppContext, auth: Auth, actor: Actor, id: number) {
   const r = await visibleReport(ctx, auth, actor, id);
   const [messages, attachments, handling] = await Promise.all([
-    ctx.db.selectFrom('report_messages').select(['id', 'direction', 'body', 'created_at']).where('report_id', '=', id).orderBy('id').execute(),
+    ctx.db
+      .selectFrom('report_messages')
+      .select(['id', 'direction', 'body', 'created_at'])
+      .where('report_id', '=', id)
+      .orderBy('id')
+      .execute(),
     listAttachments(ctx, id),
     reportCaseInfo(ctx, auth, r),
   ]);
   await recordRead(ctx.db, ctx.clock, actor, { action: 'report.read', entity: 'report', entityId: id });
-  return { ...reportDto(r), ...handling, content: r.content, happened: r.happened, hasReporterContact: r.reporter_sealed != null,
-    messages: messages.map((m) => ({ id: m.id, direction: m.direction, body: m.body, at: m.created_at.toISOString() })), attachments };
+  return {
+    ...reportDto(r),
+    ...handling,
+    content: r.content,
+    happened: r.happened,
+    hasReporterContact: r.reporter_sealed != null,
+    messages: messages.map((m) => ({ id: m.id, direction: m.direction, body: m.body, at: m.created_at.toISOString() })),
+    attachments,
+  };
 }
 
 export async function replyToReporter(ctx: AppContext, auth: Auth, actor: Actor, id: number, body: string) {
   await visibleReport(ctx, auth, actor, id);
   return write(ctx.db, ctx.clock, actor, async (w) => {
-    const { id: messageId } = await w.trx.insertInto('report_messages').values({ report_id: id, direction: 'to_reporter', body, author_id: auth.accountId, created_at: w.now })
-      .returning('id').executeTakeFirstOrThrow();
+    const { id: messageId } = await w.trx
+      .insertInto('report_messages')
+      .values({ report_id: id, direction: 'to_reporter', body, author_id: auth.accountId, created_at: w.now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     // M-12: a reply tells a named reporter what became of the report, which stops the clock that is running.
     await meetDeadlines(w, ['inform_named', 'inform_result'], { reportIds: [id] });
     w.record({ action: 'report.reply', entity: 'report', entityId: id, detail: { messageId } });
@@ -179,7 +322,14 @@ export async function replyToReporter(ctx: AppContext, auth: Auth, actor: Actor,
 /** M-11: only the petition role, with a reason; the reveal is trailed before the identity leaves the server. */
 export async function revealReporter(ctx: AppContext, auth: Auth, actor: Actor, id: number, reason: string) {
   const r = await visibleReport(ctx, auth, actor, id);
-  if (!r.reporter_sealed) throw new AppError(409, 'ANONYMOUS', '匿名举报，没有举报人信息', 'An anonymous report has no reporter to reveal');
-  await write(ctx.db, ctx.clock, actor, async (w) => w.record({ action: 'report.reveal_reporter', entity: 'report', entityId: id, detail: { reason } }));
-  return JSON.parse(ctx.box.open(r.reporter_sealed, sealContext(id))) as { name: string; phone?: string; address?: string };
+  if (!r.reporter_sealed)
+    throw new AppError(409, 'ANONYMOUS', '匿名举报，没有举报人信息', 'An anonymous report has no reporter to reveal');
+  await write(ctx.db, ctx.clock, actor, async (w) =>
+    w.record({ action: 'report.reveal_reporter', entity: 'report', entityId: id, detail: { reason } }),
+  );
+  return JSON.parse(ctx.box.open(r.reporter_sealed, sealContext(id))) as {
+    name: string;
+    phone?: string;
+    address?: string;
+  };
 }

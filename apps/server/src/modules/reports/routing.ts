@@ -5,26 +5,53 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../platform/db/index.js';
 import { AppError } from '../../platform/http/index.js';
 
-export interface Accused { name: string; unit?: string; post?: string }
-export interface Route { accusedCadreId: number | null; competentOrgId: number; routedUp: boolean }
+export interface Accused {
+  name: string;
+  unit?: string;
+  post?: string;
+}
+export interface Route {
+  accusedCadreId: number | null;
+  competentOrgId: number;
+  routedUp: boolean;
+}
 
 export async function routeReport(db: Kysely<DB>, accused: Accused): Promise<Route> {
-  const posts = await db.selectFrom('posts as p').innerJoin('orgs as o', 'o.id', 'p.org_id').innerJoin('cadres as c', 'c.id', 'p.cadre_id')
+  const posts = await db
+    .selectFrom('posts as p')
+    .innerJoin('orgs as o', 'o.id', 'p.org_id')
+    .innerJoin('cadres as c', 'c.id', 'p.cadre_id')
     .select(['c.id as cadre_id', 'p.title', 'p.is_principal', 'o.id as org_id', 'o.name as org_name', 'o.parent_id'])
-    .where('c.name', '=', accused.name).where('p.end_date', 'is', null).execute();
+    .where('c.name', '=', accused.name)
+    .where('p.end_date', 'is', null)
+    .execute();
   const unit = accused.unit;
-  const matching = unit ? posts.filter((p) => p.org_name === unit || p.org_name.includes(unit) || unit.includes(p.org_name)) : posts;
+  const matching = unit
+    ? posts.filter((p) => p.org_name === unit || p.org_name.includes(unit) || unit.includes(p.org_name))
+    : posts;
   const cadres = [...new Set(matching.map((p) => p.cadre_id))];
   if (cadres.length !== 1) {
-    const top = await db.selectFrom('orgs').select('id').where('parent_id', 'is', null).orderBy('id').executeTakeFirst();
+    const top = await db
+      .selectFrom('orgs')
+      .select('id')
+      .where('parent_id', 'is', null)
+      .orderBy('id')
+      .executeTakeFirst();
     // An installation with no units yet has nowhere to route a report: say so instead of failing.
-    if (!top) throw new AppError(503, 'NOT_CONFIGURED', '系统尚未建立单位，暂不能受理举报', 'No units are set up yet; reports cannot be received');
+    if (!top)
+      throw new AppError(
+        503,
+        'NOT_CONFIGURED',
+        '系统尚未建立单位，暂不能受理举报',
+        'No units are set up yet; reports cannot be received',
+      );
     return { accusedCadreId: null, competentOrgId: top.id, routedUp: false };
   }
   const held = matching.filter((p) => p.cadre_id === cadres[0]);
   const principal = held.find((p) => p.is_principal);
   if (principal?.parent_id) return { accusedCadreId: cadres[0], competentOrgId: principal.parent_id, routedUp: true };
-  const post = held.find((p) => accused.post && (p.title.includes(accused.post) || accused.post.includes(p.title))) ?? held[0];
+  const post =
+    held.find((p) => accused.post && (p.title.includes(accused.post) || accused.post.includes(p.title))) ?? held[0];
   return { accusedCadreId: cadres[0], competentOrgId: post.org_id, routedUp: false };
 }
 

@@ -14,7 +14,15 @@ import { conflict, toLimitOffset } from '../../platform/http/index.js';
 import { cadreVisible, orgVisible, outOfScope, type DataScope } from '../../platform/scope/index.js';
 import { write, type Actor } from '../../platform/trail/index.js';
 import { DUTY_RULES, TALK_KINDS, type DutyRule, type TalkKind } from './talk-kinds.js';
-import { OBLIGATIONS, openTemplateDuties, periods, principals, unitSetting, unitWithin, type ObligationCode } from './obligations.js';
+import {
+  OBLIGATIONS,
+  openTemplateDuties,
+  periods,
+  principals,
+  unitSetting,
+  unitWithin,
+  type ObligationCode,
+} from './obligations.js';
 import { OCCASIONS, type OccasionEvent } from '../../platform/rules/index.js';
 import { openPostOccasions } from './occasions.js';
 import { settleTalkDuties } from './talk.service.js';
@@ -27,7 +35,12 @@ export const halfYears = (from: string, to: string) => periods(from, to, 'half_y
  * The job: opens the duties of [from, to] and marks those already met by talks and records made earlier. Safe to run
  * again. Run by hand (`within`), only the duties about units in the caller's scope (issue 11 §2).
  */
-export async function generateDuties(ctx: AppContext, actor: Actor, range: { from: string; to: string }, within?: DataScope) {
+export async function generateDuties(
+  ctx: AppContext,
+  actor: Actor,
+  range: { from: string; to: string },
+  within?: DataScope,
+) {
   const started = Date.now();
   const dueDays = unitSetting<number>('M-22', 'dueDays');
   const perHalfYear = unitSetting<number>('M-23', 'talksPerHalfYear');
@@ -35,7 +48,8 @@ export async function generateDuties(ctx: AppContext, actor: Actor, range: { fro
     let periodic = 0;
     {
       for (const [start, end, label] of halfYears(range.from, range.to)) {
-        const res = await sql`insert into duties (rule_id, obligation, title, talk_kind, owner_cadre_id, subject_cadre_id, subject_org_id, period_start, due_on, source, created_at)
+        const res =
+          await sql`insert into duties (rule_id, obligation, title, talk_kind, owner_cadre_id, subject_cadre_id, subject_org_id, period_start, due_on, source, created_at)
           select 'M-23', 'lower_principal_talk', ${DUTY_RULES['M-23'].zh}, null, sp.cadre_id, lp.cadre_id, c.id, ${start}::date, ${end}::date, ${label}, ${w.now}
           from orgs c join ${principals} lp on lp.org_id = c.id join ${principals} sp on sp.org_id = c.parent_id
           where sp.cadre_id <> lp.cadre_id and lp.start_date <= ${end}::date and ${perHalfYear} >= 1 and ${unitWithin(within, 'c')}
@@ -43,7 +57,8 @@ export async function generateDuties(ctx: AppContext, actor: Actor, range: { fro
         periodic += Number(res.numAffectedRows ?? 0);
       }
     }
-    const appointments = await sql`insert into duties (rule_id, obligation, title, talk_kind, owner_cadre_id, subject_cadre_id, subject_org_id, period_start, due_on, source, created_at)
+    const appointments =
+      await sql`insert into duties (rule_id, obligation, title, talk_kind, owner_cadre_id, subject_cadre_id, subject_org_id, period_start, due_on, source, created_at)
       select 'M-22', 'appointment', ${DUTY_RULES['M-22'].zh}, 'appointment', sp.cadre_id, lp.cadre_id, c.id, lp.start_date, lp.start_date + ${dueDays}::int, 'post:' || lp.post_id, ${w.now}
       from orgs c join ${principals} lp on lp.org_id = c.id join ${principals} sp on sp.org_id = c.parent_id
       where sp.cadre_id <> lp.cadre_id and lp.start_date between ${range.from}::date and ${range.to}::date and ${unitWithin(within, 'c')}
@@ -53,14 +68,27 @@ export async function generateDuties(ctx: AppContext, actor: Actor, range: { fro
     // Records made before their duty existed count too.
     const metByEarlierTalks = await settleTalkDuties(w, undefined, within);
     const metByEarlierRecords = await settleActivityDuties(w, undefined, within);
-    const counts = { periodic, appointments: Number(appointments.numAffectedRows ?? 0), templates, occasions, metByEarlierTalks, metByEarlierRecords };
-    w.record({ action: 'duties.generate', entity: 'duty', detail: { ...range, ...counts, ...(within ? { scope: within.code, orgId: within.orgId } : {}) } });
+    const counts = {
+      periodic,
+      appointments: Number(appointments.numAffectedRows ?? 0),
+      templates,
+      occasions,
+      metByEarlierTalks,
+      metByEarlierRecords,
+    };
+    w.record({
+      action: 'duties.generate',
+      entity: 'duty',
+      detail: { ...range, ...counts, ...(within ? { scope: within.code, orgId: within.orgId } : {}) },
+    });
     return { ...range, ...counts, ms: Date.now() - started };
   });
 }
 
 export type DutyStatus = 'due' | 'done' | 'overdue' | 'waived';
-const statusOf = (today: string) => sql<DutyStatus>`case when d.done_on is not null then 'done' when d.waived_reason is not null then 'waived'
+const statusOf = (
+  today: string,
+) => sql<DutyStatus>`case when d.done_on is not null then 'done' when d.waived_reason is not null then 'waived'
   when d.due_on < ${today}::date then 'overdue' else 'due' end`;
 
 /**
@@ -69,16 +97,36 @@ const statusOf = (today: string) => sql<DutyStatus>`case when d.done_on is not n
  * compare every duty with the whole subtree's id array (bench/results.md).
  */
 export function visibleDuties(ctx: AppContext, auth: Auth) {
-  return ctx.db.selectFrom('duties as d').leftJoin('cadres as s', 's.id', 'd.subject_cadre_id').innerJoin('cadres as o', 'o.id', 'd.owner_cadre_id')
+  return ctx.db
+    .selectFrom('duties as d')
+    .leftJoin('cadres as s', 's.id', 'd.subject_cadre_id')
+    .innerJoin('cadres as o', 'o.id', 'd.owner_cadre_id')
     .innerJoin('orgs as u', 'u.id', 'd.subject_org_id')
-    .where((eb) => eb.or([
-      eb('d.subject_cadre_id', 'in', eb.selectFrom('cadres as vc').select('vc.id').where(cadreVisible(auth.scope, 'vc'))),
-      eb.and([eb('d.subject_cadre_id', 'is', null), eb('d.subject_org_id', 'in', eb.selectFrom('orgs as vo').select('vo.id').where(orgVisible(auth.scope, 'vo')))]),
-      ...(auth.scope.cadreId != null ? [eb('d.owner_cadre_id', '=', auth.scope.cadreId)] : []),
-    ]));
+    .where((eb) =>
+      eb.or([
+        eb(
+          'd.subject_cadre_id',
+          'in',
+          eb.selectFrom('cadres as vc').select('vc.id').where(cadreVisible(auth.scope, 'vc')),
+        ),
+        eb.and([
+          eb('d.subject_cadre_id', 'is', null),
+          eb('d.subject_org_id', 'in', eb.selectFrom('orgs as vo').select('vo.id').where(orgVisible(auth.scope, 'vo'))),
+        ]),
+        ...(auth.scope.cadreId != null ? [eb('d.owner_cadre_id', '=', auth.scope.cadreId)] : []),
+      ]),
+    );
 }
 
-export interface DutyQuery { page: number; pageSize: number; status?: DutyStatus; orgId?: number; ownerCadreId?: number; mine?: boolean; ruleId?: string }
+export interface DutyQuery {
+  page: number;
+  pageSize: number;
+  status?: DutyStatus;
+  orgId?: number;
+  ownerCadreId?: number;
+  mine?: boolean;
+  ruleId?: string;
+}
 
 export async function listDuties(ctx: AppContext, auth: Auth, q: DutyQuery) {
   const today = toCstDate(ctx.clock.now());
@@ -90,21 +138,72 @@ export async function listDuties(ctx: AppContext, auth: Auth, q: DutyQuery) {
   if (q.ruleId) base = base.where('d.rule_id', '=', q.ruleId);
   const { limit, offset } = toLimitOffset(q);
   const [rows, n] = await Promise.all([
-    base.select(['d.id', 'd.rule_id', 'd.talk_kind', 'd.period_start', 'd.due_on', 'd.done_on', 'd.done_talk_id', 'd.waived_reason', 'd.owner_cadre_id',
-      'o.name as owner_name', 'd.subject_cadre_id', 's.name as subject_name', 'u.name as subject_org_name', statusOf(today).as('status'),
-      'd.obligation', 'd.activity', 'd.title', 'd.by_committee', 'd.required', 'd.done_count', 'd.occasion_note', 'd.subject_org_id', 'd.owner_org_id'])
-      .orderBy(sql`case when d.done_on is null and d.waived_reason is null then 0 else 1 end`).orderBy('d.due_on').orderBy('d.id', 'desc')
-      .limit(limit).offset(offset).execute(),
+    base
+      .select([
+        'd.id',
+        'd.rule_id',
+        'd.talk_kind',
+        'd.period_start',
+        'd.due_on',
+        'd.done_on',
+        'd.done_talk_id',
+        'd.waived_reason',
+        'd.owner_cadre_id',
+        'o.name as owner_name',
+        'd.subject_cadre_id',
+        's.name as subject_name',
+        'u.name as subject_org_name',
+        statusOf(today).as('status'),
+        'd.obligation',
+        'd.activity',
+        'd.title',
+        'd.by_committee',
+        'd.required',
+        'd.done_count',
+        'd.occasion_note',
+        'd.subject_org_id',
+        'd.owner_org_id',
+      ])
+      .orderBy(sql`case when d.done_on is null and d.waived_reason is null then 0 else 1 end`)
+      .orderBy('d.due_on')
+      .orderBy('d.id', 'desc')
+      .limit(limit)
+      .offset(offset)
+      .execute(),
     base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { total: Number(n.n), today, items: rows.map((d) => ({
-    id: d.id, ruleId: d.rule_id, what: d.title ?? DUTY_RULES[d.rule_id as DutyRule]?.zh ?? d.rule_id, whatEn: dutyNameEn(d.rule_id, d.obligation), talkKind: d.talk_kind,
-    obligation: d.obligation, activity: d.activity, byCommittee: d.by_committee, required: d.required, doneCount: d.done_count, occasionNote: d.occasion_note,
-    talkKindLabel: d.talk_kind ? TALK_KINDS[d.talk_kind as TalkKind]?.zh : null, periodStart: d.period_start, dueOn: d.due_on, status: d.status,
-    statusLabel: { due: '待完成', done: '已完成', overdue: '已逾期', waived: '已免除' }[d.status], doneOn: d.done_on, doneTalkId: d.done_talk_id,
-    waivedReason: d.waived_reason, owner: { cadreId: d.owner_cadre_id, name: d.owner_name, orgId: d.owner_org_id },
-    subject: { cadreId: d.subject_cadre_id, name: d.subject_name, orgId: d.subject_org_id, orgName: d.subject_org_name },
-  })) };
+  return {
+    total: Number(n.n),
+    today,
+    items: rows.map((d) => ({
+      id: d.id,
+      ruleId: d.rule_id,
+      what: d.title ?? DUTY_RULES[d.rule_id as DutyRule]?.zh ?? d.rule_id,
+      whatEn: dutyNameEn(d.rule_id, d.obligation),
+      talkKind: d.talk_kind,
+      obligation: d.obligation,
+      activity: d.activity,
+      byCommittee: d.by_committee,
+      required: d.required,
+      doneCount: d.done_count,
+      occasionNote: d.occasion_note,
+      talkKindLabel: d.talk_kind ? TALK_KINDS[d.talk_kind as TalkKind]?.zh : null,
+      periodStart: d.period_start,
+      dueOn: d.due_on,
+      status: d.status,
+      statusLabel: { due: '待完成', done: '已完成', overdue: '已逾期', waived: '已免除' }[d.status],
+      doneOn: d.done_on,
+      doneTalkId: d.done_talk_id,
+      waivedReason: d.waived_reason,
+      owner: { cadreId: d.owner_cadre_id, name: d.owner_name, orgId: d.owner_org_id },
+      subject: {
+        cadreId: d.subject_cadre_id,
+        name: d.subject_name,
+        orgId: d.subject_org_id,
+        orgName: d.subject_org_name,
+      },
+    })),
+  };
 }
 
 /** A duty's English name, from the template, occasion or rule that opened it. */
@@ -127,28 +226,63 @@ export async function compliance(ctx: AppContext, auth: Auth, q: { orgId?: numbe
   let base = visibleDuties(ctx, auth);
   if (q.orgId) base = base.where(sql<SqlBool>`u.path <@ (select path from orgs where id = ${q.orgId})`);
   const st = statusOf(today);
-  const counts = [sql<string>`count(*)`.as('total'), sql<string>`count(*) filter (where ${st} = 'done')`.as('done'),
-    sql<string>`count(*) filter (where ${st} = 'overdue')`.as('overdue'), sql<string>`count(*) filter (where ${st} = 'due')`.as('due'),
-    sql<string>`count(*) filter (where ${st} = 'waived')`.as('waived')] as const;
-  const n = (r: { total: string; done: string; overdue: string; due: string; waived: string }) =>
-    ({ total: Number(r.total), done: Number(r.done), overdue: Number(r.overdue), due: Number(r.due), waived: Number(r.waived) });
+  const counts = [
+    sql<string>`count(*)`.as('total'),
+    sql<string>`count(*) filter (where ${st} = 'done')`.as('done'),
+    sql<string>`count(*) filter (where ${st} = 'overdue')`.as('overdue'),
+    sql<string>`count(*) filter (where ${st} = 'due')`.as('due'),
+    sql<string>`count(*) filter (where ${st} = 'waived')`.as('waived'),
+  ] as const;
+  const n = (r: { total: string; done: string; overdue: string; due: string; waived: string }) => ({
+    total: Number(r.total),
+    done: Number(r.done),
+    overdue: Number(r.overdue),
+    due: Number(r.due),
+    waived: Number(r.waived),
+  });
   // The unit each leader leads (or whose team they sit on), so two leaders of the same name can be told apart.
-  const ledUnit = sql<string | null>`coalesce((select string_agg(distinct lu.name, '、') from posts lp join orgs lu on lu.id = lp.org_id
+  const ledUnit = sql<
+    string | null
+  >`coalesce((select string_agg(distinct lu.name, '、') from posts lp join orgs lu on lu.id = lp.org_id
     where lp.cadre_id = d.owner_cadre_id and lp.is_principal and lp.end_date is null), (select string_agg(distinct tu.name, '、') from team_members tm
     join orgs tu on tu.id = tm.org_id where tm.cadre_id = d.owner_cadre_id and tm.left_on is null))`;
   const top = q.orgId ?? auth.orgId;
   const [rows, units] = await Promise.all([
-    base.select(['d.owner_cadre_id', 'o.name', ledUnit.as('org_name'), ...counts,
-      sql<string | null>`min(d.due_on) filter (where ${st} = 'overdue')::text`.as('overdue_since'),
-      sql<string[] | null>`array_agg(distinct ${dutyName}) filter (where ${st} = 'overdue')`.as('overdue_on')])
-      .groupBy(['d.owner_cadre_id', 'o.name']).orderBy(sql`count(*) filter (where ${st} = 'overdue')`, 'desc').orderBy('o.name').limit(500).execute(),
-    base.innerJoin('orgs as ch', (j) => j.on(sql<SqlBool>`(ch.parent_id = ${top} and u.path <@ ch.path) or (ch.id = ${top} and u.id = ${top})`))
-      .select(['ch.id as unit_id', 'ch.name as unit_name', sql<boolean>`ch.id = ${top}`.as('own'), ...counts]).groupBy(['ch.id', 'ch.name', 'ch.sort'])
-      .orderBy(sql`ch.id = ${top}`, 'desc').orderBy('ch.sort').orderBy('ch.id').execute(),
+    base
+      .select([
+        'd.owner_cadre_id',
+        'o.name',
+        ledUnit.as('org_name'),
+        ...counts,
+        sql<string | null>`min(d.due_on) filter (where ${st} = 'overdue')::text`.as('overdue_since'),
+        sql<string[] | null>`array_agg(distinct ${dutyName}) filter (where ${st} = 'overdue')`.as('overdue_on'),
+      ])
+      .groupBy(['d.owner_cadre_id', 'o.name'])
+      .orderBy(sql`count(*) filter (where ${st} = 'overdue')`, 'desc')
+      .orderBy('o.name')
+      .limit(500)
+      .execute(),
+    base
+      .innerJoin('orgs as ch', (j) =>
+        j.on(sql<SqlBool>`(ch.parent_id = ${top} and u.path <@ ch.path) or (ch.id = ${top} and u.id = ${top})`),
+      )
+      .select(['ch.id as unit_id', 'ch.name as unit_name', sql<boolean>`ch.id = ${top}`.as('own'), ...counts])
+      .groupBy(['ch.id', 'ch.name', 'ch.sort'])
+      .orderBy(sql`ch.id = ${top}`, 'desc')
+      .orderBy('ch.sort')
+      .orderBy('ch.id')
+      .execute(),
   ]);
-  return { today, items: rows.map((r) => ({ owner: { cadreId: r.owner_cadre_id, name: r.name, orgName: r.org_name }, ...n(r), overdueSince: r.overdue_since,
-    overdueOn: r.overdue_on ?? [] })),
-    units: units.map((u) => ({ orgId: u.unit_id, name: u.unit_name, own: u.own, ...n(u) })) };
+  return {
+    today,
+    items: rows.map((r) => ({
+      owner: { cadreId: r.owner_cadre_id, name: r.name, orgName: r.org_name },
+      ...n(r),
+      overdueSince: r.overdue_since,
+      overdueOn: r.overdue_on ?? [],
+    })),
+    units: units.map((u) => ({ orgId: u.unit_id, name: u.unit_name, own: u.own, ...n(u) })),
+  };
 }
 
 /** Waive an open duty with a reason (the lower principal left, a long illness…), trailed. */
@@ -156,9 +290,15 @@ export async function waiveDuty(ctx: AppContext, auth: Auth, actor: Actor, id: n
   const d = await visibleDuties(ctx, auth).select(['d.id']).where('d.id', '=', id).executeTakeFirst();
   if (!d) throw await outOfScope(ctx, actor, 'duty', id);
   return write(ctx.db, ctx.clock, actor, async (w) => {
-    const res = await w.trx.updateTable('duties').set({ waived_reason: reason, waived_by: auth.accountId }).where('id', '=', id)
-      .where('done_on', 'is', null).where('waived_reason', 'is', null).executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw conflict('DUTY_CLOSED', '该项义务已完成或已免除', 'This duty is already done or waived');
+    const res = await w.trx
+      .updateTable('duties')
+      .set({ waived_reason: reason, waived_by: auth.accountId })
+      .where('id', '=', id)
+      .where('done_on', 'is', null)
+      .where('waived_reason', 'is', null)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1)
+      throw conflict('DUTY_CLOSED', '该项义务已完成或已免除', 'This duty is already done or waived');
     w.record({ action: 'duty.waive', entity: 'duty', entityId: id, detail: { reason } });
     return { id, status: 'waived' };
   });

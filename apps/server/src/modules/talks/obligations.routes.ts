@@ -20,31 +20,110 @@ const RECORDS = { talk: [talk, talkFile], activity: [activity, activityFile] } a
 export function obligationsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['talks'];
-    app.get('/obligations/templates', { config: { access: 'signed-in' }, schema: { tags, summary: '监督义务模板、必谈事由与记录种类 Templates, occasions, record kinds' } }, async (req) => {
-      requireAuth(req);
-      return { templates: Object.entries(OBLIGATIONS).map(([code, t]) => ({ code, ...t })), occasions: occasionDicts(), activityKinds: ACTIVITY_KINDS, verdicts: VERDICTS };
-    });
-    app.post('/talk-occasions', { config: { access: 'talks.write' }, schema: { tags, summary: '登记必谈事由 Record an occasion that calls for a talk (M-21)', body: s.occasion } }, async (req, reply) =>
-      reply.status(201).send(await recordOccasion(ctx, requireAuth(req), actorOf(req), req.body)));
-    app.post('/activities', { config: { access: 'talks.write' }, schema: { tags, summary: '登记调研、党课、专项检查、听取汇报、纪委书记提醒 Record supervision work (M-23, M-25, M-26)', body: s.newActivity } },
-      async (req, reply) => reply.status(201).send(await recordActivity(ctx, requireAuth(req), actorOf(req), req.body)));
+    app.get(
+      '/obligations/templates',
+      {
+        config: { access: 'signed-in' },
+        schema: { tags, summary: '监督义务模板、必谈事由与记录种类 Templates, occasions, record kinds' },
+      },
+      async (req) => {
+        requireAuth(req);
+        return {
+          templates: Object.entries(OBLIGATIONS).map(([code, t]) => ({ code, ...t })),
+          occasions: occasionDicts(),
+          activityKinds: ACTIVITY_KINDS,
+          verdicts: VERDICTS,
+        };
+      },
+    );
+    app.post(
+      '/talk-occasions',
+      {
+        config: { access: 'talks.write' },
+        schema: { tags, summary: '登记必谈事由 Record an occasion that calls for a talk (M-21)', body: s.occasion },
+      },
+      async (req, reply) => reply.status(201).send(await recordOccasion(ctx, requireAuth(req), actorOf(req), req.body)),
+    );
+    app.post(
+      '/activities',
+      {
+        config: { access: 'talks.write' },
+        schema: {
+          tags,
+          summary: '登记调研、党课、专项检查、听取汇报、纪委书记提醒 Record supervision work (M-23, M-25, M-26)',
+          body: s.newActivity,
+        },
+      },
+      async (req, reply) => reply.status(201).send(await recordActivity(ctx, requireAuth(req), actorOf(req), req.body)),
+    );
     // Attachments (M-20 talk records, M-23 … M-26 minutes and reports): one file per request as the body, as for reports.
     await app.register(async (scope) => {
       const files = scope.withTypeProvider<ZodTypeProvider>();
-      files.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: FILE_MAX_BYTES }, (_req, body, done) => done(null, body));
+      files.addContentTypeParser(
+        'application/octet-stream',
+        { parseAs: 'buffer', bodyLimit: FILE_MAX_BYTES },
+        (_req, body, done) => done(null, body),
+      );
       files.setErrorHandler((err: FastifyError) => {
         throw err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? fileErrors.tooLarge() : err;
       });
-      for (const [path, entity, label] of [['talks', 'talk', '谈话'], ['activities', 'activity', '监督工作记录']] as const) {
+      for (const [path, entity, label] of [
+        ['talks', 'talk', '谈话'],
+        ['activities', 'activity', '监督工作记录'],
+      ] as const) {
         const [record, file] = RECORDS[entity];
-        files.post(`/${path}/:id/attachments`, { bodyLimit: FILE_MAX_BYTES, config: { access: 'talks.write' }, schema: { tags, summary: `上传${label}附件 Attach a file (body: the file; ?name=)`, params: record.params(),
-          querystring: z.object({ name: z.string().min(1).max(200) }).strict() } }, async (req, reply) =>
-          reply.status(201).send(await addRecordAttachment(ctx, requireAuth(req), actorOf(req), entity, req.params.id, req.query.name, req.body)));
-        files.get(`/${path}/:id/attachments/:fileId`, { config: { access: 'talks.read' }, schema: { tags, summary: `下载${label}附件 Download`, params: z.object({ id: record.inUrl(), fileId: file.inUrl() }).strict() } }, async (req, reply) =>
-          sendDownload(reply, await readRecordAttachment(ctx, requireAuth(req), actorOf(req), entity, req.params.id, req.params.fileId)));
+        files.post(
+          `/${path}/:id/attachments`,
+          {
+            bodyLimit: FILE_MAX_BYTES,
+            config: { access: 'talks.write' },
+            schema: {
+              tags,
+              summary: `上传${label}附件 Attach a file (body: the file; ?name=)`,
+              params: record.params(),
+              querystring: z.object({ name: z.string().min(1).max(200) }).strict(),
+            },
+          },
+          async (req, reply) =>
+            reply
+              .status(201)
+              .send(
+                await addRecordAttachment(
+                  ctx,
+                  requireAuth(req),
+                  actorOf(req),
+                  entity,
+                  req.params.id,
+                  req.query.name,
+                  req.body,
+                ),
+              ),
+        );
+        files.get(
+          `/${path}/:id/attachments/:fileId`,
+          {
+            config: { access: 'talks.read' },
+            schema: {
+              tags,
+              summary: `下载${label}附件 Download`,
+              params: z.object({ id: record.inUrl(), fileId: file.inUrl() }).strict(),
+            },
+          },
+          async (req, reply) =>
+            sendDownload(
+              reply,
+              await readRecordAttachment(ctx, requireAuth(req), actorOf(req), entity, req.params.id, req.params.fileId),
+            ),
+        );
       }
     });
-    app.get('/activities', { config: { access: 'talks.read' }, schema: { tags, summary: '监督工作记录 Supervision records in scope', querystring: s.activityQuery } }, async (req) =>
-      listActivities(ctx, requireAuth(req), actorOf(req), req.query));
+    app.get(
+      '/activities',
+      {
+        config: { access: 'talks.read' },
+        schema: { tags, summary: '监督工作记录 Supervision records in scope', querystring: s.activityQuery },
+      },
+      async (req) => listActivities(ctx, requireAuth(req), actorOf(req), req.query),
+    );
   };
 }

@@ -12,22 +12,68 @@ export type Period = 'year' | 'half_year' | 'quarter';
 type Owner = 'members' | 'principal' | 'committee';
 
 interface Template {
-  ruleId: 'M-23' | 'M-25'; zh: string; en: string; owner: Owner; activity: string; period: Period;
+  ruleId: 'M-23' | 'M-25';
+  zh: string;
+  en: string;
+  owner: Owner;
+  activity: string;
+  period: Period;
   /** For whom: one duty per team member, per lower principal, or none (one per owner). */
-  per: 'none' | 'team_member' | 'lower_principal'; countKey: string;
+  per: 'none' | 'team_member' | 'lower_principal';
+  countKey: string;
 }
 
 export const OBLIGATIONS = {
-  research_visit: { ruleId: 'M-23', zh: '全面从严治党调研', en: 'Research visit on strict party governance', owner: 'members', activity: 'research_visit',
-    period: 'year', per: 'none', countKey: 'researchVisitsPerYear' },
-  party_lecture: { ruleId: 'M-23', zh: '在分管领域讲党课', en: 'Party lecture in the portfolio', owner: 'members', activity: 'party_lecture',
-    period: 'year', per: 'none', countKey: 'lecturesPerYear' },
-  special_check: { ruleId: 'M-23', zh: '全面从严治党主体责任专项监督检查', en: 'Special supervision check', owner: 'committee', activity: 'special_check',
-    period: 'year', per: 'none', countKey: 'specialChecksPerYear' },
-  member_hearing: { ruleId: 'M-25', zh: '听取班子成员履行“一岗双责”情况汇报', en: 'Hearing a team member on their dual duty', owner: 'principal',
-    activity: 'member_hearing', period: 'year', per: 'team_member', countKey: 'memberHearingsPerYear' },
-  lower_hearing: { ruleId: 'M-25', zh: '听取下级一把手履行管党治党责任情况汇报', en: 'Hearing a lower principal on their duty', owner: 'committee',
-    activity: 'lower_hearing', period: 'year', per: 'lower_principal', countKey: 'lowerHearingsPerYear' },
+  research_visit: {
+    ruleId: 'M-23',
+    zh: '全面从严治党调研',
+    en: 'Research visit on strict party governance',
+    owner: 'members',
+    activity: 'research_visit',
+    period: 'year',
+    per: 'none',
+    countKey: 'researchVisitsPerYear',
+  },
+  party_lecture: {
+    ruleId: 'M-23',
+    zh: '在分管领域讲党课',
+    en: 'Party lecture in the portfolio',
+    owner: 'members',
+    activity: 'party_lecture',
+    period: 'year',
+    per: 'none',
+    countKey: 'lecturesPerYear',
+  },
+  special_check: {
+    ruleId: 'M-23',
+    zh: '全面从严治党主体责任专项监督检查',
+    en: 'Special supervision check',
+    owner: 'committee',
+    activity: 'special_check',
+    period: 'year',
+    per: 'none',
+    countKey: 'specialChecksPerYear',
+  },
+  member_hearing: {
+    ruleId: 'M-25',
+    zh: '听取班子成员履行“一岗双责”情况汇报',
+    en: 'Hearing a team member on their dual duty',
+    owner: 'principal',
+    activity: 'member_hearing',
+    period: 'year',
+    per: 'team_member',
+    countKey: 'memberHearingsPerYear',
+  },
+  lower_hearing: {
+    ruleId: 'M-25',
+    zh: '听取下级一把手履行管党治党责任情况汇报',
+    en: 'Hearing a lower principal on their duty',
+    owner: 'committee',
+    activity: 'lower_hearing',
+    period: 'year',
+    per: 'lower_principal',
+    countKey: 'lowerHearingsPerYear',
+  },
 } as const satisfies Record<string, Template>;
 export type ObligationCode = keyof typeof OBLIGATIONS;
 
@@ -35,12 +81,21 @@ export type ObligationCode = keyof typeof OBLIGATIONS;
 export function periods(from: string, to: string, every: Period): Array<[string, string, string]> {
   const spans: Record<Period, Array<[string, string, string]>> = {
     year: [['01-01', '12-31', '']],
-    half_year: [['01-01', '06-30', 'H1'], ['07-01', '12-31', 'H2']],
-    quarter: [['01-01', '03-31', 'Q1'], ['04-01', '06-30', 'Q2'], ['07-01', '09-30', 'Q3'], ['10-01', '12-31', 'Q4']],
+    half_year: [
+      ['01-01', '06-30', 'H1'],
+      ['07-01', '12-31', 'H2'],
+    ],
+    quarter: [
+      ['01-01', '03-31', 'Q1'],
+      ['04-01', '06-30', 'Q2'],
+      ['07-01', '09-30', 'Q3'],
+      ['10-01', '12-31', 'Q4'],
+    ],
   };
   const out: Array<[string, string, string]> = [];
   for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y++) {
-    for (const [s, e, tag] of spans[every]) if (`${y}-${e}` >= from && `${y}-${s}` <= to) out.push([`${y}-${s}`, `${y}-${e}`, `${y}${tag}`]);
+    for (const [s, e, tag] of spans[every])
+      if (`${y}-${e}` >= from && `${y}-${s}` <= to) out.push([`${y}-${s}`, `${y}-${e}`, `${y}${tag}`]);
   }
   return out;
 }
@@ -53,7 +108,11 @@ export const principals = sql`(select distinct on (p.org_id) p.id as post_id, p.
  * A rule setting for the unit `c`, set-based: the nearest override that sets the key, else the SPEC default (the same
  * key-by-key rule as getRuleSettings, in SQL so the job stays one statement per period).
  */
-export function unitSetting<T extends number | string>(ruleId: keyof typeof RULE_DEFINITIONS, key: string, unit = 'c'): RawBuilder<T> {
+export function unitSetting<T extends number | string>(
+  ruleId: keyof typeof RULE_DEFINITIONS,
+  key: string,
+  unit = 'c',
+): RawBuilder<T> {
   const fallback = (RULE_DEFINITIONS[ruleId].defaults as Record<string, unknown>)[key];
   const cast = typeof fallback === 'number' ? sql.raw('int') : sql.raw('text');
   return sql<T>`coalesce((select (r.settings ->> ${key})::${cast} from rule_overrides r join orgs ro on ro.id = r.org_id
@@ -64,16 +123,23 @@ export function unitSetting<T extends number | string>(ruleId: keyof typeof RULE
  * A job run by hand writes only for the units in the caller's scope (issue 11 §2): `unit` is the alias of the duty's
  * subject unit. The system's run (no scope) writes for all.
  */
-export const unitWithin = (within: DataScope | undefined, unit: string): RawBuilder<SqlBool> => (within ? orgVisible(within, unit) : sql<SqlBool>`true`);
+export const unitWithin = (within: DataScope | undefined, unit: string): RawBuilder<SqlBool> =>
+  within ? orgVisible(within, unit) : sql<SqlBool>`true`;
 /** The same for duties already open: those about a unit in scope. */
-export const dutyWithin = (within: DataScope | undefined, duty = 'd'): RawBuilder<SqlBool> => (within
-  ? sql<SqlBool>`${sql.ref(`${duty}.subject_org_id`)} in (select vo.id from orgs vo where ${orgVisible(within, 'vo')})` : sql<SqlBool>`true`);
+export const dutyWithin = (within: DataScope | undefined, duty = 'd'): RawBuilder<SqlBool> =>
+  within
+    ? sql<SqlBool>`${sql.ref(`${duty}.subject_org_id`)} in (select vo.id from orgs vo where ${orgVisible(within, 'vo')})`
+    : sql<SqlBool>`true`;
 
 /** Units that lead lower units: the committees (党委、党组) whose members and principal owe these obligations. */
 const leadsLowerUnits = sql<boolean>`exists (select 1 from orgs ch where ch.parent_id = c.id)`;
 
 /** Opens the template duties of [from, to]. Returns the number opened. */
-export async function openTemplateDuties(w: WriteCtx, range: { from: string; to: string }, within?: DataScope): Promise<number> {
+export async function openTemplateDuties(
+  w: WriteCtx,
+  range: { from: string; to: string },
+  within?: DataScope,
+): Promise<number> {
   let opened = 0;
   for (const [code, t] of Object.entries(OBLIGATIONS) as Array<[ObligationCode, Template]>) {
     const count = unitSetting<number>(t.ruleId, t.countKey);

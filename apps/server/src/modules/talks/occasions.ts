@@ -18,91 +18,210 @@ import { settleTalkDuties } from './talk.service.js';
 import { TALK_KINDS, type TalkKind } from './talk-kinds.js';
 
 /** The cadre's current unit and the superior principal who owes them the talk (null when there is none). */
-export async function superiorOf(w: WriteCtx, cadreId: number): Promise<{ orgId: number; ownerCadreId: number | null } | null> {
-  const row = (await sql<{ org_id: number; owner: number | null }>`
+export async function superiorOf(
+  w: WriteCtx,
+  cadreId: number,
+): Promise<{ orgId: number; ownerCadreId: number | null } | null> {
+  const row = (
+    await sql<{ org_id: number; owner: number | null }>`
     with mine as (select p.org_id, p.is_principal from posts p where p.cadre_id = ${cadreId} and p.end_date is null
       order by p.is_principal desc, p.start_date desc, p.id limit 1)
     select u.id as org_id, (select sp.cadre_id from ${principals} sp where sp.org_id = case when mine.is_principal then u.parent_id else u.id end
       and sp.cadre_id <> ${cadreId}) as owner
-    from mine join orgs u on u.id = mine.org_id`.execute(w.trx)).rows[0];
+    from mine join orgs u on u.id = mine.org_id`.execute(w.trx)
+  ).rows[0];
   return row ? { orgId: row.org_id, ownerCadreId: row.owner } : null;
 }
 
 export interface TalkDutyInput {
-  ruleId: 'M-21' | 'M-25'; obligation: string; title: string; kind: TalkKind; dueDays: number;
-  ownerCadreId: number; subjectCadreId: number; subjectOrgId: number; occurredOn: string; source: string; note?: string | null;
+  ruleId: 'M-21' | 'M-25';
+  obligation: string;
+  title: string;
+  kind: TalkKind;
+  dueDays: number;
+  ownerCadreId: number;
+  subjectCadreId: number;
+  subjectOrgId: number;
+  occurredOn: string;
+  source: string;
+  note?: string | null;
 }
 
 /** Opens one triggered talk duty (idempotent by source) and closes it at once if the talk was already held. */
 export async function openTalkDuty(w: WriteCtx, d: TalkDutyInput): Promise<number | null> {
-  const row = await w.trx.insertInto('duties').values({ rule_id: d.ruleId, obligation: d.obligation, activity: 'talk', title: d.title, talk_kind: d.kind,
-    owner_cadre_id: d.ownerCadreId, subject_cadre_id: d.subjectCadreId, subject_org_id: d.subjectOrgId, period_start: d.occurredOn,
-    due_on: sql<string>`${d.occurredOn}::date + ${d.dueDays}::int`, source: d.source, occasion_note: d.note ?? null, created_at: w.now })
-    .onConflict((oc) => oc.doNothing()).returning('id').executeTakeFirst();
+  const row = await w.trx
+    .insertInto('duties')
+    .values({
+      rule_id: d.ruleId,
+      obligation: d.obligation,
+      activity: 'talk',
+      title: d.title,
+      talk_kind: d.kind,
+      owner_cadre_id: d.ownerCadreId,
+      subject_cadre_id: d.subjectCadreId,
+      subject_org_id: d.subjectOrgId,
+      period_start: d.occurredOn,
+      due_on: sql<string>`${d.occurredOn}::date + ${d.dueDays}::int`,
+      source: d.source,
+      occasion_note: d.note ?? null,
+      created_at: w.now,
+    })
+    .onConflict((oc) => oc.doNothing())
+    .returning('id')
+    .executeTakeFirst();
   if (row) await settleTalkDuties(w, [row.id]);
   return row?.id ?? null;
 }
 
-export interface OccasionInput { event: OccasionEvent; cadreId: number; occurredOn: string; note?: string; talkerCadreId?: number }
+export interface OccasionInput {
+  event: OccasionEvent;
+  cadreId: number;
+  occurredOn: string;
+  note?: string;
+  talkerCadreId?: number;
+}
 
 /** An occasion from an event elsewhere (a concluded clue): opens the talk when the setting asks for one and a superior exists. */
-export async function openOccasionTalk(w: WriteCtx, input: OccasionInput & { source: string },
-  known?: Awaited<ReturnType<typeof superiorOf>>): Promise<number | null> {
+export async function openOccasionTalk(
+  w: WriteCtx,
+  input: OccasionInput & { source: string },
+  known?: Awaited<ReturnType<typeof superiorOf>>,
+): Promise<number | null> {
   const sup = known !== undefined ? known : await superiorOf(w, input.cadreId);
   const owner = input.talkerCadreId ?? sup?.ownerCadreId;
   if (!sup || owner == null) return null;
   const s = (await getRuleSettings(w.trx, 'M-21', sup.orgId)).values as Record<string, number | string>;
   const days = Number(s[`${input.event}DueDays`]);
   if (!(days >= 1)) return null;
-  return openTalkDuty(w, { ruleId: 'M-21', obligation: input.event, title: OCCASIONS[input.event][0], kind: s[`${input.event}Kind`] as TalkKind,
-    dueDays: days, ownerCadreId: owner, subjectCadreId: input.cadreId, subjectOrgId: sup.orgId, occurredOn: input.occurredOn, source: input.source, note: input.note });
+  return openTalkDuty(w, {
+    ruleId: 'M-21',
+    obligation: input.event,
+    title: OCCASIONS[input.event][0],
+    kind: s[`${input.event}Kind`] as TalkKind,
+    dueDays: days,
+    ownerCadreId: owner,
+    subjectCadreId: input.cadreId,
+    subjectOrgId: sup.orgId,
+    occurredOn: input.occurredOn,
+    source: input.source,
+    note: input.note,
+  });
 }
 
 /** Staff record an occasion by hand (an award, an urgent task, a disunited team…): the due talk opens at once. */
 export async function recordOccasion(ctx: AppContext, auth: Auth, actor: Actor, input: OccasionInput) {
   const today = toCstDate(ctx.clock.now());
-  if (input.occurredOn > today) throw invalidField('occurredOn', '事由发生日期不能晚于今天', 'The occasion cannot be in the future');
-  const cadre = await ctx.db.selectFrom('cadres').select(['id', 'org_id']).where('id', '=', input.cadreId).where(cadreVisible(auth.scope, 'cadres')).executeTakeFirst();
+  if (input.occurredOn > today)
+    throw invalidField('occurredOn', '事由发生日期不能晚于今天', 'The occasion cannot be in the future');
+  const cadre = await ctx.db
+    .selectFrom('cadres')
+    .select(['id', 'org_id'])
+    .where('id', '=', input.cadreId)
+    .where(cadreVisible(auth.scope, 'cadres'))
+    .executeTakeFirst();
   if (!cadre) throw await outOfScope(ctx, actor, 'cadre', input.cadreId);
   const within = (await getRuleSettings(ctx.db, 'M-21', cadre.org_id)).values.occasionLookbackDays;
   const earliest = ctx.calendar.addCalendarDays(today, -within);
   if (input.occurredOn < earliest) {
-    throw invalidField('occurredOn', `只能登记 ${within} 日内（${earliest} 以后）发生的事由`, `Only occasions of the last ${within} days (from ${earliest}) can be recorded`);
+    throw invalidField(
+      'occurredOn',
+      `只能登记 ${within} 日内（${earliest} 以后）发生的事由`,
+      `Only occasions of the last ${within} days (from ${earliest}) can be recorded`,
+    );
   }
   if (input.talkerCadreId != null) {
-    if (input.talkerCadreId === input.cadreId) throw invalidField('talkerCadreId', '谈话人与谈话对象不能是同一人', 'The two sides of a talk must differ');
-    const talker = await ctx.db.selectFrom('cadres').select('id').where('id', '=', input.talkerCadreId).executeTakeFirst();
+    if (input.talkerCadreId === input.cadreId)
+      throw invalidField('talkerCadreId', '谈话人与谈话对象不能是同一人', 'The two sides of a talk must differ');
+    const talker = await ctx.db
+      .selectFrom('cadres')
+      .select('id')
+      .where('id', '=', input.talkerCadreId)
+      .executeTakeFirst();
     if (!talker) throw invalidField('talkerCadreId', '谈话人不存在', 'No such cadre');
   }
   if (auth.role === 'committee_leader' && (input.talkerCadreId ?? auth.scope.cadreId) !== auth.scope.cadreId) {
-    throw new AppError(403, 'OWN_TALKS_ONLY', '党委领导只能为本人开启必谈事项', 'A committee leader opens talks only for themselves');
+    throw new AppError(
+      403,
+      'OWN_TALKS_ONLY',
+      '党委领导只能为本人开启必谈事项',
+      'A committee leader opens talks only for themselves',
+    );
   }
   return write(ctx.db, ctx.clock, actor, async (w) => {
     const talker = input.talkerCadreId ?? (auth.role === 'committee_leader' ? auth.scope.cadreId! : undefined);
     // Every recorded occasion is its own (the same event twice is two talks); the source only keeps the job's rerun safe.
     const source = `occasion:${randomUUID()}`;
     const sup = await superiorOf(w, input.cadreId);
-    if (!sup) throw conflict('NO_POST', '该干部没有现任职务，无法确定谈话人，请指定谈话人', 'The cadre holds no post; name the talker');
-    if ((talker ?? sup.ownerCadreId) == null) throw conflict('NO_SUPERIOR', '未找到应谈话的上级主要负责人，请指定谈话人', 'No superior principal found; name the talker');
+    if (!sup)
+      throw conflict(
+        'NO_POST',
+        '该干部没有现任职务，无法确定谈话人，请指定谈话人',
+        'The cadre holds no post; name the talker',
+      );
+    if ((talker ?? sup.ownerCadreId) == null)
+      throw conflict(
+        'NO_SUPERIOR',
+        '未找到应谈话的上级主要负责人，请指定谈话人',
+        'No superior principal found; name the talker',
+      );
     const id = await openOccasionTalk(w, { ...input, talkerCadreId: talker, source }, sup);
-    if (id == null) throw conflict('OCCASION_OFF', '本单位的规则设置未对该事由开启必谈（期限为 0）', 'Setting M-21 opens no talk for this occasion here');
-    w.record({ action: 'occasion.record', entity: 'duty', entityId: id, detail: { event: input.event, cadre: input.cadreId } });
-    const d = await w.trx.selectFrom('duties as d').innerJoin('cadres as o', 'o.id', 'd.owner_cadre_id').innerJoin('cadres as s', 's.id', 'd.subject_cadre_id')
-      .select(['d.due_on', 'd.talk_kind', 'd.owner_cadre_id', 'o.name as owner_name', 's.name as subject_name', 'd.done_on']).where('d.id', '=', id).executeTakeFirstOrThrow();
-    return { dutyId: id, dueOn: d.due_on, talkKind: d.talk_kind, talkKindLabel: TALK_KINDS[d.talk_kind as TalkKind]?.zh ?? d.talk_kind,
-      ownerCadreId: d.owner_cadre_id, ownerName: d.owner_name, subjectName: d.subject_name, done: d.done_on != null };
+    if (id == null)
+      throw conflict(
+        'OCCASION_OFF',
+        '本单位的规则设置未对该事由开启必谈（期限为 0）',
+        'Setting M-21 opens no talk for this occasion here',
+      );
+    w.record({
+      action: 'occasion.record',
+      entity: 'duty',
+      entityId: id,
+      detail: { event: input.event, cadre: input.cadreId },
+    });
+    const d = await w.trx
+      .selectFrom('duties as d')
+      .innerJoin('cadres as o', 'o.id', 'd.owner_cadre_id')
+      .innerJoin('cadres as s', 's.id', 'd.subject_cadre_id')
+      .select([
+        'd.due_on',
+        'd.talk_kind',
+        'd.owner_cadre_id',
+        'o.name as owner_name',
+        's.name as subject_name',
+        'd.done_on',
+      ])
+      .where('d.id', '=', id)
+      .executeTakeFirstOrThrow();
+    return {
+      dutyId: id,
+      dueOn: d.due_on,
+      talkKind: d.talk_kind,
+      talkKindLabel: TALK_KINDS[d.talk_kind as TalkKind]?.zh ?? d.talk_kind,
+      ownerCadreId: d.owner_cadre_id,
+      ownerName: d.owner_name,
+      subjectName: d.subject_name,
+      done: d.done_on != null,
+    };
   });
 }
 
 /** The job: promotions (a higher rank than the post before) and transfers (same rank, another unit) in [from, to]. */
-export async function openPostOccasions(w: WriteCtx, range: { from: string; to: string }, within?: DataScope): Promise<number> {
+export async function openPostOccasions(
+  w: WriteCtx,
+  range: { from: string; to: string },
+  within?: DataScope,
+): Promise<number> {
   let opened = 0;
   for (const event of ['promotion', 'transfer'] as const) {
     const days = unitSetting<number>('M-21', `${event}DueDays`);
     const kind = unitSetting<string>('M-21', `${event}Kind`);
-    const order = (a: string) => sql`(select (di.extra ->> 'order')::int from dict_items di where di.dict = 'rank' and di.code = ${sql.ref(`${a}.rank`)})`;
-    const which = event === 'promotion' ? sql`${order('p')} > ${order('prev')}` : sql`${order('p')} = ${order('prev')} and prev.org_id <> p.org_id`;
-    const res = await sql`insert into duties (rule_id, obligation, activity, title, talk_kind, owner_cadre_id, subject_cadre_id, subject_org_id,
+    const order = (a: string) =>
+      sql`(select (di.extra ->> 'order')::int from dict_items di where di.dict = 'rank' and di.code = ${sql.ref(`${a}.rank`)})`;
+    const which =
+      event === 'promotion'
+        ? sql`${order('p')} > ${order('prev')}`
+        : sql`${order('p')} = ${order('prev')} and prev.org_id <> p.org_id`;
+    const res =
+      await sql`insert into duties (rule_id, obligation, activity, title, talk_kind, owner_cadre_id, subject_cadre_id, subject_org_id,
         period_start, due_on, source, created_at)
       select 'M-21', ${event}, 'talk', ${OCCASIONS[event][0]}, ${kind}, sp.cadre_id, p.cadre_id, c.id, p.start_date, p.start_date + ${days}, 'post:' || p.id, ${w.now}
       from posts p join orgs c on c.id = p.org_id
@@ -117,5 +236,12 @@ export async function openPostOccasions(w: WriteCtx, range: { from: string; to: 
   return opened;
 }
 
-export const occasionDicts = () => OCCASION_EVENTS.map((e) => ({ event: e, zh: OCCASIONS[e][0], en: OCCASIONS[e][1],
-  defaultKind: OCCASIONS[e][2], defaultKindLabel: TALK_KINDS[OCCASIONS[e][2]].zh, defaultDueDays: OCCASIONS[e][3] }));
+export const occasionDicts = () =>
+  OCCASION_EVENTS.map((e) => ({
+    event: e,
+    zh: OCCASIONS[e][0],
+    en: OCCASIONS[e][1],
+    defaultKind: OCCASIONS[e][2],
+    defaultKindLabel: TALK_KINDS[OCCASIONS[e][2]].zh,
+    defaultDueDays: OCCASIONS[e][3],
+  }));

@@ -10,9 +10,15 @@ import { COLUMNS, isDateLike, parseDue } from './responsibilities.js';
 let t: TestApp;
 let countyA: Client;
 const book = (rows: Cell[][]) => writeWorkbook([{ name: '清单', columns: COLUMNS.map((title) => ({ title })), rows }]);
-const upload = async (c: Client, rows: Cell[][], q: string) => t.app.inject({ method: 'POST', url: `/api/v1/responsibilities/import?${q}`,
-  headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': XLSX_TYPE }, payload: await book(rows) });
-const count = async () => Number((await sql<{ n: string }>`select count(*) n from responsibility_tasks`.execute(t.ctx.db)).rows[0].n);
+const upload = async (c: Client, rows: Cell[][], q: string) =>
+  t.app.inject({
+    method: 'POST',
+    url: `/api/v1/responsibilities/import?${q}`,
+    headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': XLSX_TYPE },
+    payload: await book(rows),
+  });
+const count = async () =>
+  Number((await sql<{ n: string }>`select count(*) n from responsibility_tasks`.execute(t.ctx.db)).rows[0].n);
 
 beforeAll(async () => {
   t = await startTestApp({ now: '2026-03-02T02:00:00Z' });
@@ -55,11 +61,24 @@ describe('responsibility list (M-24)', () => {
   ];
 
   it('the dry run names every bad row and writes nothing; a file with errors is never written', async () => {
-    const bad = await upload(countyA, [...good, [2, '', null, null, null, null, null], ['x', '任务', null, null, null, null, null],
-      [9, '任务九', null, null, null, null, '2026年13月']], 'orgId=2&listName=2026年清单&dryRun=false');
+    const bad = await upload(
+      countyA,
+      [
+        ...good,
+        [2, '', null, null, null, null, null],
+        ['x', '任务', null, null, null, null, null],
+        [9, '任务九', null, null, null, null, '2026年13月'],
+      ],
+      'orgId=2&listName=2026年清单&dryRun=false',
+    );
     expect(bad.statusCode, bad.body).toBe(200);
     expect(bad.json()).toMatchObject({ written: 0 });
-    expect(bad.json().errors.map((e: { row: number; column: string }) => `${e.row}:${e.column}`)).toEqual(['4:序号', '4:工作任务', '5:序号', '6:完成时限']);
+    expect(bad.json().errors.map((e: { row: number; column: string }) => `${e.row}:${e.column}`)).toEqual([
+      '4:序号',
+      '4:工作任务',
+      '5:序号',
+      '6:完成时限',
+    ]);
     expect(await count()).toBe(0);
     const dry = (await upload(countyA, good, 'orgId=2&listName=2026年清单')).json();
     expect(dry).toMatchObject({ rows: 2, errors: [], written: 0, linkedLeaders: 1 });
@@ -68,16 +87,26 @@ describe('responsibility list (M-24)', () => {
   });
 
   it('imports all rows at once, refuses the same list twice, a unit outside the scope and a file that is not .xlsx', async () => {
-    expect((await upload(countyA, good, 'orgId=2&listName=2026年清单&dryRun=false')).json()).toMatchObject({ written: 2 });
-    expect((await upload(countyA, good, 'orgId=2&listName=2026年清单&dryRun=false')).json().error.code).toBe('LIST_EXISTS');
+    expect((await upload(countyA, good, 'orgId=2&listName=2026年清单&dryRun=false')).json()).toMatchObject({
+      written: 2,
+    });
+    expect((await upload(countyA, good, 'orgId=2&listName=2026年清单&dryRun=false')).json().error.code).toBe(
+      'LIST_EXISTS',
+    );
     expect((await upload(countyA, good, `orgId=${ORG.B}&listName=青石区清单&dryRun=false`)).statusCode).toBe(404);
-    const notXlsx = await t.app.inject({ method: 'POST', url: '/api/v1/responsibilities/import?orgId=2&listName=x&dryRun=false',
-      headers: { cookie: countyA.cookie, 'x-csrf-token': countyA.csrf, 'content-type': XLSX_TYPE }, payload: Buffer.from('PK\u0003\u0004 not really') });
+    const notXlsx = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/responsibilities/import?orgId=2&listName=x&dryRun=false',
+      headers: { cookie: countyA.cookie, 'x-csrf-token': countyA.csrf, 'content-type': XLSX_TYPE },
+      payload: Buffer.from('PK\u0003\u0004 not really'),
+    });
     expect(notXlsx.statusCode).toBe(400);
     expect(await count()).toBe(2);
     const list = (await countyA.get(`/api/v1/responsibilities?orgId=${ORG.A}`)).json().items;
-    expect(list).toMatchObject([{ seq: 1, leadCadreId: CADRE.A, dueOn: '2026-06-30', status: 'not_started', overdue: false },
-      { seq: 2, leadCadreId: null, leadLeader: '不存在的领导', dueOn: null, dueText: '长期坚持' }]);
+    expect(list).toMatchObject([
+      { seq: 1, leadCadreId: CADRE.A, dueOn: '2026-06-30', status: 'not_started', overdue: false },
+      { seq: 2, leadCadreId: null, leadLeader: '不存在的领导', dueOn: null, dueText: '长期坚持' },
+    ]);
   });
 
   it('progress: the lead leader or the department, by the table; overdue after the deadline', async () => {
@@ -86,15 +115,38 @@ describe('responsibility list (M-24)', () => {
     const other = await loginAs(t, { role: 'committee_leader', orgId: ORG.A, scope: 4, cadreId: CADRE.A_TOWN });
     expect((await other.patch(`/api/v1/responsibilities/${first.id}`, { status: 'in_progress' })).statusCode).toBe(403);
     expect((await lead.patch(`/api/v1/responsibilities/${first.id}`, { status: 'done' })).statusCode).toBe(400); // no completion date
-    expect((await lead.patch(`/api/v1/responsibilities/${first.id}`, { status: 'in_progress', progress: '已召开一次专题会' })).statusCode).toBe(200);
-    expect((await lead.patch(`/api/v1/responsibilities/${first.id}`, { status: 'not_started' })).json().error.code).toBe('BAD_STATE');
+    expect(
+      (
+        await lead.patch(`/api/v1/responsibilities/${first.id}`, {
+          status: 'in_progress',
+          progress: '已召开一次专题会',
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (await lead.patch(`/api/v1/responsibilities/${first.id}`, { status: 'not_started' })).json().error.code,
+    ).toBe('BAD_STATE');
     // A status change alone keeps the progress already written.
-    expect((await lead.patch(`/api/v1/responsibilities/${first.id}`, { status: 'done', completedOn: '2026-03-01' })).statusCode).toBe(200);
+    expect(
+      (await lead.patch(`/api/v1/responsibilities/${first.id}`, { status: 'done', completedOn: '2026-03-01' }))
+        .statusCode,
+    ).toBe(200);
     expect((await lead.patch(`/api/v1/responsibilities/${first.id}`, { status: 'in_progress' })).statusCode).toBe(200);
-    expect((await countyA.get(`/api/v1/responsibilities?orgId=${ORG.A}`)).json().items[0]).toMatchObject({ status: 'in_progress', progress: '已召开一次专题会', completedOn: null });
-    expect((await countyA.patch(`/api/v1/responsibilities/${second.id}`, { status: 'done', completedOn: '2026-03-01' })).statusCode).toBe(200);
+    expect((await countyA.get(`/api/v1/responsibilities?orgId=${ORG.A}`)).json().items[0]).toMatchObject({
+      status: 'in_progress',
+      progress: '已召开一次专题会',
+      completedOn: null,
+    });
+    expect(
+      (await countyA.patch(`/api/v1/responsibilities/${second.id}`, { status: 'done', completedOn: '2026-03-01' }))
+        .statusCode,
+    ).toBe(200);
     t.clock.set('2026-07-01T02:00:00Z');
     const later = await loginAs(t, { role: 'org_supervisor', orgId: ORG.A, scope: 4 });
-    expect((await later.get(`/api/v1/responsibilities?orgId=${ORG.A}&overdue=true`)).json().items.map((x: { seq: number }) => x.seq)).toEqual([1]);
+    expect(
+      (await later.get(`/api/v1/responsibilities?orgId=${ORG.A}&overdue=true`))
+        .json()
+        .items.map((x: { seq: number }) => x.seq),
+    ).toEqual([1]);
   });
 });

@@ -29,8 +29,18 @@ export const ACTIVITY_KINDS = {
   special_check: { rule: 'M-23', zh: '专项监督检查', en: 'Special supervision check', subjects: 'none' },
   member_hearing: { rule: 'M-25', zh: '听取班子成员“一岗双责”汇报', en: 'Hearing team members', subjects: 'verdict' },
   lower_hearing: { rule: 'M-25', zh: '听取下级一把手履责汇报', en: 'Hearing lower principals', subjects: 'verdict' },
-  secretary_reminder: { rule: 'M-26', zh: '纪委书记谈话提醒', en: 'Reminder by the discipline secretary', subjects: 'required' },
-  upward_report: { rule: 'M-26', zh: '向上级纪委和党委主要负责人报告', en: 'Serious problem reported upward', subjects: 'required' },
+  secretary_reminder: {
+    rule: 'M-26',
+    zh: '纪委书记谈话提醒',
+    en: 'Reminder by the discipline secretary',
+    subjects: 'required',
+  },
+  upward_report: {
+    rule: 'M-26',
+    zh: '向上级纪委和党委主要负责人报告',
+    en: 'Serious problem reported upward',
+    subjects: 'required',
+  },
   non_report: { rule: 'M-26', zh: '该报告未报告（不如实报告）', en: 'Failure to report', subjects: 'none' },
 } as const;
 export type ActivityKind = keyof typeof ACTIVITY_KINDS;

@@ -24,20 +24,43 @@ export interface NewAccount {
 }
 
 export async function createAccount(ctx: AppContext, w: WriteCtx, a: NewAccount) {
-  const { id } = await w.trx.insertInto('accounts').values({
-    username: a.username, display_name: a.displayName, password_hash: await hashPassword(a.password), role: a.role,
-    org_id: a.orgId, scope: a.scope, cadre_id: a.cadreId ?? null, demo: a.demo ?? false, is_head: a.isHead ?? false, created_at: w.now,
-  }).returning('id').executeTakeFirstOrThrow();
+  const { id } = await w.trx
+    .insertInto('accounts')
+    .values({
+      username: a.username,
+      display_name: a.displayName,
+      password_hash: await hashPassword(a.password),
+      role: a.role,
+      org_id: a.orgId,
+      scope: a.scope,
+      cadre_id: a.cadreId ?? null,
+      demo: a.demo ?? false,
+      is_head: a.isHead ?? false,
+      created_at: w.now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   let totp: { secret: string; uri: string } | null = null;
   if (requiresTotp(a.role)) {
     const secret = a.totpSecret ?? newTotpSecret();
-    await w.trx.updateTable('accounts').set({ totp_secret_enc: ctx.box.seal(secret, `totp:${id}`) })
-      .where('id', '=', id).execute();
+    await w.trx
+      .updateTable('accounts')
+      .set({ totp_secret_enc: ctx.box.seal(secret, `totp:${id}`) })
+      .where('id', '=', id)
+      .execute();
     totp = { secret, uri: totpUri(secret, a.username) };
   }
   if (a.scope === 2 && a.customOrgIds?.length) {
-    await w.trx.insertInto('account_scope_orgs').values(a.customOrgIds.map((org_id) => ({ account_id: id, org_id }))).execute();
+    await w.trx
+      .insertInto('account_scope_orgs')
+      .values(a.customOrgIds.map((org_id) => ({ account_id: id, org_id })))
+      .execute();
   }
-  w.record({ action: 'account.create', entity: 'account', entityId: id, detail: { username: a.username, role: a.role, scope: a.scope, orgId: a.orgId } });
+  w.record({
+    action: 'account.create',
+    entity: 'account',
+    entityId: id,
+    detail: { username: a.username, role: a.role, scope: a.scope, orgId: a.orgId },
+  });
   return { id, totp };
 }

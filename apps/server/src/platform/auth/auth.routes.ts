@@ -9,37 +9,69 @@ import { login } from './login.js';
 import { ROLES, permissionsOf } from './roles.js';
 import { endSession, loadSession, SESSION_COOKIE, SESSION_HOURS, type Auth } from './sessions.js';
 
-const loginBody = z.object({
-  username: z.string().trim().min(1).max(64),
-  password: z.string().min(1).max(200),
-  totp: z.string().regex(/^\d{6}$/, { message: '动态验证码为 6 位数字 / The one-time code has 6 digits' }).optional(),
-}).strict();
+const loginBody = z
+  .object({
+    username: z.string().trim().min(1).max(64),
+    password: z.string().min(1).max(200),
+    totp: z
+      .string()
+      .regex(/^\d{6}$/, { message: '动态验证码为 6 位数字 / The one-time code has 6 digits' })
+      .optional(),
+  })
+  .strict();
 
 const me = (a: Auth) => ({
-  id: a.accountId, username: a.username, displayName: a.displayName, role: a.role, roleLabel: ROLES[a.role].zh,
-  orgId: a.orgId, scope: a.scope.code, scopeLabel: SCOPE_LABELS[a.scope.code].zh, permissions: permissionsOf(a.role),
-  cadreId: a.scope.cadreId, isHead: a.isHead, csrfToken: a.csrfToken,
+  id: a.accountId,
+  username: a.username,
+  displayName: a.displayName,
+  role: a.role,
+  roleLabel: ROLES[a.role].zh,
+  orgId: a.orgId,
+  scope: a.scope.code,
+  scopeLabel: SCOPE_LABELS[a.scope.code].zh,
+  permissions: permissionsOf(a.role),
+  cadreId: a.scope.cadreId,
+  isHead: a.isHead,
+  csrfToken: a.csrfToken,
 });
 
 export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['auth'];
     const secure = cookieSecure(); // the same switch as HSTS (platform/http/security-headers.ts)
-    app.post('/auth/login', { config: { csrfExempt: true }, schema: { tags, summary: '登录 Log in', body: loginBody } }, async (req, reply) => {
-      const s = await login(ctx, req.body, req.ip ?? null);
-      reply.setCookie(SESSION_COOKIE, s.token, {
-        httpOnly: true, sameSite: 'strict', secure, path: '/', maxAge: SESSION_HOURS * 3600,
-      });
-      const auth = await loadSession(ctx, s.token);
-      return me(auth!);
-    });
-    app.post('/auth/logout', { config: { access: 'signed-in' }, schema: { tags, summary: '退出 Log out' } }, async (req, reply) => {
-      const auth = requireAuth(req);
-      await write(ctx.db, ctx.clock, actorOf(req), async (w) => w.record({ action: 'auth.logout', entity: 'account', entityId: auth.accountId }));
-      await endSession(ctx, req.cookies[SESSION_COOKIE]!);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return { ok: true };
-    });
-    app.get('/auth/me', { config: { access: 'signed-in' }, schema: { tags, summary: '当前账号 Current account' } }, async (req) => me(requireAuth(req)));
+    app.post(
+      '/auth/login',
+      { config: { csrfExempt: true }, schema: { tags, summary: '登录 Log in', body: loginBody } },
+      async (req, reply) => {
+        const s = await login(ctx, req.body, req.ip ?? null);
+        reply.setCookie(SESSION_COOKIE, s.token, {
+          httpOnly: true,
+          sameSite: 'strict',
+          secure,
+          path: '/',
+          maxAge: SESSION_HOURS * 3600,
+        });
+        const auth = await loadSession(ctx, s.token);
+        return me(auth!);
+      },
+    );
+    app.post(
+      '/auth/logout',
+      { config: { access: 'signed-in' }, schema: { tags, summary: '退出 Log out' } },
+      async (req, reply) => {
+        const auth = requireAuth(req);
+        await write(ctx.db, ctx.clock, actorOf(req), async (w) =>
+          w.record({ action: 'auth.logout', entity: 'account', entityId: auth.accountId }),
+        );
+        await endSession(ctx, req.cookies[SESSION_COOKIE]!);
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        return { ok: true };
+      },
+    );
+    app.get(
+      '/auth/me',
+      { config: { access: 'signed-in' }, schema: { tags, summary: '当前账号 Current account' } },
+      async (req) => me(requireAuth(req)),
+    );
   };
 }

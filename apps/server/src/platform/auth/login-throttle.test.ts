@@ -20,7 +20,10 @@ const WRONG = 'not-the-password';
 const auditor = () => makeAccount(t, { role: 'auditor', orgId: ORG.R, scope: 4 });
 let net = 0;
 /** A fresh block of addresses per test, so tests do not share per-address counts. */
-const addresses = (n: number) => { net += 1; return Array.from({ length: n }, (_, i) => `10.${net}.${Math.floor(i / 250)}.${(i % 250) + 1}`); };
+const addresses = (n: number) => {
+  net += 1;
+  return Array.from({ length: n }, (_, i) => `10.${net}.${Math.floor(i / 250)}.${(i % 250) + 1}`);
+};
 const statuses = (rs: { statusCode: number }[]) => rs.map((r) => r.statusCode);
 
 describe('login throttling (issue 11 §6)', () => {
@@ -69,7 +72,9 @@ describe('login throttling (issue 11 §6)', () => {
     const target = await auditor();
     const names = Array.from({ length: LOGIN_LIMITS.addressFailuresPerHour }, (_, i) => `spray_${net}_${i}`);
     for (let i = 0; i < names.length; i += 10) {
-      const batch = await Promise.all(names.slice(i, i + 10).map((username) => login(sprayer, { username, password: WRONG })));
+      const batch = await Promise.all(
+        names.slice(i, i + 10).map((username) => login(sprayer, { username, password: WRONG })),
+      );
       expect(new Set(statuses(batch))).toEqual(new Set([401]));
     }
     expect((await login(sprayer, { username: target.username, password: PASSWORD })).statusCode).toBe(429);
@@ -98,7 +103,10 @@ describe('login throttling (issue 11 §6)', () => {
     for (let i = 0; i < 8; i++) {
       for (const kind of ['known', 'unknown'] as const) {
         const started = performance.now();
-        const r = await login(spread[i * 2 + (kind === 'known' ? 0 : 1)], { username: kind === 'known' ? known.username : `ghost_${net}`, password: WRONG });
+        const r = await login(spread[i * 2 + (kind === 'known' ? 0 : 1)], {
+          username: kind === 'known' ? known.username : `ghost_${net}`,
+          password: WRONG,
+        });
         times[kind].push(performance.now() - started);
         expect(r.statusCode).toBe(401);
       }
@@ -111,32 +119,66 @@ describe('login throttling (issue 11 §6)', () => {
 
   it('counts a wrong one-time code like a wrong password, at the pair and at the account', async () => {
     const d = await makeAccount(t, { role: 'discipline', orgId: ORG.R, scope: 4 });
-    const wrongCode = () => { const c = totpCode(d.totpSecret!, t.clock.now()); return c === '000000' ? '111111' : '000000'; };
+    const wrongCode = () => {
+      const c = totpCode(d.totpSecret!, t.clock.now());
+      return c === '000000' ? '111111' : '000000';
+    };
     const [thief, user] = addresses(2);
     // The thief has the password but not the phone: five wrong codes lock the thief's address, not the user's.
     const tries = [];
-    for (let i = 0; i < 5; i++) tries.push(await login(thief, { username: d.username, password: PASSWORD, totp: wrongCode() }));
+    for (let i = 0; i < 5; i++)
+      tries.push(await login(thief, { username: d.username, password: PASSWORD, totp: wrongCode() }));
     expect(tries.map((r) => r.json().error.code)).toEqual(Array(5).fill('BAD_TOTP'));
-    expect((await login(thief, { username: d.username, password: PASSWORD, totp: totpCode(d.totpSecret!, t.clock.now()) })).statusCode).toBe(429);
-    expect((await login(user, { username: d.username, password: PASSWORD, totp: totpCode(d.totpSecret!, t.clock.now()) })).statusCode).toBe(200);
+    expect(
+      (await login(thief, { username: d.username, password: PASSWORD, totp: totpCode(d.totpSecret!, t.clock.now()) }))
+        .statusCode,
+    ).toBe(429);
+    expect(
+      (await login(user, { username: d.username, password: PASSWORD, totp: totpCode(d.totpSecret!, t.clock.now()) }))
+        .statusCode,
+    ).toBe(200);
 
     // Across addresses the codes draw on the account's hourly cap.
     const d2 = await makeAccount(t, { role: 'petition', orgId: ORG.R, scope: 4 });
     const many = addresses(LOGIN_LIMITS.accountFailuresPerHour + 1);
     const codes = [];
-    for (const from of many.slice(0, -1)) codes.push((await login(from, { username: d2.username, password: PASSWORD, totp: '000000' === totpCode(d2.totpSecret!, t.clock.now()) ? '111111' : '000000' })).statusCode);
+    for (const from of many.slice(0, -1))
+      codes.push(
+        (
+          await login(from, {
+            username: d2.username,
+            password: PASSWORD,
+            totp: '000000' === totpCode(d2.totpSecret!, t.clock.now()) ? '111111' : '000000',
+          })
+        ).statusCode,
+      );
     expect(codes).toEqual(Array(LOGIN_LIMITS.accountFailuresPerHour).fill(401));
-    expect((await login(many.at(-1)!, { username: d2.username, password: PASSWORD, totp: totpCode(d2.totpSecret!, t.clock.now()) })).statusCode).toBe(429);
+    expect(
+      (
+        await login(many.at(-1)!, {
+          username: d2.username,
+          password: PASSWORD,
+          totp: totpCode(d2.totpSecret!, t.clock.now()),
+        })
+      ).statusCode,
+    ).toBe(429);
   });
 
   it('the right password without a code yet is no failure, and cannot wipe the failures counted before it', async () => {
     const d = await makeAccount(t, { role: 'discipline', orgId: ORG.R, scope: 4 });
     const [from] = addresses(1);
-    const bad = () => login(from, { username: d.username, password: PASSWORD, totp: totpCode(d.totpSecret!, new Date(t.clock.now().getTime() - 600_000)) });
+    const bad = () =>
+      login(from, {
+        username: d.username,
+        password: PASSWORD,
+        totp: totpCode(d.totpSecret!, new Date(t.clock.now().getTime() - 600_000)),
+      });
     for (let i = 0; i < 4; i++) expect((await bad()).statusCode).toBe(401);
-    for (let i = 0; i < 3; i++) expect((await login(from, { username: d.username, password: PASSWORD })).json().error.code).toBe('TOTP_REQUIRED');
+    for (let i = 0; i < 3; i++)
+      expect((await login(from, { username: d.username, password: PASSWORD })).json().error.code).toBe('TOTP_REQUIRED');
     expect((await bad()).statusCode).toBe(401); // the 5th failure in a row
-    const right = () => login(from, { username: d.username, password: PASSWORD, totp: totpCode(d.totpSecret!, t.clock.now()) });
+    const right = () =>
+      login(from, { username: d.username, password: PASSWORD, totp: totpCode(d.totpSecret!, t.clock.now()) });
     expect((await right()).statusCode).toBe(429);
     // When the lock has run out, the two steps of the login page (password, then code) do not start it again.
     t.clock.advance(61_000);
@@ -147,7 +189,8 @@ describe('login throttling (issue 11 §6)', () => {
   it('is kept in the database: a lock made through one app holds in another app on the same database', async () => {
     const a = await auditor();
     const [from] = addresses(1);
-    for (let i = 0; i < LOGIN_LIMITS.lockAfter; i++) expect((await login(from, { username: a.username, password: WRONG })).statusCode).toBe(401);
+    for (let i = 0; i < LOGIN_LIMITS.lockAfter; i++)
+      expect((await login(from, { username: a.username, password: WRONG })).statusCode).toBe(401);
     const second = await buildApp(t.ctx);
     try {
       expect((await login(from, { username: a.username, password: PASSWORD }, second)).statusCode).toBe(429);

@@ -41,7 +41,11 @@ export function lockDurationMs(failures: number): number {
   return Math.min(L.lockMaxMs, L.lockBaseMs * 2 ** (failures - L.lockAfter));
 }
 
-export interface LoginSubjects { pair: string; account: string; address: string }
+export interface LoginSubjects {
+  pair: string;
+  account: string;
+  address: string;
+}
 
 export function loginSubjects(box: SecretBox, username: string, ip: string | null): LoginSubjects {
   const addr = addressKey(ip);
@@ -55,20 +59,35 @@ export function loginSubjects(box: SecretBox, username: string, ip: string | nul
 export type Gate = { ok: true; failuresInRow: number } | { ok: false; retryAfterMs: number };
 
 class Refused extends Error {
-  constructor(readonly retryAfterMs: number) { super('refused'); }
+  constructor(readonly retryAfterMs: number) {
+    super('refused');
+  }
 }
 
 /** Counts the attempt in all three limits at once, or in none when one of them refuses it. */
 export async function admitAttempt(db: Kysely<DB>, s: LoginSubjects, now: Date): Promise<Gate> {
   prunePerhaps(db, now);
-  const known = await db.selectFrom('throttle').select('hits').where('bucket', '=', B.known).where('subject', '=', s.pair)
-    .where('expires_at', '>', now).executeTakeFirst();
+  const known = await db
+    .selectFrom('throttle')
+    .select('hits')
+    .where('bucket', '=', B.known)
+    .where('subject', '=', s.pair)
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
   try {
     return await db.transaction().execute(async (trx) => {
       const failuresInRow = await countPairFailure(trx, s.pair, now);
-      const account = await countHit(trx, { bucket: B.account, subject: s.account, windowMs: HOUR, max: known ? undefined : L.accountFailuresPerHour }, now);
+      const account = await countHit(
+        trx,
+        { bucket: B.account, subject: s.account, windowMs: HOUR, max: known ? undefined : L.accountFailuresPerHour },
+        now,
+      );
       if (!account.ok) throw new Refused(account.resetAt.getTime() - now.getTime());
-      const address = await countHit(trx, { bucket: B.address, subject: s.address, windowMs: HOUR, max: L.addressFailuresPerHour }, now);
+      const address = await countHit(
+        trx,
+        { bucket: B.address, subject: s.address, windowMs: HOUR, max: L.addressFailuresPerHour },
+        now,
+      );
       if (!address.ok) throw new Refused(address.resetAt.getTime() - now.getTime());
       return { ok: true as const, failuresInRow };
     });
@@ -97,8 +116,12 @@ async function countPairFailure(db: Kysely<DB>, subject: string, now: Date): Pro
 export async function withdrawAttempt(db: Kysely<DB>, s: LoginSubjects): Promise<void> {
   // Admitted, the pair's lock had run out (or was not reached): it stays so, and the time of this attempt, which
   // would start a lock again, is dropped.
-  await db.updateTable('throttle').set({ hits: sql`greatest(hits - 1, 0)`, last_at: new Date(0) })
-    .where('bucket', '=', B.pair).where('subject', '=', s.pair).execute();
+  await db
+    .updateTable('throttle')
+    .set({ hits: sql`greatest(hits - 1, 0)`, last_at: new Date(0) })
+    .where('bucket', '=', B.pair)
+    .where('subject', '=', s.pair)
+    .execute();
   await unhit(db, B.account, s.account);
   await unhit(db, B.address, s.address);
 }
@@ -109,7 +132,11 @@ export async function attemptSucceeded(db: Kysely<DB>, s: LoginSubjects, now: Da
   await unhit(db, B.account, s.account);
   await unhit(db, B.address, s.address);
   const until = new Date(now.getTime() + L.knownAddressDays * 24 * HOUR);
-  await db.insertInto('throttle').values({ bucket: B.known, subject: s.pair, hits: 1, last_at: now, expires_at: until })
-    .onConflict((oc) => oc.columns(['bucket', 'subject']).doUpdateSet({ hits: sql`throttle.hits + 1`, last_at: now, expires_at: until }))
+  await db
+    .insertInto('throttle')
+    .values({ bucket: B.known, subject: s.pair, hits: 1, last_at: now, expires_at: until })
+    .onConflict((oc) =>
+      oc.columns(['bucket', 'subject']).doUpdateSet({ hits: sql`throttle.hits + 1`, last_at: now, expires_at: until }),
+    )
     .execute();
 }

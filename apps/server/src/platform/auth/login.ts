@@ -11,15 +11,22 @@ import { admitAttempt, attemptSucceeded, loginSubjects, withdrawAttempt } from '
 
 export { lockDurationMs, LOGIN_LIMITS } from './login-throttle.js';
 
-const badCredentials = () =>
-  new AppError(401, 'BAD_CREDENTIALS', '用户名或密码错误', 'Wrong username or password');
+const badCredentials = () => new AppError(401, 'BAD_CREDENTIALS', '用户名或密码错误', 'Wrong username or password');
 
-export interface LoginInput { username: string; password: string; totp?: string }
+export interface LoginInput {
+  username: string;
+  password: string;
+  totp?: string;
+}
 
 export async function login(ctx: AppContext, input: LoginInput, ip: string | null) {
   const now = ctx.clock.now();
-  const account = await ctx.db.selectFrom('accounts').selectAll()
-    .where('username', '=', input.username).where('disabled', '=', false).executeTakeFirst();
+  const account = await ctx.db
+    .selectFrom('accounts')
+    .selectAll()
+    .where('username', '=', input.username)
+    .where('disabled', '=', false)
+    .executeTakeFirst();
   const usable = account && (!account.demo || ctx.demo) ? account : undefined;
   const actor: Actor = { accountId: usable?.id ?? null, name: input.username.slice(0, 64), ip };
   // Counted before the password is checked, so that parallel guesses cannot overrun a limit; a refused attempt is no
@@ -34,8 +41,12 @@ export async function login(ctx: AppContext, input: LoginInput, ip: string | nul
   if (usable && !failure && requiresTotp(usable.role as Role)) {
     if (!usable.totp_secret_enc) {
       await withdrawAttempt(ctx.db, subjects);
-      throw new AppError(403, 'TOTP_NOT_ENROLLED', '该角色须启用双因素认证，请联系管理员',
-        'This role requires a second factor; ask the administrator to enrol you');
+      throw new AppError(
+        403,
+        'TOTP_NOT_ENROLLED',
+        '该角色须启用双因素认证，请联系管理员',
+        'This role requires a second factor; ask the administrator to enrol you',
+      );
     }
     if (!input.totp) {
       await withdrawAttempt(ctx.db, subjects);
@@ -49,12 +60,22 @@ export async function login(ctx: AppContext, input: LoginInput, ip: string | nul
   const outcome = await write(ctx.db, ctx.clock, actor, async (w) => {
     if (usable && !failure && totpStep !== null) {
       // A TOTP step accepted by a parallel login in the meantime makes this one a replay (under the row lock).
-      const row = await w.trx.selectFrom('accounts').select('totp_last_step').where('id', '=', usable.id).forUpdate().executeTakeFirstOrThrow();
+      const row = await w.trx
+        .selectFrom('accounts')
+        .select('totp_last_step')
+        .where('id', '=', usable.id)
+        .forUpdate()
+        .executeTakeFirstOrThrow();
       if (row.totp_last_step !== null && totpStep <= Number(row.totp_last_step)) failure = 'totp';
       else await w.trx.updateTable('accounts').set({ totp_last_step: totpStep }).where('id', '=', usable.id).execute();
     }
     if (!usable || failure) {
-      w.record({ action: 'auth.login_failed', entity: 'account', entityId: usable?.id, detail: { reason: failure, failures: gate.failuresInRow } });
+      w.record({
+        action: 'auth.login_failed',
+        entity: 'account',
+        entityId: usable?.id,
+        detail: { reason: failure, failures: gate.failuresInRow },
+      });
       return null;
     }
     await attemptSucceeded(w.trx, subjects, now);
@@ -62,7 +83,8 @@ export async function login(ctx: AppContext, input: LoginInput, ip: string | nul
     return { ...(await createSession(w.trx, now, usable.id, ip)), accountId: usable.id };
   });
   if (!outcome) {
-    if (failure === 'totp') throw new AppError(401, 'BAD_TOTP', '动态验证码错误或已使用', 'Wrong or already used one-time code');
+    if (failure === 'totp')
+      throw new AppError(401, 'BAD_TOTP', '动态验证码错误或已使用', 'Wrong or already used one-time code');
     throw badCredentials();
   }
   return outcome;
@@ -70,6 +92,11 @@ export async function login(ctx: AppContext, input: LoginInput, ip: string | nul
 
 function locked(retryAfterMs: number): AppError {
   const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
-  return new AppError(429, 'LOCKED', `登录失败次数过多，请 ${seconds} 秒后再试`,
-    `Too many failed logins; try again in ${seconds} s`, { retryAfterSeconds: seconds });
+  return new AppError(
+    429,
+    'LOCKED',
+    `登录失败次数过多，请 ${seconds} 秒后再试`,
+    `Too many failed logins; try again in ${seconds} s`,
+    { retryAfterSeconds: seconds },
+  );
 }

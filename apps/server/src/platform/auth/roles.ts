@@ -13,20 +13,51 @@ export type Role = keyof typeof ROLES;
 export const ROLE_NAMES = Object.keys(ROLES) as Role[];
 
 export type Permission =
-  | 'orgs.read' | 'orgs.write'
-  | 'cadres.read' | 'cadres.write'
-  | 'rules.read' | 'rules.write'
-  | 'trail.read' | 'accounts.manage'
-  | 'reports.read' | 'reports.write' | 'reports.intake' | 'reports.reveal'
-  | 'clues.read' | 'clues.handle' | 'clues.approve'
-  | 'talks.read' | 'talks.write' | 'duties.manage';
+  | 'orgs.read'
+  | 'orgs.write'
+  | 'cadres.read'
+  | 'cadres.write'
+  | 'rules.read'
+  | 'rules.write'
+  | 'trail.read'
+  | 'accounts.manage'
+  | 'reports.read'
+  | 'reports.write'
+  | 'reports.intake'
+  | 'reports.reveal'
+  | 'clues.read'
+  | 'clues.handle'
+  | 'clues.approve'
+  | 'talks.read'
+  | 'talks.write'
+  | 'duties.manage';
 
 // Joint-meeting members see only what they sent (later modules); the administrator manages accounts and
 // rule settings and never reads cadre records by default (SPEC §1).
 const GRANTS: Record<Role, Permission[]> = {
-  org_supervisor: ['orgs.read', 'orgs.write', 'cadres.read', 'cadres.write', 'rules.read', 'talks.read', 'talks.write', 'duties.manage'],
+  org_supervisor: [
+    'orgs.read',
+    'orgs.write',
+    'cadres.read',
+    'cadres.write',
+    'rules.read',
+    'talks.read',
+    'talks.write',
+    'duties.manage',
+  ],
   // Approving a disposal also needs the account to be the commission's head (accounts.is_head, M-14).
-  discipline: ['orgs.read', 'cadres.read', 'rules.read', 'reports.read', 'reports.write', 'clues.read', 'clues.handle', 'clues.approve', 'talks.read', 'talks.write'],
+  discipline: [
+    'orgs.read',
+    'cadres.read',
+    'rules.read',
+    'reports.read',
+    'reports.write',
+    'clues.read',
+    'clues.handle',
+    'clues.approve',
+    'talks.read',
+    'talks.write',
+  ],
   // Only the petition role may reveal a reporter's identity (M-11), with a reason, trailed.
   petition: ['orgs.read', 'cadres.read', 'reports.read', 'reports.write', 'reports.intake', 'reports.reveal'],
   auditor: ['orgs.read', 'cadres.read', 'trail.read'],

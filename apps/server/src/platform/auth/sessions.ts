@@ -26,10 +26,17 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 export async function createSession(db: Kysely<DB>, now: Date, accountId: number, ip: string | null) {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
-  await db.insertInto('sessions').values({
-    token_hash: sha256(token), account_id: accountId, csrf_token: csrfToken, created_at: now,
-    expires_at: new Date(now.getTime() + SESSION_HOURS * 3600_000), client_ip: ip,
-  }).execute();
+  await db
+    .insertInto('sessions')
+    .values({
+      token_hash: sha256(token),
+      account_id: accountId,
+      csrf_token: csrfToken,
+      created_at: now,
+      expires_at: new Date(now.getTime() + SESSION_HOURS * 3600_000),
+      client_ip: ip,
+    })
+    .execute();
   return { token, csrfToken };
 }
 
@@ -39,23 +46,49 @@ export async function endSession(ctx: AppContext, token: string): Promise<void> 
 
 /** The account behind a session token, with its scope read fresh (a moved unit moves the scope with it). */
 export async function loadSession(ctx: AppContext, token: string): Promise<Auth | null> {
-  const row = await ctx.db.selectFrom('sessions as s')
+  const row = await ctx.db
+    .selectFrom('sessions as s')
     .innerJoin('accounts as a', 'a.id', 's.account_id')
     .innerJoin('orgs as o', 'o.id', 'a.org_id')
-    .select(['a.id', 'a.username', 'a.display_name', 'a.role', 'a.org_id', 'a.scope', 'a.cadre_id', 'a.demo', 'a.is_head',
-      'o.path', 's.csrf_token', 's.expires_at'])
+    .select([
+      'a.id',
+      'a.username',
+      'a.display_name',
+      'a.role',
+      'a.org_id',
+      'a.scope',
+      'a.cadre_id',
+      'a.demo',
+      'a.is_head',
+      'o.path',
+      's.csrf_token',
+      's.expires_at',
+    ])
     .where('s.token_hash', '=', sha256(token))
     .where('a.disabled', '=', false)
     .executeTakeFirst();
   if (!row || row.expires_at.getTime() <= ctx.clock.now().getTime()) return null;
   if (row.demo && !ctx.demo) return null;
-  const custom = row.scope === 2
-    ? (await ctx.db.selectFrom('account_scope_orgs').select('org_id').where('account_id', '=', row.id).execute())
-      .map((r) => r.org_id)
-    : [];
+  const custom =
+    row.scope === 2
+      ? (await ctx.db.selectFrom('account_scope_orgs').select('org_id').where('account_id', '=', row.id).execute()).map(
+          (r) => r.org_id,
+        )
+      : [];
   return {
-    accountId: row.id, username: row.username, displayName: row.display_name, role: row.role as Role,
-    orgId: row.org_id, csrfToken: row.csrf_token, isHead: row.is_head,
-    scope: { code: row.scope as ScopeCode, orgId: row.org_id, orgPath: row.path, customOrgIds: custom, cadreId: row.cadre_id },
+    accountId: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role as Role,
+    orgId: row.org_id,
+    csrfToken: row.csrf_token,
+    isHead: row.is_head,
+    scope: {
+      code: row.scope as ScopeCode,
+      orgId: row.org_id,
+      orgPath: row.path,
+      customOrgIds: custom,
+      cadreId: row.cadre_id,
+    },
   };
 }

@@ -87,12 +87,18 @@ describe('dueDate (M-12)', () => {
   it('15 working days (M-15 letter-of-inquiry default) across 中秋 + National Day 2026', () => {
     // From Fri 9/18: 9/19 Sat ×, 9/20 Sun ✓1, 9/21–24 ✓2–5, 9/25–27 ×, 9/28–30 ✓6–8,
     // 10/1–7 ×, 10/8 ✓9, 10/9 ✓10, 10/10 Sat ✓11, 10/11 Sun ×, 10/12–15 ✓12–15.
-    expect(dueDate(cal, '2026-09-18', { days: 15, unit: 'working' })).toEqual({ due: '2026-10-15', provisional: false });
+    expect(dueDate(cal, '2026-09-18', { days: 15, unit: 'working' })).toEqual({
+      due: '2026-10-15',
+      provisional: false,
+    });
   });
 
   it('30 calendar days ignore holidays entirely', () => {
     // 9/18 + 12 = 9/30, + 18 = 10/18 (a Sunday, in the middle of nothing special).
-    expect(dueDate(cal, '2026-09-18', { days: 30, unit: 'calendar' })).toEqual({ due: '2026-10-18', provisional: false });
+    expect(dueDate(cal, '2026-09-18', { days: 30, unit: 'calendar' })).toEqual({
+      due: '2026-10-18',
+      provisional: false,
+    });
     expect(dueDate(cal, '2024-02-28', { days: 2, unit: 'calendar' }).due).toBe('2024-03-01'); // leap year
   });
 
@@ -124,13 +130,9 @@ describe('provisional flag', () => {
   });
 
   it('isProvisional by year', () => {
-    expect(['2023-06-01', '2024-06-01', '2026-12-31', '2027-03-03', '2028-01-01'].map((d) => cal.isProvisional(d))).toEqual([
-      true,
-      false,
-      false,
-      true,
-      true,
-    ]);
+    expect(
+      ['2023-06-01', '2024-06-01', '2026-12-31', '2027-03-03', '2028-01-01'].map((d) => cal.isProvisional(d)),
+    ).toEqual([true, false, false, true, true]);
   });
 });
 
@@ -153,7 +155,13 @@ describe('WorkCalendar from arbitrary entries', () => {
   });
 
   it('rejects duplicates, weekday "workday" entries and malformed dates', () => {
-    expect(() => new WorkCalendar([{ date: '2025-05-01', kind: 'holiday' }, { date: '2025-05-01', kind: 'workday' }])).toThrow(/duplicate/);
+    expect(
+      () =>
+        new WorkCalendar([
+          { date: '2025-05-01', kind: 'holiday' },
+          { date: '2025-05-01', kind: 'workday' },
+        ]),
+    ).toThrow(/duplicate/);
     expect(() => new WorkCalendar([{ date: '2025-05-06', kind: 'workday' }])).toThrow(/weekday/);
     expect(() => new WorkCalendar([{ date: '2025/05/01', kind: 'holiday' }])).toThrow(RangeError);
   });

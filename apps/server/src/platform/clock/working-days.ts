@@ -84,7 +84,8 @@ export class WorkCalendar {
   constructor(entries: Iterable<CalendarEntry>) {
     for (const e of entries) {
       const day = toDay(e.date);
-      if (e.kind !== 'holiday' && e.kind !== 'workday') throw new RangeError(`bad kind for ${e.date}: ${String(e.kind)}`);
+      if (e.kind !== 'holiday' && e.kind !== 'workday')
+        throw new RangeError(`bad kind for ${e.date}: ${String(e.kind)}`);
       // Duplicates and weekday 'workday' entries can only be data errors; fail loudly rather than pick one.
       if (this.#kinds.has(day)) throw new RangeError(`duplicate calendar entry: ${e.date}`);
       if (e.kind === 'workday' && !isWeekend(day)) throw new RangeError(`'workday' entry on a weekday: ${e.date}`);

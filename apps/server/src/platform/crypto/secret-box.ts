@@ -20,7 +20,9 @@ export class SecretBox {
     const c = createCipheriv('aes-256-gcm', this.#key, iv);
     c.setAAD(Buffer.from(context));
     const data = Buffer.concat([c.update(plain, 'utf8'), c.final()]);
-    return [VERSION, iv, c.getAuthTag(), data].map((p) => (typeof p === 'string' ? p : p.toString('base64url'))).join('.');
+    return [VERSION, iv, c.getAuthTag(), data]
+      .map((p) => (typeof p === 'string' ? p : p.toString('base64url')))
+      .join('.');
   }
 
   /** A keyed digest (HMAC-SHA-256): lets the key holder confirm a value without storing it. */
@@ -56,7 +58,12 @@ export class SecretBox {
 }
 
 /** The key from `envName` (base64, 32 bytes), else from `keyDir/fileName`, made on first start (also the trail's key, issue 11 §1). */
-export function loadOrCreateKey(keyDir: string, envKey = process.env.MINGJIAN_KEY, fileName = 'master.key', envName = 'MINGJIAN_KEY'): Buffer {
+export function loadOrCreateKey(
+  keyDir: string,
+  envKey = process.env.MINGJIAN_KEY,
+  fileName = 'master.key',
+  envName = 'MINGJIAN_KEY',
+): Buffer {
   if (envKey) {
     const key = Buffer.from(envKey, 'base64');
     if (key.length !== 32) throw new Error(`${envName} must be 32 bytes, base64-encoded`);

@@ -5,7 +5,12 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync
 import path from 'node:path';
 import { canonicalJson } from '../trail/hash.js';
 
-export interface SignedProof<T> { payload: T; signature: string; algorithm: 'Ed25519'; keyId: string }
+export interface SignedProof<T> {
+  payload: T;
+  signature: string;
+  algorithm: 'Ed25519';
+  keyId: string;
+}
 
 export class Signer {
   readonly publicKeyPem: string;
@@ -24,13 +29,20 @@ export class Signer {
   }
 }
 
-const keyIdOf = (pem: string) => createPublicKey(pem).export({ type: 'spki', format: 'der' }).subarray(-32).toString('base64url').slice(0, 16);
+const keyIdOf = (pem: string) =>
+  createPublicKey(pem).export({ type: 'spki', format: 'der' }).subarray(-32).toString('base64url').slice(0, 16);
 
 /** Checks a proof with the public key alone (what `npm run verify-proof` does, offline). */
 export function verifyProof(proof: SignedProof<object>, publicKeyPem: string): boolean {
-  if (proof?.algorithm !== 'Ed25519' || typeof proof.signature !== 'string' || typeof proof.payload !== 'object') return false;
+  if (proof?.algorithm !== 'Ed25519' || typeof proof.signature !== 'string' || typeof proof.payload !== 'object')
+    return false;
   try {
-    return verify(null, Buffer.from(canonicalJson(proof.payload)), createPublicKey(publicKeyPem), Buffer.from(proof.signature, 'base64url'));
+    return verify(
+      null,
+      Buffer.from(canonicalJson(proof.payload)),
+      createPublicKey(publicKeyPem),
+      Buffer.from(proof.signature, 'base64url'),
+    );
   } catch {
     return false;
   }

@@ -24,11 +24,18 @@ export async function grantAppRole(db: Kysely<any>, appRole: string): Promise<vo
   await sql`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role}`.execute(db);
   await sql`REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM ${role}`.execute(db);
   await sql`GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO ${role}`.execute(db);
-  const tables = new Set((await sql<{ t: string }>`SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public'`.execute(db)).rows.map((r) => r.t));
+  const tables = new Set(
+    (await sql<{ t: string }>`SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public'`.execute(db)).rows.map(
+      (r) => r.t,
+    ),
+  );
   for (const t of APPEND_ONLY) if (tables.has(t)) await sql`REVOKE UPDATE, DELETE ON ${id(t)} FROM ${role}`.execute(db);
-  for (const t of READ_ONLY) if (tables.has(t)) await sql`REVOKE INSERT, UPDATE, DELETE ON ${id(t)} FROM ${role}`.execute(db);
-  const columns = (await sql<{ t: string; c: string }>`SELECT table_name AS t, column_name AS c FROM information_schema.columns
-    WHERE table_schema = 'public' ORDER BY table_name, ordinal_position`.execute(db)).rows;
+  for (const t of READ_ONLY)
+    if (tables.has(t)) await sql`REVOKE INSERT, UPDATE, DELETE ON ${id(t)} FROM ${role}`.execute(db);
+  const columns = (
+    await sql<{ t: string; c: string }>`SELECT table_name AS t, column_name AS c FROM information_schema.columns
+    WHERE table_schema = 'public' ORDER BY table_name, ordinal_position`.execute(db)
+  ).rows;
   const sealedTables = new Set(columns.filter((r) => SEALED_COLUMN.test(r.c)).map((r) => r.t));
   for (const t of sealedTables) {
     if (APPEND_ONLY.includes(t) || READ_ONLY.includes(t)) continue;

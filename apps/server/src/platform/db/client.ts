@@ -28,7 +28,11 @@ export interface DatabaseOptions {
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (opts.databaseUrl) {
     // A lost server answers 503 within CONNECT_TIMEOUT_MS rather than leaving requests waiting (issue 11 §4).
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+    const pool = new pg.Pool({
+      connectionString: opts.databaseUrl,
+      max: opts.poolSize ?? 10,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    });
     // Idle and checked-out clients alike: a dropped connection is discarded and the next query opens a new one.
     guardPool(pool, opts.onPoolError);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });

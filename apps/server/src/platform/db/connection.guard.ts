@@ -25,16 +25,27 @@ export function guardClient<C extends pg.ClientBase>(client: C): C {
 
 // SQLSTATE classes and codes that mean "the server is not there right now", not "this request is wrong".
 const SERVER_GONE = new Set(['57P01', '57P02', '57P03', '53300']); // shutdown, crash, starting up, too many connections
-const SOCKET_GONE = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH',
-  'ENETUNREACH', 'ECONNABORTED']);
+const SOCKET_GONE = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ECONNABORTED',
+]);
 // node-postgres and pg-pool raise these without a code.
-const LOST = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed and is not queryable)/;
+const LOST =
+  /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed and is not queryable)/;
 
 /** Whether an error is the database being unreachable (so the request may succeed later), not a bad query. */
 export function isConnectionLoss(e: unknown): boolean {
   if (!(e instanceof Error)) return false;
   const code = (e as { code?: unknown }).code;
-  if (typeof code === 'string' && (code.startsWith('08') || SERVER_GONE.has(code) || SOCKET_GONE.has(code))) return true;
+  if (typeof code === 'string' && (code.startsWith('08') || SERVER_GONE.has(code) || SOCKET_GONE.has(code)))
+    return true;
   if (LOST.test(e.message)) return true;
   // Node reports a host with several addresses (localhost: ::1 and 127.0.0.1) refusing as an AggregateError.
   return e instanceof AggregateError && e.errors.some(isConnectionLoss);

@@ -20,7 +20,9 @@ afterAll(() => t.close());
 
 describe('migrations', () => {
   it('records every file once and does not re-run them', async () => {
-    const files = readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql')).sort();
+    const files = readdirSync(MIGRATIONS_DIR)
+      .filter((f) => f.endsWith('.sql'))
+      .sort();
     const rows = await t.ctx.db.selectFrom('schema_migrations').select('name').orderBy('name').execute();
     expect(rows.map((r) => r.name)).toEqual(files);
     expect(await migrate(t.ctx.db)).toEqual([]);
@@ -101,10 +103,18 @@ describe('health and API description', () => {
   it('serves an OpenAPI document listing the registry endpoints, and the docs page', async () => {
     const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
     expect(doc.openapi).toMatch(/^3\./);
-    for (const p of ['/api/v1/cadres', '/api/v1/cadres/{id}', '/api/v1/cadres/{id}/timeline', '/api/v1/orgs/{id}/tree', '/api/v1/auth/login']) {
+    for (const p of [
+      '/api/v1/cadres',
+      '/api/v1/cadres/{id}',
+      '/api/v1/cadres/{id}/timeline',
+      '/api/v1/orgs/{id}/tree',
+      '/api/v1/auth/login',
+    ]) {
       expect(Object.keys(doc.paths)).toContain(p);
     }
-    expect(doc.paths['/api/v1/cadres'].get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['page', 'pageSize', 'q']));
+    expect(doc.paths['/api/v1/cadres'].get.parameters.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['page', 'pageSize', 'q']),
+    );
     expect((await t.app.inject({ url: '/api/docs/' })).statusCode).toBe(200);
     expect(doc.components.securitySchemes.csrf).toMatchObject({ in: 'header', name: 'x-csrf-token' });
   });
@@ -122,7 +132,9 @@ describe('health and API description', () => {
     const create = await t.app.inject({ method: 'POST', url: '/api/v1/orgs', headers, payload: '' });
     expect(create.statusCode).toBe(400);
     expect(create.json().error.code).toBe('VALIDATION');
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers, payload: '' })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers, payload: '' })).statusCode).toBe(
+      200,
+    );
   });
 
   it('unknown paths get a Chinese not-found answer', async () => {

@@ -37,7 +37,9 @@ const migrationFiles = async (dir: string) => (await readdir(dir)).filter((f) =>
 /** Migrations not yet applied (a role that may not apply them checks this at start). */
 export async function pendingMigrations(db: Kysely<DB>, dir = MIGRATIONS_DIR): Promise<string[]> {
   const known = await sql<{ t: string | null }>`SELECT to_regclass('schema_migrations')::text AS t`.execute(db);
-  const done = new Set(known.rows[0]?.t ? (await db.selectFrom('schema_migrations').select('name').execute()).map((r) => r.name) : []);
+  const done = new Set(
+    known.rows[0]?.t ? (await db.selectFrom('schema_migrations').select('name').execute()).map((r) => r.name) : [],
+  );
   return (await migrationFiles(dir)).filter((f) => !done.has(f));
 }
 
@@ -48,7 +50,9 @@ async function migrateLocked(db: Kysely<DB>, dir: string): Promise<string[]> {
       name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`.execute(db);
   }
   const files = await migrationFiles(dir);
-  const done = new Map((await db.selectFrom('schema_migrations').selectAll().execute()).map((r) => [r.name, r.checksum]));
+  const done = new Map(
+    (await db.selectFrom('schema_migrations').selectAll().execute()).map((r) => [r.name, r.checksum]),
+  );
   const applied: string[] = [];
   for (const file of files) {
     const text = await readFile(path.join(dir, file), 'utf8');
@@ -73,7 +77,11 @@ async function migrateLocked(db: Kysely<DB>, dir: string): Promise<string[]> {
  * which then grants the app's role what it needs. Without one, the app's own role migrates if it owns the schema (one
  * role, as before: warned), and otherwise only checks that nothing is pending (migrations ran with `npm run db:migrate`).
  */
-export async function migrateForApp(app: Database, migrationUrl?: string, warn: (m: string) => void = console.warn): Promise<void> {
+export async function migrateForApp(
+  app: Database,
+  migrationUrl?: string,
+  warn: (m: string) => void = console.warn,
+): Promise<void> {
   if (app.engine === 'pglite') {
     await migrate(app.db); // one role in PGlite: there the keyed chain and the checkpoints are the defence
     return;
@@ -92,13 +100,17 @@ export async function migrateForApp(app: Database, migrationUrl?: string, warn: 
   } else {
     const pending = await pendingMigrations(app.db);
     if (pending.length) {
-      throw new Error(`数据库迁移未执行（${pending.join(', ')}），应用角色无权执行：请设置 MIGRATION_DATABASE_URL（属主角色）或运行 npm run db:migrate。 `
-        + `Migrations pending (${pending.join(', ')}) that the app's role ${appRole} may not apply: set MIGRATION_DATABASE_URL to the owner role, or run npm run db:migrate.`);
+      throw new Error(
+        `数据库迁移未执行（${pending.join(', ')}），应用角色无权执行：请设置 MIGRATION_DATABASE_URL（属主角色）或运行 npm run db:migrate。 ` +
+          `Migrations pending (${pending.join(', ')}) that the app's role ${appRole} may not apply: set MIGRATION_DATABASE_URL to the owner role, or run npm run db:migrate.`,
+      );
     }
   }
   if (await ownsTrail(app.db)) {
-    warn(`警告：应用以数据表属主角色 ${appRole} 运行，可改写留痕。请让 DATABASE_URL 使用受限角色，MIGRATION_DATABASE_URL 使用属主角色。 `
-      + `Warning: the app runs as ${appRole}, a role that owns the tables and could rewrite the trail; give DATABASE_URL a restricted role `
-      + 'and MIGRATION_DATABASE_URL the owner (issue 11 §1).');
+    warn(
+      `警告：应用以数据表属主角色 ${appRole} 运行，可改写留痕。请让 DATABASE_URL 使用受限角色，MIGRATION_DATABASE_URL 使用属主角色。 ` +
+        `Warning: the app runs as ${appRole}, a role that owns the tables and could rewrite the trail; give DATABASE_URL a restricted role ` +
+        'and MIGRATION_DATABASE_URL the owner (issue 11 §1).',
+    );
   }
 }

@@ -15,7 +15,9 @@ const twoRoles = !!process.env.DATABASE_URL && !!process.env.MIGRATION_DATABASE_
 
 describe.skipIf(!twoRoles)('the app role on PostgreSQL', () => {
   let t: TestApp;
-  beforeAll(async () => { t = await startTestApp(); });
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
   afterAll(() => t.close());
   const refused = async (statement: ReturnType<typeof sql.raw>, why = /permission denied/) =>
     expect(statement.execute(t.ctx.db)).rejects.toThrow(why);
@@ -54,7 +56,10 @@ describe.skipIf(!twoRoles)('the app role on PostgreSQL', () => {
 
   it('is granted a table a later migration adds, with its *_sealed column written once', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'mj-grants-'));
-    writeFileSync(path.join(dir, '0099_probe.sql'), 'CREATE TABLE probe (id int PRIMARY KEY, note text, secret_sealed text);');
+    writeFileSync(
+      path.join(dir, '0099_probe.sql'),
+      'CREATE TABLE probe (id int PRIMARY KEY, note text, secret_sealed text);',
+    );
     const appRole = (await sql<{ r: string }>`select current_user as r`.execute(t.ctx.db)).rows[0].r;
     try {
       await t.asOwner((db) => migrate(db, dir, { appRole }));
@@ -89,7 +94,9 @@ describe.skipIf(!twoRoles)('the app role on PostgreSQL', () => {
       await admin.query(`CREATE DATABASE ${name}`);
       const url = new URL(process.env.DATABASE_URL!);
       url.pathname = `/${name}`;
-      await expect(boot({ databaseUrl: url.toString(), dataDir: 'memory://' })).rejects.toThrow(/MIGRATION_DATABASE_URL/);
+      await expect(boot({ databaseUrl: url.toString(), dataDir: 'memory://' })).rejects.toThrow(
+        /MIGRATION_DATABASE_URL/,
+      );
     } finally {
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.end();

@@ -18,9 +18,17 @@ export interface TrailTable {
   prev_hash: string;
   hash: string;
 }
-export interface TrailHeadTable { id: number; seq: ColumnType<string, string | number, string | number>; hash: string }
+export interface TrailHeadTable {
+  id: number;
+  seq: ColumnType<string, string | number, string | number>;
+  hash: string;
+}
 export interface DictItemsTable {
-  dict: string; code: string; label_zh: string; label_en: string; sort: Generated<number>;
+  dict: string;
+  code: string;
+  label_zh: string;
+  label_en: string;
+  sort: Generated<number>;
   extra: ColumnType<Record<string, unknown>, string | undefined, string>;
 }
 export interface OrgsTable {
@@ -37,8 +45,13 @@ export interface OrgsTable {
   dissolved_on: DateStr | null;
 }
 export interface OrgMovesTable {
-  id: Generated<number>; org_id: number; from_parent_id: number | null; to_parent_id: number;
-  moved_at: Timestamp; moved_by: number | null; reason: string;
+  id: Generated<number>;
+  org_id: number;
+  from_parent_id: number | null;
+  to_parent_id: number;
+  moved_at: Timestamp;
+  moved_by: number | null;
+  reason: string;
 }
 export interface AccountsTable {
   id: Generated<number>;
@@ -58,17 +71,31 @@ export interface AccountsTable {
   is_head: Generated<boolean>;
   created_at: Timestamp;
 }
-export interface AccountScopeOrgsTable { account_id: number; org_id: number }
+export interface AccountScopeOrgsTable {
+  account_id: number;
+  org_id: number;
+}
 export interface SessionsTable {
-  token_hash: string; account_id: number; csrf_token: string;
-  created_at: Timestamp; expires_at: Timestamp; client_ip: string | null;
+  token_hash: string;
+  account_id: number;
+  csrf_token: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  client_ip: string | null;
 }
 export interface RuleOverridesTable {
-  rule_id: string; org_id: number;
+  rule_id: string;
+  org_id: number;
   settings: ColumnType<Record<string, unknown>, string, string>;
-  updated_at: Timestamp; updated_by: number | null;
+  updated_at: Timestamp;
+  updated_by: number | null;
 }
-export interface CalendarDaysTable { day: DateStr; kind: 'holiday' | 'workday'; name: string; provisional: Generated<boolean> }
+export interface CalendarDaysTable {
+  day: DateStr;
+  kind: 'holiday' | 'workday';
+  name: string;
+  provisional: Generated<boolean>;
+}
 export interface CadresTable {
   id: Generated<number>;
   name: string;
@@ -99,15 +126,29 @@ export interface PostsTable {
   appoint_doc: string | null;
 }
 export interface TeamMembersTable {
-  id: Generated<number>; org_id: number; cadre_id: number; team_role: string; sort: Generated<number>;
-  joined_on: DateStr; left_on: DateStr | null;
+  id: Generated<number>;
+  org_id: number;
+  cadre_id: number;
+  team_role: string;
+  sort: Generated<number>;
+  joined_on: DateStr;
+  left_on: DateStr | null;
 }
 export interface PortfoliosTable {
-  id: Generated<number>; team_member_id: number; area: string; start_date: DateStr; end_date: DateStr | null;
+  id: Generated<number>;
+  team_member_id: number;
+  area: string;
+  start_date: DateStr;
+  end_date: DateStr | null;
 }
 export interface RelationsTable {
-  id: Generated<number>; cadre_id: number; relative_cadre_id: number; kind: string;
-  generation: number | null; note: string | null; created_at: Timestamp;
+  id: Generated<number>;
+  cadre_id: number;
+  relative_cadre_id: number;
+  kind: string;
+  generation: number | null;
+  note: string | null;
+  created_at: Timestamp;
 }
 export interface TimelineEventsTable {
   id: Generated<string>;
@@ -121,85 +162,270 @@ export interface TimelineEventsTable {
   ref_id: string | null;
 }
 export interface CadreFlagsTable {
-  cadre_id: number; seq: number; rule_id: string; level: 'red' | 'yellow' | 'green'; message: string; message_en: string | null;
-  settings: ColumnType<Record<string, unknown>, string, string>; evidence: ColumnType<Array<Record<string, unknown>>, string, string>;
+  cadre_id: number;
+  seq: number;
+  rule_id: string;
+  level: 'red' | 'yellow' | 'green';
+  message: string;
+  message_en: string | null;
+  settings: ColumnType<Record<string, unknown>, string, string>;
+  evidence: ColumnType<Array<Record<string, unknown>>, string, string>;
   evaluated_on: DateStr;
 }
 export interface ReportsTable {
-  id: Generated<number>; number: string; channel: string; received_at: Timestamp; accused_name: string; accused_unit: string | null;
-  accused_post: string | null; accused_cadre_id: number | null; competent_org_id: number; routed_up: Generated<boolean>; content: string;
-  happened: string | null; anonymous: boolean; reporter_sealed: string | null; receipt_digest: string | null; content_sha256: string;
-  status: Generated<string>; registered_by: number | null; created_at: Timestamp;
-  matter_id: number | null; problem_type: string | null; triage_note: string | null;
+  id: Generated<number>;
+  number: string;
+  channel: string;
+  received_at: Timestamp;
+  accused_name: string;
+  accused_unit: string | null;
+  accused_post: string | null;
+  accused_cadre_id: number | null;
+  competent_org_id: number;
+  routed_up: Generated<boolean>;
+  content: string;
+  happened: string | null;
+  anonymous: boolean;
+  reporter_sealed: string | null;
+  receipt_digest: string | null;
+  content_sha256: string;
+  status: Generated<string>;
+  registered_by: number | null;
+  created_at: Timestamp;
+  matter_id: number | null;
+  problem_type: string | null;
+  triage_note: string | null;
 }
 export interface ReportLinksTable {
-  id: Generated<number>; report_id: number; related_report_id: number; similarity: number; status: Generated<'proposed' | 'confirmed' | 'rejected'>;
-  decided_by: number | null; decided_at: Timestamp | null; created_at: Timestamp;
+  id: Generated<number>;
+  report_id: number;
+  related_report_id: number;
+  similarity: number;
+  status: Generated<'proposed' | 'confirmed' | 'rejected'>;
+  decided_by: number | null;
+  decided_at: Timestamp | null;
+  created_at: Timestamp;
 }
 type Json<T> = ColumnType<T, string, string>;
 export interface CluesTable {
-  id: Generated<number>; number: string; report_id: number; competent_org_id: number; handling_org_id: number; handling_mode: string;
-  accused_cadre_id: number | null; accused_name: string; problem_type: string; summary: string; state: string; disposal: string | null;
-  proposal: Json<Record<string, unknown>> | null; hold_review_on: DateStr | null; transfer_to: string | null; result: string | null;
-  false_accusation: Generated<boolean>; registered_at: Timestamp; concluded_at: Timestamp | null; version: Generated<number>;
+  id: Generated<number>;
+  number: string;
+  report_id: number;
+  competent_org_id: number;
+  handling_org_id: number;
+  handling_mode: string;
+  accused_cadre_id: number | null;
+  accused_name: string;
+  problem_type: string;
+  summary: string;
+  state: string;
+  disposal: string | null;
+  proposal: Json<Record<string, unknown>> | null;
+  hold_review_on: DateStr | null;
+  transfer_to: string | null;
+  result: string | null;
+  false_accusation: Generated<boolean>;
+  registered_at: Timestamp;
+  concluded_at: Timestamp | null;
+  version: Generated<number>;
 }
 export interface ClueStepsTable {
-  id: Generated<number>; clue_id: number; action: string; from_state: string | null; to_state: string; actor_id: number | null; actor_name: string;
-  at: Timestamp; opinion: string | null; detail: Json<Record<string, unknown>>;
+  id: Generated<number>;
+  clue_id: number;
+  action: string;
+  from_state: string | null;
+  to_state: string;
+  actor_id: number | null;
+  actor_name: string;
+  at: Timestamp;
+  opinion: string | null;
+  detail: Json<Record<string, unknown>>;
 }
 export interface InquiryLettersTable {
-  id: Generated<number>; number: string; clue_id: number; cadre_id: number; copy_to_org_id: number | null; countersign_cadre_id: number | null;
-  questions: string; issued_on: DateStr; due_on: DateStr; status: Generated<string>; reply: string | null; replied_at: Timestamp | null;
-  countersign_opinion: string | null; countersigned_at: Timestamp | null; countersigned_by: number | null;
-  decided_at: Timestamp | null; decided_by: number | null; decision_note: string | null; created_at: Timestamp;
+  id: Generated<number>;
+  number: string;
+  clue_id: number;
+  cadre_id: number;
+  copy_to_org_id: number | null;
+  countersign_cadre_id: number | null;
+  questions: string;
+  issued_on: DateStr;
+  due_on: DateStr;
+  status: Generated<string>;
+  reply: string | null;
+  replied_at: Timestamp | null;
+  countersign_opinion: string | null;
+  countersigned_at: Timestamp | null;
+  countersigned_by: number | null;
+  decided_at: Timestamp | null;
+  decided_by: number | null;
+  decision_note: string | null;
+  created_at: Timestamp;
 }
 export interface OutcomesTable {
-  id: Generated<number>; clue_id: number; cadre_id: number; form: number; kind: string; decided_on: DateStr; influence_until: DateStr | null;
-  summary: string; created_by: number | null; created_at: Timestamp;
+  id: Generated<number>;
+  clue_id: number;
+  cadre_id: number;
+  form: number;
+  kind: string;
+  decided_on: DateStr;
+  influence_until: DateStr | null;
+  summary: string;
+  created_by: number | null;
+  created_at: Timestamp;
 }
 export interface CaseDeadlinesTable {
-  id: Generated<number>; kind: string; report_id: number; clue_id: number | null; letter_id: number | null; start_on: DateStr; due_on: DateStr;
-  unit: 'calendar' | 'working'; met_at: Timestamp | null; extended_days: Generated<number>; extension_reason: string | null; created_at: Timestamp;
+  id: Generated<number>;
+  kind: string;
+  report_id: number;
+  clue_id: number | null;
+  letter_id: number | null;
+  start_on: DateStr;
+  due_on: DateStr;
+  unit: 'calendar' | 'working';
+  met_at: Timestamp | null;
+  extended_days: Generated<number>;
+  extension_reason: string | null;
+  created_at: Timestamp;
 }
 export interface ReportMessagesTable {
-  id: Generated<number>; report_id: number; direction: 'to_reporter' | 'from_reporter'; body: string; author_id: number | null; created_at: Timestamp;
+  id: Generated<number>;
+  report_id: number;
+  direction: 'to_reporter' | 'from_reporter';
+  body: string;
+  author_id: number | null;
+  created_at: Timestamp;
 }
 export interface ReportAttachmentsTable {
-  id: Generated<number>; report_id: number; file_name_sealed: string; mime_type: string; size_bytes: number; sha256: string;
-  content_sealed: Buffer; created_at: Timestamp;
+  id: Generated<number>;
+  report_id: number;
+  file_name_sealed: string;
+  mime_type: string;
+  size_bytes: number;
+  sha256: string;
+  content_sealed: Buffer;
+  created_at: Timestamp;
 }
 export interface TalksTable {
-  id: Generated<number>; kind: string; talker_cadre_id: number; talkee_cadre_id: number; held_on: DateStr; place: string | null; summary: string;
-  follow_up: string | null; recorded_by: number | null; created_at: Timestamp;
+  id: Generated<number>;
+  kind: string;
+  talker_cadre_id: number;
+  talkee_cadre_id: number;
+  held_on: DateStr;
+  place: string | null;
+  summary: string;
+  follow_up: string | null;
+  recorded_by: number | null;
+  created_at: Timestamp;
 }
 export interface DutiesTable {
-  id: Generated<number>; rule_id: string; talk_kind: string | null; owner_cadre_id: number; subject_cadre_id: number | null; subject_org_id: number;
-  period_start: DateStr; due_on: DateStr; source: string; done_talk_id: number | null; done_on: DateStr | null; waived_reason: string | null;
-  waived_by: number | null; created_at: Timestamp; obligation: string | null; activity: Generated<string>; title: string | null;
-  by_committee: Generated<boolean>; owner_org_id: number | null; required: Generated<number>; done_count: Generated<number>; occasion_note: string | null;
+  id: Generated<number>;
+  rule_id: string;
+  talk_kind: string | null;
+  owner_cadre_id: number;
+  subject_cadre_id: number | null;
+  subject_org_id: number;
+  period_start: DateStr;
+  due_on: DateStr;
+  source: string;
+  done_talk_id: number | null;
+  done_on: DateStr | null;
+  waived_reason: string | null;
+  waived_by: number | null;
+  created_at: Timestamp;
+  obligation: string | null;
+  activity: Generated<string>;
+  title: string | null;
+  by_committee: Generated<boolean>;
+  owner_org_id: number | null;
+  required: Generated<number>;
+  done_count: Generated<number>;
+  occasion_note: string | null;
 }
 export interface SupervisionActivitiesTable {
-  id: Generated<number>; kind: string; org_id: number; actor_cadre_id: number | null; target_org_id: number | null; held_on: DateStr; title: string;
-  summary: string; follow_up: string | null; reported_to: string | null; recorded_by: number | null; created_at: Timestamp;
+  id: Generated<number>;
+  kind: string;
+  org_id: number;
+  actor_cadre_id: number | null;
+  target_org_id: number | null;
+  held_on: DateStr;
+  title: string;
+  summary: string;
+  follow_up: string | null;
+  reported_to: string | null;
+  recorded_by: number | null;
+  created_at: Timestamp;
 }
-export interface ActivitySubjectsTable { activity_id: number; cadre_id: number; verdict: string | null; comment: string | null }
+export interface ActivitySubjectsTable {
+  activity_id: number;
+  cadre_id: number;
+  verdict: string | null;
+  comment: string | null;
+}
 export interface RecordAttachmentsTable {
-  id: Generated<number>; entity: 'talk' | 'activity'; entity_id: number; file_name_sealed: string; mime_type: string; size_bytes: number; sha256: string;
-  content_sealed: Buffer; uploaded_by: number | null; created_at: Timestamp;
+  id: Generated<number>;
+  entity: 'talk' | 'activity';
+  entity_id: number;
+  file_name_sealed: string;
+  mime_type: string;
+  size_bytes: number;
+  sha256: string;
+  content_sealed: Buffer;
+  uploaded_by: number | null;
+  created_at: Timestamp;
 }
-export interface DutyFulfilmentsTable { duty_id: number; activity_id: number; held_on: DateStr }
+export interface DutyFulfilmentsTable {
+  duty_id: number;
+  activity_id: number;
+  held_on: DateStr;
+}
 export interface NotificationsTable {
-  id: Generated<number>; account_id: number; kind: string; dedupe_key: string; title: string; link: string | null; created_at: Timestamp; read_at: Timestamp | null;
+  id: Generated<number>;
+  account_id: number;
+  kind: string;
+  dedupe_key: string;
+  title: string;
+  link: string | null;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
 }
 export interface ResponsibilityTasksTable {
-  id: Generated<number>; org_id: number; list_name: string; seq: number; task: string; lead_leader: string | null; lead_cadre_id: number | null;
-  lead_unit: string | null; lead_org_id: number | null; assisting: string | null; deliverables: string | null; due_on: DateStr | null; due_text: string | null;
-  status: Generated<string>; progress: string | null; completed_on: DateStr | null; created_at: Timestamp; updated_at: Timestamp;
+  id: Generated<number>;
+  org_id: number;
+  list_name: string;
+  seq: number;
+  task: string;
+  lead_leader: string | null;
+  lead_cadre_id: number | null;
+  lead_unit: string | null;
+  lead_org_id: number | null;
+  assisting: string | null;
+  deliverables: string | null;
+  due_on: DateStr | null;
+  due_text: string | null;
+  status: Generated<string>;
+  progress: string | null;
+  completed_on: DateStr | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
-export interface InstallationTable { name: string; value: string }
+export interface InstallationTable {
+  name: string;
+  value: string;
+}
 /** Login and public-route throttling (0013): subjects are keyed hashes, never addresses. */
-export interface ThrottleTable { bucket: string; subject: string; hits: number; last_at: Timestamp; expires_at: Timestamp }
-export interface SchemaMigrationsTable { name: string; checksum: string; applied_at: Timestamp }
+export interface ThrottleTable {
+  bucket: string;
+  subject: string;
+  hits: number;
+  last_at: Timestamp;
+  expires_at: Timestamp;
+}
+export interface SchemaMigrationsTable {
+  name: string;
+  checksum: string;
+  applied_at: Timestamp;
+}
 
 export interface DB {
   trail: TrailTable;

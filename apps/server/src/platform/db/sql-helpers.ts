@@ -4,7 +4,8 @@ import type { DB } from './schema.js';
 
 /** The next id of a table's identity column, taken before the insert (for paths and values bound to the id). */
 export async function nextId(db: Kysely<DB>, table: 'orgs'): Promise<number> {
-  return (await sql<{ id: number }>`select nextval(pg_get_serial_sequence(${table}, 'id'))::int as id`.execute(db)).rows[0].id;
+  return (await sql<{ id: number }>`select nextval(pg_get_serial_sequence(${table}, 'id'))::int as id`.execute(db))
+    .rows[0].id;
 }
 
 /** Text to match literally inside a LIKE / ILIKE pattern (\, % and _ are escaped). */

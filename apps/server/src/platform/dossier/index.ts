@@ -1,1 +1,7 @@
-export { appendTimeline, readTimeline, TIMELINE_EVENTS, type TimelineEventType, type TimelineInput } from './timeline.js';
+export {
+  appendTimeline,
+  readTimeline,
+  TIMELINE_EVENTS,
+  type TimelineEventType,
+  type TimelineInput,
+} from './timeline.js';

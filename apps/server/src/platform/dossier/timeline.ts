@@ -37,27 +37,53 @@ export interface TimelineInput {
 export async function appendTimeline(w: WriteCtx, events: TimelineInput | TimelineInput[]): Promise<void> {
   const list = Array.isArray(events) ? events : [events];
   if (!list.length) return;
-  await w.trx.insertInto('timeline_events').values(list.map((e) => ({
-    cadre_id: e.cadreId, occurred_on: e.occurredOn, recorded_at: w.now, event_type: e.eventType,
-    source_module: e.sourceModule, summary: e.summary, ref_entity: e.refEntity ?? null,
-    ref_id: e.refId == null ? null : String(e.refId),
-  }))).execute();
+  await w.trx
+    .insertInto('timeline_events')
+    .values(
+      list.map((e) => ({
+        cadre_id: e.cadreId,
+        occurred_on: e.occurredOn,
+        recorded_at: w.now,
+        event_type: e.eventType,
+        source_module: e.sourceModule,
+        summary: e.summary,
+        ref_entity: e.refEntity ?? null,
+        ref_id: e.refId == null ? null : String(e.refId),
+      })),
+    )
+    .execute();
 }
 
 /** Newest first. The caller has already checked that the cadre is in scope. */
 export async function readTimeline(db: Kysely<DB>, cadreId: number, page: { limit: number; offset: number }) {
   const [items, total] = await Promise.all([
-    db.selectFrom('timeline_events').selectAll().where('cadre_id', '=', cadreId)
-      .orderBy('occurred_on', 'desc').orderBy('id', 'desc').limit(page.limit).offset(page.offset).execute(),
-    db.selectFrom('timeline_events').select((eb) => eb.fn.countAll<string>().as('n')).where('cadre_id', '=', cadreId)
+    db
+      .selectFrom('timeline_events')
+      .selectAll()
+      .where('cadre_id', '=', cadreId)
+      .orderBy('occurred_on', 'desc')
+      .orderBy('id', 'desc')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
+    db
+      .selectFrom('timeline_events')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('cadre_id', '=', cadreId)
       .executeTakeFirstOrThrow(),
   ]);
   return {
     total: Number(total.n),
     items: items.map((e) => ({
-      id: e.id, occurredOn: e.occurred_on, recordedAt: e.recorded_at.toISOString(), eventType: e.event_type,
+      id: e.id,
+      occurredOn: e.occurred_on,
+      recordedAt: e.recorded_at.toISOString(),
+      eventType: e.event_type,
       eventLabel: TIMELINE_EVENTS[e.event_type as TimelineEventType]?.zh ?? e.event_type,
-      sourceModule: e.source_module, summary: e.summary, refEntity: e.ref_entity, refId: e.ref_id,
+      sourceModule: e.source_module,
+      summary: e.summary,
+      refEntity: e.ref_entity,
+      refId: e.ref_id,
     })),
   };
 }

@@ -15,8 +15,10 @@ export type AttachmentType = keyof typeof ATTACHMENT_TYPES;
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const OOXML_MAIN: Record<string, AttachmentType> = {
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml':
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml':
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 /** [Content_Types].xml is a few KB; a larger claimed size is refused, and inflating stops at the claimed size. */
 const MAX_CONTENT_TYPES_BYTES = 256 * 1024;
@@ -25,7 +27,8 @@ const MAX_CONTENT_TYPES_BYTES = 256 * 1024;
 export function detectType(buf: Buffer): AttachmentType | null {
   try {
     if (buf.length >= 4 && buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff) return 'image/jpeg';
-    if (buf.length >= 16 && buf.subarray(0, 8).equals(PNG) && buf.toString('latin1', 12, 16) === 'IHDR') return 'image/png';
+    if (buf.length >= 16 && buf.subarray(0, 8).equals(PNG) && buf.toString('latin1', 12, 16) === 'IHDR')
+      return 'image/png';
     if (buf.length >= 8 && buf.toString('latin1', 0, 5) === '%PDF-') return 'application/pdf';
     if (buf.length >= 30 && buf.readUInt32LE(0) === 0x04034b50) return ooxmlType(buf);
     return null;

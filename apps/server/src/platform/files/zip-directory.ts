@@ -5,9 +5,13 @@
 import { inflateRawSync } from 'node:zlib';
 
 export interface ZipEntry {
-  name: string; method: number; flags: number; compressedSize: number;
+  name: string;
+  method: number;
+  flags: number;
+  compressedSize: number;
   /** The uncompressed size the central directory claims. */
-  size: number; localOffset: number;
+  size: number;
+  localOffset: number;
 }
 
 export class ZipFormatError extends Error {}
@@ -19,7 +23,10 @@ const u32 = (b: Buffer, at: number) => b.readUInt32LE(at);
 export function readZipDirectory(buf: Buffer): { entries: ZipEntry[]; directoryOffset: number } {
   let eocd = -1;
   for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
-    if (u32(buf, i) === 0x06054b50) { eocd = i; break; }
+    if (u32(buf, i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
   }
   if (eocd < 0) throw new ZipFormatError('no end of central directory');
   const count = u16(buf, eocd + 10);
@@ -29,8 +36,14 @@ export function readZipDirectory(buf: Buffer): { entries: ZipEntry[]; directoryO
   for (let i = 0, p = directoryOffset; i < count; i++) {
     if (p + 46 > buf.length || u32(buf, p) !== 0x02014b50) throw new ZipFormatError('bad central directory entry');
     const nameLen = u16(buf, p + 28);
-    const e = { flags: u16(buf, p + 8), method: u16(buf, p + 10), compressedSize: u32(buf, p + 20), size: u32(buf, p + 24),
-      localOffset: u32(buf, p + 42), name: buf.toString('utf8', p + 46, p + 46 + nameLen) };
+    const e = {
+      flags: u16(buf, p + 8),
+      method: u16(buf, p + 10),
+      compressedSize: u32(buf, p + 20),
+      size: u32(buf, p + 24),
+      localOffset: u32(buf, p + 42),
+      name: buf.toString('utf8', p + 46, p + 46 + nameLen),
+    };
     if (e.size === 0xffffffff || e.compressedSize === 0xffffffff) throw new ZipFormatError('ZIP64 entry');
     entries.push(e);
     p += 46 + nameLen + u16(buf, p + 30) + u16(buf, p + 32);
@@ -43,7 +56,8 @@ export function dataStart(buf: Buffer, e: ZipEntry): number {
   const p = e.localOffset;
   if (p + 30 > buf.length || u32(buf, p) !== 0x04034b50) throw new ZipFormatError('bad local header');
   const nameLen = u16(buf, p + 26);
-  if (buf.toString('utf8', p + 30, p + 30 + nameLen) !== e.name || u16(buf, p + 8) !== e.method) throw new ZipFormatError('local header differs');
+  if (buf.toString('utf8', p + 30, p + 30 + nameLen) !== e.name || u16(buf, p + 8) !== e.method)
+    throw new ZipFormatError('local header differs');
   const start = p + 30 + nameLen + u16(buf, p + 28);
   if (start + e.compressedSize > buf.length) throw new ZipFormatError('entry runs past the end');
   return start;
@@ -84,10 +98,17 @@ export function inflateEntry(buf: Buffer, e: ZipEntry, maxBytes = e.size): Buffe
   return out;
 }
 
-export interface ZipBudget { maxEntries: number; maxEntryBytes: number; maxTotalBytes: number }
+export interface ZipBudget {
+  maxEntries: number;
+  maxEntryBytes: number;
+  maxTotalBytes: number;
+}
 
 /** What the directory claims, against a budget: the first limit it passes, or null. Nothing is inflated. */
-export function overBudget(entries: ZipEntry[], b: ZipBudget): { limit: 'entries' | 'entry' | 'total'; value: number } | null {
+export function overBudget(
+  entries: ZipEntry[],
+  b: ZipBudget,
+): { limit: 'entries' | 'entry' | 'total'; value: number } | null {
   if (entries.length > b.maxEntries) return { limit: 'entries', value: entries.length };
   const big = entries.find((e) => e.size > b.maxEntryBytes);
   if (big) return { limit: 'entry', value: big.size };

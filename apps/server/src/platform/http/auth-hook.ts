@@ -14,7 +14,14 @@ import { AppError, forbidden, unauthenticated } from './errors.js';
 export type Access = Permission | Permission[] | 'signed-in';
 
 /** One route as the scope checks see it (tests walk this table: every id field of every route). */
-export interface RouteEntry { method: string; url: string; access?: Access; csrfExempt: boolean; ids: IdField[]; untaggedIds: string[] }
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access?: Access;
+  csrfExempt: boolean;
+  ids: IdField[];
+  untaggedIds: string[];
+}
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -35,7 +42,11 @@ declare module 'fastify' {
 
 export const CSRF_HEADER = 'x-csrf-token';
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
-const SOURCES: Array<[IdSource, 'params' | 'querystring' | 'body']> = [['params', 'params'], ['querystring', 'querystring'], ['body', 'body']];
+const SOURCES: Array<[IdSource, 'params' | 'querystring' | 'body']> = [
+  ['params', 'params'],
+  ['querystring', 'querystring'],
+  ['body', 'body'],
+];
 
 export function registerAuthHook(app: FastifyInstance, ctx: AppContext): void {
   const table: RouteEntry[] = [];
@@ -43,12 +54,22 @@ export function registerAuthHook(app: FastifyInstance, ctx: AppContext): void {
   app.addHook('onRoute', (route) => {
     const schema = (route.schema ?? {}) as Record<string, unknown>;
     const untaggedIds: string[] = [];
-    const ids = SOURCES.flatMap(([source, key]) => idFieldsOf(schema[key] ?? (key === 'querystring' ? schema.query : undefined), source, untaggedIds));
+    const ids = SOURCES.flatMap(([source, key]) =>
+      idFieldsOf(schema[key] ?? (key === 'querystring' ? schema.query : undefined), source, untaggedIds),
+    );
     const unknown = ids.find((f) => !isIdKind(f.kind));
     if (unknown) throw new Error(`${route.url}: id kind ${unknown.kind} has no scope check`);
     route.config = { ...route.config, idFields: ids };
     for (const method of [route.method].flat()) {
-      if (method !== 'HEAD') table.push({ method, url: route.url, access: route.config.access, csrfExempt: !!route.config.csrfExempt, ids, untaggedIds });
+      if (method !== 'HEAD')
+        table.push({
+          method,
+          url: route.url,
+          access: route.config.access,
+          csrfExempt: !!route.config.csrfExempt,
+          ids,
+          untaggedIds,
+        });
     }
   });
   app.decorateRequest('auth', null);
@@ -65,7 +86,11 @@ export function registerAuthHook(app: FastifyInstance, ctx: AppContext): void {
   app.addHook('preHandler', async (req) => {
     const fields = req.routeOptions.config?.idFields;
     if (!fields?.length) return;
-    await checkIdsInScope(ctx, requireAuth(req), actorOf(req), fields, { params: req.params, querystring: req.query, body: req.body });
+    await checkIdsInScope(ctx, requireAuth(req), actorOf(req), fields, {
+      params: req.params,
+      querystring: req.query,
+      body: req.body,
+    });
   });
 }
 

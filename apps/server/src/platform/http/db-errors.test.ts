@@ -18,8 +18,15 @@ afterAll(() => t.close());
 const INTERNALS = /_key|_fkey|_check|relations|cadres|constraint|violates|FST_/;
 
 /** The error the database itself raises for a statement (a real one, on this engine). */
-async function dbError(statement: ReturnType<typeof sql>, db: Parameters<ReturnType<typeof sql>['execute']>[0] = t.ctx.db): Promise<unknown> {
-  try { await statement.execute(db); } catch (e) { return e; }
+async function dbError(
+  statement: ReturnType<typeof sql>,
+  db: Parameters<ReturnType<typeof sql>['execute']>[0] = t.ctx.db,
+): Promise<unknown> {
+  try {
+    await statement.execute(db);
+  } catch (e) {
+    return e;
+  }
   throw new Error('the statement did not fail');
 }
 
@@ -57,7 +64,14 @@ describe('database errors name the field (issue 11 §7)', () => {
       return dbError(sql`insert into length_probe values (${'x'.repeat(30)})`, db);
     });
     const cases: Array<[unknown, Parameters<typeof fromDatabaseError>[1], number, string | null]> = [
-      [await dbError(sql`insert into relations (cadre_id, relative_cadre_id, kind, created_at) values (${CADRE.A}, 999999, 'x', now())`), undefined, 400, 'relativeCadreId'],
+      [
+        await dbError(
+          sql`insert into relations (cadre_id, relative_cadre_id, kind, created_at) values (${CADRE.A}, 999999, 'x', now())`,
+        ),
+        undefined,
+        400,
+        'relativeCadreId',
+      ],
       [await dbError(sql`update cadres set name = null where id = ${CADRE.A}`), undefined, 400, 'name'],
       [await dbError(sql`update cadres set gender = 'X' where id = ${CADRE.A}`), undefined, 400, 'gender'],
       [tooLong, { body: { note: 'short', summary: 'x'.repeat(30) } }, 400, 'summary'],

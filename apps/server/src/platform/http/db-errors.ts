@@ -4,7 +4,14 @@ import { AppError } from './errors.js';
 import { isConnectionLoss } from '../db/index.js';
 import { locateValue, type RequestParts } from './locate-field.js';
 
-interface PgError { code?: string; constraint?: string; detail?: string; column?: string; table?: string; message?: string }
+interface PgError {
+  code?: string;
+  constraint?: string;
+  detail?: string;
+  column?: string;
+  table?: string;
+  message?: string;
+}
 
 const camel = (col: string) => col.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
 
@@ -12,10 +19,13 @@ const camel = (col: string) => col.replace(/_([a-z])/g, (_m, c: string) => c.toU
 function keyFields(detail: string | undefined): string[] {
   const m = /^Key \((.+?)\)=\(/.exec(detail ?? '');
   if (!m) return [];
-  return m[1].split(',').map((part) => {
-    const ids = part.replace(/::[\w ]+/g, '').match(/[a-z_][a-z0-9_]*/g) ?? [];
-    return camel(ids[ids.length - 1] ?? '');
-  }).filter(Boolean);
+  return m[1]
+    .split(',')
+    .map((part) => {
+      const ids = part.replace(/::[\w ]+/g, '').match(/[a-z_][a-z0-9_]*/g) ?? [];
+      return camel(ids[ids.length - 1] ?? '');
+    })
+    .filter(Boolean);
 }
 
 /** A check constraint named by PostgreSQL's default, `<table>_<column>_check`, names its column. */
@@ -26,16 +36,29 @@ function checkField(e: PgError): string[] {
 
 function fieldError(status: number, code: string, fields: string[], zh: string, en: string): AppError {
   const list = fields.join(', ');
-  return new AppError(status, code, fields.length ? `${zh}：${list}` : zh, fields.length ? `${en}: ${list}` : en,
-    fields.length ? fields.map((path) => ({ path, code: code.toLowerCase(), messageZh: zh, messageEn: en })) : undefined);
+  return new AppError(
+    status,
+    code,
+    fields.length ? `${zh}：${list}` : zh,
+    fields.length ? `${en}: ${list}` : en,
+    fields.length
+      ? fields.map((path) => ({ path, code: code.toLowerCase(), messageZh: zh, messageEn: en }))
+      : undefined,
+  );
 }
 
 /** Seconds a client is asked to wait before trying again while the database is away. */
 export const DATABASE_RETRY_SECONDS = 5;
 
 /** Issue 11 §4: the database is away (restart, network); the request was not acknowledged and may succeed later. */
-export const databaseUnavailable = () => new AppError(503, 'DATABASE_UNAVAILABLE', '数据库暂时不可用，请稍后再试',
-  'The database is unavailable for the moment; please try again shortly', { retryAfterSeconds: DATABASE_RETRY_SECONDS });
+export const databaseUnavailable = () =>
+  new AppError(
+    503,
+    'DATABASE_UNAVAILABLE',
+    '数据库暂时不可用，请稍后再试',
+    'The database is unavailable for the moment; please try again shortly',
+    { retryAfterSeconds: DATABASE_RETRY_SECONDS },
+  );
 
 export function fromDatabaseError(e: unknown, req?: RequestParts): AppError | null {
   if (isConnectionLoss(e)) return databaseUnavailable();
@@ -43,15 +66,33 @@ export function fromDatabaseError(e: unknown, req?: RequestParts): AppError | nu
   if (typeof err?.code !== 'string') return null;
   switch (err.code) {
     case '23505':
-      return fieldError(409, 'DUPLICATE', keyFields(err.detail), '记录已存在，以下字段与已有记录重复', 'Already exists: the same value is already recorded for');
+      return fieldError(
+        409,
+        'DUPLICATE',
+        keyFields(err.detail),
+        '记录已存在，以下字段与已有记录重复',
+        'Already exists: the same value is already recorded for',
+      );
     case '23503':
       return /still referenced/.test(err.detail ?? '')
         ? fieldError(400, 'REFERENCE', [], '该记录仍被其他记录使用', 'The record is still in use by other records')
-        : fieldError(400, 'REFERENCE', keyFields(err.detail), '引用的记录不存在', 'The referenced record does not exist');
+        : fieldError(
+            400,
+            'REFERENCE',
+            keyFields(err.detail),
+            '引用的记录不存在',
+            'The referenced record does not exist',
+          );
     case '23514':
       return fieldError(400, 'CONSTRAINT', checkField(err), '数据不符合要求', 'A value is not allowed');
     case '23502':
-      return fieldError(400, 'CONSTRAINT', err.column ? [camel(err.column)] : [], '缺少必填项', 'A required value is missing');
+      return fieldError(
+        400,
+        'CONSTRAINT',
+        err.column ? [camel(err.column)] : [],
+        '缺少必填项',
+        'A required value is missing',
+      );
     case '22001':
     case '22003':
     case '22007':
@@ -60,12 +101,23 @@ export function fromDatabaseError(e: unknown, req?: RequestParts): AppError | nu
     case '22021':
     case '22P05': {
       const path = locateValue(err.message ?? '', req);
-      return fieldError(400, 'BAD_VALUE', path ? [path] : [], '数值格式或范围有误', 'A value has a bad format or is out of range');
+      return fieldError(
+        400,
+        'BAD_VALUE',
+        path ? [path] : [],
+        '数值格式或范围有误',
+        'A value has a bad format or is out of range',
+      );
     }
     case '40001':
     case '40P01':
       // Two writers met on the same rows; the loser's transaction was rolled back whole and may be retried.
-      return new AppError(409, 'CONCURRENT_CHANGE', '记录正被他人同时修改，请重试', 'The record was changed concurrently; please retry');
+      return new AppError(
+        409,
+        'CONCURRENT_CHANGE',
+        '记录正被他人同时修改，请重试',
+        'The record was changed concurrently; please retry',
+      );
     default:
       return null;
   }

@@ -28,8 +28,15 @@ export function registerErrorHandler(app: FastifyInstance, opts: ErrorHandlerOpt
     return reply.status(e.status).send(errorBody(e));
   });
   app.setNotFoundHandler((req, reply) => {
-    if (opts.spaIndex && req.method === 'GET' && !req.url.startsWith('/api/') && (req.headers.accept ?? '').includes('text/html')) {
-      return (reply as unknown as { type(t: string): { sendFile(f: string): unknown } }).type('text/html').sendFile(opts.spaIndex);
+    if (
+      opts.spaIndex &&
+      req.method === 'GET' &&
+      !req.url.startsWith('/api/') &&
+      (req.headers.accept ?? '').includes('text/html')
+    ) {
+      return (reply as unknown as { type(t: string): { sendFile(f: string): unknown } })
+        .type('text/html')
+        .sendFile(opts.spaIndex);
     }
     return reply.status(404).send(errorBody(new AppError(404, 'NOT_FOUND', '未找到该页面或记录', 'Not found')));
   });

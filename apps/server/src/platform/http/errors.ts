@@ -17,7 +17,8 @@ export const forbidden = () => new AppError(403, 'FORBIDDEN', '无权执行此�
 export const badRequest = (code: string, zh: string, en: string, details?: unknown) =>
   new AppError(400, code, zh, en, details);
 /** One field refused by a rule the schema cannot state: the message names the problem, `details` the field. */
-export const invalidField = (path: string, zh: string, en: string) => new AppError(400, 'VALIDATION', zh, en, [{ path, message: zh }]);
+export const invalidField = (path: string, zh: string, en: string) =>
+  new AppError(400, 'VALIDATION', zh, en, [{ path, message: zh }]);
 export const conflict = (code: string, zh: string, en: string) => new AppError(409, code, zh, en);
 
 export interface ErrorBody {
@@ -27,7 +28,10 @@ export interface ErrorBody {
 export function errorBody(e: AppError): ErrorBody {
   return {
     error: {
-      code: e.code, message: `${e.messageZh} / ${e.messageEn}`, messageZh: e.messageZh, messageEn: e.messageEn,
+      code: e.code,
+      message: `${e.messageZh} / ${e.messageEn}`,
+      messageZh: e.messageZh,
+      messageEn: e.messageEn,
       ...(e.details === undefined ? {} : { details: e.details }),
     },
   };

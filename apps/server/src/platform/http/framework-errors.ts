@@ -50,7 +50,10 @@ export function fromFrameworkError(err: { code?: string; statusCode?: number }):
 
 function onFrameworkError(err: FastifyError, _req: FastifyRequest, reply: FastifyReply) {
   const e = fromFrameworkError(err) ?? new AppError(500, 'INTERNAL', '服务器内部错误', 'Internal server error');
-  return reply.headers(rawSecurityHeaders({ https: cookieSecure() })).status(e.status).send(errorBody(e));
+  return reply
+    .headers(rawSecurityHeaders({ https: cookieSecure() }))
+    .status(e.status)
+    .send(errorBody(e));
 }
 
 function onClientError(err: Error & { code?: string }, socket: Socket) {
@@ -58,12 +61,17 @@ function onClientError(err: Error & { code?: string }, socket: Socket) {
   if (err.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
   const e = fromFrameworkError(err) ?? fromFrameworkError({ statusCode: 400 })!;
   const body = JSON.stringify(errorBody(e));
-  const headers = Object.entries(rawSecurityHeaders({ https: cookieSecure() })).map(([k, v]) => `${k}: ${v}\r\n`).join('');
-  socket.end(`HTTP/1.1 ${e.status} ${STATUS_CODES[e.status]}\r\nContent-Type: application/json; charset=utf-8\r\n${headers}`
-    + `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  const headers = Object.entries(rawSecurityHeaders({ https: cookieSecure() }))
+    .map(([k, v]) => `${k}: ${v}\r\n`)
+    .join('');
+  socket.end(
+    `HTTP/1.1 ${e.status} ${STATUS_CODES[e.status]}\r\nContent-Type: application/json; charset=utf-8\r\n${headers}` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
 
 /** Fastify options so router and socket errors answer like every other error. */
 export const frameworkErrorOptions = (): Pick<FastifyServerOptions, 'frameworkErrors' | 'clientErrorHandler'> => ({
-  frameworkErrors: onFrameworkError, clientErrorHandler: onClientError,
+  frameworkErrors: onFrameworkError,
+  clientErrorHandler: onClientError,
 });

@@ -1,8 +1,23 @@
-export { AppError, notFound, unauthenticated, forbidden, badRequest, conflict, invalidField, errorBody } from './errors.js';
+export {
+  AppError,
+  notFound,
+  unauthenticated,
+  forbidden,
+  badRequest,
+  conflict,
+  invalidField,
+  errorBody,
+} from './errors.js';
 export { zodValidatorCompiler, parseOrThrow, validationError, describeIssues } from './validation.js';
 export { registerAuthHook, requireAuth, actorOf, CSRF_HEADER } from './auth-hook.js';
 export { registerErrorHandler } from './error-handler.js';
-export { registerJsonBodyParser, nestsDeeperThan, JSON_MAX_DEPTH, JSON_MAX_BYTES, JSON_MAX_ITEMS } from './json-body.js';
+export {
+  registerJsonBodyParser,
+  nestsDeeperThan,
+  JSON_MAX_DEPTH,
+  JSON_MAX_BYTES,
+  JSON_MAX_ITEMS,
+} from './json-body.js';
 export { pageQuery, toLimitOffset } from './paging.js';
 export type { Access, RouteEntry } from './auth-hook.js';
 export { registerSecurityHeaders, cookieSecure } from './security-headers.js';

@@ -16,8 +16,12 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const nested = (levels: number, open = '{"a":', close = '}') => `${open.repeat(levels)}1${close.repeat(levels)}`;
-const send = (url: string, payload: string, headers: Record<string, string> = {}, method: 'POST' | 'PATCH' | 'PUT' = 'POST') =>
-  t.app.inject({ method, url, headers: { 'content-type': 'application/json', ...headers }, payload });
+const send = (
+  url: string,
+  payload: string,
+  headers: Record<string, string> = {},
+  method: 'POST' | 'PATCH' | 'PUT' = 'POST',
+) => t.app.inject({ method, url, headers: { 'content-type': 'application/json', ...headers }, payload });
 
 describe('the depth pre-scan', () => {
   it('counts objects and arrays outside strings only, escaped quotes included', () => {
@@ -52,7 +56,10 @@ describe('deep and large JSON bodies (issue 11 §3)', () => {
   });
 
   it('refuses a JSON body over the JSON limit with 413 before parsing it', async () => {
-    const res = await send('/api/v1/auth/login', JSON.stringify({ username: 'x', password: 'p'.repeat(JSON_MAX_BYTES) }));
+    const res = await send(
+      '/api/v1/auth/login',
+      JSON.stringify({ username: 'x', password: 'p'.repeat(JSON_MAX_BYTES) }),
+    );
     expect(res.statusCode).toBe(413);
     expect(res.json().error.messageEn).toBe('The body is too large');
   });
@@ -62,7 +69,10 @@ describe('deep and large JSON bodies (issue 11 §3)', () => {
     expect(jsonShapeError(JSON.stringify({ s: ','.repeat(50_000) }), 32, JSON_MAX_ITEMS)).toBeNull(); // commas in a string
     const res = await send('/api/v1/auth/login', `[${'0,'.repeat(100_000)}0]`);
     expect(res.statusCode).toBe(400);
-    expect(res.json().error).toMatchObject({ code: 'BODY_TOO_MANY_ITEMS', messageEn: `The body has too many fields or elements (at most ${JSON_MAX_ITEMS})` });
+    expect(res.json().error).toMatchObject({
+      code: 'BODY_TOO_MANY_ITEMS',
+      messageEn: `The body has too many fields or elements (at most ${JSON_MAX_ITEMS})`,
+    });
   });
 
   it('answers a body of 5,000 unknown keys briefly', async () => {
@@ -73,7 +83,9 @@ describe('deep and large JSON bodies (issue 11 §3)', () => {
   });
 
   it('answers no write route with a 5xx for a deep, a wide or a broken body', async () => {
-    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+      paths: Record<string, Record<string, unknown>>;
+    };
     const bodies = [nested(9000, '[', ']'), nested(40), `[${'0,'.repeat(100_000)}0]`, '{"a":'];
     const statuses = new Map<number, number>();
     let routes = 0;
@@ -83,7 +95,12 @@ describe('deep and large JSON bodies (issue 11 §3)', () => {
         routes++;
         const url = path.replace(/\{[^}]+\}/g, '1');
         for (const body of bodies) {
-          const res = await send(url, body, { cookie: staff.cookie, 'x-csrf-token': staff.csrf }, method.toUpperCase() as 'POST');
+          const res = await send(
+            url,
+            body,
+            { cookie: staff.cookie, 'x-csrf-token': staff.csrf },
+            method.toUpperCase() as 'POST',
+          );
           statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
           expect(res.statusCode, `${method} ${url}: ${res.body}`).toBeLessThan(500);
           if (body === bodies[0]) expect([400, 403, 404, 413, 415]).toContain(res.statusCode);

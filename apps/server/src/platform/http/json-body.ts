@@ -11,10 +11,20 @@ export const JSON_MAX_BYTES = 256 * 1024;
 /** Items (array elements and object members): a year's calendar, the largest list a body carries, has 360 fields. */
 export const JSON_MAX_ITEMS = 10_000;
 
-export const tooDeep = (max: number) => new AppError(400, 'BODY_TOO_DEEP', `请求体嵌套过深（最多 ${max} 层）`,
-  `The body is nested too deeply (at most ${max} levels)`);
-export const tooManyItems = (max: number) => new AppError(400, 'BODY_TOO_MANY_ITEMS', `请求体含有的字段或元素过多（最多 ${max} 个）`,
-  `The body has too many fields or elements (at most ${max})`);
+export const tooDeep = (max: number) =>
+  new AppError(
+    400,
+    'BODY_TOO_DEEP',
+    `请求体嵌套过深（最多 ${max} 层）`,
+    `The body is nested too deeply (at most ${max} levels)`,
+  );
+export const tooManyItems = (max: number) =>
+  new AppError(
+    400,
+    'BODY_TOO_MANY_ITEMS',
+    `请求体含有的字段或元素过多（最多 ${max} 个）`,
+    `The body has too many fields or elements (at most ${max})`,
+  );
 
 /**
  * What is wrong with the JSON text's shape: nesting deeper than `maxDepth`, or more than `maxItems` commas (items),
@@ -28,11 +38,13 @@ export function jsonShapeError(text: string, maxDepth: number, maxItems = Infini
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: the next character is escaped
+      if (c === 0x5c)
+        i++; // backslash: the next character is escaped
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
-    else if (c === 0x7b || c === 0x5b) { if (++depth > maxDepth) return 'depth'; }
-    else if (c === 0x7d || c === 0x5d) depth--;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > maxDepth) return 'depth';
+    } else if (c === 0x7d || c === 0x5d) depth--;
     else if (c === 0x2c && ++items >= maxItems) return 'items';
   }
   return null;
@@ -46,16 +58,23 @@ export const nestsDeeperThan = (text: string, max: number) => jsonShapeError(tex
  * else is checked for depth and items, then parsed by Fastify's own parser (prototype-poisoning checks kept). A route that sets
  * its own bodyLimit (file uploads) keeps it; every other JSON body is at most JSON_MAX_BYTES (413).
  */
-export function registerJsonBodyParser(app: FastifyInstance, opts: { maxDepth?: number; maxBytes?: number; maxItems?: number } = {}): void {
+export function registerJsonBodyParser(
+  app: FastifyInstance,
+  opts: { maxDepth?: number; maxBytes?: number; maxItems?: number } = {},
+): void {
   const maxDepth = opts.maxDepth ?? JSON_MAX_DEPTH;
   const maxItems = opts.maxItems ?? JSON_MAX_ITEMS;
   const parse = app.getDefaultJsonParser('error', 'error');
   app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: opts.maxBytes ?? JSON_MAX_BYTES }, (req, body, done) => {
-    const text = String(body);
-    if (text.trim() === '') return done(null, undefined);
-    const shape = jsonShapeError(text, maxDepth, maxItems);
-    if (shape) return done(shape === 'depth' ? tooDeep(maxDepth) : tooManyItems(maxItems), undefined);
-    return parse(req, text, done);
-  });
+  app.addContentTypeParser(
+    'application/json',
+    { parseAs: 'string', bodyLimit: opts.maxBytes ?? JSON_MAX_BYTES },
+    (req, body, done) => {
+      const text = String(body);
+      if (text.trim() === '') return done(null, undefined);
+      const shape = jsonShapeError(text, maxDepth, maxItems);
+      if (shape) return done(shape === 'depth' ? tooDeep(maxDepth) : tooManyItems(maxItems), undefined);
+      return parse(req, text, done);
+    },
+  );
 }

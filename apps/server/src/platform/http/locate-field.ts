@@ -1,7 +1,11 @@
 // PostgreSQL names the bad value of a data error ("value \"99999999999\" is out of range for type integer",
 // "date/time field value out of range: \"2026-02-30\"", "value too long for type character varying(200)") but not the
 // parameter: find the request field that sent it, so the 400 names it (issue 11 §7).
-export interface RequestParts { body?: unknown; query?: unknown; params?: unknown }
+export interface RequestParts {
+  body?: unknown;
+  query?: unknown;
+  params?: unknown;
+}
 
 const INT4 = 2 ** 31;
 
@@ -19,7 +23,8 @@ function matcher(message: string): ((v: unknown) => boolean) | null {
   if (long) return (v) => typeof v === 'string' && [...v].length > Number(long[1]);
   const quoted = /"([^"]*)"/.exec(message);
   if (quoted) return (v) => (typeof v === 'string' || typeof v === 'number') && String(v) === quoted[1];
-  if (/out of range/.test(message)) return (v) => typeof v === 'number' && (v >= INT4 || v < -INT4 || !Number.isSafeInteger(v));
+  if (/out of range/.test(message))
+    return (v) => typeof v === 'number' && (v >= INT4 || v < -INT4 || !Number.isSafeInteger(v));
   return null;
 }
 

@@ -6,4 +6,7 @@ export const pageQuery = {
   page: urlInt(1, 100_000).default(1),
   pageSize: urlInt(1, 200).default(20),
 };
-export const toLimitOffset = (q: { page: number; pageSize: number }) => ({ limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+export const toLimitOffset = (q: { page: number; pageSize: number }) => ({
+  limit: q.pageSize,
+  offset: (q.page - 1) * q.pageSize,
+});

@@ -11,7 +11,10 @@ import { CADRE, loadSmallTree, ORG } from '../../test/fixtures.js';
 
 const webDir = mkdtempSync(path.join(tmpdir(), 'mj-web-'));
 mkdirSync(path.join(webDir, 'assets'));
-writeFileSync(path.join(webDir, 'index.html'), '<!doctype html><div id="root"></div><script type="module" src="/assets/app.js"></script>');
+writeFileSync(
+  path.join(webDir, 'index.html'),
+  '<!doctype html><div id="root"></div><script type="module" src="/assets/app.js"></script>',
+);
 writeFileSync(path.join(webDir, 'assets', 'app.js'), 'console.log(1)');
 
 let t: TestApp;
@@ -40,7 +43,16 @@ describe('security headers on every kind of answer (issue 11 §7)', () => {
       ['health', t.app.inject({ url: '/api/v1/health' }), 200],
       ['401', t.app.inject({ url: '/api/v1/auth/me' }), 401],
       ['API 404', t.app.inject({ url: '/api/v1/nothing-here' }), 404],
-      ['400', t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: '{"username":', headers: { 'content-type': 'application/json' } }), 400],
+      [
+        '400',
+        t.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          payload: '{"username":',
+          headers: { 'content-type': 'application/json' },
+        }),
+        400,
+      ],
       ['openapi.json', t.app.inject({ url: '/api/openapi.json' }), 200],
       ['index.html', t.app.inject({ url: '/', headers: html }), 200],
       ['asset', t.app.inject({ url: '/assets/app.js' }), 200],
@@ -59,7 +71,11 @@ describe('security headers on every kind of answer (issue 11 §7)', () => {
   });
 
   it('exports (.xlsx, .docx) keep their own Content-Disposition and get the headers', async () => {
-    for (const url of ['/api/v1/cadres/export.xlsx', '/api/v1/roster/template.xlsx', `/api/v1/cadres/${CADRE.A}/dossier.docx?year=2026`]) {
+    for (const url of [
+      '/api/v1/cadres/export.xlsx',
+      '/api/v1/roster/template.xlsx',
+      `/api/v1/cadres/${CADRE.A}/dossier.docx?year=2026`,
+    ]) {
       const res = await org.get(url);
       expect(res.statusCode, `${url}: ${res.body.slice(0, 200)}`).toBe(200);
       expect(String(res.headers['content-disposition']), url).toMatch(/^attachment; /);
@@ -80,7 +96,8 @@ describe('HSTS follows COOKIE_SECURE (issue 11 §7)', () => {
         expect(String(res.headers['content-security-policy']), url).toContain('upgrade-insecure-requests');
       }
     } finally {
-      if (before === undefined) delete process.env.COOKIE_SECURE; else process.env.COOKIE_SECURE = before;
+      if (before === undefined) delete process.env.COOKIE_SECURE;
+      else process.env.COOKIE_SECURE = before;
       await secure.close();
     }
   });
@@ -88,7 +105,11 @@ describe('HSTS follows COOKIE_SECURE (issue 11 §7)', () => {
 
 const bilingual = (body: string) => {
   const e = JSON.parse(body).error;
-  expect(e).toMatchObject({ code: expect.any(String), messageZh: expect.stringMatching(/[\u4e00-\u9fff]/), messageEn: expect.any(String) });
+  expect(e).toMatchObject({
+    code: expect.any(String),
+    messageZh: expect.stringMatching(/[\u4e00-\u9fff]/),
+    messageEn: expect.any(String),
+  });
   expect(e.message).toBe(`${e.messageZh} / ${e.messageEn}`);
   expect(`${e.code} ${e.message}`).not.toMatch(/FST_|HPE_|ERR_|is not a valid url|exceeding the max param/);
   return e as { code: string; messageZh: string; messageEn: string };
@@ -110,9 +131,19 @@ describe('router and parser errors in the bilingual format (issue 11 §7)', () =
     const wrongMethod = await org.del('/api/v1/health');
     expect(wrongMethod.statusCode).toBe(404);
     bilingual(wrongMethod.body);
-    const type = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: 'x', headers: { 'content-type': 'text/csv' } });
+    const type = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: 'x',
+      headers: { 'content-type': 'text/csv' },
+    });
     expect([type.statusCode, bilingual(type.body).code]).toEqual([415, 'INVALID_MEDIA_TYPE']);
-    const large = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: `{"username":"${'x'.repeat(1_100_000)}"}`, headers: { 'content-type': 'application/json' } });
+    const large = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: `{"username":"${'x'.repeat(1_100_000)}"}`,
+      headers: { 'content-type': 'application/json' },
+    });
     expect([large.statusCode, bilingual(large.body).code]).toEqual([413, 'BODY_TOO_LARGE']);
     // @fastify/static answers 416 for a range past the end of a file with its own English text before this change.
     const range = await t.app.inject({ url: '/assets/app.js', headers: { range: 'bytes=999-1000' } });
@@ -124,9 +155,15 @@ describe('router and parser errors in the bilingual format (issue 11 §7)', () =
     const url = await t.app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = new URL(url);
     const raw = await new Promise<string>((resolve, reject) => {
-      const s = connect(Number(port), '127.0.0.1', () => s.write('GET /api/v1/health HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n'));
+      const s = connect(Number(port), '127.0.0.1', () =>
+        s.write('GET /api/v1/health HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n'),
+      );
       let out = '';
-      s.on('data', (d) => { out += d; }).on('end', () => resolve(out)).on('error', reject);
+      s.on('data', (d) => {
+        out += d;
+      })
+        .on('end', () => resolve(out))
+        .on('error', reject);
     });
     const [head, body] = raw.split('\r\n\r\n');
     expect(head).toMatch(/^HTTP\/1\.1 400 /);

@@ -40,7 +40,12 @@ export function helmetOptions(opts: { https: boolean }): HelmetOptions {
 /** The headers helmet sets, as a plain map, for answers written outside Fastify's hooks (router and socket errors). */
 export function rawSecurityHeaders(opts: { https: boolean }): Record<string, string> {
   const headers: Record<string, string> = {};
-  const res = { setHeader: (k: string, v: string) => { headers[k.toLowerCase()] = String(v); }, removeHeader: () => {} };
+  const res = {
+    setHeader: (k: string, v: string) => {
+      headers[k.toLowerCase()] = String(v);
+    },
+    removeHeader: () => {},
+  };
   helmet(helmetOptions(opts))({} as IncomingMessage, res as unknown as ServerResponse, () => {});
   return headers;
 }

@@ -16,8 +16,14 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 // Every request comes from the proxy on 127.0.0.1, as behind nginx on the same host.
-const lookup = (app: FastifyInstance, client: string, proxy = '127.0.0.1') => app.inject({ method: 'POST',
-  url: '/api/v1/public/reports/status', payload: { receipt: '1111-2222-3333-4444' }, remoteAddress: proxy, headers: { 'x-forwarded-for': client } });
+const lookup = (app: FastifyInstance, client: string, proxy = '127.0.0.1') =>
+  app.inject({
+    method: 'POST',
+    url: '/api/v1/public/reports/status',
+    payload: { receipt: '1111-2222-3333-4444' },
+    remoteAddress: proxy,
+    headers: { 'x-forwarded-for': client },
+  });
 const codes = async (app: FastifyInstance, client: string, n = 3) => {
   const out = [];
   for (let i = 0; i < n; i++) out.push((await lookup(app, client)).statusCode);
@@ -48,7 +54,11 @@ describe('TRUST_PROXY (issue 11 §6)', () => {
     const app = await buildApp(t.ctx, { publicLimits: LIMITS, trustProxy: '10.9.9.9' });
     try {
       const direct = (client: string) => lookup(app, client, '192.0.2.99');
-      expect([(await direct('1.1.1.1')).statusCode, (await direct('2.2.2.2')).statusCode, (await direct('3.3.3.3')).statusCode]).toEqual([404, 404, 429]);
+      expect([
+        (await direct('1.1.1.1')).statusCode,
+        (await direct('2.2.2.2')).statusCode,
+        (await direct('3.3.3.3')).statusCode,
+      ]).toEqual([404, 404, 429]);
     } finally {
       await app.close();
     }
@@ -56,10 +66,24 @@ describe('TRUST_PROXY (issue 11 §6)', () => {
 
   it('the trail records the client behind the proxy, not the proxy', async () => {
     const a = await makeAccount(t, { role: 'auditor', orgId: ORG.R, scope: 4 });
-    const login = (app: FastifyInstance) => app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '127.0.0.1',
-      headers: { 'x-forwarded-for': '203.0.113.50' }, payload: { username: a.username, password: PASSWORD } });
-    const lastIp = async () => (await t.ctx.db.selectFrom('trail').select('client_ip').where('action', '=', 'auth.login')
-      .where('actor_id', '=', a.id).orderBy('seq', 'desc').executeTakeFirstOrThrow()).client_ip;
+    const login = (app: FastifyInstance) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        remoteAddress: '127.0.0.1',
+        headers: { 'x-forwarded-for': '203.0.113.50' },
+        payload: { username: a.username, password: PASSWORD },
+      });
+    const lastIp = async () =>
+      (
+        await t.ctx.db
+          .selectFrom('trail')
+          .select('client_ip')
+          .where('action', '=', 'auth.login')
+          .where('actor_id', '=', a.id)
+          .orderBy('seq', 'desc')
+          .executeTakeFirstOrThrow()
+      ).client_ip;
     expect((await login(t.app)).statusCode).toBe(200);
     expect(await lastIp()).toBe('127.0.0.1');
     const app = await buildApp(t.ctx, { trustProxy: '127.0.0.1' });
@@ -76,6 +100,7 @@ describe('TRUST_PROXY (issue 11 §6)', () => {
     expect(parseTrustProxy('10.0.0.1, 10.0.0.0/8,::1,fd00::/8')).toEqual(['10.0.0.1', '10.0.0.0/8', '::1', 'fd00::/8']);
     const hops = parseTrustProxy('2') as (a: string, hop: number) => boolean;
     expect([hops('x', 0), hops('x', 1), hops('x', 2)]).toEqual([true, true, false]);
-    for (const bad of ['true', 'nginx', '10.0.0.0/33', '10.0.0.1;rm', '99']) expect(() => parseTrustProxy(bad), bad).toThrow(/TRUST_PROXY/);
+    for (const bad of ['true', 'nginx', '10.0.0.0/33', '10.0.0.1;rm', '99'])
+      expect(() => parseTrustProxy(bad), bad).toThrow(/TRUST_PROXY/);
   });
 });

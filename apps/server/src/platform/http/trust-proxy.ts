@@ -26,13 +26,20 @@ export function parseTrustProxy(value: string | undefined): TrustProxy {
     return (_address, hop) => hop < hops;
   }
   if (/^(true|on|yes)$/i.test(v)) {
-    throw new Error('TRUST_PROXY=true 会让任何客户端自报地址：请写代理的地址、网段或层数 '
-      + 'would let any client choose its address: give the proxies\' addresses or CIDR ranges, or a hop count');
+    throw new Error(
+      'TRUST_PROXY=true 会让任何客户端自报地址：请写代理的地址、网段或层数 ' +
+        "would let any client choose its address: give the proxies' addresses or CIDR ranges, or a hop count",
+    );
   }
-  const entries = v.split(',').map((e) => e.trim()).filter(Boolean);
+  const entries = v
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
   const bad = entries.filter((e) => !isRange(e));
   if (bad.length) {
-    throw new Error(`TRUST_PROXY: 无法识别 not an address or CIDR range: ${bad.join(', ')} (例 e.g. TRUST_PROXY=127.0.0.1,10.0.0.0/8 or TRUST_PROXY=1)`);
+    throw new Error(
+      `TRUST_PROXY: 无法识别 not an address or CIDR range: ${bad.join(', ')} (例 e.g. TRUST_PROXY=127.0.0.1,10.0.0.0/8 or TRUST_PROXY=1)`,
+    );
   }
   return entries;
 }

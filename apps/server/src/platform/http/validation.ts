@@ -6,7 +6,12 @@ import { AppError } from './errors.js';
 const zh = z.locales.zhCN().localeError;
 const en = z.locales.en().localeError;
 
-export interface FieldIssue { path: string; code: string; messageZh: string; messageEn: string }
+export interface FieldIssue {
+  path: string;
+  code: string;
+  messageZh: string;
+  messageEn: string;
+}
 
 function text(m: unknown): string | undefined {
   return typeof m === 'string' ? m : (m as { message?: string } | undefined)?.message;
@@ -26,7 +31,12 @@ export function describeIssues(issues: z.core.$ZodIssue[]): FieldIssue[] {
       return { path, code: i.code, messageZh, messageEn };
     }
     const raw = i as unknown as z.core.$ZodRawIssue;
-    return { path, code: i.code, messageZh: cut(text(zh(raw)) ?? i.message), messageEn: cut(text(en(raw)) ?? i.message) };
+    return {
+      path,
+      code: i.code,
+      messageZh: cut(text(zh(raw)) ?? i.message),
+      messageEn: cut(text(en(raw)) ?? i.message),
+    };
   });
 }
 
@@ -35,7 +45,8 @@ export function validationError(issues: z.core.$ZodIssue[]): AppError {
   const first = list[0];
   const where = (p: string) => (p ? `${p}: ` : '');
   return new AppError(
-    400, 'VALIDATION',
+    400,
+    'VALIDATION',
     `输入有误：${where(first?.path ?? '')}${first?.messageZh ?? ''}`,
     `Invalid input: ${where(first?.path ?? '')}${first?.messageEn ?? ''}`,
     list,
@@ -51,7 +62,11 @@ const unstorable = (s: string) => !s.isWellFormed() || s.includes('\u0000');
  * 9,000); strings and numbers are looked at in place, never allocated a node.
  */
 export function findUnstorableText(value: unknown): string[] | null {
-  interface Frame { value: object; key?: string; parent?: Frame }
+  interface Frame {
+    value: object;
+    key?: string;
+    parent?: Frame;
+  }
   const pathOf = (f: Frame, last?: string) => {
     const path: string[] = last === undefined ? [] : [last];
     for (let at: Frame | undefined = f; at?.key !== undefined; at = at.parent) path.unshift(at.key);
@@ -80,18 +95,26 @@ export function findUnstorableText(value: unknown): string[] | null {
 }
 
 /** Fastify validator: parse with zod, keep the parsed (coerced, stripped) value, raise bilingual errors. */
-export const zodValidatorCompiler: FastifySchemaCompiler<ZodType> = ({ schema }) => (data) => {
-  const bad = findUnstorableText(data);
-  if (bad) {
-    const path = bad.join('.');
-    return { error: new AppError(400, 'VALIDATION', `输入有误：${path ? `${path}: ` : ''}含有无效字符（空字符或不成对的代理项）`,
-      `Invalid input: ${path ? `${path}: ` : ''}contains an invalid character (NUL or a lone surrogate)`,
-      [{ path, code: 'invalid_text', messageZh: '含有无效字符', messageEn: 'contains an invalid character' }]) as unknown as Error };
-  }
-  const r = schema.safeParse(data, { reportInput: true });
-  if (r.success) return { value: r.data };
-  return { error: validationError(r.error.issues) as unknown as Error };
-};
+export const zodValidatorCompiler: FastifySchemaCompiler<ZodType> =
+  ({ schema }) =>
+  (data) => {
+    const bad = findUnstorableText(data);
+    if (bad) {
+      const path = bad.join('.');
+      return {
+        error: new AppError(
+          400,
+          'VALIDATION',
+          `输入有误：${path ? `${path}: ` : ''}含有无效字符（空字符或不成对的代理项）`,
+          `Invalid input: ${path ? `${path}: ` : ''}contains an invalid character (NUL or a lone surrogate)`,
+          [{ path, code: 'invalid_text', messageZh: '含有无效字符', messageEn: 'contains an invalid character' }],
+        ) as unknown as Error,
+      };
+    }
+    const r = schema.safeParse(data, { reportInput: true });
+    if (r.success) return { value: r.data };
+    return { error: validationError(r.error.issues) as unknown as Error };
+  };
 
 /** Parse outside a route (CLI, import rows). */
 export function parseOrThrow<T>(schema: ZodType<T>, data: unknown): T {

@@ -6,7 +6,10 @@ export const JOB_TIME_ZONE = 'Asia/Shanghai';
 const CST_OFFSET_MS = 8 * 3600_000;
 const DAY_MS = 24 * 3600_000;
 
-export interface DailyTime { hour: number; minute: number }
+export interface DailyTime {
+  hour: number;
+  minute: number;
+}
 
 export function parseDailyCron(cron: string): DailyTime {
   const m = /^(\d{1,2}) (\d{1,2}) \* \* \*$/.exec(cron.trim().replace(/\s+/g, ' '));

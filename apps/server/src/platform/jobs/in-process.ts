@@ -35,10 +35,13 @@ export function startInProcess(jobs: Job[], log: JobLog, stopWaitMs: number): Sc
   const arm = (name: string) => {
     if (stopped) return;
     const { time } = byName.get(name)!;
-    const timer = setTimeout(() => {
-      timers.delete(timer);
-      void execute(name).finally(() => arm(name));
-    }, msUntilNext(time, Date.now()));
+    const timer = setTimeout(
+      () => {
+        timers.delete(timer);
+        void execute(name).finally(() => arm(name));
+      },
+      msUntilNext(time, Date.now()),
+    );
     timer.unref(); // the schedule alone must not keep the process alive (as the setInterval it replaces)
     timers.add(timer);
   };
@@ -55,7 +58,9 @@ export function startInProcess(jobs: Job[], log: JobLog, stopWaitMs: number): Sc
       let timeout: NodeJS.Timeout | undefined;
       await Promise.race([
         Promise.allSettled([...running.values()]),
-        new Promise((r) => { timeout = setTimeout(r, stopWaitMs); }),
+        new Promise((r) => {
+          timeout = setTimeout(r, stopWaitMs);
+        }),
       ]);
       clearTimeout(timeout);
     },

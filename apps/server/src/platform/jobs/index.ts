@@ -19,7 +19,11 @@ export interface SchedulerOptions {
 }
 
 /** Starts the daily jobs; nothing runs at once — call runNow for a run at start. */
-export async function startScheduler(ctx: Pick<AppContext, 'engine'>, jobs: Job[], opts: SchedulerOptions = {}): Promise<Scheduler> {
+export async function startScheduler(
+  ctx: Pick<AppContext, 'engine'>,
+  jobs: Job[],
+  opts: SchedulerOptions = {},
+): Promise<Scheduler> {
   const names = jobs.map((j) => j.name);
   if (new Set(names).size !== names.length) throw new Error(`duplicate job names: ${names.join(', ')}`);
   const log = opts.log ?? consoleLog;

@@ -31,8 +31,12 @@ async function withSetupLock(databaseUrl: string, fn: () => Promise<void>): Prom
     await client.query('SELECT pg_advisory_lock($1)', [SETUP_LOCK]);
     // issue 11 §1: the app's role may not create schemas; the owner's migrate made `pgboss` and lets it create tables
     // there, so a first install into that schema runs pg-boss's own script without its CREATE SCHEMA.
-    const { ns, v } = (await client.query(`SELECT to_regnamespace('pgboss') AS ns, to_regclass('pgboss.version') AS v`)).rows[0];
-    if (ns && !v) await client.query(PgBoss.getConstructionPlans('pgboss').replace(/CREATE SCHEMA IF NOT EXISTS pgboss\b/, 'SELECT 1'));
+    const { ns, v } = (await client.query(`SELECT to_regnamespace('pgboss') AS ns, to_regclass('pgboss.version') AS v`))
+      .rows[0];
+    if (ns && !v)
+      await client.query(
+        PgBoss.getConstructionPlans('pgboss').replace(/CREATE SCHEMA IF NOT EXISTS pgboss\b/, 'SELECT 1'),
+      );
     await fn(); // the lock is released with the session below, also when fn throws
   } finally {
     await client.end();
@@ -55,7 +59,9 @@ export async function startPgBoss(jobs: Job[], o: PgBossSchedulerOptions): Promi
   });
   // Without a listener an 'error' event (e.g. the database restarting) would throw and end the process.
   // The message is enough: these are connection drops and the like, which pg-boss recovers from by itself.
-  boss.on('error', (e) => o.log.error(`定时任务队列出错 Job queue error: ${e instanceof Error ? e.message : String(e)}`));
+  boss.on('error', (e) =>
+    o.log.error(`定时任务队列出错 Job queue error: ${e instanceof Error ? e.message : String(e)}`),
+  );
   // Two servers creating the same new queue at once deadlocked in pg-boss's create_queue (measured), so the setup
   // runs under a lock, as the app's migrations do: the second server waits, then finds everything in place.
   await withSetupLock(o.databaseUrl, async () => {
@@ -63,7 +69,12 @@ export async function startPgBoss(jobs: Job[], o: PgBossSchedulerOptions): Promi
     for (const job of jobs) {
       // stately: at most one run waiting and one running per job, so runs never overlap, even across servers.
       // retryLimit 0: a failed run is logged and the next day's run tries again, as on the embedded database.
-      await boss.createQueue(job.name, { name: job.name, policy: 'stately', expireInSeconds: EXPIRE_SECONDS, retryLimit: 0 });
+      await boss.createQueue(job.name, {
+        name: job.name,
+        policy: 'stately',
+        expireInSeconds: EXPIRE_SECONDS,
+        retryLimit: 0,
+      });
       await boss.schedule(job.name, job.cron, { trigger: 'cron' }, { tz: JOB_TIME_ZONE });
     }
     // A job dropped from the list must not keep being queued with nobody to work it.
@@ -76,10 +87,18 @@ export async function startPgBoss(jobs: Job[], o: PgBossSchedulerOptions): Promi
   let stopping = false;
   const wakers = new Map<string, () => void>();
   const inFlight = new Map<string, { id: string; done: Promise<void> }>();
-  const sleep = (name: string) => new Promise<void>((resolve) => {
-    const t = setTimeout(() => { wakers.delete(name); resolve(); }, pollMs);
-    wakers.set(name, () => { clearTimeout(t); wakers.delete(name); resolve(); });
-  });
+  const sleep = (name: string) =>
+    new Promise<void>((resolve) => {
+      const t = setTimeout(() => {
+        wakers.delete(name);
+        resolve();
+      }, pollMs);
+      wakers.set(name, () => {
+        clearTimeout(t);
+        wakers.delete(name);
+        resolve();
+      });
+    });
 
   // Our own fetch/complete loop rather than boss.work(): pg-boss 10's worker does not await complete()/fail(), so a
   // database error at that moment would be an unhandled rejection, which ends a Node 20 process.
@@ -143,7 +162,11 @@ export async function startPgBoss(jobs: Job[], o: PgBossSchedulerOptions): Promi
       if (stopping) return 'stopped';
       let id: string | null;
       try {
-        id = await boss.send(name, { trigger: 'runNow', host: hostname(), pid: process.pid }, { singletonSeconds: RUN_NOW_WINDOW_SECONDS });
+        id = await boss.send(
+          name,
+          { trigger: 'runNow', host: hostname(), pid: process.pid },
+          { singletonSeconds: RUN_NOW_WINDOW_SECONDS },
+        );
       } catch (e) {
         o.log.error(`定时任务未能入队 Could not queue job: ${name}`, e);
         return 'failed';
@@ -158,14 +181,19 @@ export async function startPgBoss(jobs: Job[], o: PgBossSchedulerOptions): Promi
       let timeout: NodeJS.Timeout | undefined;
       const finished = await Promise.race([
         Promise.allSettled(loops).then(() => true),
-        new Promise<boolean>((r) => { timeout = setTimeout(() => r(false), o.stopWaitMs); }),
+        new Promise<boolean>((r) => {
+          timeout = setTimeout(() => r(false), o.stopWaitMs);
+        }),
       ]);
       clearTimeout(timeout);
       // A run still going when we give up is marked failed now, not left "active" to block the queue for an hour.
       if (!finished) {
-        for (const [name, f] of inFlight) await boss.fail(name, f.id, { message: 'server stopped during the run' }).catch(() => {});
+        for (const [name, f] of inFlight)
+          await boss.fail(name, f.id, { message: 'server stopped during the run' }).catch(() => {});
       }
-      await boss.stop({ graceful: true, timeout: 1000, wait: true }).catch((e) => o.log.error('定时任务队列关闭出错 Job queue stop failed', e));
+      await boss
+        .stop({ graceful: true, timeout: 1000, wait: true })
+        .catch((e) => o.log.error('定时任务队列关闭出错 Job queue stop failed', e));
     },
   };
 }

@@ -7,8 +7,18 @@ const share = z.number().min(0).max(1);
 const list = z.array(z.string().min(1).max(50)).max(50);
 
 /** M-20 kinds of talk (the same codes as TALK_KINDS in modules/talks; a test keeps the two equal). */
-export const TALK_KIND_CODES = ['appointment', 'supervision', 'integrity', 'performance', 'heart', 'reminder', 'admonition', 'summons',
-  'home_visit', 'election_discipline'] as const;
+export const TALK_KIND_CODES = [
+  'appointment',
+  'supervision',
+  'integrity',
+  'performance',
+  'heart',
+  'reminder',
+  'admonition',
+  'summons',
+  'home_visit',
+  'election_discipline',
+] as const;
 const talkKind = z.enum(TALK_KIND_CODES);
 type TalkKindCode = (typeof TALK_KIND_CODES)[number];
 
@@ -27,77 +37,220 @@ export const OCCASIONS = {
 } as const satisfies Record<string, readonly [string, string, TalkKindCode, number]>;
 export type OccasionEvent = keyof typeof OCCASIONS;
 export const OCCASION_EVENTS = Object.keys(OCCASIONS) as OccasionEvent[];
-type OccasionShape = { [K in OccasionEvent as `${K}Kind`]: typeof talkKind } & { [K in OccasionEvent as `${K}DueDays`]: typeof pos };
-const occasionDefaults = Object.fromEntries(OCCASION_EVENTS.flatMap((e) => [[`${e}Kind`, OCCASIONS[e][2]], [`${e}DueDays`, OCCASIONS[e][3]]])) as
-  { [K in OccasionEvent as `${K}Kind`]: TalkKindCode } & { [K in OccasionEvent as `${K}DueDays`]: number };
+type OccasionShape = { [K in OccasionEvent as `${K}Kind`]: typeof talkKind } & {
+  [K in OccasionEvent as `${K}DueDays`]: typeof pos;
+};
+const occasionDefaults = Object.fromEntries(
+  OCCASION_EVENTS.flatMap((e) => [
+    [`${e}Kind`, OCCASIONS[e][2]],
+    [`${e}DueDays`, OCCASIONS[e][3]],
+  ]),
+) as { [K in OccasionEvent as `${K}Kind`]: TalkKindCode } & { [K in OccasionEvent as `${K}DueDays`]: number };
 
 export const RULE_DEFINITIONS = {
-  'M-04': { titleZh: '五个不直接分管', titleEn: 'Five areas the principal must not oversee directly',
+  'M-04': {
+    titleZh: '五个不直接分管',
+    titleEn: 'Five areas the principal must not oversee directly',
     schema: z.object({ areas: list }),
-    defaults: { areas: ['personnel', 'finance', 'construction', 'approval', 'procurement'] } },
-  'M-05': { titleZh: '三重岗位', titleEn: 'Posts touching power, money or goods',
+    defaults: { areas: ['personnel', 'finance', 'construction', 'approval', 'procurement'] },
+  },
+  'M-05': {
+    titleZh: '三重岗位',
+    titleEn: 'Posts touching power, money or goods',
     schema: z.object({ unitTags: list }),
-    defaults: { unitTags: ['发改', '财政', '工信', '住建', '国有企业'] } },
-  'M-06': { titleZh: '任职回避', titleEn: 'Avoidance of relatives and home area',
+    defaults: { unitTags: ['发改', '财政', '工信', '住建', '国有企业'] },
+  },
+  'M-06': {
+    titleZh: '任职回避',
+    titleEn: 'Avoidance of relatives and home area',
     schema: z.object({ collateralGenerations: pos, sensitiveWork: list }),
-    defaults: { collateralGenerations: 3, sensitiveWork: ['组织人事', '纪检监察', '审计', '财务'] } },
-  'M-07': { titleZh: '定期轮岗交流', titleEn: 'Rotation due',
+    defaults: { collateralGenerations: 3, sensitiveWork: ['组织人事', '纪检监察', '审计', '财务'] },
+  },
+  'M-07': {
+    titleZh: '定期轮岗交流',
+    titleEn: 'Rotation due',
     schema: z.object({
-      samePostYears: pos, sameSectionYears: pos, middleRankPostYears: pos, keyPostYears: pos, termYears: pos,
-      maxConsecutiveTerms: pos, samePostExchangeYears: pos, sameRankMaxYears: pos,
+      samePostYears: pos,
+      sameSectionYears: pos,
+      middleRankPostYears: pos,
+      keyPostYears: pos,
+      termYears: pos,
+      maxConsecutiveTerms: pos,
+      samePostExchangeYears: pos,
+      sameRankMaxYears: pos,
     }),
-    defaults: { samePostYears: 6, sameSectionYears: 9, middleRankPostYears: 12, keyPostYears: 10, termYears: 5,
-      maxConsecutiveTerms: 2, samePostExchangeYears: 10, sameRankMaxYears: 15 } },
-  'M-12': { titleZh: '受理办理时限', titleEn: 'Acceptance and handling deadlines',
+    defaults: {
+      samePostYears: 6,
+      sameSectionYears: 9,
+      middleRankPostYears: 12,
+      keyPostYears: 10,
+      termYears: 5,
+      maxConsecutiveTerms: 2,
+      samePostExchangeYears: 10,
+      sameRankMaxYears: 15,
+    },
+  },
+  'M-12': {
+    titleZh: '受理办理时限',
+    titleEn: 'Acceptance and handling deadlines',
     schema: z.object({
-      forwardWorkingDays: pos, acceptForwardedWorkingDays: pos, informNamedReporterWorkingDays: pos,
-      informResultWorkingDays: pos, petitionDecideDays: pos, petitionHandleDays: pos, petitionExtensionDays: pos,
+      forwardWorkingDays: pos,
+      acceptForwardedWorkingDays: pos,
+      informNamedReporterWorkingDays: pos,
+      informResultWorkingDays: pos,
+      petitionDecideDays: pos,
+      petitionHandleDays: pos,
+      petitionExtensionDays: pos,
       reviewRequestDays: pos,
     }),
-    defaults: { forwardWorkingDays: 5, acceptForwardedWorkingDays: 5, informNamedReporterWorkingDays: 15,
-      informResultWorkingDays: 15, petitionDecideDays: 15, petitionHandleDays: 60, petitionExtensionDays: 30,
-      reviewRequestDays: 30 } },
-  'M-13': { titleZh: '重复件与关联件', titleEn: 'Duplicate and related reports',
-    schema: z.object({ similarityThreshold: share, lookbackDays: pos }), defaults: { similarityThreshold: 0.4, lookbackDays: 730 } },
-  'M-15': { titleZh: '函询回复期限', titleEn: 'Letter of inquiry reply deadline',
-    schema: z.object({ replyWorkingDays: pos }), defaults: { replyWorkingDays: 15 } },
-  'M-16': { titleZh: '处理结果影响期（月）', titleEn: 'Influence period of outcomes (months)',
-    schema: z.object({ admonition: pos, circulatedCriticism: pos, warning: pos, seriousWarning: pos, postAdjustment: pos,
-      removal: pos, dismissalFromPartyPost: pos, probation: pos }),
-    defaults: { admonition: 6, circulatedCriticism: 0, warning: 12, seriousWarning: 18, postAdjustment: 12, removal: 12,
-      dismissalFromPartyPost: 24, probation: 24 } },
-  'M-19': { titleZh: '举报分析', titleEn: 'Report analysis',
-    schema: z.object({ concentratedMatters: pos, periodMonths: pos }), defaults: { concentratedMatters: 2, periodMonths: 12 } },
+    defaults: {
+      forwardWorkingDays: 5,
+      acceptForwardedWorkingDays: 5,
+      informNamedReporterWorkingDays: 15,
+      informResultWorkingDays: 15,
+      petitionDecideDays: 15,
+      petitionHandleDays: 60,
+      petitionExtensionDays: 30,
+      reviewRequestDays: 30,
+    },
+  },
+  'M-13': {
+    titleZh: '重复件与关联件',
+    titleEn: 'Duplicate and related reports',
+    schema: z.object({ similarityThreshold: share, lookbackDays: pos }),
+    defaults: { similarityThreshold: 0.4, lookbackDays: 730 },
+  },
+  'M-15': {
+    titleZh: '函询回复期限',
+    titleEn: 'Letter of inquiry reply deadline',
+    schema: z.object({ replyWorkingDays: pos }),
+    defaults: { replyWorkingDays: 15 },
+  },
+  'M-16': {
+    titleZh: '处理结果影响期（月）',
+    titleEn: 'Influence period of outcomes (months)',
+    schema: z.object({
+      admonition: pos,
+      circulatedCriticism: pos,
+      warning: pos,
+      seriousWarning: pos,
+      postAdjustment: pos,
+      removal: pos,
+      dismissalFromPartyPost: pos,
+      probation: pos,
+    }),
+    defaults: {
+      admonition: 6,
+      circulatedCriticism: 0,
+      warning: 12,
+      seriousWarning: 18,
+      postAdjustment: 12,
+      removal: 12,
+      dismissalFromPartyPost: 24,
+      probation: 24,
+    },
+  },
+  'M-19': {
+    titleZh: '举报分析',
+    titleEn: 'Report analysis',
+    schema: z.object({ concentratedMatters: pos, periodMonths: pos }),
+    defaults: { concentratedMatters: 2, periodMonths: 12 },
+  },
   // Event → talk kind → days to hold it (0: the event opens no talk). Kinds are TALK_KINDS codes (modules/talks).
-  'M-21': { titleZh: '八个必谈（事由触发谈话）', titleEn: 'Talks an occasion calls for',
+  'M-21': {
+    titleZh: '八个必谈（事由触发谈话）',
+    titleEn: 'Talks an occasion calls for',
     // occasionLookbackDays: how far back an occasion may be recorded by hand (older ones would open talks already long overdue).
-    schema: z.object({ ...(Object.fromEntries(OCCASION_EVENTS.flatMap((e) => [[`${e}Kind`, talkKind], [`${e}DueDays`, pos]])) as OccasionShape), occasionLookbackDays: pos }),
-    defaults: { ...occasionDefaults, occasionLookbackDays: 365 } },
-  'M-22': { titleZh: '任职谈话期限', titleEn: 'Appointment talk deadline',
-    schema: z.object({ dueDays: pos }), defaults: { dueDays: 30 } },
-  'M-23': { titleZh: '经常性监督', titleEn: 'Periodic supervision duties',
-    schema: z.object({ researchVisitsPerYear: pos, lecturesPerYear: pos, talksPerHalfYear: pos, specialChecksPerYear: pos }),
-    defaults: { researchVisitsPerYear: 2, lecturesPerYear: 1, talksPerHalfYear: 1, specialChecksPerYear: 1 } },
-  'M-25': { titleZh: '听取汇报与约谈', titleEn: 'Hearings of reports and summons',
+    schema: z.object({
+      ...(Object.fromEntries(
+        OCCASION_EVENTS.flatMap((e) => [
+          [`${e}Kind`, talkKind],
+          [`${e}DueDays`, pos],
+        ]),
+      ) as OccasionShape),
+      occasionLookbackDays: pos,
+    }),
+    defaults: { ...occasionDefaults, occasionLookbackDays: 365 },
+  },
+  'M-22': {
+    titleZh: '任职谈话期限',
+    titleEn: 'Appointment talk deadline',
+    schema: z.object({ dueDays: pos }),
+    defaults: { dueDays: 30 },
+  },
+  'M-23': {
+    titleZh: '经常性监督',
+    titleEn: 'Periodic supervision duties',
+    schema: z.object({
+      researchVisitsPerYear: pos,
+      lecturesPerYear: pos,
+      talksPerHalfYear: pos,
+      specialChecksPerYear: pos,
+    }),
+    defaults: { researchVisitsPerYear: 2, lecturesPerYear: 1, talksPerHalfYear: 1, specialChecksPerYear: 1 },
+  },
+  'M-25': {
+    titleZh: '听取汇报与约谈',
+    titleEn: 'Hearings of reports and summons',
     schema: z.object({ memberHearingsPerYear: pos, lowerHearingsPerYear: pos, summonsDueDays: pos }),
-    defaults: { memberHearingsPerYear: 1, lowerHearingsPerYear: 1, summonsDueDays: 30 } },
-  'M-34': { titleZh: '临时决策补记', titleEn: 'Emergency decision record',
-    schema: z.object({ recordWithinDays: pos }), defaults: { recordWithinDays: 3 } },
-  'M-37': { titleZh: '大额开支联签', titleEn: 'Joint signature for large expenses',
-    schema: z.object({ jointSignatureYuan: z.number().int().min(0).max(100_000_000) }), defaults: { jointSignatureYuan: 3000 } },
-  'M-41': { titleZh: '个人事项随机抽查', titleEn: 'Personal-matters spot check',
-    schema: z.object({ spotCheckShare: share }), defaults: { spotCheckShare: 0.1 } },
-  'M-50': { titleZh: '经济责任审计', titleEn: 'Economic-responsibility audit',
-    schema: z.object({ mandatoryAuditYears: pos }), defaults: { mandatoryAuditYears: 3 } },
-  'M-60': { titleZh: '廉政监督卡扣分', titleEn: 'Integrity card points',
-    schema: z.object({ noAwardPoints: pos, bonusWithheldPoints: pos, bonusWithheldShare: share,
-      demotionPointsOneYear: pos, demotionPointsTwoYears: pos, demotionPointsThreeYears: pos }),
-    defaults: { noAwardPoints: 4, bonusWithheldPoints: 6, bonusWithheldShare: 0.5, demotionPointsOneYear: 10,
-      demotionPointsTwoYears: 12, demotionPointsThreeYears: 14 } },
-  'M-61': { titleZh: '政治素质考察', titleEn: 'Political-quality assessment',
-    schema: z.object({ reminderBelowScore: pos }), defaults: { reminderBelowScore: 80 } },
-  'M-70': { titleZh: '民主生活会', titleEn: 'Democratic life meeting',
-    schema: z.object({ minAttendanceShare: share }), defaults: { minAttendanceShare: 2 / 3 } },
+    defaults: { memberHearingsPerYear: 1, lowerHearingsPerYear: 1, summonsDueDays: 30 },
+  },
+  'M-34': {
+    titleZh: '临时决策补记',
+    titleEn: 'Emergency decision record',
+    schema: z.object({ recordWithinDays: pos }),
+    defaults: { recordWithinDays: 3 },
+  },
+  'M-37': {
+    titleZh: '大额开支联签',
+    titleEn: 'Joint signature for large expenses',
+    schema: z.object({ jointSignatureYuan: z.number().int().min(0).max(100_000_000) }),
+    defaults: { jointSignatureYuan: 3000 },
+  },
+  'M-41': {
+    titleZh: '个人事项随机抽查',
+    titleEn: 'Personal-matters spot check',
+    schema: z.object({ spotCheckShare: share }),
+    defaults: { spotCheckShare: 0.1 },
+  },
+  'M-50': {
+    titleZh: '经济责任审计',
+    titleEn: 'Economic-responsibility audit',
+    schema: z.object({ mandatoryAuditYears: pos }),
+    defaults: { mandatoryAuditYears: 3 },
+  },
+  'M-60': {
+    titleZh: '廉政监督卡扣分',
+    titleEn: 'Integrity card points',
+    schema: z.object({
+      noAwardPoints: pos,
+      bonusWithheldPoints: pos,
+      bonusWithheldShare: share,
+      demotionPointsOneYear: pos,
+      demotionPointsTwoYears: pos,
+      demotionPointsThreeYears: pos,
+    }),
+    defaults: {
+      noAwardPoints: 4,
+      bonusWithheldPoints: 6,
+      bonusWithheldShare: 0.5,
+      demotionPointsOneYear: 10,
+      demotionPointsTwoYears: 12,
+      demotionPointsThreeYears: 14,
+    },
+  },
+  'M-61': {
+    titleZh: '政治素质考察',
+    titleEn: 'Political-quality assessment',
+    schema: z.object({ reminderBelowScore: pos }),
+    defaults: { reminderBelowScore: 80 },
+  },
+  'M-70': {
+    titleZh: '民主生活会',
+    titleEn: 'Democratic life meeting',
+    schema: z.object({ minAttendanceShare: share }),
+    defaults: { minAttendanceShare: 2 / 3 },
+  },
 } as const satisfies Record<string, { titleZh: string; titleEn: string; schema: z.ZodObject; defaults: object }>;
 
 export type RuleId = keyof typeof RULE_DEFINITIONS;

@@ -17,10 +17,20 @@ afterAll(() => t.close());
 describe('rule settings', () => {
   it('start from the SPEC defaults (M-07: 6 years in the same post, 15 at the same rank)', async () => {
     const s = await getRuleSettings(t.ctx.db, 'M-07', ORG.A_DEPT);
-    expect(s.values).toMatchObject({ samePostYears: 6, sameSectionYears: 9, middleRankPostYears: 12, keyPostYears: 10, sameRankMaxYears: 15 });
+    expect(s.values).toMatchObject({
+      samePostYears: 6,
+      sameSectionYears: 9,
+      middleRankPostYears: 12,
+      keyPostYears: 10,
+      sameRankMaxYears: 15,
+    });
     expect(s.sources.samePostYears).toBeNull();
     expect((await getRuleSettings(t.ctx.db, 'M-15', ORG.A)).values.replyWorkingDays).toBe(15);
-    expect(RULE_DEFINITIONS['M-60'].defaults).toMatchObject({ noAwardPoints: 4, bonusWithheldPoints: 6, demotionPointsOneYear: 10 });
+    expect(RULE_DEFINITIONS['M-60'].defaults).toMatchObject({
+      noAwardPoints: 4,
+      bonusWithheldPoints: 6,
+      demotionPointsOneYear: 10,
+    });
     // Every rule's defaults are exactly what its schema takes (a default under a misspelt key would never be editable).
     for (const [id, r] of Object.entries(RULE_DEFINITIONS)) {
       expect(r.schema.strict().safeParse(r.defaults).success, id).toBe(true);
@@ -28,8 +38,16 @@ describe('rule settings', () => {
   });
 
   it('the nearest ancestor wins, key by key, and siblings are not affected', async () => {
-    expect((await admin.put(`/api/v1/rules/M-07/overrides/${ORG.R}`, { settings: { samePostYears: 7, sameRankMaxYears: 16 } })).statusCode).toBe(200);
-    expect((await admin.put(`/api/v1/rules/M-07/overrides/${ORG.A}`, { settings: { samePostYears: 5 } })).statusCode).toBe(200);
+    expect(
+      (
+        await admin.put(`/api/v1/rules/M-07/overrides/${ORG.R}`, {
+          settings: { samePostYears: 7, sameRankMaxYears: 16 },
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (await admin.put(`/api/v1/rules/M-07/overrides/${ORG.A}`, { settings: { samePostYears: 5 } })).statusCode,
+    ).toBe(200);
     const dept = await getRuleSettings(t.ctx.db, 'M-07', ORG.A_DEPT);
     expect(dept.values.samePostYears).toBe(5); // from A, the nearer ancestor
     expect(dept.values.sameRankMaxYears).toBe(16); // from R
@@ -37,8 +55,14 @@ describe('rule settings', () => {
     expect(dept.sources).toMatchObject({ samePostYears: ORG.A, sameRankMaxYears: ORG.R, termYears: null });
     expect((await getRuleSettings(t.ctx.db, 'M-07', ORG.B_DEPT)).values.samePostYears).toBe(7);
     // Setting one key later keeps the unit's other keys (the rules page sends only what changed).
-    expect((await admin.put(`/api/v1/rules/M-07/overrides/${ORG.R}`, { settings: { termYears: 6 } })).statusCode).toBe(200);
-    expect((await getRuleSettings(t.ctx.db, 'M-07', ORG.B_DEPT)).values).toMatchObject({ samePostYears: 7, sameRankMaxYears: 16, termYears: 6 });
+    expect((await admin.put(`/api/v1/rules/M-07/overrides/${ORG.R}`, { settings: { termYears: 6 } })).statusCode).toBe(
+      200,
+    );
+    expect((await getRuleSettings(t.ctx.db, 'M-07', ORG.B_DEPT)).values).toMatchObject({
+      samePostYears: 7,
+      sameRankMaxYears: 16,
+      termYears: 6,
+    });
     const viaApi = (await admin.get(`/api/v1/rules/M-07/settings?orgId=${ORG.A_TOWN}`)).json();
     expect(viaApi.values.samePostYears).toBe(5);
     expect((await admin.del(`/api/v1/rules/M-07/overrides/${ORG.A}`)).statusCode).toBe(200);
@@ -63,11 +87,23 @@ describe('rule settings', () => {
     const sup = await loginAs(t, { role: 'org_supervisor', orgId: ORG.A, scope: 4 });
     expect((await sup.get(`/api/v1/rules/M-07/settings?orgId=${ORG.A}`)).statusCode).toBe(200);
     expect((await sup.get(`/api/v1/rules/M-07/settings?orgId=${ORG.B}`)).statusCode).toBe(404);
-    expect((await sup.put(`/api/v1/rules/M-07/overrides/${ORG.A}`, { settings: { samePostYears: 3 } })).statusCode).toBe(403);
+    expect(
+      (await sup.put(`/api/v1/rules/M-07/overrides/${ORG.A}`, { settings: { samePostYears: 3 } })).statusCode,
+    ).toBe(403);
     const countyAdmin = await loginAs(t, { role: 'admin', orgId: ORG.A, scope: 4 });
-    expect((await countyAdmin.put(`/api/v1/rules/M-07/overrides/${ORG.B}`, { settings: { samePostYears: 3 } })).statusCode).toBe(404);
-    expect((await countyAdmin.put(`/api/v1/rules/M-07/overrides/${ORG.A}`, { settings: { samePostYears: 8 } })).statusCode).toBe(200);
-    const trail = await t.ctx.db.selectFrom('trail').selectAll().where('action', '=', 'rule.override').orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+    expect(
+      (await countyAdmin.put(`/api/v1/rules/M-07/overrides/${ORG.B}`, { settings: { samePostYears: 3 } })).statusCode,
+    ).toBe(404);
+    expect(
+      (await countyAdmin.put(`/api/v1/rules/M-07/overrides/${ORG.A}`, { settings: { samePostYears: 8 } })).statusCode,
+    ).toBe(200);
+    const trail = await t.ctx.db
+      .selectFrom('trail')
+      .selectAll()
+      .where('action', '=', 'rule.override')
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
     expect(trail).toMatchObject({ entity_id: `M-07@${ORG.A}`, detail: { settings: { samePostYears: 8 } } });
   });
 });

@@ -11,13 +11,22 @@ export interface EffectiveSettings<R extends RuleId> {
   sources: Record<string, number | null>;
 }
 
-export async function getRuleSettings<R extends RuleId>(db: Kysely<DB>, ruleId: R, orgId: number): Promise<EffectiveSettings<R>> {
+export async function getRuleSettings<R extends RuleId>(
+  db: Kysely<DB>,
+  ruleId: R,
+  orgId: number,
+): Promise<EffectiveSettings<R>> {
   return (await getRuleSettingsFor(db, [ruleId], orgId))[ruleId];
 }
 
 /** Several rules' settings for one unit in one query (a hot path such as report intake needs two or three). */
-export async function getRuleSettingsFor<R extends RuleId>(db: Kysely<DB>, ruleIds: R[], orgId: number): Promise<{ [K in R]: EffectiveSettings<K> }> {
-  const overrides = await db.selectFrom('rule_overrides as r')
+export async function getRuleSettingsFor<R extends RuleId>(
+  db: Kysely<DB>,
+  ruleIds: R[],
+  orgId: number,
+): Promise<{ [K in R]: EffectiveSettings<K> }> {
+  const overrides = await db
+    .selectFrom('rule_overrides as r')
     .innerJoin('orgs as o', 'o.id', 'r.org_id')
     .select(['r.rule_id', 'r.org_id', 'r.settings'])
     .where('r.rule_id', 'in', ruleIds)
@@ -55,8 +64,16 @@ export interface Finding {
  * Effective settings for many units at once (a sweep): one read of the rule's overrides, then each unit's path is
  * walked from the root, so the nearest override still wins key by key.
  */
-export async function getRuleSettingsForOrgs<R extends RuleId>(db: Kysely<DB>, ruleId: R, orgPaths: Map<number, string>): Promise<Map<number, RuleSettings<R>>> {
-  const overrides = await db.selectFrom('rule_overrides').select(['org_id', 'settings']).where('rule_id', '=', ruleId).execute();
+export async function getRuleSettingsForOrgs<R extends RuleId>(
+  db: Kysely<DB>,
+  ruleId: R,
+  orgPaths: Map<number, string>,
+): Promise<Map<number, RuleSettings<R>>> {
+  const overrides = await db
+    .selectFrom('rule_overrides')
+    .select(['org_id', 'settings'])
+    .where('rule_id', '=', ruleId)
+    .execute();
   const byOrg = new Map(overrides.map((o) => [o.org_id, o.settings as Record<string, unknown>]));
   const defaults = RULE_DEFINITIONS[ruleId].defaults as Record<string, unknown>;
   const out = new Map<number, RuleSettings<R>>();

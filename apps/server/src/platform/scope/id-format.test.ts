@@ -15,7 +15,10 @@ let t: TestApp;
 let routes: RouteEntry[];
 const clients = new Map<string, Client>();
 /** A county account of the first role that holds the route's permissions (any account for signed-in routes). */
-const holder = (r: RouteEntry) => (r.access === 'signed-in' ? 'org_supervisor' : ROLE_NAMES.find((role) => [r.access!].flat().every((p) => can(role, p as Permission)))!);
+const holder = (r: RouteEntry) =>
+  r.access === 'signed-in'
+    ? 'org_supervisor'
+    : ROLE_NAMES.find((role) => [r.access!].flat().every((p) => can(role, p as Permission)))!;
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -28,9 +31,23 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 function call(c: Client | null, r: RouteEntry, q: ReturnType<typeof requestFor>, raw?: string) {
-  const headers: Record<string, string> = c ? { cookie: c.cookie, ...(WRITE.has(r.method) ? { 'x-csrf-token': c.csrf } : {}) } : {};
-  if (raw != null) return t.app.inject({ method: q.method, url: q.url, payload: raw, headers: { ...headers, 'content-type': 'application/json' } });
-  if (q.file) return t.app.inject({ method: q.method, url: q.url, payload: q.file, headers: { ...headers, 'content-type': 'application/octet-stream' } });
+  const headers: Record<string, string> = c
+    ? { cookie: c.cookie, ...(WRITE.has(r.method) ? { 'x-csrf-token': c.csrf } : {}) }
+    : {};
+  if (raw != null)
+    return t.app.inject({
+      method: q.method,
+      url: q.url,
+      payload: raw,
+      headers: { ...headers, 'content-type': 'application/json' },
+    });
+  if (q.file)
+    return t.app.inject({
+      method: q.method,
+      url: q.url,
+      payload: q.file,
+      headers: { ...headers, 'content-type': 'application/octet-stream' },
+    });
   return t.app.inject({ method: q.method, url: q.url, headers, ...(q.body ? { payload: q.body } : {}) });
 }
 
@@ -43,12 +60,18 @@ describe('a value that is not an id', () => {
         const f = r.ids[i];
         for (const bad of f.in === 'body' ? BODY_BAD : URL_BAD) {
           // Every other id is a valid one (1): only the field under test is wrong.
-          const res = await call(clients.get(holder(r))!, r, requestFor(r, (_g, j) => (j === i ? bad : 1)));
+          const res = await call(
+            clients.get(holder(r))!,
+            r,
+            requestFor(r, (_g, j) => (j === i ? bad : 1)),
+          );
           const field = f.path.map((p) => (p === '*' ? '0' : p)).join('.');
           const e = res.json().error;
           const named = (e?.details ?? []).some((d: { path: string }) => d.path === field);
           if (res.statusCode !== 400 || !named || !e.messageZh || !e.messageEn || e.messageZh === e.messageEn) {
-            wrong.push(`${key(r)} ${f.in}.${field}=${JSON.stringify(bad)}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+            wrong.push(
+              `${key(r)} ${f.in}.${field}=${JSON.stringify(bad)}: ${res.statusCode} ${res.body.slice(0, 200)}`,
+            );
           }
           checked++;
         }
@@ -63,11 +86,23 @@ describe('a value that is not an id', () => {
     for (const id of ['0x10', '1e3', '%201']) {
       const res = await c.get(`/api/v1/cadres/${id}`);
       expect(res.statusCode).toBe(400);
-      expect(res.json().error).toMatchObject({ messageZh: expect.stringContaining('应为正整数编号'), messageEn: expect.stringContaining('whole-number id'),
-        details: [{ path: 'id' }] });
+      expect(res.json().error).toMatchObject({
+        messageZh: expect.stringContaining('应为正整数编号'),
+        messageEn: expect.stringContaining('whole-number id'),
+        details: [{ path: 'id' }],
+      });
     }
-    const body = await c.post('/api/v1/talks', { kind: 'supervision', talkerCadreId: true, talkeeCadreId: 3, heldOn: '2026-03-01', summary: '监督谈话测试' });
-    expect(body.json().error).toMatchObject({ code: 'VALIDATION', details: [{ path: 'talkerCadreId', code: 'invalid_type' }] });
+    const body = await c.post('/api/v1/talks', {
+      kind: 'supervision',
+      talkerCadreId: true,
+      talkeeCadreId: 3,
+      heldOn: '2026-03-01',
+      summary: '监督谈话测试',
+    });
+    expect(body.json().error).toMatchObject({
+      code: 'VALIDATION',
+      details: [{ path: 'talkerCadreId', code: 'invalid_type' }],
+    });
   });
 });
 

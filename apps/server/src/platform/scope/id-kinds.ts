@@ -16,22 +16,35 @@ export const MAX_ID = 2_147_483_647; // int4, the type of every id column
 /** Which of `ids` (distinct, never empty) the caller may see. One query per kind and request, never one per id. */
 export type VisibleIds = (ctx: AppContext, auth: Auth, ids: number[]) => Promise<Array<{ id: number }>>;
 
-interface KindInfo { name: string; entity: string; visible: VisibleIds }
+interface KindInfo {
+  name: string;
+  entity: string;
+  visible: VisibleIds;
+}
 const KINDS = new Map<string, KindInfo>();
 const TAGS = z.registry<{ idKind: string }>();
 
 const URL_ID = /^[1-9][0-9]{0,9}$/;
-const urlIdMessage = '应为正整数编号（十进制数字，不带符号、空格或前导零） / Must be a whole-number id (decimal digits, no sign, space or leading zero)';
+const urlIdMessage =
+  '应为正整数编号（十进制数字，不带符号、空格或前导零） / Must be a whole-number id (decimal digits, no sign, space or leading zero)';
 
 /** A whole number in a URL (path or query string): decimal digits only — no 0x10, 1e3, " 1", "01", "+1" — within [min, max]. */
 export function urlInt(min: number, max: number) {
   const re = min === 0 ? /^(0|[1-9][0-9]{0,9})$/ : URL_ID;
-  return z.string().refine((s) => re.test(s) && Number(s) >= min && Number(s) <= max,
-    { message: `应为 ${min} 至 ${max} 之间的整数 / Must be a whole number from ${min} to ${max}` }).transform(Number);
+  return z
+    .string()
+    .refine((s) => re.test(s) && Number(s) >= min && Number(s) <= max, {
+      message: `应为 ${min} 至 ${max} 之间的整数 / Must be a whole number from ${min} to ${max}`,
+    })
+    .transform(Number);
 }
 
 /** An id in a URL: strict decimal digits, 1 … 2^31-1. */
-const urlId = () => z.string().refine((s) => URL_ID.test(s) && Number(s) <= MAX_ID, { message: urlIdMessage }).transform(Number);
+const urlId = () =>
+  z
+    .string()
+    .refine((s) => URL_ID.test(s) && Number(s) <= MAX_ID, { message: urlIdMessage })
+    .transform(Number);
 /** An id in a JSON body: a number, integral, 1 … 2^31-1 — never true, "5", [502] or 1.5. */
 const bodyId = () => z.number().int().min(1).max(MAX_ID);
 
@@ -54,7 +67,10 @@ export function defineIdKind(name: string, visible: VisibleIds, entity = name): 
   KINDS.set(name, { name, entity, visible });
   const kind: IdKind = {
     name,
-    inUrl: () => urlId().meta({ pattern: URL_ID.source, description: `${name} id` }).register(TAGS, { idKind: name }),
+    inUrl: () =>
+      urlId()
+        .meta({ pattern: URL_ID.source, description: `${name} id` })
+        .register(TAGS, { idKind: name }),
     inBody: () => bodyId().register(TAGS, { idKind: name }),
     params: () => z.object({ id: kind.inUrl() }).strict(),
   };
@@ -65,16 +81,28 @@ export const isIdKind = (name: string) => KINDS.has(name);
 
 // ---- the two kinds every other kind resolves through
 export const org = defineIdKind('org', (ctx, auth, ids) =>
-  ctx.db.selectFrom('orgs').select('id').where('id', 'in', ids).where(orgVisible(auth.scope, 'orgs')).execute());
+  ctx.db.selectFrom('orgs').select('id').where('id', 'in', ids).where(orgVisible(auth.scope, 'orgs')).execute(),
+);
 export const cadre = defineIdKind('cadre', (ctx, auth, ids) =>
-  ctx.db.selectFrom('cadres').select('id').where('id', 'in', ids).where(cadreVisible(auth.scope, 'cadres')).execute());
+  ctx.db.selectFrom('cadres').select('id').where('id', 'in', ids).where(cadreVisible(auth.scope, 'cadres')).execute(),
+);
 
 // ---- reading a route's schemas
 export type IdSource = 'params' | 'querystring' | 'body';
 /** One id field of a route: where it is (`*` for each element of an array) and its kind. */
-export interface IdField { in: IdSource; path: string[]; kind: string }
+export interface IdField {
+  in: IdSource;
+  path: string[];
+  kind: string;
+}
 
-type Def = { type: string; innerType?: z.ZodType; element?: z.ZodType; in?: z.ZodType; shape?: Record<string, z.ZodType> };
+type Def = {
+  type: string;
+  innerType?: z.ZodType;
+  element?: z.ZodType;
+  in?: z.ZodType;
+  shape?: Record<string, z.ZodType>;
+};
 const WRAPPERS = new Set(['optional', 'nullable', 'default', 'prefault', 'readonly', 'nonoptional', 'catch']);
 
 /** Walks a zod schema for tagged ids; `untagged` collects fields named like an id (`id`, `…Id`) that carry no kind. */
@@ -116,9 +144,17 @@ function valuesAt(value: unknown, path: string[]): number[] {
  * The one check: every tagged id of the validated request, grouped by kind, checked with one query per kind. The first
  * id the caller may not see (in the order the route declares its fields) answers 404, trailed as scope.denied.
  */
-export async function checkIdsInScope(ctx: AppContext, auth: Auth, actor: Actor, fields: IdField[], request: Record<IdSource, unknown>): Promise<void> {
+export async function checkIdsInScope(
+  ctx: AppContext,
+  auth: Auth,
+  actor: Actor,
+  fields: IdField[],
+  request: Record<IdSource, unknown>,
+): Promise<void> {
   const byKind = new Map<string, number[]>();
-  for (const f of fields) for (const id of valuesAt(request[f.in], f.path)) (byKind.get(f.kind) ?? byKind.set(f.kind, []).get(f.kind)!).push(id);
+  for (const f of fields)
+    for (const id of valuesAt(request[f.in], f.path))
+      (byKind.get(f.kind) ?? byKind.set(f.kind, []).get(f.kind)!).push(id);
   for (const [name, ids] of byKind) {
     const kind = KINDS.get(name)!;
     const seen = new Set((await kind.visible(ctx, auth, [...new Set(ids)])).map((r) => Number(r.id)));

@@ -11,20 +11,47 @@ import { addAttachment } from '../../modules/reports/attachments.service.js';
 
 export type Ids = Record<string, number>;
 const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from('测试附件'), Buffer.from('\n%%EOF\n')]);
-const ok = async (p: Promise<{ statusCode: number; body: string; json(): any }>, what: string) => { // eslint-disable-line @typescript-eslint/no-explicit-any
+const ok = async (p: Promise<{ statusCode: number; body: string; json(): any }>, what: string) => {
+  // eslint-disable-line @typescript-eslint/no-explicit-any
   const r = await p;
   expect(r.statusCode, `${what}: ${r.body}`).toBeLessThan(300);
   return r.json();
 };
-const upload = (t: TestApp, c: Client, url: string) => t.app.inject({ method: 'POST', url: `${url}?name=${encodeURIComponent('记录.pdf')}`, payload: PDF,
-  headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': 'application/octet-stream' } });
+const upload = (t: TestApp, c: Client, url: string) =>
+  t.app.inject({
+    method: 'POST',
+    url: `${url}?name=${encodeURIComponent('记录.pdf')}`,
+    payload: PDF,
+    headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': 'application/octet-stream' },
+  });
 
 /** The signed-in caller of the matrix is this cadre of A: the letter of inquiry is addressed to them. */
 export const SIGNED_IN_CADRE = CADRE.A_DEPT;
 
-interface County { org: number; dept: number; principal: number; deptHead: number; other: number; deptName: string }
-const A: County = { org: ORG.A, dept: ORG.A_DEPT, principal: CADRE.A, deptHead: CADRE.A_DEPT, other: CADRE.A_TOWN, deptName: '明湖区财政局' };
-const B: County = { org: ORG.B, dept: ORG.B_DEPT, principal: CADRE.B, deptHead: CADRE.B_DEPT, other: CADRE.B, deptName: '青石区财政局' };
+interface County {
+  org: number;
+  dept: number;
+  principal: number;
+  deptHead: number;
+  other: number;
+  deptName: string;
+}
+const A: County = {
+  org: ORG.A,
+  dept: ORG.A_DEPT,
+  principal: CADRE.A,
+  deptHead: CADRE.A_DEPT,
+  other: CADRE.A_TOWN,
+  deptName: '明湖区财政局',
+};
+const B: County = {
+  org: ORG.B,
+  dept: ORG.B_DEPT,
+  principal: CADRE.B,
+  deptHead: CADRE.B_DEPT,
+  other: CADRE.B,
+  deptName: '青石区财政局',
+};
 
 export async function buildTwoCounties(t: TestApp): Promise<{ own: Ids; sibling: Ids; signedInAccount: number }> {
   const city = await loginAs(t, { role: 'org_supervisor', orgId: ORG.R, scope: 4 });
@@ -39,43 +66,135 @@ export async function buildTwoCounties(t: TestApp): Promise<{ own: Ids; sibling:
   };
   const build = async (x: County, signedIn: number): Promise<Ids> => {
     const ids: Ids = { org: x.dept, cadre: x.deptHead, post: x.deptHead };
-    ids.teamMember = (await ok(city.post(`/api/v1/orgs/${x.dept}/team`, { cadreId: x.deptHead, teamRole: 'member', joinedOn: '2024-01-01' }), 'seat')).id;
-    ids.relation = (await ok(city.post(`/api/v1/cadres/${x.deptHead}/relations`, { relativeCadreId: x.other, kind: 'cousin' }), 'relation')).id;
+    ids.teamMember = (
+      await ok(
+        city.post(`/api/v1/orgs/${x.dept}/team`, { cadreId: x.deptHead, teamRole: 'member', joinedOn: '2024-01-01' }),
+        'seat',
+      )
+    ).id;
+    ids.relation = (
+      await ok(
+        city.post(`/api/v1/cadres/${x.deptHead}/relations`, { relativeCadreId: x.other, kind: 'cousin' }),
+        'relation',
+      )
+    ).id;
     ids.duty = await one(sql`select id from duties where subject_cadre_id = ${x.deptHead} order by id limit 1`);
-    ids.talk = (await ok(city.post('/api/v1/talks', { kind: 'supervision', talkerCadreId: x.principal, talkeeCadreId: x.deptHead, heldOn: '2026-03-01',
-      summary: '监督谈话，听取汇报。' }), 'talk')).id;
-    ids.activity = (await ok(city.post('/api/v1/activities', { kind: 'research_visit', orgId: x.org, actorCadreId: x.principal, heldOn: '2026-03-01',
-      title: '专题调研', summary: '全面从严治党专题调研。' }), 'activity')).id;
+    ids.talk = (
+      await ok(
+        city.post('/api/v1/talks', {
+          kind: 'supervision',
+          talkerCadreId: x.principal,
+          talkeeCadreId: x.deptHead,
+          heldOn: '2026-03-01',
+          summary: '监督谈话，听取汇报。',
+        }),
+        'talk',
+      )
+    ).id;
+    ids.activity = (
+      await ok(
+        city.post('/api/v1/activities', {
+          kind: 'research_visit',
+          orgId: x.org,
+          actorCadreId: x.principal,
+          heldOn: '2026-03-01',
+          title: '专题调研',
+          summary: '全面从严治党专题调研。',
+        }),
+        'activity',
+      )
+    ).id;
     ids.talkFile = (await ok(upload(t, city, `/api/v1/talks/${ids.talk}/attachments`), 'talk file')).id;
-    ids.activityFile = (await ok(upload(t, city, `/api/v1/activities/${ids.activity}/attachments`), 'activity file')).id;
+    ids.activityFile = (
+      await ok(upload(t, city, `/api/v1/activities/${ids.activity}/attachments`), 'activity file')
+    ).id;
     // Two reports about the unit's head (the later one, with a file, proposed as related to the first); the first becomes a clue
     // disposed of by a letter of inquiry, addressed to the head.
     const content = `${x.deptName}负责人违规发放津贴补贴，金额较大，群众反映强烈。`;
     const accused = { name: x.deptHead === CADRE.A_DEPT ? '张局长' : '钱局长', unit: x.deptName };
-    const second = await ok(petition.post('/api/v1/reports', { channel: 'letter', receivedAt: '2026-03-01T09:00:00+08:00', accused, content, anonymous: true }), 'report');
+    const second = await ok(
+      petition.post('/api/v1/reports', {
+        channel: 'letter',
+        receivedAt: '2026-03-01T09:00:00+08:00',
+        accused,
+        content,
+        anonymous: true,
+      }),
+      'report',
+    );
     const pub = await submitPublicReport(t.ctx, SYSTEM_ACTOR, { accused, content, anonymous: true });
     ids.report = await one(sql`select id from reports where number = ${pub.number}`);
     await addAttachment(t.ctx, SYSTEM_ACTOR, pub.receipt, '照片.pdf', PDF);
     ids.reportAttachment = await one(sql`select id from report_attachments where report_id = ${ids.report}`);
     ids.reportLink = await one(sql`select id from report_links where report_id = ${ids.report}`);
     ids.deadline = await one(sql`select id from case_deadlines where report_id = ${ids.report} order by id limit 1`);
-    ids.clue = (await ok(handler.post(`/api/v1/reports/${second.id}/accept`, { problemType: 'integrity', summary: '违规发放津贴补贴', handlingMode: 'self' }), 'clue')).clueId;
-    const p = await ok(handler.post(`/api/v1/clues/${ids.clue}/propose`, { disposal: 'inquiry', opinion: '建议函询', version: 1,
-      collective: { meetingOn: '2026-03-02', participants: ['甲', '乙', '丙'], minutes: '同意函询了解情况' } }), 'proposal');
+    ids.clue = (
+      await ok(
+        handler.post(`/api/v1/reports/${second.id}/accept`, {
+          problemType: 'integrity',
+          summary: '违规发放津贴补贴',
+          handlingMode: 'self',
+        }),
+        'clue',
+      )
+    ).clueId;
+    const p = await ok(
+      handler.post(`/api/v1/clues/${ids.clue}/propose`, {
+        disposal: 'inquiry',
+        opinion: '建议函询',
+        version: 1,
+        collective: { meetingOn: '2026-03-02', participants: ['甲', '乙', '丙'], minutes: '同意函询了解情况' },
+      }),
+      'proposal',
+    );
     await ok(head.post(`/api/v1/clues/${ids.clue}/approve`, { opinion: '同意', version: p.version }), 'approval');
-    ids.letter = (await ok(handler.post(`/api/v1/clues/${ids.clue}/letters`, { questions: '请说明津贴补贴发放的依据和审批情况。' }), 'letter')).id;
+    ids.letter = (
+      await ok(
+        handler.post(`/api/v1/clues/${ids.clue}/letters`, { questions: '请说明津贴补贴发放的依据和审批情况。' }),
+        'letter',
+      )
+    ).id;
     ids.myLetter = ids.letter;
     ids.responsibility = await write(t.ctx.db, t.ctx.clock, SYSTEM_ACTOR, async (w) => {
-      const r = await w.trx.insertInto('responsibility_tasks').values({ org_id: x.dept, list_name: '责任清单', seq: 1, task: '专题研究党风廉政建设',
-        lead_cadre_id: x.deptHead, created_at: w.now, updated_at: w.now }).returning('id').executeTakeFirstOrThrow();
+      const r = await w.trx
+        .insertInto('responsibility_tasks')
+        .values({
+          org_id: x.dept,
+          list_name: '责任清单',
+          seq: 1,
+          task: '专题研究党风廉政建设',
+          lead_cadre_id: x.deptHead,
+          created_at: w.now,
+          updated_at: w.now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       w.record({ action: 'responsibility.import', entity: 'org', entityId: x.dept });
       return r.id;
     });
-    ids.notification = (await t.ctx.db.insertInto('notifications').values({ account_id: signedIn, kind: 'duty.soon', dedupe_key: `test:${x.org}`,
-      title: '提醒', link: '/my/duties', created_at: t.clock.now() }).returning('id').executeTakeFirstOrThrow()).id;
+    ids.notification = (
+      await t.ctx.db
+        .insertInto('notifications')
+        .values({
+          account_id: signedIn,
+          kind: 'duty.soon',
+          dedupe_key: `test:${x.org}`,
+          title: '提醒',
+          link: '/my/duties',
+          created_at: t.clock.now(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
     return ids;
   };
-  const signedIn = await makeAccount(t, { role: 'cadre', orgId: ORG.A, scope: 4, cadreId: SIGNED_IN_CADRE, username: 'matrix_signed_in' });
+  const signedIn = await makeAccount(t, {
+    role: 'cadre',
+    orgId: ORG.A,
+    scope: 4,
+    cadreId: SIGNED_IN_CADRE,
+    username: 'matrix_signed_in',
+  });
   const someoneElse = await makeAccount(t, { role: 'cadre', orgId: ORG.B, scope: 4, cadreId: CADRE.B_DEPT });
   return { own: await build(A, signedIn.id), sibling: await build(B, someoneElse.id), signedInAccount: signedIn.id };
 }

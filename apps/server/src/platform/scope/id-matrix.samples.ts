@@ -5,7 +5,12 @@ import type { IdField } from './id-kinds.js';
 import { makeIdCard } from '../../modules/registry/index.js';
 
 /** What a valid request looks like apart from its ids (which the matrix fills in from the route's id fields). */
-export interface Sample { body?: Record<string, unknown>; query?: Record<string, string>; params?: Record<string, string>; file?: Buffer }
+export interface Sample {
+  body?: Record<string, unknown>;
+  query?: Record<string, string>;
+  params?: Record<string, string>;
+  file?: Buffer;
+}
 const PDF = Buffer.from('%PDF-1.4\n测试\n%%EOF\n');
 const collective = { meetingOn: '2026-03-02', participants: ['甲', '乙', '丙'], minutes: '经集体研究同意' };
 export const SAMPLES: Record<string, Sample> = {
@@ -16,17 +21,26 @@ export const SAMPLES: Record<string, Sample> = {
   'POST /api/v1/team-members/:id/leave': { body: { leftOn: '2026-03-01' } },
   'PUT /api/v1/team-members/:id/portfolios': { body: { areas: [], effectiveOn: '2026-03-01' } },
   'POST /api/v1/flags/sweep': {},
-  'POST /api/v1/cadres': { body: { name: '测试干部', idCard: makeIdCard('339802', '1985-01-01', 77), partyStatus: 'member' } },
+  'POST /api/v1/cadres': {
+    body: { name: '测试干部', idCard: makeIdCard('339802', '1985-01-01', 77), partyStatus: 'member' },
+  },
   'PATCH /api/v1/cadres/:id': { body: { ethnicity: '汉族' } },
-  'POST /api/v1/cadres/:id/posts': { body: { title: '兼职', postKind: 'staff', rank: 'staff', startDate: '2024-01-01' } },
+  'POST /api/v1/cadres/:id/posts': {
+    body: { title: '兼职', postKind: 'staff', rank: 'staff', startDate: '2024-01-01' },
+  },
   'POST /api/v1/posts/:id/end': { body: { endDate: '2026-03-01', reason: '工作调动' } },
   'POST /api/v1/cadres/:id/relations': { body: { kind: 'cousin' } },
   'DELETE /api/v1/relations/:id': { query: { reason: '录入错误' } },
-  'PUT /api/v1/rules/:ruleId/overrides/:id': { params: { ruleId: 'M-15' }, body: { settings: { replyWorkingDays: 20 } } },
+  'PUT /api/v1/rules/:ruleId/overrides/:id': {
+    params: { ruleId: 'M-15' },
+    body: { settings: { replyWorkingDays: 20 } },
+  },
   'DELETE /api/v1/rules/:ruleId/overrides/:id': { params: { ruleId: 'M-15' } },
   'POST /api/v1/reports/:id/replies': { body: { body: '您反映的问题已收到。' } },
   'POST /api/v1/reports/:id/reveal': { body: { reason: '核实举报人身份需要' } },
-  'POST /api/v1/reports/:id/accept': { body: { problemType: 'integrity', summary: '测试线索摘要', handlingMode: 'assign' } },
+  'POST /api/v1/reports/:id/accept': {
+    body: { problemType: 'integrity', summary: '测试线索摘要', handlingMode: 'assign' },
+  },
   'POST /api/v1/reports/:id/decline': { body: { reason: '不属于受理范围' } },
   'POST /api/v1/report-links/:id/confirm': {},
   'POST /api/v1/report-links/:id/reject': {},
@@ -41,7 +55,15 @@ export const SAMPLES: Record<string, Sample> = {
   'POST /api/v1/my/letters/:id/countersign': { body: { opinion: '经了解，所作说明与实际情况相符。' } },
   'POST /api/v1/talks': { body: { kind: 'supervision', heldOn: '2026-03-01', summary: '监督谈话测试' } },
   'POST /api/v1/talk-occasions': { body: { event: 'commendation', occurredOn: '2026-03-01' } },
-  'POST /api/v1/activities': { body: { kind: 'member_hearing', heldOn: '2026-03-01', title: '听取汇报', summary: '听取班子成员汇报。', subjects: [{ verdict: 'good' }] } },
+  'POST /api/v1/activities': {
+    body: {
+      kind: 'member_hearing',
+      heldOn: '2026-03-01',
+      title: '听取汇报',
+      summary: '听取班子成员汇报。',
+      subjects: [{ verdict: 'good' }],
+    },
+  },
   'POST /api/v1/talks/:id/attachments': { query: { name: '记录.pdf' }, file: PDF },
   'POST /api/v1/activities/:id/attachments': { query: { name: '记录.pdf' }, file: PDF },
   'POST /api/v1/obligations/:id/waive': { body: { reason: '人员已调离本单位' } },
@@ -54,10 +76,18 @@ export const SAMPLES: Record<string, Sample> = {
   'GET /api/v1/reports/queues/:queue': { params: { queue: 'disposal' } },
 };
 /** Write routes that take no id (checked below: the route table agrees). */
-export const NO_IDS = new Set(['POST /api/v1/auth/logout', 'POST /api/v1/roster/import', 'POST /api/v1/reports', 'POST /api/v1/trail/verify',
-  'POST /api/v1/obligations/remind', 'POST /api/v1/obligations/generate', 'PUT /api/v1/calendar/:year']);
+export const NO_IDS = new Set([
+  'POST /api/v1/auth/logout',
+  'POST /api/v1/roster/import',
+  'POST /api/v1/reports',
+  'POST /api/v1/trail/verify',
+  'POST /api/v1/obligations/remind',
+  'POST /api/v1/obligations/generate',
+  'PUT /api/v1/calendar/:year',
+]);
 /** No account: public report pages, login, health. They take no id (a receipt is not one). */
-export const isPublic = (r: RouteEntry) => r.url.startsWith('/api/v1/public/') || ['/api/v1/auth/login', '/api/v1/health'].includes(r.url);
+export const isPublic = (r: RouteEntry) =>
+  r.url.startsWith('/api/v1/public/') || ['/api/v1/auth/login', '/api/v1/health'].includes(r.url);
 export const WRITE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export const key = (r: RouteEntry) => `${r.method} ${r.url}`;
 

@@ -27,10 +27,18 @@ afterAll(() => t.close());
 
 /** The caller: a county-A account (scope 4) of the first role that holds the route's permissions. */
 async function caller(access: Access): Promise<Client> {
-  const name = access === 'signed-in' ? access : ROLE_NAMES.find((role) => [access].flat().every((p) => can(role, p as Permission)));
+  const name =
+    access === 'signed-in'
+      ? access
+      : ROLE_NAMES.find((role) => [access].flat().every((p) => can(role, p as Permission)));
   if (!name) throw new Error(`no role holds ${access}`);
   if (!callers.has(name)) {
-    callers.set(name, name === 'signed-in' ? await new Client(t).login('matrix_signed_in') : await loginAs(t, { role: name as never, orgId: ORG.A, scope: 4 }));
+    callers.set(
+      name,
+      name === 'signed-in'
+        ? await new Client(t).login('matrix_signed_in')
+        : await loginAs(t, { role: name as never, orgId: ORG.A, scope: 4 }),
+    );
   }
   return callers.get(name)!;
 }
@@ -43,8 +51,17 @@ async function send(r: RouteEntry, odd: number | null) {
     return id;
   });
   const c = await caller(r.access!);
-  const headers: Record<string, string> = { cookie: c.cookie, ...(WRITE.has(r.method) ? { 'x-csrf-token': c.csrf } : {}) };
-  if (q.file) return t.app.inject({ method: q.method, url: q.url, payload: q.file, headers: { ...headers, 'content-type': 'application/octet-stream' } });
+  const headers: Record<string, string> = {
+    cookie: c.cookie,
+    ...(WRITE.has(r.method) ? { 'x-csrf-token': c.csrf } : {}),
+  };
+  if (q.file)
+    return t.app.inject({
+      method: q.method,
+      url: q.url,
+      payload: q.file,
+      headers: { ...headers, 'content-type': 'application/octet-stream' },
+    });
   return t.app.inject({ method: q.method, url: q.url, headers, ...(q.body ? { payload: q.body } : {}) });
 }
 
@@ -56,11 +73,16 @@ describe('the route table', () => {
   });
 
   it('the matrix knows every write route, and the ones it lists without ids have none', () => {
-    const unknown = routes.filter((r) => WRITE.has(r.method) && !isPublic(r) && !SAMPLES[key(r)] && !NO_IDS.has(key(r))).map(key);
+    const unknown = routes
+      .filter((r) => WRITE.has(r.method) && !isPublic(r) && !SAMPLES[key(r)] && !NO_IDS.has(key(r)))
+      .map(key);
     expect(unknown, 'new write routes: add a sample request (or list them in NO_IDS)').toEqual([]);
     expect(routes.filter((r) => NO_IDS.has(key(r)) && r.ids.length).map(key)).toEqual([]);
     const known = new Set(routes.map(key));
-    expect([...Object.keys(SAMPLES), ...NO_IDS].filter((k) => !known.has(k)), 'samples for routes that are gone').toEqual([]);
+    expect(
+      [...Object.keys(SAMPLES), ...NO_IDS].filter((k) => !known.has(k)),
+      'samples for routes that are gone',
+    ).toEqual([]);
     // What it covers, so a route losing its ids shows here too.
     expect(routes.filter((r) => r.ids.length).length).toBeGreaterThanOrEqual(70);
   });
@@ -68,20 +90,32 @@ describe('the route table', () => {
 
 describe('ids of the sibling county', () => {
   it('answer 404 in every id field of every route, trailed, and write nothing', async () => {
-    const before = Number((await t.ctx.db.selectFrom('trail').select((eb) => eb.fn.max('seq').as('m')).executeTakeFirstOrThrow()).m);
+    const before = Number(
+      (
+        await t.ctx.db
+          .selectFrom('trail')
+          .select((eb) => eb.fn.max('seq').as('m'))
+          .executeTakeFirstOrThrow()
+      ).m,
+    );
     const wrong: string[] = [];
     let denied = 0;
     for (const r of routes.filter((x) => x.ids.length)) {
       for (let i = 0; i < r.ids.length; i++) {
         const res = await send(r, i);
         const f = r.ids[i];
-        if (res.statusCode !== 404) wrong.push(`${key(r)} ${f.in}.${f.path.join('.')}=${f.kind}: ${res.statusCode} ${res.body.slice(0, 160)}`);
+        if (res.statusCode !== 404)
+          wrong.push(`${key(r)} ${f.in}.${f.path.join('.')}=${f.kind}: ${res.statusCode} ${res.body.slice(0, 160)}`);
         else denied++;
       }
     }
     expect(wrong).toEqual([]);
     // Every refusal left its scope.denied row, and nothing else was written.
-    const rows = await t.ctx.db.selectFrom('trail').select(['action']).where('seq', '>', String(before) as never).execute();
+    const rows = await t.ctx.db
+      .selectFrom('trail')
+      .select(['action'])
+      .where('seq', '>', String(before) as never)
+      .execute();
     expect(rows.filter((x) => x.action !== 'scope.denied').map((x) => x.action)).toEqual([]);
     expect(rows.length).toBe(denied);
     expect(denied).toBeGreaterThanOrEqual(85);
@@ -93,7 +127,8 @@ describe('own ids', () => {
     const wrong: string[] = [];
     for (const r of routes.filter((x) => x.ids.length)) {
       const res = await send(r, null);
-      if (res.statusCode === 404 || res.statusCode >= 500) wrong.push(`${key(r)}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+      if (res.statusCode === 404 || res.statusCode >= 500)
+        wrong.push(`${key(r)}: ${res.statusCode} ${res.body.slice(0, 200)}`);
     }
     expect(wrong).toEqual([]);
   }, 300_000);

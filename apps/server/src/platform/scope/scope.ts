@@ -49,13 +49,17 @@ export function cadreVisible(scope: DataScope, cadreAlias = 'cadres'): RawBuilde
     case 1:
       return sql<SqlBool>`true`;
     case 2:
-      return scope.customOrgIds.length ? sql<SqlBool>`${orgId} = any(${scope.customOrgIds}::int[])` : sql<SqlBool>`false`;
+      return scope.customOrgIds.length
+        ? sql<SqlBool>`${orgId} = any(${scope.customOrgIds}::int[])`
+        : sql<SqlBool>`false`;
     case 3:
       return sql<SqlBool>`${orgId} = ${scope.orgId}`;
     case 4:
       return sql<SqlBool>`${orgId} = any(array(select so.id from orgs so where so.path <@ ${scope.orgPath}::ltree))`;
     case 5:
-      return scope.cadreId == null ? sql<SqlBool>`false` : sql<SqlBool>`${sql.ref(`${cadreAlias}.id`)} = ${scope.cadreId}`;
+      return scope.cadreId == null
+        ? sql<SqlBool>`false`
+        : sql<SqlBool>`${sql.ref(`${cadreAlias}.id`)} = ${scope.cadreId}`;
   }
 }
 

@@ -9,14 +9,24 @@ export { SHEET_LIMITS, sheetErrors, type SheetLimits } from './workbook-limits.j
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export interface SheetOut { name: string; columns: Array<{ title: string; width?: number }>; rows: Cell[][] }
+export interface SheetOut {
+  name: string;
+  columns: Array<{ title: string; width?: number }>;
+  rows: Cell[][];
+}
 
 /** A workbook with a bold, frozen header row per sheet. */
 export async function writeWorkbook(sheets: SheetOut[]): Promise<Buffer> {
-  return writeXlsxFile(sheets.map((s) => ({
-    sheet: s.name,
-    data: [s.columns.map((c) => ({ value: c.title, fontWeight: 'bold' as const })), ...s.rows.map((r) => r.map((v) => (v === null ? null : { value: v })))],
-    columns: s.columns.map((c) => ({ width: c.width ?? 16 })),
-    stickyRowsCount: 1,
-  })) as never, { fontFamily: '宋体', fontSize: 11 }).toBuffer();
+  return writeXlsxFile(
+    sheets.map((s) => ({
+      sheet: s.name,
+      data: [
+        s.columns.map((c) => ({ value: c.title, fontWeight: 'bold' as const })),
+        ...s.rows.map((r) => r.map((v) => (v === null ? null : { value: v }))),
+      ],
+      columns: s.columns.map((c) => ({ width: c.width ?? 16 })),
+      stickyRowsCount: 1,
+    })) as never,
+    { fontFamily: '宋体', fontSize: 11 },
+  ).toBuffer();
 }

@@ -10,22 +10,30 @@ import { dataStart, overBudget, readWholeZip, ZipFormatError } from '../files/zi
 import { SHEET_LIMITS, sheetErrors, type SheetLimits } from './workbook-limits.js';
 
 export type Cell = string | number | boolean | null;
-export interface SheetIn { name: string; rows: Cell[][] }
+export interface SheetIn {
+  name: string;
+  rows: Cell[][];
+}
 
-type WorkerAnswer = { sheets: Array<{ name: string; pieces: string[] }> } | { refused: 'malformed' | 'rows' | 'columns'; value?: number };
+type WorkerAnswer =
+  | { sheets: Array<{ name: string; pieces: string[] }> }
+  | { refused: 'malformed' | 'rows' | 'columns'; value?: number };
 
 const THREADS = 2;
 /** Files being read or waiting for a thread; past this a request is refused at once (503) rather than queued. */
 const MAX_IN_FLIGHT = THREADS + 4;
 let inFlight = 0;
 let pool: Piscina | null = null;
-const workers = () => (pool ??= new Piscina({
-  filename: new URL('./workbook-read.worker.mjs', import.meta.url).href,
-  minThreads: 0, maxThreads: THREADS, idleTimeout: 30_000,
-  // A worker that needs more is ended by Node (ERR_WORKER_OUT_OF_MEMORY); the server's heap is not touched.
-  resourceLimits: { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 64 },
-  niceIncrement: 10,
-}));
+const workers = () =>
+  (pool ??= new Piscina({
+    filename: new URL('./workbook-read.worker.mjs', import.meta.url).href,
+    minThreads: 0,
+    maxThreads: THREADS,
+    idleTimeout: 30_000,
+    // A worker that needs more is ended by Node (ERR_WORKER_OUT_OF_MEMORY); the server's heap is not touched.
+    resourceLimits: { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 64 },
+    niceIncrement: 10,
+  }));
 
 /** The worker threads end when idle; tests and shutdown may end them at once. */
 export async function closeWorkbookReaders(): Promise<void> {
@@ -49,7 +57,12 @@ function checkDirectory(file: Buffer, l: SheetLimits) {
   const sheets = entries.filter((e) => /^xl\/worksheets\/[^/]+\.xml$/.test(e.name));
   if (sheets.length > l.maxSheets) throw sheetErrors.sheets(sheets.length, l.maxSheets);
   try {
-    return sheets.map((e) => ({ start: dataStart(file, e), compressedSize: e.compressedSize, size: e.size, method: e.method }));
+    return sheets.map((e) => ({
+      start: dataStart(file, e),
+      compressedSize: e.compressedSize,
+      size: e.size,
+      method: e.method,
+    }));
   } catch {
     throw sheetErrors.malformed();
   }
@@ -68,8 +81,10 @@ export async function readWorkbook(file: Buffer, limits: Partial<SheetLimits> = 
   let answer: WorkerAnswer;
   inFlight++;
   try {
-    answer = await workers().run({ file: copy, sheets, maxRows: l.maxRows, maxColumns: l.maxColumns },
-      { transferList: [copy.buffer], signal: AbortSignal.timeout(l.timeoutMs) });
+    answer = await workers().run(
+      { file: copy, sheets, maxRows: l.maxRows, maxColumns: l.maxColumns },
+      { transferList: [copy.buffer], signal: AbortSignal.timeout(l.timeoutMs) },
+    );
   } catch (e) {
     const err = e as Error & { code?: string };
     if (err.name === 'AbortError') throw sheetErrors.slow(l.timeoutMs);

@@ -58,7 +58,8 @@ export default async function readWorkbookInWorker({ file, sheets, maxRows, maxC
     sheets: read.map((s) => {
       const rows = s.data.map((row) => row.map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v)));
       const pieces = [];
-      for (let i = 0; i < rows.length; i += ROWS_PER_PIECE) pieces.push(JSON.stringify(rows.slice(i, i + ROWS_PER_PIECE)));
+      for (let i = 0; i < rows.length; i += ROWS_PER_PIECE)
+        pieces.push(JSON.stringify(rows.slice(i, i + ROWS_PER_PIECE)));
       return { name: s.sheet.trim(), pieces };
     }),
   };

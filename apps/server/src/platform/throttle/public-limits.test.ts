@@ -20,15 +20,44 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const submit = (app: FastifyInstance, from: string) => app.inject({ method: 'POST', url: '/api/v1/public/reports', remoteAddress: from,
-  payload: { accused: { name: '张局长', unit: '明湖区财政局' }, content: '违规发放津贴补贴。', anonymous: true } });
+const submit = (app: FastifyInstance, from: string) =>
+  app.inject({
+    method: 'POST',
+    url: '/api/v1/public/reports',
+    remoteAddress: from,
+    payload: { accused: { name: '张局长', unit: '明湖区财政局' }, content: '违规发放津贴补贴。', anonymous: true },
+  });
 /** The public routes that take a receipt (a receipt someone may be guessing). */
 const RECEIPT_ROUTES: Record<string, (app: FastifyInstance, from: string) => Promise<LightMyRequestResponse>> = {
-  status: (app, from) => app.inject({ method: 'POST', url: '/api/v1/public/reports/status', remoteAddress: from, payload: { receipt: NO_SUCH } }),
-  addition: (app, from) => app.inject({ method: 'POST', url: '/api/v1/public/reports/additions', remoteAddress: from, payload: { receipt: NO_SUCH, content: '补充' } }),
-  attachment: (app, from) => app.inject({ method: 'POST', url: '/api/v1/public/reports/attachments?name=a.jpg', remoteAddress: from,
-    headers: { 'content-type': 'application/octet-stream', 'x-receipt': NO_SUCH }, payload: Buffer.from([0xff, 0xd8, 0xff, 0xe0]) }),
-  proof: (app, from) => app.inject({ method: 'POST', url: '/api/v1/public/proofs/verify', remoteAddress: from, payload: { proof, receipt: NO_SUCH } }),
+  status: (app, from) =>
+    app.inject({
+      method: 'POST',
+      url: '/api/v1/public/reports/status',
+      remoteAddress: from,
+      payload: { receipt: NO_SUCH },
+    }),
+  addition: (app, from) =>
+    app.inject({
+      method: 'POST',
+      url: '/api/v1/public/reports/additions',
+      remoteAddress: from,
+      payload: { receipt: NO_SUCH, content: '补充' },
+    }),
+  attachment: (app, from) =>
+    app.inject({
+      method: 'POST',
+      url: '/api/v1/public/reports/attachments?name=a.jpg',
+      remoteAddress: from,
+      headers: { 'content-type': 'application/octet-stream', 'x-receipt': NO_SUCH },
+      payload: Buffer.from([0xff, 0xd8, 0xff, 0xe0]),
+    }),
+  proof: (app, from) =>
+    app.inject({
+      method: 'POST',
+      url: '/api/v1/public/proofs/verify',
+      remoteAddress: from,
+      payload: { proof, receipt: NO_SUCH },
+    }),
 };
 const codes = (rs: { statusCode: number }[]) => rs.map((r) => r.statusCode);
 
@@ -53,8 +82,12 @@ describe('the receipt budget (issue 11 §6)', () => {
     const from = '198.51.100.3';
     const second = await buildApp(t.ctx, { publicLimits: LIMITS });
     try {
-      expect(codes([await RECEIPT_ROUTES.status(t.app, from), await RECEIPT_ROUTES.addition(t.app, from)])).toEqual([404, 404]);
-      expect(codes([await RECEIPT_ROUTES.status(second, from), await RECEIPT_ROUTES.proof(second, from)])).toEqual([404, 400]);
+      expect(codes([await RECEIPT_ROUTES.status(t.app, from), await RECEIPT_ROUTES.addition(t.app, from)])).toEqual([
+        404, 404,
+      ]);
+      expect(codes([await RECEIPT_ROUTES.status(second, from), await RECEIPT_ROUTES.proof(second, from)])).toEqual([
+        404, 400,
+      ]);
       expect((await RECEIPT_ROUTES.attachment(second, from)).statusCode).toBe(429);
       expect((await RECEIPT_ROUTES.status(t.app, from)).statusCode).toBe(429);
     } finally {

@@ -14,25 +14,38 @@ const BUCKET = 'public';
 const PRUNE_TIMER_MS = 5 * 60_000;
 
 /** The route config of a limited public route: at most `max` requests per address in `windowMs`, shared by `budget`. */
-export const addressBudget = (budget: string, max: number, windowMs: number) => ({ max, timeWindow: windowMs, groupId: budget });
+export const addressBudget = (budget: string, max: number, windowMs: number) => ({
+  max,
+  timeWindow: windowMs,
+  groupId: budget,
+});
 
 function dbStore(ctx: AppContext) {
   return class DbRateLimitStore implements FastifyRateLimitStore {
     incr(key: string, cb: (e: Error | null, r?: { current: number; ttl: number }) => void, timeWindow: number): void {
       const now = ctx.clock.now();
       prunePerhaps(ctx.db, now);
-      countHit(ctx.db, { bucket: BUCKET, subject: key, windowMs: timeWindow }, now)
-        .then((c) => cb(null, { current: c.hits, ttl: Math.max(0, c.resetAt.getTime() - now.getTime()) }), (e: Error) => cb(e));
+      countHit(ctx.db, { bucket: BUCKET, subject: key, windowMs: timeWindow }, now).then(
+        (c) => cb(null, { current: c.hits, ttl: Math.max(0, c.resetAt.getTime() - now.getTime()) }),
+        (e: Error) => cb(e),
+      );
     }
 
-    child(): FastifyRateLimitStore { return this; }
+    child(): FastifyRateLimitStore {
+      return this;
+    }
   };
 }
 
 const tooMany = (_req: FastifyRequest, c: { ttl: number }) => {
   const seconds = Math.max(1, Math.ceil(c.ttl / 1000));
-  return new AppError(429, 'RATE_LIMITED', `请求过于频繁，请 ${seconds} 秒后再试`, `Too many requests; try again in ${seconds} s`,
-    { retryAfterSeconds: seconds });
+  return new AppError(
+    429,
+    'RATE_LIMITED',
+    `请求过于频繁，请 ${seconds} 秒后再试`,
+    `Too many requests; try again in ${seconds} s`,
+    { retryAfterSeconds: seconds },
+  );
 };
 
 /** Registers the limiter on `app` (routes opt in with `config.rateLimit`) and a timer that deletes expired rows. */
@@ -47,7 +60,9 @@ export async function registerPublicLimits(app: FastifyInstance, ctx: AppContext
   await app.register(rateLimit, options);
   let timer: NodeJS.Timeout | undefined;
   app.addHook('onReady', async () => {
-    timer = setInterval(() => { pruneThrottle(ctx.db, ctx.clock.now()).catch(() => {}); }, PRUNE_TIMER_MS);
+    timer = setInterval(() => {
+      pruneThrottle(ctx.db, ctx.clock.now()).catch(() => {});
+    }, PRUNE_TIMER_MS);
     timer.unref();
   });
   app.addHook('onClose', async () => clearInterval(timer));

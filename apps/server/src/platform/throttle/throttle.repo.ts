@@ -5,13 +5,21 @@ import type { DB } from '../db/index.js';
 
 type Db = Kysely<DB>;
 
-export interface Counted { ok: boolean; hits: number; resetAt: Date }
+export interface Counted {
+  ok: boolean;
+  hits: number;
+  resetAt: Date;
+}
 
 /**
  * One more hit in a fixed window that starts with the first hit and lasts `windowMs`. With `max`, a hit beyond it is
  * refused and not counted (ok false); without, every hit counts and the caller compares.
  */
-export async function countHit(db: Db, c: { bucket: string; subject: string; windowMs: number; max?: number }, now: Date): Promise<Counted> {
+export async function countHit(
+  db: Db,
+  c: { bucket: string; subject: string; windowMs: number; max?: number },
+  now: Date,
+): Promise<Counted> {
   const resetAt = new Date(now.getTime() + c.windowMs);
   const capped = c.max === undefined ? sql`` : sql`WHERE t.expires_at <= ${now} OR t.hits < ${c.max}`;
   const { rows } = await sql<{ hits: number; expires_at: Date }>`
@@ -28,14 +36,22 @@ export async function countHit(db: Db, c: { bucket: string; subject: string; win
 }
 
 export async function read(db: Db, bucket: string, subject: string) {
-  return db.selectFrom('throttle').select(['hits', 'last_at', 'expires_at'])
-    .where('bucket', '=', bucket).where('subject', '=', subject).executeTakeFirst();
+  return db
+    .selectFrom('throttle')
+    .select(['hits', 'last_at', 'expires_at'])
+    .where('bucket', '=', bucket)
+    .where('subject', '=', subject)
+    .executeTakeFirst();
 }
 
 /** Takes back one hit (an attempt that turned out not to be a guess). */
 export async function unhit(db: Db, bucket: string, subject: string): Promise<void> {
-  await db.updateTable('throttle').set({ hits: sql`greatest(hits - 1, 0)` })
-    .where('bucket', '=', bucket).where('subject', '=', subject).execute();
+  await db
+    .updateTable('throttle')
+    .set({ hits: sql`greatest(hits - 1, 0)` })
+    .where('bucket', '=', bucket)
+    .where('subject', '=', subject)
+    .execute();
 }
 
 export async function forget(db: Db, bucket: string, subject: string): Promise<void> {

@@ -13,7 +13,12 @@ import type { Clock } from '../clock/index.js';
 import { verifyProof, type Signer, type SignedProof } from '../crypto/index.js';
 import { verifyTrail, type VerifyResult } from './verify.js';
 
-export interface CheckpointPayload { kind: 'mingjian.trail.checkpoint'; seq: string; hash: string; at: string }
+export interface CheckpointPayload {
+  kind: 'mingjian.trail.checkpoint';
+  seq: string;
+  hash: string;
+  at: string;
+}
 export type Checkpoint = SignedProof<CheckpointPayload>;
 
 export interface CheckpointLog {
@@ -25,11 +30,20 @@ export interface CheckpointLog {
 
 const isPayload = (p: unknown): p is CheckpointPayload => {
   const o = p as CheckpointPayload;
-  return o?.kind === 'mingjian.trail.checkpoint' && /^\d+$/.test(String(o.seq)) && typeof o.hash === 'string' && typeof o.at === 'string';
+  return (
+    o?.kind === 'mingjian.trail.checkpoint' &&
+    /^\d+$/.test(String(o.seq)) &&
+    typeof o.hash === 'string' &&
+    typeof o.at === 'string'
+  );
 };
 
 /** Reads the file line by line (bounded memory) and keeps the checkpoint with the highest seq. */
-export async function readCheckpoints(file: string | null, signer: Signer, onLine?: (c: Checkpoint) => void): Promise<CheckpointLog> {
+export async function readCheckpoints(
+  file: string | null,
+  signer: Signer,
+  onLine?: (c: Checkpoint) => void,
+): Promise<CheckpointLog> {
   const log: CheckpointLog = { latest: null, lines: 0, bad: null };
   if (!file || !existsSync(file)) return log;
   for await (const text of createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity })) {
@@ -38,10 +52,17 @@ export async function readCheckpoints(file: string | null, signer: Signer, onLin
     let c: Checkpoint | null = null;
     try {
       c = JSON.parse(text) as Checkpoint;
-    } catch { /* reported below */ }
-    const reason = !c || !isPayload(c.payload) ? 'not a checkpoint'
-      : c.keyId !== signer.keyId ? `signed by another key (${String(c.keyId)}; every server must share keys/signing.pem)`
-        : !verifyProof(c, signer.publicKeyPem) ? 'signature does not match' : null;
+    } catch {
+      /* reported below */
+    }
+    const reason =
+      !c || !isPayload(c.payload)
+        ? 'not a checkpoint'
+        : c.keyId !== signer.keyId
+          ? `signed by another key (${String(c.keyId)}; every server must share keys/signing.pem)`
+          : !verifyProof(c, signer.publicKeyPem)
+            ? 'signature does not match'
+            : null;
     if (reason) {
       log.bad ??= { line: log.lines, reason };
       continue;
@@ -53,11 +74,21 @@ export async function readCheckpoints(file: string | null, signer: Signer, onLin
 }
 
 /** The chain against the key and the latest checkpoint: what `npm run verify-trail` and POST /trail/verify report. */
-export async function verifyWithCheckpoints(db: Kysely<DB>, signer: Signer, file: string | null): Promise<VerifyResult> {
+export async function verifyWithCheckpoints(
+  db: Kysely<DB>,
+  signer: Signer,
+  file: string | null,
+): Promise<VerifyResult> {
   const log = await readCheckpoints(file, signer);
   if (log.bad) {
-    return { ok: false, rows: 0, firstBrokenSeq: log.latest?.payload.seq ?? '0', kind: 'checkpoint', checkpointSeq: log.latest?.payload.seq ?? null,
-      reason: `checkpoint file ${file} line ${log.bad.line}: ${log.bad.reason}` };
+    return {
+      ok: false,
+      rows: 0,
+      firstBrokenSeq: log.latest?.payload.seq ?? '0',
+      kind: 'checkpoint',
+      checkpointSeq: log.latest?.payload.seq ?? null,
+      reason: `checkpoint file ${file} line ${log.bad.line}: ${log.bad.reason}`,
+    };
   }
   return verifyTrail(db, { checkpoint: log.latest?.payload });
 }
@@ -84,24 +115,39 @@ export async function startCheckpoints(o: CheckpointerOptions): Promise<Checkpoi
   let last = (await readCheckpoints(o.file, o.signer)).latest;
   let running: Promise<Checkpoint | null> | null = null;
   const take = async (): Promise<Checkpoint | null> => {
-    const head = await o.db.selectFrom('trail_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
+    const head = await o.db
+      .selectFrom('trail_head')
+      .select(['seq', 'hash'])
+      .where('id', '=', 1)
+      .executeTakeFirstOrThrow();
     if (last && last.payload.seq === head.seq && last.payload.hash === head.hash) return last;
     const v = await verifyTrail(o.db, { after: last?.payload });
     if (!v.ok) {
-      log.error(`留痕链校验失败，未写检查点 Trail check failed, no checkpoint written: row ${v.firstBrokenSeq} (${v.kind}): ${v.reason}`);
+      log.error(
+        `留痕链校验失败，未写检查点 Trail check failed, no checkpoint written: row ${v.firstBrokenSeq} (${v.kind}): ${v.reason}`,
+      );
       return null;
     }
     // The head verified above, not the one read before it: rows may have been appended in between.
-    const c = o.signer.sign<CheckpointPayload>({ kind: 'mingjian.trail.checkpoint', seq: v.headSeq, hash: v.headHash, at: o.clock.now().toISOString() });
+    const c = o.signer.sign<CheckpointPayload>({
+      kind: 'mingjian.trail.checkpoint',
+      seq: v.headSeq,
+      hash: v.headHash,
+      at: o.clock.now().toISOString(),
+    });
     await appendFile(o.file, `${JSON.stringify(c)}\n`, { mode: 0o600, flag: 'a' });
     last = c;
     return c;
   };
   const checkpoint = () => {
-    running ??= take().catch((e) => {
-      log.error('留痕检查点写入失败 Trail checkpoint failed', e);
-      return null;
-    }).finally(() => { running = null; });
+    running ??= take()
+      .catch((e) => {
+        log.error('留痕检查点写入失败 Trail checkpoint failed', e);
+        return null;
+      })
+      .finally(() => {
+        running = null;
+      });
     return running;
   };
   const timer = setInterval(() => void checkpoint(), o.everyMs);

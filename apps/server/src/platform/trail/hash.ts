@@ -40,8 +40,19 @@ export interface HashedContent {
 /** The row's hash: HMAC-SHA-256 under `key`, or plain SHA-256 (rows from before the switch-over) when key is null. */
 export function rowHash(prevHash: string, row: HashedContent, key: Buffer | null): string {
   const body = canonicalJson([
-    String(row.seq), row.at.toISOString(), row.actor_id, row.actor_name, row.action,
-    row.entity, row.entity_id, row.client_ip, row.detail,
+    String(row.seq),
+    row.at.toISOString(),
+    row.actor_id,
+    row.actor_name,
+    row.action,
+    row.entity,
+    row.entity_id,
+    row.client_ip,
+    row.detail,
   ]);
-  return (key ? createHmac('sha256', key) : createHash('sha256')).update(prevHash).update('\n').update(body).digest('hex');
+  return (key ? createHmac('sha256', key) : createHash('sha256'))
+    .update(prevHash)
+    .update('\n')
+    .update(body)
+    .digest('hex');
 }

@@ -3,5 +3,10 @@ export { verifyTrail, type VerifyResult, type BreakKind, type Anchor } from './v
 export { canonicalJson, rowHash } from './hash.js';
 export { establishTrailKey, readKeyedFrom, useTrailKey, trailKeyOf, type TrailKey } from './trail-key.service.js';
 export {
-  readCheckpoints, verifyWithCheckpoints, startCheckpoints, type Checkpoint, type CheckpointPayload, type Checkpointer,
+  readCheckpoints,
+  verifyWithCheckpoints,
+  startCheckpoints,
+  type Checkpoint,
+  type CheckpointPayload,
+  type Checkpointer,
 } from './checkpoint.service.js';

@@ -27,10 +27,14 @@ export function trailKeyOf(db: Kysely<DB>): TrailKey {
 }
 
 const RECORD = 'trail_keyed_from';
-const mac = (key: Buffer, from: bigint) => createHmac('sha256', key).update('mingjian trail keyed from\0').update(from.toString()).digest('base64url');
+const mac = (key: Buffer, from: bigint) =>
+  createHmac('sha256', key).update('mingjian trail keyed from\0').update(from.toString()).digest('base64url');
 
-const mismatch = () => new Error('留痕密钥与数据库不匹配：请为所有实例设置同一个 MINGJIAN_TRAIL_KEY。 The trail key does not match this database: '
-  + 'set the same MINGJIAN_TRAIL_KEY (base64, 32 bytes) on every server, or use the key file that keyed the trail.');
+const mismatch = () =>
+  new Error(
+    '留痕密钥与数据库不匹配：请为所有实例设置同一个 MINGJIAN_TRAIL_KEY。 The trail key does not match this database: ' +
+      'set the same MINGJIAN_TRAIL_KEY (base64, 32 bytes) on every server, or use the key file that keyed the trail.',
+  );
 
 /** The recorded switch-over, checked against the key; null on a database no keyed server has started on. */
 export async function readKeyedFrom(db: Kysely<DB>, key: Buffer): Promise<bigint | null> {
@@ -47,8 +51,11 @@ export async function establishTrailKey(db: Kysely<DB>, key: Buffer): Promise<Tr
   if (from === null) {
     const head = await db.selectFrom('trail_head').select('seq').where('id', '=', 1).executeTakeFirstOrThrow();
     const next = BigInt(head.seq) + 1n;
-    await db.insertInto('installation').values({ name: RECORD, value: `${next}.${mac(key, next)}` })
-      .onConflict((oc) => oc.column('name').doNothing()).execute();
+    await db
+      .insertInto('installation')
+      .values({ name: RECORD, value: `${next}.${mac(key, next)}` })
+      .onConflict((oc) => oc.column('name').doNothing())
+      .execute();
     from = (await readKeyedFrom(db, key))!;
   }
   const trailKey = { key, keyedFrom: from };

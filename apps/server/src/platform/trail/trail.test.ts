@@ -8,7 +8,16 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { Client, loginAs, startTestApp, type TestApp } from '../../test/harness.js';
 import { loadSmallTree } from '../../test/fixtures.js';
-import { write, recordRead, verifyTrail, verifyWithCheckpoints, startCheckpoints, rowHash, SYSTEM_ACTOR, type Checkpointer } from './index.js';
+import {
+  write,
+  recordRead,
+  verifyTrail,
+  verifyWithCheckpoints,
+  startCheckpoints,
+  rowHash,
+  SYSTEM_ACTOR,
+  type Checkpointer,
+} from './index.js';
 import { cutEnd, editRow, forgeRow } from '../../test/trail-tamper.js';
 
 let t: TestApp;
@@ -18,23 +27,35 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const count = async (table: 'trail' | 'orgs') => Number((await t.ctx.db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+const count = async (table: 'trail' | 'orgs') =>
+  Number(
+    (
+      await t.ctx.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('trail by construction', () => {
   it('refuses a write transaction that records no trail event, and rolls the write back', async () => {
     const before = await count('orgs');
-    await expect(write(t.ctx.db, t.ctx.clock, SYSTEM_ACTOR, async (w) => {
-      await w.trx.updateTable('orgs').set({ name: '改名' }).where('id', '=', 2).execute();
-    })).rejects.toThrow(/at least one trail event/);
+    await expect(
+      write(t.ctx.db, t.ctx.clock, SYSTEM_ACTOR, async (w) => {
+        await w.trx.updateTable('orgs').set({ name: '改名' }).where('id', '=', 2).execute();
+      }),
+    ).rejects.toThrow(/at least one trail event/);
     expect(await count('orgs')).toBe(before);
     const org = await t.ctx.db.selectFrom('orgs').select('name').where('id', '=', 2).executeTakeFirstOrThrow();
     expect(org.name).toBe('明湖区');
   });
 
   it('the database itself refuses to commit a guarded write without a trail row', async () => {
-    await expect(t.ctx.db.transaction().execute(async (trx) => {
-      await sql`update orgs set name = '绕过' where id = 3`.execute(trx);
-    })).rejects.toThrow(/without a trail row/);
+    await expect(
+      t.ctx.db.transaction().execute(async (trx) => {
+        await sql`update orgs set name = '绕过' where id = 3`.execute(trx);
+      }),
+    ).rejects.toThrow(/without a trail row/);
     const org = await t.ctx.db.selectFrom('orgs').select('name').where('id', '=', 3).executeTakeFirstOrThrow();
     expect(org.name).toBe('青石区');
   });
@@ -48,7 +69,13 @@ describe('trail by construction', () => {
     });
     const rows = await t.ctx.db.selectFrom('trail').selectAll().orderBy('seq', 'desc').limit(2).execute();
     expect(await count('trail')).toBe(before + 2);
-    expect(rows[1]).toMatchObject({ actor_name: 'tester', client_ip: '10.0.0.9', action: 'org.update', entity: 'org', entity_id: '2' });
+    expect(rows[1]).toMatchObject({
+      actor_name: 'tester',
+      client_ip: '10.0.0.9',
+      action: 'org.update',
+      entity: 'org',
+      entity_id: '2',
+    });
     expect(rows[0].prev_hash).toBe(rows[1].hash);
     expect(await verifyTrail(t.ctx.db)).toMatchObject({ ok: true });
   });
@@ -71,7 +98,7 @@ describe('append-only and tamper evidence', () => {
     expect(await verifyTrail(t.ctx.db)).toMatchObject({ ok: true });
   });
 
-  it('names the first altered row when someone with the table owner\'s rights changes one by hand', async () => {
+  it("names the first altered row when someone with the table owner's rights changes one by hand", async () => {
     const rows = await t.ctx.db.selectFrom('trail').select('seq').orderBy('seq').execute();
     const victim = rows[Math.floor(rows.length / 2)].seq;
     await editRow(t, victim, sql`detail = '{"forged":true}'::jsonb`);
@@ -88,7 +115,11 @@ describe('append-only and tamper evidence', () => {
         await sql`delete from trail where seq = 3`.execute(db);
         await sql`alter table trail enable trigger trail_no_update`.execute(db);
       });
-      expect(await verifyTrail(t2.ctx.db)).toMatchObject({ ok: false, firstBrokenSeq: '3', reason: expect.stringMatching(/missing/) });
+      expect(await verifyTrail(t2.ctx.db)).toMatchObject({
+        ok: false,
+        firstBrokenSeq: '3',
+        reason: expect.stringMatching(/missing/),
+      });
     } finally {
       await t2.close();
     }
@@ -108,7 +139,13 @@ describe('keyed chain and checkpoints', () => {
     file = path.join(dir, 'trail-checkpoints.jsonl');
     k = await startTestApp({ checkpointFile: file });
     await loadSmallTree(k);
-    checkpoints = await startCheckpoints({ db: k.ctx.db, signer: k.ctx.signer, clock: k.clock, file, everyMs: 3_600_000 });
+    checkpoints = await startCheckpoints({
+      db: k.ctx.db,
+      signer: k.ctx.signer,
+      clock: k.clock,
+      file,
+      everyMs: 3_600_000,
+    });
   });
   afterAll(async () => {
     await k.close();
@@ -131,15 +168,33 @@ describe('keyed chain and checkpoints', () => {
     expect(await verify()).toMatchObject({ ok: true, checkpointSeq: head.seq });
   });
 
-  it('refuses a row that does not follow the head, from the app\'s own connection', async () => {
+  it("refuses a row that does not follow the head, from the app's own connection", async () => {
     const head = await k.ctx.db.selectFrom('trail_head').selectAll().executeTakeFirstOrThrow();
-    await expect(k.ctx.db.insertInto('trail').values({ seq: String(BigInt(head.seq) + 5n), at: new Date(), actor_name: 'x',
-      action: 'x', entity: 'x', detail: '{}', prev_hash: head.hash, hash: 'x' }).execute()).rejects.toThrow(/does not follow the head/);
+    await expect(
+      k.ctx.db
+        .insertInto('trail')
+        .values({
+          seq: String(BigInt(head.seq) + 5n),
+          at: new Date(),
+          actor_name: 'x',
+          action: 'x',
+          entity: 'x',
+          detail: '{}',
+          prev_hash: head.hash,
+          hash: 'x',
+        })
+        .execute(),
+    ).rejects.toThrow(/does not follow the head/);
   });
 
   it('reports a forged row with a correct plain SHA-256 (the attack that passed before) as forged', async () => {
     const seq = await forgeRow(k.ctx.db);
-    expect(await verifyTrail(k.ctx.db)).toMatchObject({ ok: false, kind: 'forged', firstBrokenSeq: seq, reason: expect.stringMatching(/plain SHA-256/) });
+    expect(await verifyTrail(k.ctx.db)).toMatchObject({
+      ok: false,
+      kind: 'forged',
+      firstBrokenSeq: seq,
+      reason: expect.stringMatching(/plain SHA-256/),
+    });
     expect(await verify()).toMatchObject({ ok: false, kind: 'forged', firstBrokenSeq: seq });
     // The checkpointer does not anchor a broken trail.
     expect(await checkpoints.checkpoint()).toBeNull();
@@ -148,7 +203,11 @@ describe('keyed chain and checkpoints', () => {
   });
 
   it('reports a checkpointed row changed by hand as edited', async () => {
-    const before = await k.ctx.db.selectFrom('trail').select('actor_name').where('seq', '=', '2').executeTakeFirstOrThrow();
+    const before = await k.ctx.db
+      .selectFrom('trail')
+      .select('actor_name')
+      .where('seq', '=', '2')
+      .executeTakeFirstOrThrow();
     await editRow(k, '2');
     expect(await verify()).toMatchObject({ ok: false, kind: 'edited', firstBrokenSeq: '2' });
     await editRow(k, '2', sql`actor_name = ${before.actor_name}`);
@@ -157,12 +216,21 @@ describe('keyed chain and checkpoints', () => {
 
   it('reports a checkpoint file line changed by hand', async () => {
     const bad = path.join(dir, 'bad.jsonl');
-    writeFileSync(bad, readFileSync(file, 'utf8').replace(/"seq":"(\d+)"/, (_m, n) => `"seq":"${Number(n) - 3}"`));
-    expect(await verifyWithCheckpoints(k.ctx.db, k.ctx.signer, bad)).toMatchObject({ ok: false, kind: 'checkpoint', reason: expect.stringMatching(/line 1: signature/) });
+    writeFileSync(
+      bad,
+      readFileSync(file, 'utf8').replace(/"seq":"(\d+)"/, (_m, n) => `"seq":"${Number(n) - 3}"`),
+    );
+    expect(await verifyWithCheckpoints(k.ctx.db, k.ctx.signer, bad)).toMatchObject({
+      ok: false,
+      kind: 'checkpoint',
+      reason: expect.stringMatching(/line 1: signature/),
+    });
   });
 
   it('checkpoints a live trail: rows appended while it verifies wait for the next checkpoint, nothing is reported cut', async () => {
-    const reads = Array.from({ length: 40 }, (_, i) => recordRead(k.ctx.db, k.ctx.clock, SYSTEM_ACTOR, { action: 'cadre.read', entity: 'cadre', entityId: i }));
+    const reads = Array.from({ length: 40 }, (_, i) =>
+      recordRead(k.ctx.db, k.ctx.clock, SYSTEM_ACTOR, { action: 'cadre.read', entity: 'cadre', entityId: i }),
+    );
     const [c] = await Promise.all([checkpoints.checkpoint(), ...reads]);
     expect(c).not.toBeNull();
     expect(await verify()).toMatchObject({ ok: true });

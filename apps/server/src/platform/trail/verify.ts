@@ -13,7 +13,10 @@ import { trailKeyOf, type TrailKey } from './trail-key.service.js';
 export type BreakKind = 'forged' | 'edited' | 'missing' | 'truncated' | 'checkpoint';
 
 /** A point of the chain known to be good: the latest checkpoint, or where an earlier verification stopped. */
-export interface Anchor { seq: string; hash: string }
+export interface Anchor {
+  seq: string;
+  hash: string;
+}
 
 export type VerifyResult =
   | { ok: true; rows: number; headSeq: string; headHash: string; checkpointSeq: string | null }
@@ -37,12 +40,22 @@ export async function verifyTrail(db: Kysely<DB>, opts: VerifyOptions = {}): Pro
   let expectSeq = 1n;
   let prev = 'GENESIS';
   let rows = 0;
-  const broken = (seq: bigint, kind: BreakKind, reason: string): VerifyResult =>
-    ({ ok: false, rows, firstBrokenSeq: seq.toString(), kind, reason, checkpointSeq });
+  const broken = (seq: bigint, kind: BreakKind, reason: string): VerifyResult => ({
+    ok: false,
+    rows,
+    firstBrokenSeq: seq.toString(),
+    kind,
+    reason,
+    checkpointSeq,
+  });
   if (opts.after && opts.after.seq !== '0') {
     const at = await db.selectFrom('trail').select('hash').where('seq', '=', opts.after.seq).executeTakeFirst();
     if (at?.hash !== opts.after.hash) {
-      return broken(BigInt(opts.after.seq), 'truncated', `row ${opts.after.seq} no longer holds the hash verified and checkpointed before`);
+      return broken(
+        BigInt(opts.after.seq),
+        'truncated',
+        `row ${opts.after.seq} no longer holds the hash verified and checkpointed before`,
+      );
     }
     expectSeq = BigInt(opts.after.seq) + 1n;
     prev = opts.after.hash;
@@ -52,22 +65,39 @@ export async function verifyTrail(db: Kysely<DB>, opts: VerifyOptions = {}): Pro
   const check = (r: Selectable<TrailTable>): VerifyResult | null => {
     const seq = BigInt(r.seq);
     if (seq !== expectSeq) {
-      if (cp && expectSeq <= cp.seq) return broken(expectSeq, 'truncated', `row ${expectSeq} is missing (checkpointed up to ${cp.seq})`);
+      if (cp && expectSeq <= cp.seq)
+        return broken(expectSeq, 'truncated', `row ${expectSeq} is missing (checkpointed up to ${cp.seq})`);
       return broken(expectSeq, 'missing', `row ${expectSeq} is missing`);
     }
     if (r.prev_hash !== prev) return broken(seq, changed(seq), 'prev_hash does not match the previous row');
     const content = {
-      seq: r.seq, at: r.at, actor_id: r.actor_id, actor_name: r.actor_name, action: r.action, entity: r.entity,
-      entity_id: r.entity_id, client_ip: r.client_ip, detail: r.detail,
+      seq: r.seq,
+      at: r.at,
+      actor_id: r.actor_id,
+      actor_name: r.actor_name,
+      action: r.action,
+      entity: r.entity,
+      entity_id: r.entity_id,
+      client_ip: r.client_ip,
+      detail: r.detail,
     };
     const keyed = seq >= keyedFrom;
     if (rowHash(prev, content, keyed ? key : null) !== r.hash) {
       const plain = keyed && rowHash(prev, content, null) === r.hash;
-      return broken(seq, changed(seq), plain ? 'hashed with plain SHA-256, without the trail key'
-        : `content does not match its ${keyed ? 'keyed ' : ''}hash`);
+      return broken(
+        seq,
+        changed(seq),
+        plain
+          ? 'hashed with plain SHA-256, without the trail key'
+          : `content does not match its ${keyed ? 'keyed ' : ''}hash`,
+      );
     }
     if (cp && seq === cp.seq && r.hash !== cp.hash) {
-      return broken(seq, 'truncated', `row ${seq} no longer holds the checkpointed hash (the end was cut and written again)`);
+      return broken(
+        seq,
+        'truncated',
+        `row ${seq} no longer holds the checkpointed hash (the end was cut and written again)`,
+      );
     }
     prev = r.hash;
     expectSeq = seq + 1n;
@@ -78,8 +108,14 @@ export async function verifyTrail(db: Kysely<DB>, opts: VerifyOptions = {}): Pro
   const head = await db.selectFrom('trail_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
   const end = BigInt(head.seq);
   for (;;) {
-    const page = await db.selectFrom('trail').selectAll().where('seq', '>=', expectSeq.toString()).where('seq', '<=', head.seq)
-      .orderBy('seq').limit(batch).execute();
+    const page = await db
+      .selectFrom('trail')
+      .selectAll()
+      .where('seq', '>=', expectSeq.toString())
+      .where('seq', '<=', head.seq)
+      .orderBy('seq')
+      .limit(batch)
+      .execute();
     for (const r of page) {
       const fail = check(r);
       if (fail) return fail;
@@ -91,8 +127,13 @@ export async function verifyTrail(db: Kysely<DB>, opts: VerifyOptions = {}): Pro
     return broken(expectSeq, 'truncated', `the trail ends at row ${last}, but a checkpoint recorded row ${cp.seq}`);
   }
   if (last !== end || head.hash !== prev) {
-    return broken(expectSeq, 'truncated', last < end ? 'rows after this one are missing (head is ahead)'
-      : `trail_head does not hold the hash of row ${last}`);
+    return broken(
+      expectSeq,
+      'truncated',
+      last < end
+        ? 'rows after this one are missing (head is ahead)'
+        : `trail_head does not hold the hash of row ${last}`,
+    );
   }
   return { ok: true, rows, headSeq: last.toString(), headHash: prev, checkpointSeq };
 }

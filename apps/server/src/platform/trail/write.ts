@@ -29,7 +29,13 @@ export interface WriteCtx {
 
 export const SYSTEM_ACTOR: Actor = { accountId: null, name: 'system', ip: null };
 
-async function appendTrail(trx: Transaction<DB>, key: Buffer, actor: Actor, events: TrailEvent[], at: Date): Promise<void> {
+async function appendTrail(
+  trx: Transaction<DB>,
+  key: Buffer,
+  actor: Actor,
+  events: TrailEvent[],
+  at: Date,
+): Promise<void> {
   // mj_trail_head() locks the head row (serializing appenders: gap-free seq, linear chain) for a role that may not
   // UPDATE it; the insert trigger then moves the head, as the owner (issue 11 §1).
   const head = (await sql<{ seq: string; hash: string }>`select seq, hash from mj_trail_head()`.execute(trx)).rows[0];
@@ -38,8 +44,14 @@ async function appendTrail(trx: Transaction<DB>, key: Buffer, actor: Actor, even
   const rows = events.map((e) => {
     seq += 1n;
     const content = storable({
-      seq: seq.toString(), at, actor_id: actor.accountId, actor_name: actor.name, action: e.action,
-      entity: e.entity, entity_id: e.entityId == null ? null : String(e.entityId), client_ip: actor.ip,
+      seq: seq.toString(),
+      at,
+      actor_id: actor.accountId,
+      actor_name: actor.name,
+      action: e.action,
+      entity: e.entity,
+      entity_id: e.entityId == null ? null : String(e.entityId),
+      client_ip: actor.ip,
       detail: e.detail ?? {},
     });
     const hash = rowHash(prev, content, key);
@@ -51,7 +63,10 @@ async function appendTrail(trx: Transaction<DB>, key: Buffer, actor: Actor, even
 }
 
 export async function write<T>(
-  db: Kysely<DB>, clock: Clock, actor: Actor, fn: (w: WriteCtx) => Promise<T>,
+  db: Kysely<DB>,
+  clock: Clock,
+  actor: Actor,
+  fn: (w: WriteCtx) => Promise<T>,
 ): Promise<T> {
   const { key } = trailKeyOf(db);
   return db.transaction().execute(async (trx) => {
@@ -69,4 +84,3 @@ export async function recordRead(db: Kysely<DB>, clock: Clock, actor: Actor, eve
   const { key } = trailKeyOf(db);
   await db.transaction().execute((trx) => appendTrail(trx, key, actor, [event], clock.now()));
 }
-

@@ -7,18 +7,43 @@ import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
 import { todayCst } from '../reports/clueDicts';
 
-interface CadreRow { id: number; name: string; orgName?: string | null; currentPost?: string | null }
-export interface Person { id: number; name: string }
+interface CadreRow {
+  id: number;
+  name: string;
+  orgName?: string | null;
+  currentPost?: string | null;
+}
+export interface Person {
+  id: number;
+  name: string;
+}
 
-export function CadreSelect({ value, onChange, initial, disabled, testId }: {
-  value?: number; onChange?(id: number | undefined): void; initial?: Person; disabled?: boolean; testId?: string;
+export function CadreSelect({
+  value,
+  onChange,
+  initial,
+  disabled,
+  testId,
+}: {
+  value?: number;
+  onChange?(id: number | undefined): void;
+  initial?: Person;
+  disabled?: boolean;
+  testId?: string;
 }) {
   const { t } = useI18n();
-  const [options, setOptions] = useState<Array<{ value: number; label: string }>>(initial ? [{ value: initial.id, label: initial.name }] : []);
+  const [options, setOptions] = useState<Array<{ value: number; label: string }>>(
+    initial ? [{ value: initial.id, label: initial.name }] : [],
+  );
   const [searching, setSearching] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
-  useEffect(() => { if (initial) setOptions((o) => (o.some((x) => x.value === initial.id) ? o : [{ value: initial.id, label: initial.name }, ...o])); }, [initial]);
+  useEffect(() => {
+    if (initial)
+      setOptions((o) =>
+        o.some((x) => x.value === initial.id) ? o : [{ value: initial.id, label: initial.name }, ...o],
+      );
+  }, [initial]);
 
   const search = (text: string) => {
     clearTimeout(timer.current);
@@ -27,14 +52,31 @@ export function CadreSelect({ value, onChange, initial, disabled, testId }: {
       setSearching(true);
       try {
         const r = await get<{ items: CadreRow[] }>(`/api/v1/cadres${qs({ q: text.trim(), pageSize: 20 })}`);
-        setOptions(r.items.map((c) => ({ value: c.id, label: [c.name, c.orgName, c.currentPost].filter(Boolean).join(' · ') })));
-      } catch { setOptions([]); } finally { setSearching(false); }
+        setOptions(
+          r.items.map((c) => ({ value: c.id, label: [c.name, c.orgName, c.currentPost].filter(Boolean).join(' · ') })),
+        );
+      } catch {
+        setOptions([]);
+      } finally {
+        setSearching(false);
+      }
     }, 250);
   };
   return (
-    <Select showSearch={{ filterOption: false, onSearch: search }} value={value} onChange={(v) => onChange?.(v)} options={options} disabled={disabled}
-      loading={searching} placeholder={t('输入姓名搜索干部', 'Type a name to search')} data-testid={testId} style={{ width: '100%' }}
-      notFoundContent={searching ? t('正在搜索…', 'Searching…') : t('输入姓名后显示匹配的干部', 'Type a name to see matching cadres')} />
+    <Select
+      showSearch={{ filterOption: false, onSearch: search }}
+      value={value}
+      onChange={(v) => onChange?.(v)}
+      options={options}
+      disabled={disabled}
+      loading={searching}
+      placeholder={t('输入姓名搜索干部', 'Type a name to search')}
+      data-testid={testId}
+      style={{ width: '100%' }}
+      notFoundContent={
+        searching ? t('正在搜索…', 'Searching…') : t('输入姓名后显示匹配的干部', 'Type a name to see matching cadres')
+      }
+    />
   );
 }
 
@@ -46,6 +88,14 @@ export function useRecorder(preset?: { minDate?: string; maxDate?: string }) {
   const { t } = useI18n();
   const { me } = useSession();
   const today = todayCst();
-  const self: Person | undefined = me?.cadreId != null ? { id: me.cadreId, name: t(`本人（${me.displayName}）`, `Me (${me.displayName})`) } : undefined;
-  return { max: preset?.maxDate && preset.maxDate < today ? preset.maxDate : today, min: preset?.minDate, ownOnly: me?.role === 'committee_leader', self };
+  const self: Person | undefined =
+    me?.cadreId != null
+      ? { id: me.cadreId, name: t(`本人（${me.displayName}）`, `Me (${me.displayName})`) }
+      : undefined;
+  return {
+    max: preset?.maxDate && preset.maxDate < today ? preset.maxDate : today,
+    min: preset?.minDate,
+    ownOnly: me?.role === 'committee_leader',
+    self,
+  };
 }

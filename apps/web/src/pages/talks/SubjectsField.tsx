@@ -12,9 +12,20 @@ export function SubjectsField({ rule, people }: { rule: SubjectsRule; people: Pe
   const { verdict } = useObligationDicts();
   const form = Form.useFormInstance();
   const hearing = rule === 'verdict';
-  const need = hearing ? t('请至少添加一名汇报人', 'Add at least one person heard') : t('请至少添加一名干部', 'Add at least one cadre');
+  const need = hearing
+    ? t('请至少添加一名汇报人', 'Add at least one person heard')
+    : t('请至少添加一名干部', 'Add at least one cadre');
   return (
-    <Form.List name="subjects" rules={[{ validator: async (_, v?: unknown[]) => { if (!v?.length) throw new Error(need); } }]}>
+    <Form.List
+      name="subjects"
+      rules={[
+        {
+          validator: async (_, v?: unknown[]) => {
+            if (!v?.length) throw new Error(need);
+          },
+        },
+      ]}
+    >
       {(fields, { add, remove }, { errors }) => (
         <>
           {fields.map((f, i) => {
@@ -22,23 +33,45 @@ export function SubjectsField({ rule, people }: { rule: SubjectsRule; people: Pe
             return (
               <Row key={f.key} gutter={8} wrap={false}>
                 <Col span={hearing ? 8 : 10}>
-                  <Form.Item name={[f.name, 'cadreId']} rules={[{ required: true, message: t('请选择干部', 'Choose the cadre') }]}>
+                  <Form.Item
+                    name={[f.name, 'cadreId']}
+                    rules={[{ required: true, message: t('请选择干部', 'Choose the cadre') }]}
+                  >
                     <CadreSelect initial={people.find((p) => p.id === id)} testId={`subject-${i}`} />
                   </Form.Item>
                 </Col>
-                {hearing && <Col span={6}>
-                  <Form.Item name={[f.name, 'verdict']} rules={[{ required: true, message: t('请选择评价', 'Choose a verdict') }]}>
-                    <Select placeholder={t('评价', 'Verdict')} data-testid={`verdict-${i}`}
-                      options={(Object.keys(VERDICTS) as Verdict[]).map((v) => ({ value: v, label: verdict(v) }))} />
-                  </Form.Item>
-                </Col>}
+                {hearing && (
+                  <Col span={6}>
+                    <Form.Item
+                      name={[f.name, 'verdict']}
+                      rules={[{ required: true, message: t('请选择评价', 'Choose a verdict') }]}
+                    >
+                      <Select
+                        placeholder={t('评价', 'Verdict')}
+                        data-testid={`verdict-${i}`}
+                        options={(Object.keys(VERDICTS) as Verdict[]).map((v) => ({ value: v, label: verdict(v) }))}
+                      />
+                    </Form.Item>
+                  </Col>
+                )}
                 <Col flex="auto">
                   <Form.Item name={[f.name, 'comment']}>
-                    <Input maxLength={1000} placeholder={hearing ? t('评价意见（选填）', 'Comment (optional)') : t('说明（选填）', 'Note (optional)')} data-testid={`comment-${i}`} />
+                    <Input
+                      maxLength={1000}
+                      placeholder={
+                        hearing ? t('评价意见（选填）', 'Comment (optional)') : t('说明（选填）', 'Note (optional)')
+                      }
+                      data-testid={`comment-${i}`}
+                    />
                   </Form.Item>
                 </Col>
                 <Col flex="none">
-                  <Button type="text" icon={<MinusCircleOutlined />} onClick={() => remove(f.name)} aria-label={t('移除', 'Remove')} />
+                  <Button
+                    type="text"
+                    icon={<MinusCircleOutlined />}
+                    onClick={() => remove(f.name)}
+                    aria-label={t('移除', 'Remove')}
+                  />
                 </Col>
               </Row>
             );

@@ -6,18 +6,53 @@ import { useI18n } from '../../i18n';
 import type { RecordFile } from '../../components/RecordFiles';
 import { useTalkDicts, type Duty } from './talkDicts';
 
-interface Label { zh: string; en: string }
+interface Label {
+  zh: string;
+  en: string;
+}
 export type SubjectsRule = 'none' | 'verdict' | 'required';
 export type Verdict = 'good' | 'adequate' | 'failing';
-export interface Occasion extends Label { event: string; defaultKind: string; defaultKindLabel: string; defaultDueDays: number }
-export interface ActivityKindDef extends Label { rule: string; subjects: SubjectsRule }
-interface Template extends Label { code: string; ruleId: string; activity: string }
-export interface ObligationDicts { templates: Template[]; occasions: Occasion[]; activityKinds: Record<string, ActivityKindDef>; verdicts: Record<Verdict, string> }
+export interface Occasion extends Label {
+  event: string;
+  defaultKind: string;
+  defaultKindLabel: string;
+  defaultDueDays: number;
+}
+export interface ActivityKindDef extends Label {
+  rule: string;
+  subjects: SubjectsRule;
+}
+interface Template extends Label {
+  code: string;
+  ruleId: string;
+  activity: string;
+}
+export interface ObligationDicts {
+  templates: Template[];
+  occasions: Occasion[];
+  activityKinds: Record<string, ActivityKindDef>;
+  verdicts: Record<Verdict, string>;
+}
 
 export interface Activity {
-  id: number; kind: string; kindLabel: string; heldOn: string; title: string; summary: string; followUp: string | null; reportedTo: string | null;
-  org: { id: number; name: string }; actor: { cadreId: number; name: string } | null; target: { id: number; name: string } | null;
-  subjects: Array<{ cadreId: number; name: string; verdict: Verdict | null; verdictLabel: string | null; comment: string | null }>;
+  id: number;
+  kind: string;
+  kindLabel: string;
+  heldOn: string;
+  title: string;
+  summary: string;
+  followUp: string | null;
+  reportedTo: string | null;
+  org: { id: number; name: string };
+  actor: { cadreId: number; name: string } | null;
+  target: { id: number; name: string } | null;
+  subjects: Array<{
+    cadreId: number;
+    name: string;
+    verdict: Verdict | null;
+    verdictLabel: string | null;
+    comment: string | null;
+  }>;
   attachments: RecordFile[];
 }
 
@@ -27,34 +62,52 @@ export const COMMITTEE_KINDS = ['special_check', 'lower_hearing'];
 export const isDisciplineKind = (d: ActivityKindDef | undefined) => d?.rule === 'M-26';
 
 export const VERDICTS: Record<Verdict, { en: string; color: string }> = {
-  good: { en: 'Good', color: 'green' }, adequate: { en: 'Adequate', color: 'blue' }, failing: { en: 'Failing', color: 'red' },
+  good: { en: 'Good', color: 'green' },
+  adequate: { en: 'Adequate', color: 'blue' },
+  failing: { en: 'Failing', color: 'red' },
 };
 /** The button that records what a duty asks for. */
 export const RECORD_ACTION: Record<string, [string, string]> = {
-  research_visit: ['登记调研', 'Record a visit'], party_lecture: ['登记党课', 'Record a lecture'], special_check: ['登记检查', 'Record a check'],
-  member_hearing: ['登记听取汇报', 'Record a hearing'], lower_hearing: ['登记听取汇报', 'Record a hearing'],
+  research_visit: ['登记调研', 'Record a visit'],
+  party_lecture: ['登记党课', 'Record a lecture'],
+  special_check: ['登记检查', 'Record a check'],
+  member_hearing: ['登记听取汇报', 'Record a hearing'],
+  lower_hearing: ['登记听取汇报', 'Record a hearing'],
 };
 /** Duties no template or occasion names in English (the server writes their titles in Chinese only). */
-const OTHER_EN: Record<string, string> = { hearing_summons: 'Summons after a hearing found a failing', appointment: 'Appointment talk with a new lower principal',
-  lower_principal_talk: 'Half-yearly talk with each lower principal' };
+const OTHER_EN: Record<string, string> = {
+  hearing_summons: 'Summons after a hearing found a failing',
+  appointment: 'Appointment talk with a new lower principal',
+  lower_principal_talk: 'Half-yearly talk with each lower principal',
+};
 
 const OTHER_ZH: Record<string, string> = { hearing_summons: '听取汇报发现责任落实不到位，及时约谈' };
 
 let cache: Promise<ObligationDicts> | null = null;
-const load = () => (cache ??= get<ObligationDicts>('/api/v1/obligations/templates').catch((e) => { cache = null; throw e; }));
+const load = () =>
+  (cache ??= get<ObligationDicts>('/api/v1/obligations/templates').catch((e) => {
+    cache = null;
+    throw e;
+  }));
 
 export function useObligationDicts() {
   const { lang } = useI18n();
   const { rule, dicts: talkDicts } = useTalkDicts();
   const talkRules = talkDicts?.dutyRules;
   const [dicts, setDicts] = useState<ObligationDicts>();
-  useEffect(() => { load().then(setDicts).catch(() => {}); }, []);
+  useEffect(() => {
+    load()
+      .then(setDicts)
+      .catch(() => {});
+  }, []);
   const pick = (l: Label | undefined) => (l ? (lang === 'en' ? l.en : l.zh) : '');
   const activityKind = (code: string) => pick(dicts?.activityKinds[code]) || code;
   /** The kinds one may record (or read): the M-26 ones only for the discipline commission. */
-  const activityOptions = (discipline: boolean) => Object.entries(dicts?.activityKinds ?? {})
-    .filter(([, d]) => discipline || !isDisciplineKind(d)).map(([value, d]) => ({ value, label: pick(d), rule: d.rule }));
-  const verdict = (v: Verdict) => (lang === 'en' ? VERDICTS[v].en : dicts?.verdicts[v] ?? v);
+  const activityOptions = (discipline: boolean) =>
+    Object.entries(dicts?.activityKinds ?? {})
+      .filter(([, d]) => discipline || !isDisciplineKind(d))
+      .map(([value, d]) => ({ value, label: pick(d), rule: d.rule }));
+  const verdict = (v: Verdict) => (lang === 'en' ? VERDICTS[v].en : (dicts?.verdicts[v] ?? v));
   const occasion = (event: string) => dicts?.occasions.find((o) => o.event === event);
   /** What a duty asks, in the current language: the server's Chinese title, or the English of its template or occasion. */
   const dutyTitle = (d: Duty) => {
@@ -65,7 +118,10 @@ export function useObligationDicts() {
   /** A duty named by its Chinese title alone (compliance's overdue list), in the current language. */
   const dutyName = (zh: string) => {
     if (lang !== 'en') return zh;
-    const l = dicts?.templates.find((x) => x.zh === zh) ?? dicts?.occasions.find((x) => x.zh === zh) ?? Object.values(talkRules ?? {}).find((x) => x.zh === zh);
+    const l =
+      dicts?.templates.find((x) => x.zh === zh) ??
+      dicts?.occasions.find((x) => x.zh === zh) ??
+      Object.values(talkRules ?? {}).find((x) => x.zh === zh);
     return l?.en ?? OTHER_EN[Object.keys(OTHER_ZH).find((k) => OTHER_ZH[k] === zh) ?? ''] ?? zh;
   };
   return { dicts, activityKind, activityOptions, verdict, occasion, dutyTitle, dutyName };

@@ -5,8 +5,14 @@ import { get } from '../../api';
 import { useI18n } from '../../i18n';
 import type { RecordFile } from '../../components/RecordFiles';
 
-interface Label { zh: string; en: string }
-export interface TalkDicts { kinds: Record<string, Label>; dutyRules: Record<string, Label> }
+interface Label {
+  zh: string;
+  en: string;
+}
+export interface TalkDicts {
+  kinds: Record<string, Label>;
+  dutyRules: Record<string, Label>;
+}
 export type DutyStatus = 'due' | 'done' | 'overdue' | 'waived';
 
 /**
@@ -14,25 +20,61 @@ export type DutyStatus = 'due' | 'done' | 'overdue' | 'waived';
  * subject person it concerns a unit (a research visit, a special check); `byCommittee` when the committee as a body owes it.
  */
 export interface Duty {
-  id: number; ruleId: string; what: string; talkKind: string | null; talkKindLabel: string | null; periodStart: string; dueOn: string;
-  status: DutyStatus; statusLabel: string; doneOn: string | null; doneTalkId: number | null; waivedReason: string | null;
-  obligation: string; activity: string; byCommittee: boolean; required: number; doneCount: number; occasionNote: string | null;
-  owner: { cadreId: number; name: string; orgId: number | null }; subject: { cadreId: number | null; name: string | null; orgId: number; orgName: string };
+  id: number;
+  ruleId: string;
+  what: string;
+  talkKind: string | null;
+  talkKindLabel: string | null;
+  periodStart: string;
+  dueOn: string;
+  status: DutyStatus;
+  statusLabel: string;
+  doneOn: string | null;
+  doneTalkId: number | null;
+  waivedReason: string | null;
+  obligation: string;
+  activity: string;
+  byCommittee: boolean;
+  required: number;
+  doneCount: number;
+  occasionNote: string | null;
+  owner: { cadreId: number; name: string; orgId: number | null };
+  subject: { cadreId: number | null; name: string | null; orgId: number; orgName: string };
 }
 export interface Talk {
-  id: number; kind: string; kindLabel: string; heldOn: string; place: string | null; summary: string; followUp: string | null;
-  talker: { cadreId: number; name: string }; talkee: { cadreId: number; name: string }; attachments: RecordFile[];
+  id: number;
+  kind: string;
+  kindLabel: string;
+  heldOn: string;
+  place: string | null;
+  summary: string;
+  followUp: string | null;
+  talker: { cadreId: number; name: string };
+  talkee: { cadreId: number; name: string };
+  attachments: RecordFile[];
 }
-export interface Page<T> { total: number; items: T[]; today?: string }
+export interface Page<T> {
+  total: number;
+  items: T[];
+  today?: string;
+}
 
 let cache: Promise<TalkDicts> | null = null;
-const loadTalkDicts = () => (cache ??= get<TalkDicts>('/api/v1/talks/dicts').catch((e) => { cache = null; throw e; }));
+const loadTalkDicts = () =>
+  (cache ??= get<TalkDicts>('/api/v1/talks/dicts').catch((e) => {
+    cache = null;
+    throw e;
+  }));
 
 /** The dictionaries in the current language: `kind('supervision')` → 监督谈话. */
 export function useTalkDicts() {
   const { lang } = useI18n();
   const [dicts, setDicts] = useState<TalkDicts>();
-  useEffect(() => { loadTalkDicts().then(setDicts).catch(() => {}); }, []);
+  useEffect(() => {
+    loadTalkDicts()
+      .then(setDicts)
+      .catch(() => {});
+  }, []);
   const pick = (l: Label | undefined) => (l ? (lang === 'en' ? l.en : l.zh) : '');
   const kind = (code: string | null | undefined) => (code ? pick(dicts?.kinds[code]) : '');
   const rule = (code: string) => pick(dicts?.dutyRules[code]);
@@ -42,12 +84,16 @@ export function useTalkDicts() {
 
 /** Status tags: 已逾期 red, 待完成 orange, 已完成 green, 已免除 grey. */
 export const STATUS: Record<DutyStatus, { zh: string; en: string; color: string }> = {
-  overdue: { zh: '已逾期', en: 'Overdue', color: 'red' }, due: { zh: '待完成', en: 'Due', color: 'orange' },
-  done: { zh: '已完成', en: 'Done', color: 'green' }, waived: { zh: '已免除', en: 'Waived', color: 'default' },
+  overdue: { zh: '已逾期', en: 'Overdue', color: 'red' },
+  due: { zh: '待完成', en: 'Due', color: 'orange' },
+  done: { zh: '已完成', en: 'Done', color: 'green' },
+  waived: { zh: '已免除', en: 'Waived', color: 'default' },
 };
 
 /** The duty filter by rule, as a reader says it. */
 export const DUTY_RULES: Record<string, { zh: string; en: string }> = {
-  'M-21': { zh: '八个必谈（事由触发）', en: 'Talks an occasion calls for' }, 'M-22': { zh: '新任下级一把手任职谈话', en: 'Appointment talks' },
-  'M-23': { zh: '定期谈话、调研、党课、专项检查', en: 'Regular talks, visits, lectures, checks' }, 'M-25': { zh: '听取汇报与约谈', en: 'Hearings and summons' },
+  'M-21': { zh: '八个必谈（事由触发）', en: 'Talks an occasion calls for' },
+  'M-22': { zh: '新任下级一把手任职谈话', en: 'Appointment talks' },
+  'M-23': { zh: '定期谈话、调研、党课、专项检查', en: 'Regular talks, visits, lectures, checks' },
+  'M-25': { zh: '听取汇报与约谈', en: 'Hearings and summons' },
 };

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  computeCheckDigit,
-  DEMO_CITY_COUNTIES,
-  makeIdCard,
-  maskIdCard,
-  parseIdCard,
-  PROVINCES,
-} from './index.js';
+import { computeCheckDigit, DEMO_CITY_COUNTIES, makeIdCard, maskIdCard, parseIdCard, PROVINCES } from './index.js';
 
 const TODAY = '2025-06-30';
 
@@ -65,9 +58,17 @@ describe('parseIdCard — known numbers', () => {
   // Fixed vectors, computed outside this module, one for each remainder 0..10 of the
   // weighted sum, so every entry of the 1,0,X,9,…,2 map is pinned.
   it.each([
-    '610103199504120081', '440304198503170010', '33010219660915001X', '420106197907310159',
-    '320106197311080088', '510107199206290017', '210202196801030016', '130104198305050225',
-    '370203198802220014', '650102197708180643', '350203199011260432',
+    '610103199504120081',
+    '440304198503170010',
+    '33010219660915001X',
+    '420106197907310159',
+    '320106197311080088',
+    '510107199206290017',
+    '210202196801030016',
+    '130104198305050225',
+    '370203198802220014',
+    '650102197708180643',
+    '350203199011260432',
   ])('accepts fixed vector %s', (n) => {
     expect(parseIdCard(n, TODAY).ok).toBe(true);
     expect(computeCheckDigit(n.slice(0, 17))).toBe(n[17]);

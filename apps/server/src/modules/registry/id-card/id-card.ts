@@ -85,12 +85,8 @@ export function isCalendarDate(s: string): boolean {
  * County digits 00 are allowed: cities without counties (东莞 4419, 中山 4420 …) issue
  * numbers such as 441900…. Prefecture digits 00 are not a valid place of registration.
  */
-export function checkRegionCode(
-  regionCode: string,
-): { ok: true; provinceName: string } | IdCardError {
-  const provinceName = /^\d{6}$/.test(regionCode)
-    ? PROVINCE_NAME_BY_CODE.get(regionCode.slice(0, 2))
-    : undefined;
+export function checkRegionCode(regionCode: string): { ok: true; provinceName: string } | IdCardError {
+  const provinceName = /^\d{6}$/.test(regionCode) ? PROVINCE_NAME_BY_CODE.get(regionCode.slice(0, 2)) : undefined;
   if (provinceName === undefined) {
     return fail(
       'ID_CARD_PROVINCE',

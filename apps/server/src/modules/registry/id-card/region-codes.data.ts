@@ -48,9 +48,7 @@ export const PROVINCES: readonly Province[] = [
   { code: '82', name: '澳门特别行政区' },
 ];
 
-export const PROVINCE_NAME_BY_CODE: ReadonlyMap<string, string> = new Map(
-  PROVINCES.map((p) => [p.code, p.name]),
-);
+export const PROVINCE_NAME_BY_CODE: ReadonlyMap<string, string> = new Map(PROVINCES.map((p) => [p.code, p.name]));
 
 // ---------------------------------------------------------------------------
 // Demo city 示例市 (fictitious).

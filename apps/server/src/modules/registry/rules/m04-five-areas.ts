@@ -13,12 +13,21 @@ export function checkFiveAreas(f: CadreFacts, settings: RuleSettings<'M-04'>): F
       if (!hit.length) continue;
       const labels = hit.map((a) => dictLabel('portfolio_area', a.area)).join('、');
       out.push({
-        ruleId: 'M-04', level: 'red',
+        ruleId: 'M-04',
+        level: 'red',
         message: `一把手直接分管${labels}（${post.org.name}${post.title}），违反“五个不直接分管”`,
         messageEn: `The principal of ${post.org.name} directly oversees ${hit.map((a) => a.area).join(', ')}`,
         settings: { areas: settings.areas },
-        evidence: hit.map((a) => ({ orgId: post.org.id, orgName: post.org.name, postId: post.id, postTitle: post.title,
-          teamMemberId: seat.id, area: a.area, areaLabel: dictLabel('portfolio_area', a.area), since: a.startDate })),
+        evidence: hit.map((a) => ({
+          orgId: post.org.id,
+          orgName: post.org.name,
+          postId: post.id,
+          postTitle: post.title,
+          teamMemberId: seat.id,
+          area: a.area,
+          areaLabel: dictLabel('portfolio_area', a.area),
+          since: a.startDate,
+        })),
       });
     }
   }

@@ -5,7 +5,6 @@ import type { Finding, RuleSettings } from '../../../platform/rules/index.js';
 import { dictLabel } from '../registry.dicts.js';
 import { currentPosts, isLeadingPost, type CadreFacts } from './facts.js';
 
-
 export function matchingTag(org: { name: string; unitType: string }, tags: readonly string[]): string | undefined {
   const typeLabel = dictLabel('unit_type', org.unitType);
   return tags.find((t) => org.name.includes(t) || typeLabel === t);
@@ -18,11 +17,21 @@ export function checkKeyPosts(f: CadreFacts, settings: RuleSettings<'M-05'>): Fi
     const tag = matchingTag(post.org, settings.unitTags);
     if (!tag) continue;
     out.push({
-      ruleId: 'M-05', level: 'green',
+      ruleId: 'M-05',
+      level: 'green',
       message: `三重岗位（${tag}）：${post.org.name}${post.title}，列入重点监督`,
       messageEn: `Post touching power, money or goods (${tag}): ${post.org.name}, closer supervision`,
       settings: { unitTags: settings.unitTags },
-      evidence: [{ postId: post.id, orgId: post.org.id, orgName: post.org.name, postTitle: post.title, tag, since: post.startDate }],
+      evidence: [
+        {
+          postId: post.id,
+          orgId: post.org.id,
+          orgName: post.org.name,
+          postTitle: post.title,
+          tag,
+          since: post.startDate,
+        },
+      ],
     });
   }
   return out;

@@ -22,15 +22,30 @@ async function settingsFor(db: Kysely<DB>, orgPaths: Map<number, string>): Promi
   return out;
 }
 
-export interface SweepResult { cadres: number; flags: number; byRule: Record<string, number>; ms: number }
+export interface SweepResult {
+  cadres: number;
+  flags: number;
+  byRule: Record<string, number>;
+  ms: number;
+}
 
 /** Re-evaluates the cadres managed in `rootOrgId`'s subtree (or the given cadres) and replaces their stored flags. */
-export async function sweep(ctx: AppContext, actor: Actor, target: { rootOrgId: number } | { cadreIds: number[] }): Promise<SweepResult> {
+export async function sweep(
+  ctx: AppContext,
+  actor: Actor,
+  target: { rootOrgId: number } | { cadreIds: number[] },
+): Promise<SweepResult> {
   const t0 = performance.now();
   const today = toCstDate(ctx.clock.now());
-  const ids = 'cadreIds' in target ? [...new Set(target.cadreIds)].sort((a, b) => a - b)
-    : (await sql<{ id: number }>`select c.id from cadres c where c.org_id = any(array(
-        select o.id from orgs o where o.path <@ (select path from orgs where id = ${target.rootOrgId}))) order by c.id`.execute(ctx.db)).rows.map((r) => r.id);
+  const ids =
+    'cadreIds' in target
+      ? [...new Set(target.cadreIds)].sort((a, b) => a - b)
+      : (
+          await sql<{ id: number }>`select c.id from cadres c where c.org_id = any(array(
+        select o.id from orgs o where o.path <@ (select path from orgs where id = ${target.rootOrgId}))) order by c.id`.execute(
+            ctx.db,
+          )
+        ).rows.map((r) => r.id);
   const byRule: Record<string, number> = {};
   let flags = 0;
   if (!ids.length) return { cadres: 0, flags: 0, byRule, ms: 0 };
@@ -39,16 +54,33 @@ export async function sweep(ctx: AppContext, actor: Actor, target: { rootOrgId: 
     const facts = await loadFacts(ctx.db, batch);
     const orgPaths = new Map(facts.map((f) => [f.orgId, f.orgPath]));
     const settings = await settingsFor(ctx.db, orgPaths);
-    const rows = facts.flatMap((f) => evaluateCadre(f, settings.get(f.orgId)!, today).map((x, seq) => ({
-      cadre_id: f.id, seq, rule_id: x.ruleId, level: x.level, message: x.message, message_en: x.messageEn ?? null,
-      settings: JSON.stringify(x.settings), evidence: JSON.stringify(x.evidence), evaluated_on: today,
-    })));
+    const rows = facts.flatMap((f) =>
+      evaluateCadre(f, settings.get(f.orgId)!, today).map((x, seq) => ({
+        cadre_id: f.id,
+        seq,
+        rule_id: x.ruleId,
+        level: x.level,
+        message: x.message,
+        message_en: x.messageEn ?? null,
+        settings: JSON.stringify(x.settings),
+        evidence: JSON.stringify(x.evidence),
+        evaluated_on: today,
+      })),
+    );
     for (const r of rows) byRule[r.rule_id] = (byRule[r.rule_id] ?? 0) + 1;
     flags += rows.length;
     await write(ctx.db, ctx.clock, actor, async (w) => {
       await w.trx.deleteFrom('cadre_flags').where('cadre_id', '=', sql<number>`any(${batch}::int[])`).execute();
-      for (let j = 0; j < rows.length; j += 2000) await w.trx.insertInto('cadre_flags').values(rows.slice(j, j + 2000)).execute();
-      w.record({ action: 'flags.sweep', entity: 'cadre_flags', detail: { cadres: batch.length, flags: rows.length, first: batch[0], last: batch.at(-1), today } });
+      for (let j = 0; j < rows.length; j += 2000)
+        await w.trx
+          .insertInto('cadre_flags')
+          .values(rows.slice(j, j + 2000))
+          .execute();
+      w.record({
+        action: 'flags.sweep',
+        entity: 'cadre_flags',
+        detail: { cadres: batch.length, flags: rows.length, first: batch[0], last: batch.at(-1), today },
+      });
     });
   }
   return { cadres: ids.length, flags, byRule, ms: Math.round(performance.now() - t0) };
