@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { openDatabase, lockDataDir } from '../platform/db/index.js';
-import { readKeyedFrom, useTrailKey, verifyWithCheckpoints } from '../platform/trail/index.js';
+import { readKeyedFrom, applyTrailKey, verifyWithCheckpoints } from '../platform/trail/index.js';
 import { newSigner } from '../platform/crypto/index.js';
 import { checkpointFile, dataDir, fail, signer, trailKey } from './trail-cli.js';
 
@@ -18,7 +18,7 @@ const unlock = databaseUrl ? () => {} : lockDataDir(dataDir);
 const database = await openDatabase({ databaseUrl, dataDir: databaseUrl ? undefined : path.join(dataDir, 'pg') });
 try {
   // No switch-over recorded: no keyed server has written here, every row is plain SHA-256.
-  useTrailKey(database.db, { key, keyedFrom: (await readKeyedFrom(database.db, key)) ?? 2n ** 63n });
+  applyTrailKey(database.db, { key, keyedFrom: (await readKeyedFrom(database.db, key)) ?? 2n ** 63n });
   const r = await verifyWithCheckpoints(database.db, sign, checkpointFile);
   const cp = r.checkpointSeq ? `checkpoint at row ${r.checkpointSeq}` : 'no checkpoint';
   if (r.ok) {

@@ -253,6 +253,11 @@ export function generateRegistry(o: GenOptions): Registry {
   ) => {
     const areas = rng.shuffle(P.DEPUTY_AREAS);
     let next = 0;
+    const take = (n: number) => {
+      const from = next;
+      next += n;
+      return areas.slice(from, next);
+    };
     const team = leaders.map((spec, i) => {
       const mine = spec.principal
         ? spec.postKind === 'party_secretary'
@@ -262,7 +267,7 @@ export function generateRegistry(o: GenOptions): Registry {
           ? ['discipline']
           : spec.postKind === 'org_head'
             ? ['personnel', 'party_building']
-            : areas.slice(next, (next += rng.int(1, 3)));
+            : take(rng.int(1, 3));
       return person(org, spec, region, pool, true, i, mine);
     });
     const midRank = RANK_BELOW[leaders.at(-1)?.rank ?? 'sec_deputy'];

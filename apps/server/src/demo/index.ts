@@ -19,9 +19,7 @@ export async function isEmpty(ctx: AppContext): Promise<boolean> {
   return !(await ctx.db.selectFrom('orgs').select('id').limit(1).executeTakeFirst());
 }
 
-export async function seedDemo(
-  ctx: AppContext,
-): Promise<{
+export async function seedDemo(ctx: AppContext): Promise<{
   orgs: number;
   cadres: number;
   reports: number;

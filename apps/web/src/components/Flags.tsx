@@ -86,8 +86,8 @@ export function FlagCard({ flag }: { flag: Flag }) {
             ))}
           </Descriptions.Item>
           <Descriptions.Item label={t('依据', 'Evidence')}>
-            {(flag.evidence ?? []).map((e, i) => (
-              <div key={i}>
+            {(flag.evidence ?? []).map((e) => (
+              <div key={JSON.stringify(e)}>
                 {Object.entries(e)
                   .filter(([k, v]) => v !== null && v !== undefined && shown(k))
                   .map(([k, v]) => `${NAMES[k]?.[lang === 'en' ? 1 : 0] ?? k}：${value(v, lang, dicts)}`)

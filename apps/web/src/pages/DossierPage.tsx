@@ -160,7 +160,7 @@ export function DossierPage() {
       </Card>
       <Card title={t(`预警提示（${c.flags.length}）`, `Flags (${c.flags.length})`)} size="small">
         {c.flags.length ? (
-          c.flags.map((f, i) => <FlagCard key={i} flag={f} />)
+          c.flags.map((f) => <FlagCard key={`${f.ruleId}-${f.message}`} flag={f} />)
         ) : (
           <Empty description={t('暂无预警', 'No flags')} />
         )}

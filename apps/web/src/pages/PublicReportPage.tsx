@@ -164,8 +164,8 @@ function Attachments({
           message={t('以下文件未能上传', 'These files were not accepted')}
           description={
             <ul style={{ margin: 0, paddingLeft: 18 }}>
-              {errors.map((e, i) => (
-                <li key={i}>{e}</li>
+              {errors.map((e) => (
+                <li key={e}>{e}</li>
               ))}
             </ul>
           }

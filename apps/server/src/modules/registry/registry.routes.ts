@@ -29,8 +29,10 @@ export function registryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         requireAuth(req);
         const rows = await ctx.db.selectFrom('dict_items').selectAll().orderBy('dict').orderBy('sort').execute();
         const out: Record<string, Array<{ code: string; labelZh: string; labelEn: string; extra: unknown }>> = {};
-        for (const r of rows)
-          (out[r.dict] ??= []).push({ code: r.code, labelZh: r.label_zh, labelEn: r.label_en, extra: r.extra });
+        for (const r of rows) {
+          out[r.dict] ??= [];
+          out[r.dict].push({ code: r.code, labelZh: r.label_zh, labelEn: r.label_en, extra: r.extra });
+        }
         return out;
       },
     );

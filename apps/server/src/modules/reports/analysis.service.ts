@@ -9,7 +9,7 @@ import { getRuleSettings } from '../../platform/rules/index.js';
 import { PROBLEM_TYPES, type ProblemType } from './case-states.js';
 import { queueCounts } from './deadlines.js';
 import { addMonths } from './outcome-kinds.js';
-import { visibleReports } from './reports.service.js';
+import { visibleReports } from './report-access.js';
 import { CHANNELS, type Channel } from './reports.schema.js';
 
 export interface AnalysisQuery {

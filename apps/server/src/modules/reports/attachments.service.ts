@@ -9,7 +9,7 @@ import type { Auth } from '../../platform/auth/index.js';
 import { notFound } from '../../platform/http/index.js';
 import { recordRead, write, type Actor } from '../../platform/trail/index.js';
 import { checkFile, fileErrors, FILE_MAX_BYTES } from '../../platform/files/index.js';
-import { byReceipt, unknownReceipt, visibleReport } from './reports.service.js';
+import { byReceipt, unknownReceipt, visibleReport } from './report-access.js';
 import { nameContext } from './attachments.repo.js';
 
 /** At most 5 files of 10 MiB each per report: enough for photos and a few documents, small enough for the database. */

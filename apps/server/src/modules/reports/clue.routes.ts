@@ -14,7 +14,6 @@ import { decideLink } from './duplicates.js';
 import * as letters from './letter.service.js';
 import { letterDocx } from './letter-docx.js';
 import { FORM_LABELS, OUTCOME_KINDS } from './outcome-kinds.js';
-import { visibleReport } from './reports.service.js';
 import { acceptReport, declineReport } from './triage.service.js';
 import { analyse } from './analysis.service.js';
 import { clue, deadline, letter, myLetter, report, reportLink } from './reports.scope.js';
@@ -78,7 +77,7 @@ export function clueRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             params: reportLink.params(),
           },
         },
-        async (req) => decideLink(ctx, requireAuth(req), actorOf(req), visibleReport, req.params.id, confirm),
+        async (req) => decideLink(ctx, requireAuth(req), actorOf(req), req.params.id, confirm),
       );
     }
 

@@ -15,6 +15,7 @@ import { outOfScope } from '../../platform/scope/index.js';
 import { write, type Actor } from '../../platform/trail/index.js';
 import { REPORT_MOVES } from './case-states.js';
 import { meetDeadlines } from './deadlines.js';
+import { visibleReport } from './report-access.js';
 
 /** Letters and digits only: punctuation and spacing say nothing about the matter. */
 const normalize = (s: string) =>
@@ -95,20 +96,11 @@ export function relatedLinks(
     .slice(0, 5);
 }
 
-type VisibleReport = (ctx: AppContext, auth: Auth, actor: Actor, id: number) => Promise<{ id: number; status: string }>;
-
 /**
  * A person confirms or rejects a proposed link. Confirmed, the newer report joins the earlier one's matter and is
  * marked merged (it needs no acceptance decision of its own); both reports must be in the caller's view.
  */
-export async function decideLink(
-  ctx: AppContext,
-  auth: Auth,
-  actor: Actor,
-  visibleReport: VisibleReport,
-  linkId: number,
-  confirm: boolean,
-) {
+export async function decideLink(ctx: AppContext, auth: Auth, actor: Actor, linkId: number, confirm: boolean) {
   const link = await ctx.db.selectFrom('report_links').selectAll().where('id', '=', linkId).executeTakeFirst();
   if (!link) throw await outOfScope(ctx, actor, 'report_link', linkId);
   const report = await visibleReport(ctx, auth, actor, link.report_id);

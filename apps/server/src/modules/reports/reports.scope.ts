@@ -1,7 +1,7 @@
 // The ids of reports and clues (issue 11 §2), each seen exactly as its own reads see it: through the competent (or
 // handling) unit in scope, and never by an account linked to the accused (the recusal of routing.ts, reused).
 import { defineIdKind } from '../../platform/scope/index.js';
-import { visibleReports } from './reports.service.js';
+import { visibleReports } from './report-access.js';
 import { visibleClues } from './clue.service.js';
 import { visibleDeadlines } from './deadlines.js';
 

@@ -17,6 +17,7 @@ import { relatedCandidates, relatedLinks } from './duplicates.js';
 import { getRuleSettingsFor } from '../../platform/rules/index.js';
 import { REPORT_STATUS, type ReportStatus } from './case-states.js';
 import { reportCaseInfo } from './triage.service.js';
+import { byReceipt, REPORT_COLS, unknownReceipt, visibleReport, visibleReports } from './report-access.js';
 import { CHANNELS, type Channel, type publicReport, type reportListQuery, type staffIntake } from './reports.schema.js';
 import { attachmentCount, listAttachments } from './attachments.repo.js';
 
@@ -157,15 +158,6 @@ export async function registerReport(ctx: AppContext, auth: Auth, actor: Actor, 
   return { id: r.id, number: r.number, competentOrgId: r.route.competentOrgId, routedUp: r.route.routedUp };
 }
 
-export const byReceipt = async (ctx: AppContext, receipt: string) =>
-  ctx.db
-    .selectFrom('reports')
-    .select(['id', 'number', 'status', 'received_at'])
-    .where('receipt_digest', '=', receiptDigest(ctx.box, receipt))
-    .executeTakeFirst();
-
-export const unknownReceipt = () => new AppError(404, 'UNKNOWN_RECEIPT', '回执码不正确', 'Unknown receipt');
-
 /** The reporter's view: status, the replies meant for them and how many files they attached (never the files). */
 export async function publicStatus(ctx: AppContext, receipt: string) {
   const r = await byReceipt(ctx, receipt);
@@ -203,15 +195,6 @@ export async function addInformation(ctx: AppContext, actor: Actor, receipt: str
   return { ok: true };
 }
 
-/** Staff reads: the competent unit in scope, not recused; the reporter is never part of it. */
-export function visibleReports(ctx: AppContext, auth: Auth) {
-  return ctx.db
-    .selectFrom('reports as r')
-    .innerJoin('orgs as o', 'o.id', 'r.competent_org_id')
-    .where(orgVisible(auth.scope, 'o'))
-    .where(notRecused(auth.scope.cadreId));
-}
-
 const reportDto = (r: {
   id: number;
   number: string;
@@ -240,21 +223,6 @@ const reportDto = (r: {
   status: r.status,
   statusLabel: REPORT_STATUS[r.status as ReportStatus]?.[0] ?? r.status,
 });
-const COLS = [
-  'r.id',
-  'r.number',
-  'r.channel',
-  'r.received_at',
-  'r.accused_name',
-  'r.accused_unit',
-  'r.accused_post',
-  'r.accused_cadre_id',
-  'r.competent_org_id',
-  'o.name as org_name',
-  'r.routed_up',
-  'r.anonymous',
-  'r.status',
-] as const;
 
 export async function listReports(ctx: AppContext, auth: Auth, query: z.infer<typeof reportListQuery>) {
   let q = visibleReports(ctx, auth);
@@ -265,19 +233,16 @@ export async function listReports(ctx: AppContext, auth: Auth, query: z.infer<ty
     q = q.where((eb) => eb.or([eb('r.number', '=', query.q!.toUpperCase()), eb('r.accused_name', '=', query.q!)]));
   const { limit, offset } = toLimitOffset(query);
   const [rows, count] = await Promise.all([
-    q.select(COLS).orderBy('r.received_at', 'desc').orderBy('r.id', 'desc').limit(limit).offset(offset).execute(),
+    q
+      .select(REPORT_COLS)
+      .orderBy('r.received_at', 'desc')
+      .orderBy('r.id', 'desc')
+      .limit(limit)
+      .offset(offset)
+      .execute(),
     q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { total: Number(count.n), items: rows.map(reportDto) };
-}
-
-export async function visibleReport(ctx: AppContext, auth: Auth, actor: Actor, id: number) {
-  const r = await visibleReports(ctx, auth)
-    .select([...COLS, 'r.content', 'r.happened', 'r.reporter_sealed', 'r.matter_id', 'r.problem_type', 'r.triage_note'])
-    .where('r.id', '=', id)
-    .executeTakeFirst();
-  if (!r) throw await outOfScope(ctx, actor, 'report', id);
-  return r;
 }
 
 export async function getReport(ctx: AppContext, auth: Auth, actor: Actor, id: number) {

@@ -20,7 +20,7 @@ import {
   type ReportStatus,
 } from './case-states.js';
 import { DEADLINE_KINDS, meetDeadlines, openDeadline, type DeadlineKind } from './deadlines.js';
-import { visibleReport } from './reports.service.js';
+import { visibleReport } from './report-access.js';
 
 export interface AcceptInput {
   problemType: ProblemType;

@@ -8,7 +8,7 @@ import type { Auth } from '../../platform/auth/index.js';
 import { toCstDate } from '../../platform/clock/index.js';
 import { AppError, conflict, invalidField } from '../../platform/http/index.js';
 import { orgInScope, orgVisible, outOfScope } from '../../platform/scope/index.js';
-import { readWorkbook, writeWorkbook, type Cell } from '../../platform/sheets/index.js';
+import { readWorkbook, writeWorkbook, type Cell, type SheetIn } from '../../platform/sheets/index.js';
 import { write, type Actor } from '../../platform/trail/index.js';
 
 export const COLUMNS = ['序号', '工作任务', '牵头领导', '牵头单位', '配合单位', '工作成果', '完成时限'] as const;
@@ -69,7 +69,7 @@ export async function importList(
   dryRun: boolean,
 ) {
   const unit = await unitInScope(ctx, auth, actor, orgId);
-  let sheets;
+  let sheets: SheetIn[];
   try {
     sheets = await readWorkbook(file);
   } catch (e) {

@@ -64,6 +64,7 @@ function cleanName(name: string): string {
   const base = name
     .split(/[/\\]/)
     .pop()!
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: a file name loses its control and bidi characters on purpose
     .replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '')
     .trim();
   if (!base || base === '.' || base === '..' || base.length > 200) throw fileErrors.badName();

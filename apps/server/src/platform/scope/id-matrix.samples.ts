@@ -96,7 +96,10 @@ function setAt(target: Record<string, unknown>, path: string[], value: unknown) 
   if (head === '*') {
     for (const el of target as unknown as Array<Record<string, unknown>>) setAt(el, rest, value);
   } else if (!rest.length) target[head] = value;
-  else setAt((target[head] ??= {}) as Record<string, unknown>, rest, value);
+  else {
+    target[head] ??= {};
+    setAt(target[head] as Record<string, unknown>, rest, value);
+  }
 }
 
 /** The sample request of a route with each id field set by `idOf` (path and query values go into the URL as they are). */

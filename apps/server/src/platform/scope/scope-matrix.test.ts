@@ -147,7 +147,7 @@ describe('reads: lists, records, timelines, trees, teams', () => {
         const seen: number[] = [];
         const walk = (n: { id: number; children: unknown[] }) => {
           seen.push(n.id);
-          n.children.forEach((ch) => walk(ch as typeof n));
+          for (const ch of n.children) walk(ch as typeof n);
         };
         walk(tree.json());
         expect(

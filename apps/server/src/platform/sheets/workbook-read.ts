@@ -44,7 +44,7 @@ export async function closeWorkbookReaders(): Promise<void> {
 
 /** The ZIP directory against the limits, on the event loop: nothing is inflated. Returns the sheets to read. */
 function checkDirectory(file: Buffer, l: SheetLimits) {
-  let entries;
+  let entries: ReturnType<typeof readWholeZip>;
   try {
     entries = readWholeZip(file);
   } catch (e) {

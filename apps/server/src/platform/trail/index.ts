@@ -1,7 +1,7 @@
 export { write, recordRead, SYSTEM_ACTOR, type Actor, type TrailEvent, type WriteCtx } from './write.js';
 export { verifyTrail, type VerifyResult, type BreakKind, type Anchor } from './verify.js';
 export { canonicalJson, rowHash } from './hash.js';
-export { establishTrailKey, readKeyedFrom, useTrailKey, trailKeyOf, type TrailKey } from './trail-key.service.js';
+export { establishTrailKey, readKeyedFrom, applyTrailKey, trailKeyOf, type TrailKey } from './trail-key.service.js';
 export {
   readCheckpoints,
   verifyWithCheckpoints,

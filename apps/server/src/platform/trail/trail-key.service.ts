@@ -16,7 +16,7 @@ export interface TrailKey {
 // By database handle, so write(ctx.db, …) needs no new argument and two apps in one process (tests) keep their own keys.
 const KEYS = new WeakMap<Kysely<DB>, TrailKey>();
 
-export function useTrailKey(db: Kysely<DB>, key: TrailKey): void {
+export function applyTrailKey(db: Kysely<DB>, key: TrailKey): void {
   KEYS.set(db, key);
 }
 
@@ -59,6 +59,6 @@ export async function establishTrailKey(db: Kysely<DB>, key: Buffer): Promise<Tr
     from = (await readKeyedFrom(db, key))!;
   }
   const trailKey = { key, keyedFrom: from };
-  useTrailKey(db, trailKey);
+  applyTrailKey(db, trailKey);
   return trailKey;
 }

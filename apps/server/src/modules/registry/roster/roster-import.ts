@@ -7,7 +7,7 @@ import type { Auth } from '../../../platform/auth/index.js';
 import { toCstDate } from '../../../platform/clock/index.js';
 import { appendTimeline } from '../../../platform/dossier/index.js';
 import { AppError } from '../../../platform/http/index.js';
-import { readWorkbook } from '../../../platform/sheets/index.js';
+import { readWorkbook, type SheetIn } from '../../../platform/sheets/index.js';
 import { write, type Actor } from '../../../platform/trail/index.js';
 import { nameSortKey } from '../cadre.service.js';
 import { lockOrgTree } from '../org.service.js';
@@ -36,7 +36,7 @@ export async function importRoster(
   file: Buffer,
   dryRun: boolean,
 ): Promise<ImportResult> {
-  let sheets;
+  let sheets: SheetIn[];
   try {
     sheets = await readWorkbook(file);
   } catch (e) {

@@ -142,9 +142,9 @@ function group<R, T>(rows: R[], key: (r: R) => number, map: (r: R) => T): Map<nu
   const out = new Map<number, T[]>();
   for (const r of rows) {
     const k = key(r);
-    let list = out.get(k);
-    if (!list) out.set(k, (list = []));
-    list.push(map(r));
+    const list = out.get(k);
+    if (list) list.push(map(r));
+    else out.set(k, [map(r)]);
   }
   return out;
 }
