@@ -1,5 +1,4 @@
-// Statuses move only through these tables (ARCHITECTURE non-negotiable 6): who may move what from which state to
-// which. Services look a move up here and refuse anything the table does not list; every move is a signed step.
+// The states of reports, clues and letters (M-11 … M-15). Their moves are tables in case-moves.ts.
 
 /** A report's status, as the public sees it with the receipt (M-11) and staff see it in the list. */
 export const REPORT_STATUS = {
@@ -10,14 +9,6 @@ export const REPORT_STATUS = {
   concluded: ['已办结', 'Concluded'],
 } as const;
 export type ReportStatus = keyof typeof REPORT_STATUS;
-
-/** Report triage (M-12, M-13): the petition or discipline staff decide what a received report becomes. */
-export const REPORT_MOVES: Record<string, { from: ReportStatus[]; to: ReportStatus }> = {
-  accept: { from: ['received'], to: 'accepted' },
-  merge: { from: ['received'], to: 'merged' },
-  not_accept: { from: ['received'], to: 'not_accepted' },
-  conclude: { from: ['accepted', 'merged'], to: 'concluded' },
-};
 
 /** M-14 clue states. */
 export const CLUE_STATE = {
@@ -48,36 +39,6 @@ export const HANDLING_MODES = {
   supervise: ['督办', 'Supervised'],
 } as const;
 export type HandlingMode = keyof typeof HANDLING_MODES;
-
-/** Who acts: 'handler' is the discipline staff (clues.handle); 'head' is the commission head (clues.approve). */
-export type ClueActor = 'handler' | 'head';
-
-export interface ClueMove {
-  from: ClueState[];
-  /** A fixed target, or 'by-disposal' for approval (the approved disposal decides). */
-  to: ClueState | 'by-disposal';
-  by: ClueActor;
-  zh: string;
-}
-
-export const CLUE_MOVES = {
-  // A disposal is proposed with the collective decision (集体研究) behind it; a hold is proposed again on review.
-  propose: { from: ['registered', 'on_hold'], to: 'proposed', by: 'handler', zh: '提出处置意见' },
-  approve: { from: ['proposed'], to: 'by-disposal', by: 'head', zh: '审批同意' },
-  return: { from: ['proposed'], to: 'registered', by: 'head', zh: '退回重议' },
-  // A letter's reply not accepted moves the clue on to verification (M-15).
-  escalate: { from: ['inquiry'], to: 'verification', by: 'handler', zh: '转初步核实' },
-  conclude: { from: ['inquiry', 'verification'], to: 'closed', by: 'handler', zh: '办结' },
-} as const satisfies Record<string, ClueMove>;
-export type ClueMoveName = keyof typeof CLUE_MOVES;
-
-/** The state a move leads to, or null when the table does not allow it from `state`. */
-export function clueMoveTarget(move: ClueMoveName, state: ClueState, disposal?: Disposal | null): ClueState | null {
-  const m: ClueMove = CLUE_MOVES[move];
-  if (!m.from.includes(state)) return null;
-  if (m.to !== 'by-disposal') return m.to;
-  return disposal ? DISPOSALS[disposal].state : null;
-}
 
 export const OPEN_CLUE_STATES: ClueState[] = ['registered', 'proposed', 'inquiry', 'verification', 'on_hold'];
 

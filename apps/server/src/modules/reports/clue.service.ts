@@ -1,4 +1,4 @@
-// M-14 the clue ledger and its disposal. Every move is looked up in CLUE_MOVES, made with an optimistic version
+// M-14 the clue ledger and its disposal. Every move is a move of CLUE_MACHINE (case-moves.ts), made with an optimistic version
 // guard (two people acting at once: one wins, the other gets 409), signed as a step (who, when, opinion) and trailed
 // in the same transaction. A disposal is proposed with the collective decision behind it and approved by the
 // commission's head, who may not approve their own proposal.
@@ -11,20 +11,18 @@ import { getRuleSettings } from '../../platform/rules/index.js';
 import { orgVisible, outOfScope } from '../../platform/scope/index.js';
 import { recordRead, write, type Actor, type WriteCtx } from '../../platform/trail/index.js';
 import {
-  CLUE_MOVES,
   CLUE_STATE,
   DISPOSALS,
   HANDLING_MODES,
   LETTER_STATUS,
   PROBLEM_TYPES,
-  clueMoveTarget,
-  type ClueMoveName,
   type ClueState,
   type Disposal,
   type HandlingMode,
   type LetterStatus,
   type ProblemType,
 } from './case-states.js';
+import { CLUE_MACHINE, REPORT_MACHINE, staleClue, type ClueMoveName } from './case-moves.js';
 import { DEADLINE_KINDS, meetDeadlines, openDeadline, type DeadlineKind } from './deadlines.js';
 import { notRecused } from './routing.js';
 import { OUTCOME_KINDS, type OutcomeKind } from './outcome-kinds.js';
@@ -231,12 +229,8 @@ export async function getClue(ctx: AppContext, auth: Auth, actor: Actor, id: num
   };
 }
 
-/** Someone acted on the clue between the caller's read and its write (the version moved). */
-export const staleClue = () =>
-  conflict('STALE', '该线索已被他人处理，请刷新后重试', 'Someone else has just acted on this clue; reload and retry');
-
-/** Makes one move of the table: guard, version check, signed step, trail row. The caller's write supplies the rest. */
-export async function moveClue(
+/** Makes one move of CLUE_MACHINE: guard, version check, signed step, trail row. The caller's write supplies the rest. */
+export const moveClue = (
   w: WriteCtx,
   auth: Auth,
   c: Pick<ClueRow, 'id' | 'state' | 'version'>,
@@ -245,56 +239,18 @@ export async function moveClue(
   opinion: string | null,
   detail: Record<string, unknown>,
   set: Record<string, unknown> = {},
-) {
-  const res = await w.trx
-    .updateTable('clues')
-    .set({ ...set, state: to, version: c.version + 1 })
-    .where('id', '=', c.id)
-    .where('version', '=', c.version)
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) throw staleClue();
-  await w.trx
-    .insertInto('clue_steps')
-    .values({
-      clue_id: c.id,
-      action: move,
-      from_state: c.state,
-      to_state: to,
-      actor_id: auth.accountId,
-      actor_name: auth.displayName,
-      at: w.now,
-      opinion,
-      detail: JSON.stringify(detail),
-    })
-    .execute();
-  w.record({ action: `clue.${move}`, entity: 'clue', entityId: c.id, detail: { from: c.state, to, ...detail } });
-}
+) =>
+  CLUE_MACHINE.apply(w, { id: c.id, state: c.state as ClueState, version: c.version }, move, {
+    to,
+    set,
+    auth,
+    opinion,
+    detail,
+  });
 
-/** The table's word on a move, and the head's seat for the head's moves. */
-export function allowedTarget(
-  auth: Auth,
-  c: { state: string },
-  move: ClueMoveName,
-  disposal?: Disposal | null,
-): ClueState {
-  if (CLUE_MOVES[move].by === 'head' && !auth.isHead) {
-    throw new AppError(
-      403,
-      'HEAD_ONLY',
-      '须由纪委监委主要负责人审批',
-      'Only the commission head may approve or return a disposal',
-    );
-  }
-  const to = clueMoveTarget(move, c.state as ClueState, disposal);
-  if (!to) {
-    throw conflict(
-      'BAD_STATE',
-      `线索当前为“${CLUE_STATE[c.state as ClueState]?.[0] ?? c.state}”，不能${CLUE_MOVES[move].zh}`,
-      `The clue is ${CLUE_STATE[c.state as ClueState]?.[1] ?? c.state}; it cannot be moved this way`,
-    );
-  }
-  return to;
-}
+/** The table's word on a move, and the head's seat for the head's moves; an approval goes where its disposal says. */
+export const allowedTarget = (auth: Auth, c: { state: string }, move: ClueMoveName, disposal?: Disposal | null) =>
+  CLUE_MACHINE.check(auth, c.state as ClueState, move, disposal ? DISPOSALS[disposal].state : null);
 
 export interface ProposeInput {
   disposal: Disposal;
@@ -444,13 +400,12 @@ export async function finishMatter(
   c: { id: number; report_id: number; competent_org_id: number },
 ) {
   await meetDeadlines(w, ['disposal', 'hold_review', 'inquiry_reply'], { clueId: c.id });
-  const reports = await w.trx
-    .updateTable('reports')
-    .set({ status: 'concluded' })
-    .where('matter_id', '=', sql<number>`(select matter_id from reports where id = ${c.report_id})`)
-    .where('status', 'in', ['accepted', 'merged'])
-    .returning(['id', 'anonymous'])
-    .execute();
+  const reports = await REPORT_MACHINE.applyAll<{ id: number; anonymous: boolean }>(
+    w,
+    'conclude',
+    (q) => q.where('matter_id', '=', sql<number>`(select matter_id from reports where id = ${c.report_id})`),
+    { returning: ['id', 'anonymous'] },
+  );
   const days = (await getRuleSettings(w.trx, 'M-12', c.competent_org_id)).values.informResultWorkingDays;
   const today = toCstDate(w.now);
   for (const r of reports.filter((x) => !x.anonymous)) {

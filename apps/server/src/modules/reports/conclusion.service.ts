@@ -10,7 +10,8 @@ import { appendTimeline } from '../../platform/dossier/index.js';
 import { getRuleSettings } from '../../platform/rules/index.js';
 import { write, type Actor } from '../../platform/trail/index.js';
 import { openOccasionTalk } from '../talks/index.js';
-import { allowedTarget, finishMatter, loadClue, moveClue, staleClue } from './clue.service.js';
+import { allowedTarget, finishMatter, loadClue, moveClue } from './clue.service.js';
+import { staleClue } from './case-moves.js';
 import { FORM_LABELS, influenceMonths, influenceUntil, OUTCOME_KINDS, type OutcomeKind } from './outcome-kinds.js';
 
 export const RESULTS = {

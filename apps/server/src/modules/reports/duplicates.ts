@@ -13,7 +13,10 @@ import { conflict } from '../../platform/http/index.js';
 import type { RuleSettings } from '../../platform/rules/index.js';
 import { outOfScope } from '../../platform/scope/index.js';
 import { write, type Actor } from '../../platform/trail/index.js';
-import { REPORT_MOVES } from './case-states.js';
+import type { ReportStatus } from './case-states.js';
+import { LINK_MACHINE, REPORT_MACHINE } from './case-moves.js';
+
+type LinkState = keyof typeof LINK_MACHINE.states;
 import { meetDeadlines } from './deadlines.js';
 import { visibleReport } from './report-access.js';
 
@@ -105,24 +108,14 @@ export async function decideLink(ctx: AppContext, auth: Auth, actor: Actor, link
   if (!link) throw await outOfScope(ctx, actor, 'report_link', linkId);
   const report = await visibleReport(ctx, auth, actor, link.report_id);
   await visibleReport(ctx, auth, actor, link.related_report_id);
-  if (link.status !== 'proposed')
-    throw conflict('LINK_DECIDED', '该关联建议已处理', 'This proposal has already been decided');
-  if (confirm && !REPORT_MOVES.merge.from.includes(report.status as never)) {
-    throw conflict(
-      'REPORT_TRIAGED',
-      '该举报已甄别，不能再并入其他举报',
-      'This report has already been triaged and cannot be merged',
-    );
-  }
+  const linkState = link.status as LinkState;
+  LINK_MACHINE.check(auth, linkState, confirm ? 'confirm' : 'reject');
+  if (confirm) REPORT_MACHINE.check(auth, report.status as ReportStatus, 'merge');
   return write(ctx.db, ctx.clock, actor, async (w) => {
-    const res = await w.trx
-      .updateTable('report_links')
-      .set({ status: confirm ? 'confirmed' : 'rejected', decided_by: auth.accountId, decided_at: w.now })
-      .where('id', '=', linkId)
-      .where('status', '=', 'proposed')
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1)
-      throw conflict('LINK_DECIDED', '该关联建议已处理', 'This proposal has already been decided');
+    const status = await LINK_MACHINE.apply(w, { id: linkId, state: linkState }, confirm ? 'confirm' : 'reject', {
+      set: { decided_by: auth.accountId, decided_at: w.now },
+      record: false,
+    });
     if (confirm) {
       // The matter it joins must still be open: its first report awaiting triage or accepted as a clue still in hand.
       const related = await w.trx
@@ -144,18 +137,10 @@ export async function decideLink(ctx: AppContext, auth: Auth, actor: Actor, link
         .select('matter_id')
         .where('id', '=', link.report_id)
         .executeTakeFirstOrThrow();
-      const moved = await w.trx
-        .updateTable('reports')
-        .set({ matter_id: related.matter_id!, status: REPORT_MOVES.merge.to })
-        .where('id', '=', link.report_id)
-        .where('status', 'in', REPORT_MOVES.merge.from)
-        .executeTakeFirst();
-      if (Number(moved.numUpdatedRows) !== 1)
-        throw conflict(
-          'REPORT_TRIAGED',
-          '该举报已甄别，不能再并入其他举报',
-          'This report has already been triaged and cannot be merged',
-        );
+      await REPORT_MACHINE.apply(w, { id: link.report_id, state: report.status as ReportStatus }, 'merge', {
+        set: { matter_id: related.matter_id! },
+        record: false,
+      });
       // Reports already merged into this one follow it, so a chain of merges stays one matter.
       await w.trx
         .updateTable('reports')
@@ -163,12 +148,9 @@ export async function decideLink(ctx: AppContext, auth: Auth, actor: Actor, link
         .where('matter_id', '=', mine.matter_id!)
         .execute();
       // Other proposals for this report are moot once it has joined a matter.
-      await w.trx
-        .updateTable('report_links')
-        .set({ status: 'rejected', decided_by: auth.accountId, decided_at: w.now })
-        .where('report_id', '=', link.report_id)
-        .where('status', '=', 'proposed')
-        .execute();
+      await LINK_MACHINE.applyAll(w, 'reject', (q) => q.where('report_id', '=', link.report_id), {
+        set: { decided_by: auth.accountId, decided_at: w.now },
+      });
       await meetDeadlines(w, ['accept_decision'], { reportIds: [link.report_id] });
     }
     w.record({
@@ -177,6 +159,6 @@ export async function decideLink(ctx: AppContext, auth: Auth, actor: Actor, link
       entityId: link.report_id,
       detail: { linkId, relatedReportId: link.related_report_id },
     });
-    return { id: linkId, status: confirm ? 'confirmed' : 'rejected' };
+    return { id: linkId, status };
   });
 }

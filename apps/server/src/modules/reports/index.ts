@@ -8,5 +8,6 @@ export { proposeDisposal, decideProposal } from './clue.service.js';
 export { concludeClue } from './conclusion.service.js';
 export { issueLetter, replyLetter, countersignLetter, decideLetter } from './letter.service.js';
 export { DISPOSALS, type Disposal, type ProblemType } from './case-states.js';
+export { CLUE_MACHINE, LETTER_MACHINE, LINK_MACHINE, REPORT_MACHINE } from './case-moves.js';
 export { OUTCOME_KINDS, type OutcomeKind } from './outcome-kinds.js';
 export { type Channel } from './reports.schema.js';

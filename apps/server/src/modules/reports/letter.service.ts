@@ -12,7 +12,8 @@ import { appendTimeline } from '../../platform/dossier/index.js';
 import { getRuleSettings } from '../../platform/rules/index.js';
 import { recordRead, write, type Actor } from '../../platform/trail/index.js';
 import { LETTER_STATUS, type LetterStatus } from './case-states.js';
-import { allowedTarget, loadClue, moveClue, staleClue } from './clue.service.js';
+import { allowedTarget, loadClue, moveClue } from './clue.service.js';
+import { LETTER_MACHINE, staleClue } from './case-moves.js';
 import { meetDeadlines, openDeadline } from './deadlines.js';
 import { committeeName } from './letter-docx.js';
 
@@ -223,9 +224,6 @@ export async function getPartyLetter(ctx: AppContext, auth: Auth, actor: Actor, 
   return letterDto(l, auth.scope.cadreId);
 }
 
-const letterStale = () =>
-  conflict('LETTER_STATE', '函询状态已变化，请刷新后重试', 'The letter has moved on; reload and retry');
-
 export async function replyLetter(ctx: AppContext, auth: Auth, actor: Actor, id: number, reply: string) {
   const l = await partyLetter(ctx, auth, actor, id);
   if (l.cadre_id !== auth.scope.cadreId)
@@ -236,15 +234,11 @@ export async function replyLetter(ctx: AppContext, auth: Auth, actor: Actor, id:
       'Only the cadre the letter is addressed to may reply',
     );
   return write(ctx.db, ctx.clock, actor, async (w) => {
-    const res = await w.trx
-      .updateTable('inquiry_letters')
-      .set({ status: 'replied', reply, replied_at: w.now })
-      .where('id', '=', id)
-      .where('status', '=', 'sent')
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw letterStale();
-    w.record({ action: 'letter.reply', entity: 'inquiry_letter', entityId: id });
-    return { id, status: 'replied' };
+    const status = await LETTER_MACHINE.apply(w, { id, state: l.status as LetterStatus }, 'reply', {
+      set: { reply, replied_at: w.now },
+      record: { action: 'letter.reply' },
+    });
+    return { id, status };
   });
 }
 
@@ -271,22 +265,13 @@ export async function countersignLetter(ctx: AppContext, auth: Auth, actor: Acto
     );
   }
   return write(ctx.db, ctx.clock, actor, async (w) => {
-    const res = await w.trx
-      .updateTable('inquiry_letters')
-      .set({
-        status: 'countersigned',
-        countersign_opinion: text,
-        countersigned_at: w.now,
-        countersigned_by: auth.accountId,
-      })
-      .where('id', '=', id)
-      .where('status', '=', 'replied')
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw letterStale();
+    const status = await LETTER_MACHINE.apply(w, { id, state: l.status as LetterStatus }, 'countersign', {
+      set: { countersign_opinion: text, countersigned_at: w.now, countersigned_by: auth.accountId },
+      record: { action: 'letter.countersign' },
+    });
     // The reply is complete with the principal's opinion: the reply clock stops here.
     await meetDeadlines(w, ['inquiry_reply'], { letterId: id });
-    w.record({ action: 'letter.countersign', entity: 'inquiry_letter', entityId: id });
-    return { id, status: 'countersigned' };
+    return { id, status };
   });
 }
 
@@ -314,14 +299,10 @@ export async function decideLetter(
     );
   const to = decision === 'verify' ? allowedTarget(auth, c, 'escalate') : null;
   return write(ctx.db, ctx.clock, actor, async (w) => {
-    const status = decision === 'accept' ? 'accepted' : 'to_verification';
-    const res = await w.trx
-      .updateTable('inquiry_letters')
-      .set({ status, decided_at: w.now, decided_by: auth.accountId, decision_note: note })
-      .where('id', '=', id)
-      .where('status', '=', 'countersigned')
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw letterStale();
+    const status = await LETTER_MACHINE.apply(w, { id, state: l.status as LetterStatus }, decision, {
+      set: { decided_at: w.now, decided_by: auth.accountId, decision_note: note },
+      record: false,
+    });
     if (to) await moveClue(w, auth, c, 'escalate', to, note, { letterId: id });
     w.record({ action: `letter.${decision}`, entity: 'inquiry_letter', entityId: id, detail: { clueId: c.id } });
     return { id, status, clueState: to ?? c.state };

@@ -1,18 +1,17 @@
 // Triage of a received report (M-12, M-13, M-14): accept it as a numbered clue in the ledger, link it to an earlier
-// report about the same matter, or decline it with a reason. Each is a move in REPORT_MOVES, trailed, and stops the
+// report about the same matter, or decline it with a reason. Each is a move of REPORT_MACHINE, trailed, and stops the
 // acceptance clock; accepting starts the clue's handling clock.
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
 import type { Auth } from '../../platform/auth/index.js';
 import { toCstDate } from '../../platform/clock/index.js';
-import { conflict, invalidField } from '../../platform/http/index.js';
+import { invalidField } from '../../platform/http/index.js';
 import { getRuleSettings } from '../../platform/rules/index.js';
 import { orgVisible } from '../../platform/scope/index.js';
 import { write, type Actor } from '../../platform/trail/index.js';
 import {
   CLUE_STATE,
   PROBLEM_TYPES,
-  REPORT_MOVES,
   REPORT_STATUS,
   type ClueState,
   type HandlingMode,
@@ -21,6 +20,7 @@ import {
 } from './case-states.js';
 import { DEADLINE_KINDS, meetDeadlines, openDeadline, type DeadlineKind } from './deadlines.js';
 import { visibleReport } from './report-access.js';
+import { REPORT_MACHINE } from './case-moves.js';
 
 export interface AcceptInput {
   problemType: ProblemType;
@@ -29,23 +29,18 @@ export interface AcceptInput {
   handlingOrgId?: number;
 }
 
-const triaged = () => conflict('REPORT_TRIAGED', '该举报已甄别处理', 'This report has already been triaged');
-
 /** Accept a report as a clue: a numbered ledger line, handled by the competent unit or passed down (转办/交办). */
 export async function acceptReport(ctx: AppContext, auth: Auth, actor: Actor, id: number, input: AcceptInput) {
   const r = await visibleReport(ctx, auth, actor, id);
-  if (!REPORT_MOVES.accept.from.includes(r.status as ReportStatus)) throw triaged();
+  REPORT_MACHINE.check(auth, r.status as ReportStatus, 'accept');
   const handlingOrgId = await handlingOrg(ctx, auth, r.competent_org_id, r.accused_cadre_id, input);
   const s = (await getRuleSettings(ctx.db, 'M-12', r.competent_org_id)).values;
   const today = toCstDate(ctx.clock.now());
   return write(ctx.db, ctx.clock, actor, async (w) => {
-    const moved = await w.trx
-      .updateTable('reports')
-      .set({ status: REPORT_MOVES.accept.to, problem_type: input.problemType })
-      .where('id', '=', id)
-      .where('status', 'in', REPORT_MOVES.accept.from)
-      .executeTakeFirst();
-    if (Number(moved.numUpdatedRows) !== 1) throw triaged();
+    await REPORT_MACHINE.apply(w, { id, state: r.status as ReportStatus }, 'accept', {
+      set: { problem_type: input.problemType },
+      record: false,
+    });
     const seq = (await sql<{ n: string }>`select nextval('clue_number_seq') as n`.execute(w.trx)).rows[0].n;
     const number = `XS${today.slice(0, 4)}${String(seq).padStart(6, '0')}`;
     const state: ClueState = 'registered';
@@ -157,25 +152,22 @@ async function handlingOrg(
 /** Decline with a reason (不予受理); a named reporter is still told, so that clock keeps running. */
 export async function declineReport(ctx: AppContext, auth: Auth, actor: Actor, id: number, reason: string) {
   const r = await visibleReport(ctx, auth, actor, id);
-  if (!REPORT_MOVES.not_accept.from.includes(r.status as ReportStatus)) throw triaged();
+  REPORT_MACHINE.check(auth, r.status as ReportStatus, 'not_accept');
   return write(ctx.db, ctx.clock, actor, async (w) => {
-    const moved = await w.trx
-      .updateTable('reports')
-      .set({ status: REPORT_MOVES.not_accept.to, triage_note: reason })
-      .where('id', '=', id)
-      .where('status', 'in', REPORT_MOVES.not_accept.from)
-      .executeTakeFirst();
-    if (Number(moved.numUpdatedRows) !== 1) throw triaged();
+    const status = await REPORT_MACHINE.apply(w, { id, state: r.status as ReportStatus }, 'not_accept', {
+      set: { triage_note: reason },
+      record: false,
+    });
     await meetDeadlines(w, ['accept_decision'], { reportIds: [id] });
     // Reports merged into this one are not declined with it: each goes back to triage on its own, with a new clock.
-    const freed = await w.trx
-      .updateTable('reports')
-      .set({ status: 'received', matter_id: sql<number>`id` })
-      .where('matter_id', '=', id)
-      .where('id', '<>', id)
-      .where('status', '=', 'merged')
-      .returning('id')
-      .execute();
+    const freed = await REPORT_MACHINE.applyAll(
+      w,
+      'release',
+      (q) => q.where('matter_id', '=', id).where('id', '<>', id),
+      {
+        set: { matter_id: sql<number>`id` },
+      },
+    );
     if (freed.length) {
       const days = (await getRuleSettings(w.trx, 'M-12', r.competent_org_id)).values.petitionDecideDays;
       const today = toCstDate(w.now);
@@ -193,7 +185,7 @@ export async function declineReport(ctx: AppContext, auth: Auth, actor: Actor, i
       entityId: id,
       detail: { reason, backToTriage: freed.map((f) => f.id) },
     });
-    return { id, status: REPORT_MOVES.not_accept.to, backToTriage: freed.map((f) => f.id) };
+    return { id, status, backToTriage: freed.map((f) => f.id) };
   });
 }
 

@@ -8,4 +8,4 @@ export { recordActivity } from './activities.js';
 export { remindDuties } from './reminders.js';
 export { recordTalk } from './talk.service.js';
 export { TALK_KINDS, type TalkKind } from './talk-kinds.js';
-export { COLUMNS, importList, updateTask } from './responsibilities.js';
+export { COLUMNS, importList, updateTask, TASK_MACHINE } from './responsibilities.js';

@@ -10,15 +10,35 @@ import { AppError, conflict, invalidField } from '../../platform/http/index.js';
 import { orgInScope, orgVisible, outOfScope } from '../../platform/scope/index.js';
 import { readWorkbook, writeWorkbook, type Cell, type SheetIn } from '../../platform/sheets/index.js';
 import { write, type Actor } from '../../platform/trail/index.js';
+import { stateMachine } from '../../platform/moves/index.js';
 
 export const COLUMNS = ['序号', '工作任务', '牵头领导', '牵头单位', '配合单位', '工作成果', '完成时限'] as const;
 export const TASK_STATUS = { not_started: '未开始', in_progress: '推进中', done: '已完成' } as const;
 export type TaskStatus = keyof typeof TASK_STATUS;
-const MOVES: Record<TaskStatus, TaskStatus[]> = {
-  not_started: ['in_progress', 'done'],
-  in_progress: ['done'],
-  done: ['in_progress'],
-};
+
+const staleTask = () =>
+  conflict('STALE', '任务已被他人更新，请刷新后重试', 'Someone else has just updated it; reload and retry');
+
+/** A task of the responsibility list moves as its lead leader or the organization department reports progress. */
+export const TASK_MACHINE = stateMachine({
+  title: '责任清单任务 Responsibility tasks (M-24)',
+  entity: 'responsibility_task',
+  table: 'responsibility_tasks',
+  column: 'status',
+  states: {
+    not_started: [TASK_STATUS.not_started, 'Not started'],
+    in_progress: [TASK_STATUS.in_progress, 'In progress'],
+    done: [TASK_STATUS.done, 'Done'],
+  },
+  moves: {
+    start: { from: ['not_started'], to: 'in_progress', verb: ['开始推进', 'start'] },
+    finish: { from: ['not_started', 'in_progress'], to: 'done', verb: ['完成', 'finish'] },
+    reopen: { from: ['done'], to: 'in_progress', verb: ['重新推进', 'reopen'] },
+  },
+  stale: staleTask,
+  refuse: (state) =>
+    conflict('BAD_STATE', `任务当前为“${TASK_STATUS[state]}”，不能改为该状态`, 'This status change is not allowed'),
+});
 
 interface Problem {
   row: number;
@@ -297,7 +317,9 @@ export async function updateTask(
       '只有牵头领导或组织部门可以更新进度',
       'Only the lead leader or the organization department may update it',
     );
-  if (input.status !== t.status && !MOVES[t.status as TaskStatus].includes(input.status)) {
+  const from = t.status as TaskStatus;
+  const move = input.status === from ? null : TASK_MACHINE.moveTo(from, input.status);
+  if (input.status !== from && !move) {
     throw conflict(
       'BAD_STATE',
       `任务当前为“${TASK_STATUS[t.status as TaskStatus]}”，不能改为“${TASK_STATUS[input.status]}”`,
@@ -313,25 +335,24 @@ export async function updateTask(
     );
   return write(ctx.db, ctx.clock, actor, async (w) => {
     // A status change alone keeps the progress already written.
-    const res = await w.trx
-      .updateTable('responsibility_tasks')
-      .set({
-        status: input.status,
-        progress: input.progress ?? t.progress,
-        completed_on: input.status === 'done' ? input.completedOn! : null,
-        updated_at: w.now,
-      })
-      .where('id', '=', id)
-      .where('status', '=', t.status)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1)
-      throw conflict('STALE', '任务已被他人更新，请刷新后重试', 'Someone else has just updated it; reload and retry');
-    w.record({
-      action: 'responsibility.update',
-      entity: 'responsibility_task',
-      entityId: id,
-      detail: { from: t.status, to: input.status },
-    });
+    const set = {
+      progress: input.progress ?? t.progress,
+      completed_on: input.status === 'done' ? input.completedOn! : null,
+      updated_at: w.now,
+    };
+    const record = { action: 'responsibility.update', detail: { from, to: input.status } };
+    if (move) await TASK_MACHINE.apply(w, { id, state: from }, move, { set, record });
+    else {
+      // Progress only: the status stays, and the row must still be in it.
+      const res = await w.trx
+        .updateTable('responsibility_tasks')
+        .set(set)
+        .where('id', '=', id)
+        .where('status', '=', from)
+        .executeTakeFirst();
+      if (Number(res.numUpdatedRows) !== 1) throw staleTask();
+      w.record({ ...record, entity: 'responsibility_task', entityId: id });
+    }
     return { id, status: input.status };
   });
 }
