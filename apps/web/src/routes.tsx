@@ -1,0 +1,159 @@
+// Every page of the signed-in app, once (issue 12 §6): its address, what it needs (permissions, an account linked to
+// a cadre) and, for pages in the menu, its icon and label. App.tsx draws the menu and the routes from this table;
+// the server refuses whatever the menu shows.
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  CarryOutOutlined,
+  CloudUploadOutlined,
+  DashboardOutlined,
+  FieldTimeOutlined,
+  FileSearchOutlined,
+  MailOutlined,
+  MessageOutlined,
+  OrderedListOutlined,
+  ProfileOutlined,
+  ScheduleOutlined,
+  SettingOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import { lazy, type ReactNode } from 'react';
+import { OrgTreePage } from './pages/OrgTreePage';
+import { CadreListPage } from './pages/CadreListPage';
+import { DossierPage } from './pages/DossierPage';
+import { RotationPage } from './pages/RotationPage';
+import { RulesPage } from './pages/RulesPage';
+import { TrailPage } from './pages/TrailPage';
+import { ImportPage } from './pages/ImportPage';
+import { ReportListPage } from './pages/reports/ReportListPage';
+import { ReportPage } from './pages/reports/ReportPage';
+import { ClueLedgerPage } from './pages/reports/ClueLedgerPage';
+import { CluePage } from './pages/reports/CluePage';
+import { MyLettersPage } from './pages/reports/MyLettersPage';
+import { QueuePage } from './pages/reports/QueuePage';
+import { MyDutiesPage } from './pages/talks/MyDutiesPage';
+import { TalksPage } from './pages/talks/TalksPage';
+import { CompliancePage } from './pages/talks/CompliancePage';
+import { ActivitiesPage } from './pages/talks/ActivitiesPage';
+import { ResponsibilitiesPage } from './pages/talks/ResponsibilitiesPage';
+
+// ECharts is large and only the dashboard and the analysis draw charts: it loads with those pages, not with the login.
+const HomePage = lazy(() => import('./pages/HomePage').then((m) => ({ default: m.HomePage })));
+const AnalysisPage = lazy(() => import('./pages/reports/AnalysisPage').then((m) => ({ default: m.AnalysisPage })));
+
+export interface PageDef {
+  path: string;
+  element: ReactNode;
+  /** Every one of these permissions. */
+  perms?: string[];
+  /** Only for an account linked to a cadre (my duties, my letters). */
+  needsCadre?: boolean;
+  /** In the menu, in this table's order. `onlyWithLetters`: shown once a letter names the account's cadre. */
+  menu?: { icon: ReactNode; label: [zh: string, en: string]; onlyWithLetters?: boolean };
+}
+
+export const PAGES: PageDef[] = [
+  {
+    path: '/',
+    element: <HomePage />,
+    perms: ['cadres.read'],
+    menu: { icon: <DashboardOutlined />, label: ['工作台', 'Dashboard'] },
+  },
+  {
+    path: '/orgs',
+    element: <OrgTreePage />,
+    perms: ['orgs.read'],
+    menu: { icon: <ApartmentOutlined />, label: ['组织机构', 'Units'] },
+  },
+  { path: '/orgs/:id', element: <OrgTreePage />, perms: ['orgs.read'] },
+  {
+    path: '/cadres',
+    element: <CadreListPage />,
+    perms: ['cadres.read'],
+    menu: { icon: <TeamOutlined />, label: ['干部档案', 'Cadres'] },
+  },
+  { path: '/cadres/:id', element: <DossierPage />, perms: ['cadres.read'] },
+  {
+    path: '/rotation',
+    element: <RotationPage />,
+    perms: ['cadres.read'],
+    menu: { icon: <FieldTimeOutlined />, label: ['轮岗交流', 'Rotation due'] },
+  },
+  {
+    path: '/import',
+    element: <ImportPage />,
+    perms: ['cadres.write', 'orgs.write'],
+    menu: { icon: <CloudUploadOutlined />, label: ['名册导入', 'Roster import'] },
+  },
+  {
+    path: '/reports',
+    element: <ReportListPage />,
+    perms: ['reports.read'],
+    menu: { icon: <FileSearchOutlined />, label: ['信访举报', 'Reports'] },
+  },
+  {
+    path: '/clues',
+    element: <ClueLedgerPage />,
+    perms: ['clues.read'],
+    menu: { icon: <ProfileOutlined />, label: ['问题线索台账', 'Clue ledger'] },
+  },
+  {
+    path: '/reports/analysis',
+    element: <AnalysisPage />,
+    perms: ['reports.read'],
+    menu: { icon: <BarChartOutlined />, label: ['举报分析', 'Report analysis'] },
+  },
+  { path: '/reports/queues/:queue', element: <QueuePage />, perms: ['reports.read'] },
+  { path: '/reports/:id', element: <ReportPage />, perms: ['reports.read'] },
+  { path: '/clues/:id', element: <CluePage />, perms: ['clues.read'] },
+  {
+    path: '/talks',
+    element: <TalksPage />,
+    perms: ['talks.read'],
+    menu: { icon: <MessageOutlined />, label: ['谈话记录', 'Talks'] },
+  },
+  {
+    path: '/talks/activities',
+    element: <ActivitiesPage />,
+    perms: ['talks.read'],
+    menu: { icon: <CarryOutOutlined />, label: ['监督工作', 'Supervision work'] },
+  },
+  {
+    path: '/talks/compliance',
+    element: <CompliancePage />,
+    perms: ['talks.read'],
+    menu: { icon: <SolutionOutlined />, label: ['履责情况', 'Compliance'] },
+  },
+  {
+    path: '/talks/responsibilities',
+    element: <ResponsibilitiesPage />,
+    perms: ['talks.read'],
+    menu: { icon: <OrderedListOutlined />, label: ['责任清单', 'Task lists'] },
+  },
+  {
+    path: '/my/duties',
+    element: <MyDutiesPage />,
+    needsCadre: true,
+    menu: { icon: <ScheduleOutlined />, label: ['我的监督责任', 'My duties'] },
+  },
+  {
+    path: '/my/letters',
+    element: <MyLettersPage />,
+    needsCadre: true,
+    menu: { icon: <MailOutlined />, label: ['我的函询', 'My letters'], onlyWithLetters: true },
+  },
+  {
+    path: '/rules',
+    element: <RulesPage />,
+    perms: ['rules.read'],
+    menu: { icon: <SettingOutlined />, label: ['规则设置', 'Rule settings'] },
+  },
+  {
+    path: '/trail',
+    element: <TrailPage />,
+    perms: ['trail.read'],
+    menu: { icon: <AuditOutlined />, label: ['操作留痕', 'Trail'] },
+  },
+];
