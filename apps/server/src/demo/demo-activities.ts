@@ -9,6 +9,7 @@ import type { Auth } from '../platform/auth/index.js';
 import { toCstDate } from '../platform/clock/index.js';
 import type { DataScope } from '../platform/scope/index.js';
 import { SYSTEM_ACTOR } from '../platform/trail/index.js';
+import { principals } from '../modules/registry/index.js';
 import {
   COLUMNS,
   generateDuties,
@@ -114,10 +115,8 @@ export async function seedDemoActivities(ctx: AppContext, linked: number[]) {
     const lower = (
       await sql<{
         cadre_id: number;
-      }>`select distinct on (p.org_id) p.cadre_id from posts p join orgs u on u.id = p.org_id
-      where u.parent_id = ${c.id} and p.is_principal and p.end_date is null order by p.org_id, (p.post_kind = 'party_secretary') desc, p.start_date`.execute(
-        ctx.db,
-      )
+      }>`select sp.cadre_id from ${principals} sp join orgs u on u.id = sp.org_id where u.parent_id = ${c.id}
+      order by sp.org_id`.execute(ctx.db)
     ).rows
       .map((r) => r.cadre_id)
       .filter((id) => !linked.includes(id));

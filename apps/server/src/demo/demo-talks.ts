@@ -5,7 +5,8 @@ import { sql } from 'kysely';
 import type { AppContext } from '../platform/context.js';
 import { toCstDate } from '../platform/clock/index.js';
 import { write, SYSTEM_ACTOR } from '../platform/trail/index.js';
-import { generateDuties, principals } from '../modules/talks/index.js';
+import { principals } from '../modules/registry/index.js';
+import { generateDuties } from '../modules/talks/index.js';
 import { Rng } from './people/prng.js';
 
 const SUMMARIES = [

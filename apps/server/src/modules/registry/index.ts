@@ -5,3 +5,10 @@ export { nameSortKey } from './cadre.service.js';
 export { parseIdCard, makeIdCard, maskIdCard } from './id-card/index.js';
 export { sweep, sweepAll, type SweepResult } from './rules/sweep.js';
 export { REGISTRY_RULES } from './rules/evaluate.js';
+export {
+  principals,
+  answeringUnit,
+  currentPrincipal,
+  superiorPrincipalOf,
+  type SuperiorPrincipal,
+} from './registry.principal.js';

@@ -11,56 +11,41 @@ import { AppError, conflict, notFound } from '../../platform/http/index.js';
 import { appendTimeline } from '../../platform/dossier/index.js';
 import { getRuleSettings } from '../../platform/rules/index.js';
 import { recordRead, write, type Actor } from '../../platform/trail/index.js';
+import { superiorPrincipalOf } from '../registry/index.js';
 import { LETTER_STATUS, type LetterStatus } from './case-states.js';
 import { allowedTarget, loadClue, moveClue } from './clue.service.js';
 import { LETTER_MACHINE, staleClue } from './case-moves.js';
 import { meetDeadlines, openDeadline } from './deadlines.js';
 import { committeeName } from './letter-docx.js';
 
-/** Where the letter goes: the cadre's post, who countersigns, which committee gets the copy. */
+/** Where the letter goes: who countersigns, which committee gets the copy. */
 async function addressees(ctx: AppContext, cadreId: number) {
-  const posts = await ctx.db
-    .selectFrom('posts as p')
-    .innerJoin('orgs as o', 'o.id', 'p.org_id')
-    .select(['p.org_id', 'p.title', 'p.is_principal', 'o.name', 'o.parent_id', 'o.unit_type', 'o.path'])
-    .where('p.cadre_id', '=', cadreId)
-    .where('p.end_date', 'is', null)
-    .orderBy('p.is_principal', 'desc')
-    .orderBy('p.start_date')
-    .execute();
-  const post = posts[0];
-  if (!post)
+  // The cadre's superior principal countersigns (the registry's one rule): the principal of the cadre's unit; when the
+  // cadre is a principal, the principal one level up.
+  const sup = await superiorPrincipalOf(ctx.db, cadreId);
+  if (!sup)
     throw conflict(
       'NO_CURRENT_POST',
       '被函询人没有现任职务，无法确定签署意见的主要负责人',
       'The cadre holds no current post; no principal can countersign',
     );
-  // The principal of the cadre's unit countersigns; when the cadre is that principal, the principal one level up.
-  const signUnit = post.is_principal ? post.parent_id : post.org_id;
-  const signer =
-    signUnit == null
-      ? undefined
-      : await ctx.db
-          .selectFrom('posts')
-          .select('cadre_id')
-          .where('org_id', '=', signUnit)
-          .where('is_principal', '=', true)
-          .where('end_date', 'is', null)
-          .where('cadre_id', '<>', cadreId)
-          .orderBy('start_date')
-          .executeTakeFirst();
+  const unit = await ctx.db
+    .selectFrom('orgs')
+    .select(['id', 'name', 'unit_type', 'path'])
+    .where('id', '=', sup.orgId)
+    .executeTakeFirstOrThrow();
   // The cadre's party committee: the unit itself when it is a committee the cadre does not lead, else the nearest one above.
   const committee =
-    post.unit_type === 'party_committee' && !post.is_principal
-      ? { id: post.org_id, name: post.name }
+    unit.unit_type === 'party_committee' && !sup.isPrincipal
+      ? { id: unit.id, name: unit.name }
       : await ctx.db
           .selectFrom('orgs')
           .select(['id', 'name'])
           .where('unit_type', '=', 'party_committee')
-          .where(sql<boolean>`path @> ${post.path}::ltree and id <> ${post.org_id}`)
+          .where(sql<boolean>`path @> ${unit.path}::ltree and id <> ${unit.id}`)
           .orderBy(sql`nlevel(path)`, 'desc')
           .executeTakeFirst();
-  return { post, signerCadreId: signer?.cadre_id ?? null, committee: committee ?? null };
+  return { signerCadreId: sup.cadreId, committee: committee ?? null };
 }
 
 export async function issueLetter(ctx: AppContext, auth: Auth, actor: Actor, clueId: number, questions: string) {

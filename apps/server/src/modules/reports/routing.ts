@@ -4,6 +4,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../platform/db/index.js';
 import { AppError } from '../../platform/http/index.js';
+import { superiorPrincipalOf } from '../registry/index.js';
 
 export interface Accused {
   name: string;
@@ -21,7 +22,7 @@ export async function routeReport(db: Kysely<DB>, accused: Accused): Promise<Rou
     .selectFrom('posts as p')
     .innerJoin('orgs as o', 'o.id', 'p.org_id')
     .innerJoin('cadres as c', 'c.id', 'p.cadre_id')
-    .select(['c.id as cadre_id', 'p.title', 'p.is_principal', 'o.id as org_id', 'o.name as org_name', 'o.parent_id'])
+    .select(['c.id as cadre_id', 'p.id as post_id', 'p.title', 'o.id as org_id', 'o.name as org_name'])
     .where('c.name', '=', accused.name)
     .where('p.end_date', 'is', null)
     .execute();
@@ -48,10 +49,15 @@ export async function routeReport(db: Kysely<DB>, accused: Accused): Promise<Rou
     return { accusedCadreId: null, competentOrgId: top.id, routedUp: false };
   }
   const held = matching.filter((p) => p.cadre_id === cadres[0]);
-  const principal = held.find((p) => p.is_principal);
-  if (principal?.parent_id) return { accusedCadreId: cadres[0], competentOrgId: principal.parent_id, routedUp: true };
+  // Who answers for the accused as the holder of these posts is the registry's one rule: a principal's report goes to
+  // the unit above (M-17), anyone else's to their own unit — the unit whose principal countersigns and owes the talks.
+  const sup = await superiorPrincipalOf(db, cadres[0], { postIds: held.map((p) => p.post_id) });
+  if (sup?.isPrincipal && sup.answeringOrgId != null)
+    return { accusedCadreId: cadres[0], competentOrgId: sup.answeringOrgId, routedUp: true };
   const post =
-    held.find((p) => accused.post && (p.title.includes(accused.post) || accused.post.includes(p.title))) ?? held[0];
+    held.find((p) => accused.post && (p.title.includes(accused.post) || accused.post.includes(p.title))) ??
+    held.find((p) => p.post_id === sup?.postId) ??
+    held[0];
   return { accusedCadreId: cadres[0], competentOrgId: post.org_id, routedUp: false };
 }
 

@@ -12,10 +12,11 @@ import { appendTimeline } from '../../platform/dossier/index.js';
 import { getRuleSettings } from '../../platform/rules/index.js';
 import { cadreVisible, orgInScope, orgVisible, outOfScope, type DataScope } from '../../platform/scope/index.js';
 import { write, type Actor, type WriteCtx } from '../../platform/trail/index.js';
-import { openTalkDuty, superiorOf } from './occasions.js';
+import { currentPrincipal, superiorPrincipalOf } from '../registry/index.js';
+import { openTalkDuty } from './occasions.js';
 import { ACTIVITY_KINDS, VERDICTS, type ActivityKind } from './talk-kinds.js';
 import { attachmentsOf } from './record-attachments.js';
-import { dutyWithin, principals } from './obligations.js';
+import { dutyWithin } from './obligations.js';
 
 const isDiscipline = (k: ActivityKind) => ACTIVITY_KINDS[k].rule === 'M-26';
 
@@ -108,13 +109,7 @@ export async function recordActivity(ctx: AppContext, auth: Auth, actor: Actor, 
   await checkWho(ctx, input, seen);
   const summons = (await getRuleSettings(ctx.db, 'M-25', input.orgId)).values.summonsDueDays;
   // Who holds the 约谈 a failing report calls for: the chair, or for the committee the principal.
-  const chair =
-    input.actorCadreId ??
-    (
-      await sql<{ cadre_id: number }>`select cadre_id from ${principals} sp where sp.org_id = ${input.orgId}`.execute(
-        ctx.db,
-      )
-    ).rows[0]?.cadre_id;
+  const chair = input.actorCadreId ?? (await currentPrincipal(ctx.db, input.orgId));
   return write(ctx.db, ctx.clock, actor, async (w) => {
     const { id } = await w.trx
       .insertInto('supervision_activities')
@@ -173,7 +168,7 @@ export async function recordActivity(ctx: AppContext, auth: Auth, actor: Actor, 
       // M-25: a failing report leads to a 约谈 by whoever chaired, within the set days.
       if (s.verdict === 'failing' && chair != null && chair !== s.cadreId && summons >= 1) {
         // The duty is about the person heard, in the unit they work in (the hearing's unit when they hold no post).
-        const subjectOrgId = (await superiorOf(w, s.cadreId))?.orgId ?? input.orgId;
+        const subjectOrgId = (await superiorPrincipalOf(w.trx, s.cadreId))?.orgId ?? input.orgId;
         const dutyId = await openTalkDuty(w, {
           ruleId: 'M-25',
           obligation: 'hearing_summons',

@@ -18,12 +18,12 @@ import {
   OBLIGATIONS,
   openTemplateDuties,
   periods,
-  principals,
   unitSetting,
   unitWithin,
   type ObligationCode,
 } from './obligations.js';
 import { OCCASIONS, type OccasionEvent } from '../../platform/rules/index.js';
+import { principals } from '../registry/index.js';
 import { openPostOccasions } from './occasions.js';
 import { settleTalkDuties } from './talk.service.js';
 import { settleActivityDuties } from './activities.js';

@@ -1,7 +1,7 @@
 // The talks module's only public surface (SPEC §4, M-20 … M-27).
 export { talksRoutes } from './talks.routes.js';
 export { generateDuties, halfYears } from './duties.js';
-export { principals, OBLIGATIONS } from './obligations.js';
+export { OBLIGATIONS } from './obligations.js';
 export { obligationsRoutes } from './obligations.routes.js';
 export { openOccasionTalk, recordOccasion } from './occasions.js';
 export { recordActivity } from './activities.js';

@@ -4,6 +4,7 @@
 // duty per template, owner, subject and period, set-based and idempotent, and records fulfil them (activities.ts).
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { RULE_DEFINITIONS } from '../../platform/rules/index.js';
+import { principals } from '../registry/index.js';
 import { orgVisible, type DataScope } from '../../platform/scope/index.js';
 import type { WriteCtx } from '../../platform/trail/index.js';
 
@@ -99,10 +100,6 @@ export function periods(from: string, to: string, every: Period): Array<[string,
   }
   return out;
 }
-
-/** One principal per unit: the party secretary where there is one (a unit may list its administrative head as principal too). */
-export const principals = sql`(select distinct on (p.org_id) p.id as post_id, p.org_id, p.cadre_id, p.start_date from posts p
-  where p.is_principal and p.end_date is null order by p.org_id, (p.post_kind = 'party_secretary') desc, p.start_date, p.id)`;
 
 /**
  * A rule setting for the unit `c`, set-based: the nearest override that sets the key, else the SPEC default (the same

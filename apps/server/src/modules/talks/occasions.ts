@@ -13,25 +13,10 @@ import { AppError, conflict, invalidField } from '../../platform/http/index.js';
 import { getRuleSettings, OCCASIONS, OCCASION_EVENTS, type OccasionEvent } from '../../platform/rules/index.js';
 import { cadreVisible, outOfScope, type DataScope } from '../../platform/scope/index.js';
 import { write, type Actor, type WriteCtx } from '../../platform/trail/index.js';
-import { principals, unitSetting, unitWithin } from './obligations.js';
+import { answeringUnit, principals, superiorPrincipalOf, type SuperiorPrincipal } from '../registry/index.js';
+import { unitSetting, unitWithin } from './obligations.js';
 import { settleTalkDuties } from './talk.service.js';
 import { TALK_KINDS, type TalkKind } from './talk-kinds.js';
-
-/** The cadre's current unit and the superior principal who owes them the talk (null when there is none). */
-export async function superiorOf(
-  w: WriteCtx,
-  cadreId: number,
-): Promise<{ orgId: number; ownerCadreId: number | null } | null> {
-  const row = (
-    await sql<{ org_id: number; owner: number | null }>`
-    with mine as (select p.org_id, p.is_principal from posts p where p.cadre_id = ${cadreId} and p.end_date is null
-      order by p.is_principal desc, p.start_date desc, p.id limit 1)
-    select u.id as org_id, (select sp.cadre_id from ${principals} sp where sp.org_id = case when mine.is_principal then u.parent_id else u.id end
-      and sp.cadre_id <> ${cadreId}) as owner
-    from mine join orgs u on u.id = mine.org_id`.execute(w.trx)
-  ).rows[0];
-  return row ? { orgId: row.org_id, ownerCadreId: row.owner } : null;
-}
 
 export interface TalkDutyInput {
   ruleId: 'M-21' | 'M-25';
@@ -85,10 +70,10 @@ export interface OccasionInput {
 export async function openOccasionTalk(
   w: WriteCtx,
   input: OccasionInput & { source: string },
-  known?: Awaited<ReturnType<typeof superiorOf>>,
+  known?: SuperiorPrincipal | null,
 ): Promise<number | null> {
-  const sup = known !== undefined ? known : await superiorOf(w, input.cadreId);
-  const owner = input.talkerCadreId ?? sup?.ownerCadreId;
+  const sup = known !== undefined ? known : await superiorPrincipalOf(w.trx, input.cadreId);
+  const owner = input.talkerCadreId ?? sup?.cadreId;
   if (!sup || owner == null) return null;
   const s = (await getRuleSettings(w.trx, 'M-21', sup.orgId)).values as Record<string, number | string>;
   const days = Number(s[`${input.event}DueDays`]);
@@ -151,14 +136,14 @@ export async function recordOccasion(ctx: AppContext, auth: Auth, actor: Actor, 
     const talker = input.talkerCadreId ?? (auth.role === 'committee_leader' ? auth.scope.cadreId! : undefined);
     // Every recorded occasion is its own (the same event twice is two talks); the source only keeps the job's rerun safe.
     const source = `occasion:${randomUUID()}`;
-    const sup = await superiorOf(w, input.cadreId);
+    const sup = await superiorPrincipalOf(w.trx, input.cadreId);
     if (!sup)
       throw conflict(
         'NO_POST',
         '该干部没有现任职务，无法确定谈话人，请指定谈话人',
         'The cadre holds no post; name the talker',
       );
-    if ((talker ?? sup.ownerCadreId) == null)
+    if ((talker ?? sup.cadreId) == null)
       throw conflict(
         'NO_SUPERIOR',
         '未找到应谈话的上级主要负责人，请指定谈话人',
@@ -220,6 +205,7 @@ export async function openPostOccasions(
       event === 'promotion'
         ? sql`${order('p')} > ${order('prev')}`
         : sql`${order('p')} = ${order('prev')} and prev.org_id <> p.org_id`;
+    // The new post's superior principal by the registry's rule (a new principal post is M-22's appointment talk instead).
     const res =
       await sql`insert into duties (rule_id, obligation, activity, title, talk_kind, owner_cadre_id, subject_cadre_id, subject_org_id,
         period_start, due_on, source, created_at)
@@ -227,7 +213,7 @@ export async function openPostOccasions(
       from posts p join orgs c on c.id = p.org_id
       join lateral (select pp.rank, pp.org_id from posts pp where pp.cadre_id = p.cadre_id and pp.id <> p.id and pp.start_date < p.start_date
         order by pp.start_date desc, pp.id desc limit 1) prev on true
-      join ${principals} sp on sp.org_id = c.id
+      join ${principals} sp on sp.org_id = ${answeringUnit('p', 'c')}
       where p.start_date between ${range.from}::date and ${range.to}::date and not p.is_principal and sp.cadre_id <> p.cadre_id
         and ${which} and ${days} >= 1 and ${unitWithin(within, 'c')}
       on conflict do nothing`.execute(w.trx);
