@@ -26,7 +26,8 @@ import { rulesRoutes } from './platform/rules/rules.routes.js';
 import { trailRoutes } from './platform/trail/trail.routes.js';
 import { calendarRoutes } from './platform/clock/calendar.routes.js';
 import { loadCalendar } from './bootstrap.js';
-import { registryRoutes, sweep } from './modules/registry/index.js';
+import { registryRoutes, sweepRuns } from './modules/registry/index.js';
+import { orgVisible } from './platform/scope/index.js';
 import { clueRoutes, publicReportRoutes, staffReportRoutes, type PublicLimits } from './modules/reports/index.js';
 import { obligationsRoutes, talksRoutes } from './modules/talks/index.js';
 
@@ -40,6 +41,8 @@ export interface AppOptions {
   publicLimits?: PublicLimits;
   /** The reverse proxies whose X-Forwarded-For is believed, as TRUST_PROXY (the default) takes them. */
   trustProxy?: string;
+  /** Subtrees with more cadres are re-evaluated after a rule change's answer, not within it (tests lower it). */
+  sweepInRequestMax?: number;
 }
 
 export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<FastifyInstance> {
@@ -111,14 +114,29 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     }
   });
 
+  const reevaluate = sweepRuns(ctx, { inRequestMax: opts.sweepInRequestMax });
+  app.addHook('onClose', () => reevaluate.settle());
   await app.register(
     async (api) => {
       await api.register(authRoutes(ctx));
       await api.register(registryRoutes(ctx));
       await api.register(
         rulesRoutes(ctx, {
-          // A changed threshold re-evaluates the subtree it applies to, so lists and dossiers show it at once.
-          afterChange: (_ruleId, orgId, actor) => sweep(ctx, actor, { rootOrgId: orgId }),
+          // A changed threshold re-evaluates the subtree it applies to: at once, or after the answer when it is large.
+          afterChange: (ruleId, orgId, actor) => reevaluate.afterChange(ruleId, orgId, actor),
+          reevaluations: (auth) =>
+            reevaluate.list(async (ids) =>
+              ids.length
+                ? (
+                    await ctx.db
+                      .selectFrom('orgs')
+                      .select('id')
+                      .where('id', 'in', ids)
+                      .where(orgVisible(auth.scope, 'orgs'))
+                      .execute()
+                  ).map((o) => o.id)
+                : [],
+            ),
         }),
       );
       await api.register(trailRoutes(ctx));

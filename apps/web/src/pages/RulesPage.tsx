@@ -21,6 +21,7 @@ import { errorText, useI18n } from '../i18n';
 import { useSession } from '../session';
 import { OrgPicker } from '../components/OrgPicker';
 import { useLoad } from '../components/useLoad';
+import { Reevaluations } from '../components/Reevaluations';
 import { NAMES } from '../components/labels';
 import { loadDicts, options, type Dicts } from '../components/dicts';
 import { useTalkDicts } from './talks/talkDicts';
@@ -44,6 +45,7 @@ export function RulesPage() {
   const [ruleId, setRuleId] = useState('M-04');
   const [orgId, setOrgId] = useState<number | undefined>(me?.orgId);
   const [form] = Form.useForm();
+  const [saves, setSaves] = useState(0);
   const eff = useLoad(
     () => (orgId ? get<Effective>(`/api/v1/rules/${ruleId}/settings?orgId=${orgId}`) : Promise.resolve(undefined)),
     [ruleId, orgId],
@@ -93,7 +95,8 @@ export function RulesPage() {
     if (!Object.keys(changed).length) return message.info(t('没有修改', 'Nothing changed'));
     try {
       await api('PUT', `/api/v1/rules/${ruleId}/overrides/${orgId}`, { settings: changed });
-      message.success(t('已保存，已重新评估该单位及下级', 'Saved; the subtree was re-evaluated'));
+      message.success(t('已保存', 'Saved'));
+      setSaves((n) => n + 1);
       eff.reload();
     } catch (e) {
       message.error(errorText(e, lang));
@@ -103,6 +106,7 @@ export function RulesPage() {
     try {
       await api('DELETE', `/api/v1/rules/${ruleId}/overrides/${orgId}`);
       message.success(t('已清除本单位的覆盖设置', 'Override cleared'));
+      setSaves((n) => n + 1);
       eff.reload();
     } catch (e) {
       message.error(errorText(e, lang));
@@ -137,6 +141,7 @@ export function RulesPage() {
           }
           extra={<OrgPicker value={orgId} onChange={setOrgId} />}
         >
+          <Reevaluations version={saves} />
           {rule && (
             <Descriptions
               size="small"

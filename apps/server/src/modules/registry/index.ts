@@ -4,6 +4,7 @@ export { DICTS, dictLabel, inverseRelation, type DictName } from './registry.dic
 export { nameSortKey } from './cadre.service.js';
 export { parseIdCard, makeIdCard, maskIdCard } from './id-card/index.js';
 export { sweep, sweepAll, type SweepResult } from './rules/sweep.js';
+export { sweepRuns, SWEEP_IN_REQUEST_MAX, type SweepRun } from './rules/sweep-runs.service.js';
 export { REGISTRY_RULES } from './rules/evaluate.js';
 export {
   principals,

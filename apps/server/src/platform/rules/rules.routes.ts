@@ -20,6 +20,8 @@ function ruleOrThrow(id: string): RuleId {
 export interface RulesHooks {
   /** After an override changes: re-evaluate the subtree's stored findings (the modules that own rules do it). */
   afterChange?: (ruleId: RuleId, orgId: number, actor: ReturnType<typeof actorOf>) => Promise<unknown>;
+  /** The recent re-evaluations under the caller's units (running, or when they finished). */
+  reevaluations?: (auth: ReturnType<typeof requireAuth>) => Promise<unknown[]>;
 }
 
 export function rulesRoutes(ctx: AppContext, hooks: RulesHooks = {}): FastifyPluginAsyncZod {
@@ -55,6 +57,15 @@ export function rulesRoutes(ctx: AppContext, hooks: RulesHooks = {}): FastifyPlu
         const ruleId = ruleOrThrow(req.params.ruleId);
         return getRuleSettings(ctx.db, ruleId, req.query.orgId);
       },
+    );
+
+    app.get(
+      '/rules/reevaluations',
+      {
+        config: { access: 'rules.read' },
+        schema: { tags, summary: '规则变更后的重新评估 Re-evaluations after rule changes' },
+      },
+      async (req) => ({ items: (await hooks.reevaluations?.(requireAuth(req))) ?? [] }),
     );
 
     app.put(
