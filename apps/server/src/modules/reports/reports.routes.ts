@@ -9,7 +9,7 @@ import * as s from './reports.schema.js';
 import * as reports from './reports.service.js';
 import { checkProof } from './proof.service.js';
 import { addAttachment, ATTACHMENT_LIMITS, readAttachment } from './attachments.service.js';
-import { acceptFileBodies, sendDownload } from '../../platform/files/index.js';
+import { acceptFileBodies, fileNameOf, sendDownload } from '../../platform/files/index.js';
 import { addressBudget, registerPublicLimits } from '../../platform/throttle/index.js';
 import { report, reportAttachment } from './reports.scope.js';
 
@@ -70,7 +70,6 @@ export function publicReportRoutes(
     await app.register(async (ctxFiles) => {
       acceptFileBodies(ctxFiles);
       const files = ctxFiles.withTypeProvider<ZodTypeProvider>();
-      // The body is the file, so the receipt comes in the x-receipt header.
       files.post(
         '/public/reports/attachments',
         {
@@ -78,16 +77,25 @@ export function publicReportRoutes(
           bodyLimit: ATTACHMENT_LIMITS.maxBytes,
           schema: {
             tags,
-            summary: '上传附件 Attach a file (body: the file; header x-receipt; ?name=file name)',
-            headers: s.receiptHeader,
-            querystring: s.attachmentQuery,
+            summary: '上传附件 Attach a file (body: the file; headers x-receipt and x-file-name, percent-encoded)',
+            headers: s.attachmentHeaders,
+            // The name left the query string (issue 12 §3): an old client's ?name= is refused, not silently ignored.
+            querystring: z.object({}).strict(),
           },
         },
         async (req, reply) =>
           reply
             .status(201)
             .send(
-              await slowOnMiss(addAttachment(ctx, PUBLIC_ACTOR, req.headers['x-receipt'], req.query.name, req.body)),
+              await slowOnMiss(
+                addAttachment(
+                  ctx,
+                  PUBLIC_ACTOR,
+                  req.headers['x-receipt'],
+                  fileNameOf(req.headers['x-file-name']),
+                  req.body,
+                ),
+              ),
             ),
       );
     });

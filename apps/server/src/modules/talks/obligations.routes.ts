@@ -5,7 +5,13 @@ import type { AppContext } from '../../platform/context.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, requireAuth } from '../../platform/http/index.js';
-import { acceptFileBodies, FILE_MAX_BYTES, sendDownload } from '../../platform/files/index.js';
+import {
+  acceptFileBodies,
+  FILE_MAX_BYTES,
+  fileNameHeader,
+  fileNameOf,
+  sendDownload,
+} from '../../platform/files/index.js';
 import { addRecordAttachment, readRecordAttachment } from './record-attachments.js';
 import * as s from './talks.schema.js';
 import { OBLIGATIONS } from './obligations.js';
@@ -71,9 +77,10 @@ export function obligationsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             config: { access: 'talks.write' },
             schema: {
               tags,
-              summary: `上传${label}附件 Attach a file (body: the file; ?name=)`,
+              summary: `上传${label}附件 Attach a file (body: the file; header x-file-name, percent-encoded)`,
               params: record.params(),
-              querystring: z.object({ name: z.string().min(1).max(200) }).strict(),
+              headers: fileNameHeader,
+              querystring: z.object({}).strict(),
             },
           },
           async (req, reply) =>
@@ -86,7 +93,7 @@ export function obligationsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
                   actorOf(req),
                   entity,
                   req.params.id,
-                  req.query.name,
+                  fileNameOf(req.headers['x-file-name']),
                   req.body,
                 ),
               ),

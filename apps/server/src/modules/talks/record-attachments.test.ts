@@ -22,8 +22,13 @@ const PDF = Buffer.concat([
 const upload = (c: Client, path: string, name: string, body: Buffer) =>
   t.app.inject({
     method: 'POST',
-    url: `/api/v1/${path}/attachments?name=${encodeURIComponent(name)}`,
-    headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': 'application/octet-stream' },
+    url: `/api/v1/${path}/attachments`,
+    headers: {
+      cookie: c.cookie,
+      'x-csrf-token': c.csrf,
+      'content-type': 'application/octet-stream',
+      'x-file-name': encodeURIComponent(name),
+    },
     payload: body,
   });
 const stored = async () =>
