@@ -1,7 +1,7 @@
 // M-10, M-11 attachments: a reporter adds files to a public report with the receipt; staff who may read the report
 // list and download them. The store (platform/files) checks, seals, counts and trails; this file says who may: the
-// holder of the receipt adds, staff who may read the report (scope and recusal) read.
-// The content and the name are sealed, bound to the report and the attachment: a photo or a name can identify a reporter.
+// holder of the receipt adds, staff who may read the report (scope and recusal) read. The content and the name are
+// sealed, bound to the report and the attachment: a photo or a name can identify a reporter.
 import type { Auth } from '../../platform/auth/index.js';
 import type { AppContext } from '../../platform/context.js';
 import { attachmentStore, FILE_MAX_BYTES } from '../../platform/files/index.js';

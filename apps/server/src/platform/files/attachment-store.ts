@@ -28,7 +28,7 @@ export interface AttachmentOwner<AddAs, ReadAs> {
   keepsUploader?: boolean;
   /** Seal contexts are `${prefix}:${ownerId}:${fileId}`; the prefixes are those the stored rows were sealed with. */
   seal: { content: string; name: string };
-  /** At most `count` files per owner; the 409 says 每{zh}最多 N 个附件 / A {en} may have at most N attachments. */
+  /** At most `count` files per owner; the 409 reads 每{zh}最多 N 个附件 / A {en} may have at most N attachments. */
   limit: { count: number; zh: string; en: string };
   /** Who may add: the owner's id, or throws (the owner's 404, a 403). Runs before the file is looked at. */
   mayAdd(ctx: AppContext, as: AddAs, actor: Actor): Promise<number>;
