@@ -81,12 +81,17 @@ export function qs(params: Record<string, string | number | boolean | undefined 
   return s ? `?${s}` : '';
 }
 
-/** A file as the raw request body (the .xlsx imports), with the CSRF header; errors as from api(). */
-export async function postFile<T>(url: string, file: Blob, contentType: string): Promise<T> {
+/** A file as the raw request body (imports, attachments), with the CSRF header; errors as from api(). */
+export async function postFile<T>(
+  url: string,
+  file: Blob,
+  contentType: string,
+  headers: Record<string, string> = {},
+): Promise<T> {
   return answer<T>(
     await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': contentType, ...csrfHeader() },
+      headers: { 'content-type': contentType, ...headers, ...csrfHeader() },
       body: file,
       credentials: 'same-origin',
     }),

@@ -36,11 +36,10 @@ export function RecordFiles({
   const send = async (file: File) => {
     setBusy(true);
     try {
-      await postFile(
-        `/api/v1/${path}/${recordId}/attachments?name=${encodeURIComponent(file.name)}`,
-        file,
-        'application/octet-stream',
-      );
+      // The name in a header, percent-encoded: never in the URL (issue 12 §3).
+      await postFile(`/api/v1/${path}/${recordId}/attachments`, file, 'application/octet-stream', {
+        'x-file-name': encodeURIComponent(file.name),
+      });
       message.success(t(`已上传“${file.name}”`, `Uploaded ${file.name}`));
       onUploaded();
     } catch (e) {

@@ -49,12 +49,16 @@ const EXTENSIONS = ['jpg', 'jpeg', 'png', 'pdf', 'docx', 'xlsx'];
 const sizeText = (n: number) =>
   n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
 
-/** One file per request, the file itself as the body (no multipart), its name in the query string; the receipt in a
- * header, never in the URL, which logs and proxies keep (issue 11 §5). */
+/** One file per request, the file itself as the body (no multipart); the receipt and the file's name (percent-encoded)
+ * in headers, never in the URL, which logs and proxies keep (issue 11 §5, issue 12 §3). */
 async function sendFile(receipt: string, file: File): Promise<Uploaded> {
-  const res = await fetch(`/api/v1/public/reports/attachments?name=${encodeURIComponent(file.name)}`, {
+  const res = await fetch('/api/v1/public/reports/attachments', {
     method: 'POST',
-    headers: { 'content-type': 'application/octet-stream', 'x-receipt': receipt.trim() },
+    headers: {
+      'content-type': 'application/octet-stream',
+      'x-receipt': receipt.trim(),
+      'x-file-name': encodeURIComponent(file.name),
+    },
     body: file,
   });
   let data: { error?: { code?: string; messageZh?: string; messageEn?: string } } & Partial<Uploaded> = {};

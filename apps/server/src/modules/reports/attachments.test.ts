@@ -203,6 +203,36 @@ describe('attachments: accepted types (M-11)', () => {
     expect(trail).not.toContain('证据');
   });
 
+  it('keeps the seal contexts stored rows were sealed with, so files stored before the one store still open', async () => {
+    const { receipt, id } = await submit();
+    expect((await upload(receipt, '旧附件.pdf', pdf())).statusCode).toBe(201);
+    const row = (
+      await sql<{ id: number; n: string }>`select id, file_name_sealed n from report_attachments
+        where report_id = ${id}`.execute(t.ctx.db)
+    ).rows[0];
+    expect(t.ctx.box.open(row.n, `report-attachment-name:${id}:${row.id}`)).toBe('旧附件.pdf');
+  });
+
+  it('takes the name from the x-file-name header only: a name in the query string is refused and writes nothing', async () => {
+    const { receipt } = await submit();
+    const before = await counts();
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/public/reports/attachments?name=${encodeURIComponent('照片.jpg')}`,
+      headers: { 'content-type': 'application/octet-stream', 'x-receipt': receipt, 'x-file-name': 'a.jpg' },
+      payload: jpeg(),
+    });
+    expect(res.statusCode).toBe(400);
+    expect(await counts()).toEqual(before);
+    const raw = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/public/reports/attachments',
+      headers: { 'content-type': 'application/octet-stream', 'x-receipt': receipt, 'x-file-name': '%E7%85' },
+      payload: jpeg(),
+    });
+    expect(raw.json().error.code).toBe('ATTACHMENT_NAME');
+  });
+
   it('a file of exactly 10 MiB is accepted (the limit is inclusive)', async () => {
     const { receipt } = await submit();
     const big = Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(10 * 1024 * 1024 - 9)]);

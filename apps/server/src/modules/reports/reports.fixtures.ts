@@ -29,7 +29,7 @@ export const collectiveOn = (meetingOn: string, minutes = '经集体研究，同
   minutes,
 });
 
-/** The reporter's side of the public API, receipts in bodies and headers, never in URLs (issue 11 §5). */
+/** The reporter's side of the public API, receipts and file names in bodies and headers, never in URLs (issue 11 §5). */
 export const publicApi = (app: FastifyInstance) => ({
   status: (receipt: string) =>
     app.inject({ method: 'POST', url: '/api/v1/public/reports/status', payload: { receipt } }),
@@ -38,8 +38,8 @@ export const publicApi = (app: FastifyInstance) => ({
   attach: (receipt: string, name: string, body: Buffer | string, type = 'application/octet-stream') =>
     app.inject({
       method: 'POST',
-      url: `/api/v1/public/reports/attachments?name=${encodeURIComponent(name)}`,
-      headers: { 'content-type': type, 'x-receipt': receipt },
+      url: '/api/v1/public/reports/attachments',
+      headers: { 'content-type': type, 'x-receipt': receipt, 'x-file-name': encodeURIComponent(name) },
       payload: body,
     }),
 });

@@ -1,6 +1,5 @@
 // Reports API: the public endpoints under /api/v1/public (no account; limited per address; no address kept) and
 // the staff endpoints under /api/v1/reports (petition and discipline roles, scoped, recused).
-import type { FastifyError } from 'fastify';
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context.js';
 import { z } from 'zod';
@@ -9,8 +8,8 @@ import type { Actor } from '../../platform/trail/index.js';
 import * as s from './reports.schema.js';
 import * as reports from './reports.service.js';
 import { checkProof } from './proof.service.js';
-import { addAttachment, ATTACHMENT_LIMITS, attachmentErrors, readAttachment } from './attachments.service.js';
-import { sendDownload } from '../../platform/files/index.js';
+import { addAttachment, ATTACHMENT_LIMITS, readAttachment } from './attachments.service.js';
+import { acceptFileBodies, fileNameOf, sendDownload } from '../../platform/files/index.js';
 import { addressBudget, registerPublicLimits } from '../../platform/throttle/index.js';
 import { report, reportAttachment } from './reports.scope.js';
 
@@ -67,20 +66,10 @@ export function publicReportRoutes(
           .status(201)
           .send(await slowOnMiss(reports.addInformation(ctx, PUBLIC_ACTOR, req.body.receipt, req.body.content))),
     );
-    // M-11 attachments: one file per request, sent as the body (application/octet-stream), so each upload is whole
-    // or absent; no multipart dependency. The 1 MiB body limit is raised for this route only, in its own context.
+    // M-11 attachments: one file per request, the file itself as the body; the limit is raised in this context only.
     await app.register(async (ctxFiles) => {
+      acceptFileBodies(ctxFiles);
       const files = ctxFiles.withTypeProvider<ZodTypeProvider>();
-      files.addContentTypeParser(
-        'application/octet-stream',
-        { parseAs: 'buffer', bodyLimit: ATTACHMENT_LIMITS.maxBytes },
-        (_req, body, done) => done(null, body),
-      );
-      // An oversize body is refused before the handler runs: say so with the limit, in both languages.
-      files.setErrorHandler((err: FastifyError) => {
-        throw err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? attachmentErrors.tooLarge() : err;
-      });
-      // The body is the file, so the receipt comes in the x-receipt header.
       files.post(
         '/public/reports/attachments',
         {
@@ -88,16 +77,25 @@ export function publicReportRoutes(
           bodyLimit: ATTACHMENT_LIMITS.maxBytes,
           schema: {
             tags,
-            summary: '上传附件 Attach a file (body: the file; header x-receipt; ?name=file name)',
-            headers: s.receiptHeader,
-            querystring: s.attachmentQuery,
+            summary: '上传附件 Attach a file (body: the file; headers x-receipt and x-file-name, percent-encoded)',
+            headers: s.attachmentHeaders,
+            // The name left the query string (issue 12 §3): an old client's ?name= is refused, not silently ignored.
+            querystring: z.object({}).strict(),
           },
         },
         async (req, reply) =>
           reply
             .status(201)
             .send(
-              await slowOnMiss(addAttachment(ctx, PUBLIC_ACTOR, req.headers['x-receipt'], req.query.name, req.body)),
+              await slowOnMiss(
+                addAttachment(
+                  ctx,
+                  PUBLIC_ACTOR,
+                  req.headers['x-receipt'],
+                  fileNameOf(req.headers['x-file-name']),
+                  req.body,
+                ),
+              ),
             ),
       );
     });

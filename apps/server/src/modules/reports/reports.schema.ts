@@ -1,6 +1,7 @@
 // Request schemas of reports (M-10, M-11). Strict objects: unknown fields are refused.
 import { z } from 'zod';
 import { pageQuery } from '../../platform/http/index.js';
+import { fileNameHeader } from '../../platform/files/index.js';
 import { REPORT_STATUS, type ReportStatus } from './case-states.js';
 
 /** Intake channels (M-10), as the seeds list them. */
@@ -86,8 +87,9 @@ const receipt = z
   .string()
   .regex(/^\d{4}-?\d{4}-?\d{4}-?\d{4}$/, { message: '回执码为 16 位数字 / The receipt has 16 digits' });
 export const receiptBody = z.object({ receipt }).strict();
-/** Headers are not strict: browsers and proxies add their own. */
-export const receiptHeader = z.object({ 'x-receipt': receipt });
+/** M-11 upload: the body is the file, so the receipt and the file's name come in headers. Not strict: browsers and
+ * proxies add their own. */
+export const attachmentHeaders = z.object({ 'x-receipt': receipt, ...fileNameHeader.shape });
 export const addition = z.object({ receipt, content: text(5000) }).strict();
 export const reply = z.object({ body: text(5000) }).strict();
 export const reveal = z
@@ -106,10 +108,6 @@ export const reportListQuery = z
     status: z.enum(Object.keys(REPORT_STATUS) as [ReportStatus, ...ReportStatus[]]).optional(),
     q: z.string().trim().min(1).max(50).optional(),
   })
-  .strict();
-/** M-11 attachments: the file is the body; its name travels in the query string (UTF-8, percent-encoded). */
-export const attachmentQuery = z
-  .object({ name: z.string().trim().min(1, { message: '请提供文件名 / The file name is required' }).max(200) })
   .strict();
 /** A proof as the public page returned it (M-11); an optional receipt ties it to one report. */
 export const proofCheck = z

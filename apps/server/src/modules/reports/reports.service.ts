@@ -19,7 +19,7 @@ import { REPORT_STATUS, type ReportStatus } from './case-states.js';
 import { reportCaseInfo } from './triage.service.js';
 import { byReceipt, REPORT_COLS, unknownReceipt, visibleReport, visibleReports } from './report-access.js';
 import { CHANNELS, type Channel, type publicReport, type reportListQuery, type staffIntake } from './reports.schema.js';
-import { attachmentCount, listAttachments } from './attachments.repo.js';
+import { attachmentCount, listAttachments } from './attachments.service.js';
 
 const sealContext = (id: number) => `report-reporter:${id}`;
 

@@ -2,11 +2,16 @@
 // validation, one service call.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context.js';
-import type { FastifyError } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, requireAuth } from '../../platform/http/index.js';
-import { fileErrors, FILE_MAX_BYTES, sendDownload } from '../../platform/files/index.js';
+import {
+  acceptFileBodies,
+  FILE_MAX_BYTES,
+  fileNameHeader,
+  fileNameOf,
+  sendDownload,
+} from '../../platform/files/index.js';
 import { addRecordAttachment, readRecordAttachment } from './record-attachments.js';
 import * as s from './talks.schema.js';
 import { OBLIGATIONS } from './obligations.js';
@@ -58,15 +63,8 @@ export function obligationsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     // Attachments (M-20 talk records, M-23 … M-26 minutes and reports): one file per request as the body, as for reports.
     await app.register(async (scope) => {
+      acceptFileBodies(scope);
       const files = scope.withTypeProvider<ZodTypeProvider>();
-      files.addContentTypeParser(
-        'application/octet-stream',
-        { parseAs: 'buffer', bodyLimit: FILE_MAX_BYTES },
-        (_req, body, done) => done(null, body),
-      );
-      files.setErrorHandler((err: FastifyError) => {
-        throw err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? fileErrors.tooLarge() : err;
-      });
       for (const [path, entity, label] of [
         ['talks', 'talk', '谈话'],
         ['activities', 'activity', '监督工作记录'],
@@ -79,9 +77,10 @@ export function obligationsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             config: { access: 'talks.write' },
             schema: {
               tags,
-              summary: `上传${label}附件 Attach a file (body: the file; ?name=)`,
+              summary: `上传${label}附件 Attach a file (body: the file; header x-file-name, percent-encoded)`,
               params: record.params(),
-              querystring: z.object({ name: z.string().min(1).max(200) }).strict(),
+              headers: fileNameHeader,
+              querystring: z.object({}).strict(),
             },
           },
           async (req, reply) =>
@@ -94,7 +93,7 @@ export function obligationsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
                   actorOf(req),
                   entity,
                   req.params.id,
-                  req.query.name,
+                  fileNameOf(req.headers['x-file-name']),
                   req.body,
                 ),
               ),

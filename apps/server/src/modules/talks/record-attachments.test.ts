@@ -1,13 +1,14 @@
 // Attachments of talks and supervision records (M-20 issue 5 §1; M-23 … M-26): type read from the bytes, sealed at rest,
 // downloaded only by whoever may read the record (trailed), added only by whoever may record it; a refused file
 // writes nothing.
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { loginAs, startTestApp, type Client, type TestApp } from '../../test/harness.js';
 import { CADRE, ORG, smallRegistry } from '../../test/fixtures.js';
 import { loadRegistry } from '../../demo/index.js';
 import { makeIdCard } from '../registry/index.js';
-import { SYSTEM_ACTOR } from '../../platform/trail/index.js';
+import { SYSTEM_ACTOR, write } from '../../platform/trail/index.js';
 
 let t: TestApp;
 let countyA: Client;
@@ -22,8 +23,13 @@ const PDF = Buffer.concat([
 const upload = (c: Client, path: string, name: string, body: Buffer) =>
   t.app.inject({
     method: 'POST',
-    url: `/api/v1/${path}/attachments?name=${encodeURIComponent(name)}`,
-    headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': 'application/octet-stream' },
+    url: `/api/v1/${path}/attachments`,
+    headers: {
+      cookie: c.cookie,
+      'x-csrf-token': c.csrf,
+      'content-type': 'application/octet-stream',
+      'x-file-name': encodeURIComponent(name),
+    },
     payload: body,
   });
 const stored = async () =>
@@ -118,6 +124,38 @@ describe('attachments of a talk', () => {
     expect(big.statusCode).toBe(413);
     expect(big.json().error.messageZh).toContain('10 MB');
     expect(await stored()).toBe(before);
+  });
+});
+
+describe('attachments stored before the one store (issue 12 §3)', () => {
+  it('still open: the seal contexts are those the rows were written with', async () => {
+    const id = (
+      await sql<{ id: number }>`select nextval(pg_get_serial_sequence('record_attachments', 'id'))::int id`.execute(
+        t.ctx.db,
+      )
+    ).rows[0].id;
+    await write(t.ctx.db, t.ctx.clock, SYSTEM_ACTOR, async (w) => {
+      await w.trx
+        .insertInto('record_attachments')
+        .values({
+          id,
+          entity: 'talk',
+          entity_id: talkId,
+          file_name_sealed: t.ctx.box.seal('旧记录.pdf', `talk-attachment-name:${talkId}:${id}`),
+          mime_type: 'application/pdf',
+          size_bytes: PDF.length,
+          sha256: createHash('sha256').update(PDF).digest('hex'),
+          content_sealed: t.ctx.box.sealBytes(PDF, `talk-attachment-content:${talkId}:${id}`),
+          uploaded_by: null,
+          created_at: w.now,
+        })
+        .execute();
+      w.record({ action: 'talk.attachment_add', entity: 'talk', entityId: talkId, detail: { attachmentId: id } });
+    });
+    const item = (await countyA.get(`/api/v1/talks?cadreId=${CADRE.A_DEPT}`)).json().items[0];
+    expect(item.attachments).toContainEqual(expect.objectContaining({ id, name: '旧记录.pdf', typeLabel: 'PDF' }));
+    const dl = await countyA.get(`/api/v1/talks/${talkId}/attachments/${id}`);
+    expect(dl.rawPayload.equals(PDF)).toBe(true);
   });
 });
 

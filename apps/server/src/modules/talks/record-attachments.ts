@@ -1,21 +1,18 @@
 // Attachments of talks (M-20: the signed talk record, issue 5 §1) and of supervision records (M-23 … M-26: minutes,
-// check reports). Whoever may read the record may download them (trailed, as a sensitive read); whoever may record it
-// may add them — a committee leader only to their own. Every check runs before the one transaction that writes the
-// file and its trail row; the content and the name are sealed, bound to the record and the file.
-import { createHash } from 'node:crypto';
+// check reports). The store (platform/files) checks, seals, counts and trails; this file says who may: whoever may
+// read the record downloads (trailed, as a sensitive read); whoever may record it adds — a committee leader only to
+// their own, an M-26 record's files only the discipline commission.
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
 import { can, type Auth } from '../../platform/auth/index.js';
-import { ATTACHMENT_TYPES, checkFile, fileErrors, type AttachmentType } from '../../platform/files/index.js';
-import { AppError, notFound } from '../../platform/http/index.js';
+import { attachmentStore } from '../../platform/files/index.js';
+import { AppError } from '../../platform/http/index.js';
 import { cadreVisible, orgVisible, outOfScope } from '../../platform/scope/index.js';
-import { recordRead, write, type Actor } from '../../platform/trail/index.js';
+import type { Actor } from '../../platform/trail/index.js';
 import { ACTIVITY_KINDS, type ActivityKind } from './talk-kinds.js';
 
 export type RecordEntity = 'talk' | 'activity';
 export const RECORD_ATTACHMENT_LIMIT = 10;
-const seal = (entity: RecordEntity, recordId: number, id: number, part: 'name' | 'content') =>
-  `${entity}-attachment-${part}:${recordId}:${id}`;
 const discipline = (kind: string) => ACTIVITY_KINDS[kind as ActivityKind]?.rule === 'M-26';
 
 /**
@@ -49,14 +46,11 @@ async function visibleRecord(ctx: AppContext, auth: Auth, actor: Actor, entity: 
   return row;
 }
 
-export async function addRecordAttachment(
+/** Who may add to a record: whoever may record it; a committee leader only to their own; M-26 the commission only. */
+async function mayAdd(
   ctx: AppContext,
-  auth: Auth,
+  { auth, entity, id }: { auth: Auth; entity: RecordEntity; id: number },
   actor: Actor,
-  entity: RecordEntity,
-  id: number,
-  name: string,
-  body: unknown,
 ) {
   const rec = await visibleRecord(ctx, auth, actor, entity, id);
   if (discipline(rec.kind) && !can(auth.role, 'clues.handle'))
@@ -74,101 +68,54 @@ export async function addRecordAttachment(
       'A committee leader adds files only to their own records',
     );
   }
-  const { fileName, type, content } = checkFile(name, body);
-  const sha256 = createHash('sha256').update(content).digest('hex');
-  return write(ctx.db, ctx.clock, actor, async (w) => {
-    // The record row is locked first, so two uploads at once cannot both pass the count.
-    await sql`select id from ${sql.table(entity === 'talk' ? 'talks' : 'supervision_activities')} where id = ${id} for update`.execute(
-      w.trx,
-    );
-    const { n } = await w.trx
-      .selectFrom('record_attachments')
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .where('entity', '=', entity)
-      .where('entity_id', '=', id)
-      .executeTakeFirstOrThrow();
-    if (Number(n) >= RECORD_ATTACHMENT_LIMIT)
-      throw fileErrors.tooMany(
-        RECORD_ATTACHMENT_LIMIT,
-        entity === 'talk' ? '次谈话' : '条记录',
-        entity === 'talk' ? 'talk' : 'record',
-      );
-    const fileId = (
-      await sql<{ id: number }>`select nextval(pg_get_serial_sequence('record_attachments', 'id'))::int as id`.execute(
-        w.trx,
-      )
-    ).rows[0].id;
-    await w.trx
-      .insertInto('record_attachments')
-      .values({
-        id: fileId,
-        entity,
-        entity_id: id,
-        file_name_sealed: ctx.box.seal(fileName, seal(entity, id, fileId, 'name')),
-        mime_type: type,
-        size_bytes: content.length,
-        sha256,
-        content_sealed: ctx.box.sealBytes(content, seal(entity, id, fileId, 'content')),
-        uploaded_by: auth.accountId,
-        created_at: w.now,
-      })
-      .execute();
-    w.record({
-      action: `${entity}.attachment_add`,
-      entity,
-      entityId: id,
-      detail: { attachmentId: fileId, type, size: content.length, sha256 },
-    });
-    return { id: fileId, name: fileName, type, size: content.length, sha256 };
-  });
+  return id;
 }
 
-export async function readRecordAttachment(
+// One store per kind of record, in the shared record_attachments table; the seal prefixes are those of the stored rows.
+const storeOf = (entity: RecordEntity) =>
+  attachmentStore({
+    kind: entity,
+    table: 'record_attachments',
+    ownerColumn: 'entity_id',
+    kindColumn: { entity },
+    ownerTable: entity === 'talk' ? 'talks' : 'supervision_activities',
+    keepsUploader: true,
+    seal: { content: `${entity}-attachment-content`, name: `${entity}-attachment-name` },
+    limit: {
+      count: RECORD_ATTACHMENT_LIMIT,
+      zh: entity === 'talk' ? '次谈话' : '条记录',
+      en: entity === 'talk' ? 'talk' : 'record',
+    },
+    mayAdd,
+    mayRead: (ctx, auth: Auth, actor, id) => visibleRecord(ctx, auth, actor, entity, id),
+  });
+const STORES = { talk: storeOf('talk'), activity: storeOf('activity') };
+
+export async function addRecordAttachment(
+  ctx: AppContext,
+  auth: Auth,
+  actor: Actor,
+  entity: RecordEntity,
+  id: number,
+  name: string,
+  body: unknown,
+) {
+  const f = await STORES[entity].add(ctx, { auth, entity, id }, actor, name, body);
+  return { id: f.id, name: f.name, type: f.type, size: f.size, sha256: f.sha256 };
+}
+
+export const readRecordAttachment = (
   ctx: AppContext,
   auth: Auth,
   actor: Actor,
   entity: RecordEntity,
   id: number,
   fileId: number,
-) {
-  await visibleRecord(ctx, auth, actor, entity, id);
-  const a = await ctx.db
-    .selectFrom('record_attachments')
-    .select(['id', 'file_name_sealed', 'mime_type', 'sha256', 'content_sealed'])
-    .where('entity', '=', entity)
-    .where('entity_id', '=', id)
-    .where('id', '=', fileId)
-    .executeTakeFirst();
-  if (!a) throw notFound();
-  const content = ctx.box.openBytes(Buffer.from(a.content_sealed), seal(entity, id, a.id, 'content'));
-  await recordRead(ctx.db, ctx.clock, actor, {
-    action: `${entity}.attachment_read`,
-    entity,
-    entityId: id,
-    detail: { attachmentId: a.id, sha256: a.sha256 },
-  });
-  return { name: ctx.box.open(a.file_name_sealed, seal(entity, id, a.id, 'name')), type: a.mime_type, content };
-}
+) => STORES[entity].read(ctx, auth, actor, id, fileId);
 
 /** What the files of the listed records are (never their content); the caller has scoped the records. */
 export async function attachmentsOf(ctx: AppContext, entity: RecordEntity, ids: number[]) {
-  const rows = ids.length
-    ? await ctx.db
-        .selectFrom('record_attachments')
-        .select(['id', 'entity_id', 'file_name_sealed', 'mime_type', 'size_bytes'])
-        .where('entity', '=', entity)
-        .where('entity_id', 'in', ids)
-        .orderBy('id')
-        .execute()
-    : [];
+  const files = await STORES[entity].list(ctx, ids);
   return (recordId: number) =>
-    rows
-      .filter((a) => a.entity_id === recordId)
-      .map((a) => ({
-        id: a.id,
-        name: ctx.box.open(a.file_name_sealed, seal(entity, recordId, a.id, 'name')),
-        type: a.mime_type,
-        typeLabel: ATTACHMENT_TYPES[a.mime_type as AttachmentType]?.label ?? a.mime_type,
-        size: a.size_bytes,
-      }));
+    files(recordId).map((f) => ({ id: f.id, name: f.name, type: f.type, typeLabel: f.typeLabel, size: f.size }));
 }

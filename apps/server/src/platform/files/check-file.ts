@@ -1,7 +1,6 @@
 // An uploaded file, checked before any transaction opens: not empty, at most 10 MiB, a type read from its bytes
 // (attachment-type.ts) that its name's extension agrees with, a plain name. Used by report attachments (M-11) and by
 // the attachments of talks and supervision records (M-20, M-23 … M-26).
-import type { FastifyReply } from 'fastify';
 import { AppError } from '../http/index.js';
 import { ATTACHMENT_TYPES, detectType, extensionFits, type AttachmentType } from './attachment-type.js';
 import { overBudget, readZipDirectory, type ZipBudget } from './zip-directory.js';
@@ -85,16 +84,4 @@ export function checkFile(name: string, body: unknown): { fileName: string; type
   if (type.startsWith('application/vnd.') && overBudget(readZipDirectory(body).entries, ATTACHMENT_ZIP_BUDGET))
     throw fileErrors.unpacksTooLarge();
   return { fileName, type, content: body };
-}
-
-/** A stored file goes back as a download, never rendered in the page, whatever its type. */
-export function sendDownload(reply: FastifyReply, file: { name: string; type: string; content: Buffer }) {
-  const ascii = file.name.replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return reply
-    .type(file.type)
-    .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`)
-    .header('x-content-type-options', 'nosniff')
-    .header('cache-control', 'no-store')
-    .header('content-security-policy', "sandbox; default-src 'none'")
-    .send(file.content);
 }

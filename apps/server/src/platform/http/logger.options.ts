@@ -27,7 +27,12 @@ export function loggedPath(req: Pick<FastifyRequest, 'url'> & { routeOptions?: {
 export function loggerOptions(o: LogOptions = {}): NonNullable<FastifyServerOptions['logger']> {
   return {
     level: o.verbose ? 'info' : 'error',
-    redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers["x-receipt"]'],
+    redact: [
+      'req.headers.cookie',
+      'req.headers["x-csrf-token"]',
+      'req.headers["x-receipt"]',
+      'req.headers["x-file-name"]',
+    ],
     serializers: { req: (req: FastifyRequest) => ({ method: req.method, url: loggedPath(req) }) },
     hooks: { streamWrite: maskReceipts },
     ...(o.stream ? { stream: o.stream } : {}),

@@ -46,7 +46,7 @@ function call(c: Client | null, r: RouteEntry, q: ReturnType<typeof requestFor>,
       method: q.method,
       url: q.url,
       payload: q.file,
-      headers: { ...headers, 'content-type': 'application/octet-stream' },
+      headers: { ...headers, ...q.headers, 'content-type': 'application/octet-stream' },
     });
   return t.app.inject({ method: q.method, url: q.url, headers, ...(q.body ? { payload: q.body } : {}) });
 }

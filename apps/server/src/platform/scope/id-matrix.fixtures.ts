@@ -20,9 +20,14 @@ const ok = async (p: Promise<{ statusCode: number; body: string; json(): any }>,
 const upload = (t: TestApp, c: Client, url: string) =>
   t.app.inject({
     method: 'POST',
-    url: `${url}?name=${encodeURIComponent('记录.pdf')}`,
+    url,
     payload: PDF,
-    headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': 'application/octet-stream' },
+    headers: {
+      cookie: c.cookie,
+      'x-csrf-token': c.csrf,
+      'content-type': 'application/octet-stream',
+      'x-file-name': encodeURIComponent('记录.pdf'),
+    },
   });
 
 /** The signed-in caller of the matrix is this cadre of A: the letter of inquiry is addressed to them. */

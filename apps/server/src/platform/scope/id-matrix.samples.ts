@@ -9,6 +9,8 @@ export interface Sample {
   body?: Record<string, unknown>;
   query?: Record<string, string>;
   params?: Record<string, string>;
+  /** With a file: its name, percent-encoded, as an upload sends it. */
+  headers?: Record<string, string>;
   file?: Buffer;
 }
 const PDF = Buffer.from('%PDF-1.4\n测试\n%%EOF\n');
@@ -64,8 +66,8 @@ export const SAMPLES: Record<string, Sample> = {
       subjects: [{ verdict: 'good' }],
     },
   },
-  'POST /api/v1/talks/:id/attachments': { query: { name: '记录.pdf' }, file: PDF },
-  'POST /api/v1/activities/:id/attachments': { query: { name: '记录.pdf' }, file: PDF },
+  'POST /api/v1/talks/:id/attachments': { headers: { 'x-file-name': encodeURIComponent('记录.pdf') }, file: PDF },
+  'POST /api/v1/activities/:id/attachments': { headers: { 'x-file-name': encodeURIComponent('记录.pdf') }, file: PDF },
   'POST /api/v1/obligations/:id/waive': { body: { reason: '人员已调离本单位' } },
   'POST /api/v1/my/notifications/:id/read': {},
   'POST /api/v1/responsibilities/import': { query: { listName: '测试清单', dryRun: 'true' }, file: PDF },
@@ -116,5 +118,11 @@ export function requestFor(r: RouteEntry, idOf: (f: IdField, i: number) => unkno
   });
   const url = `${r.url.replace(/:(\w+)/g, (_m, p: string) => params[p])}${query.length ? `?${query.join('&')}` : ''}`;
   const withBody = WRITE.has(r.method) && r.method !== 'DELETE';
-  return { method: r.method as 'POST', url, file: s.file, body: withBody && !s.file ? body : undefined };
+  return {
+    method: r.method as 'POST',
+    url,
+    file: s.file,
+    headers: s.headers ?? {},
+    body: withBody && !s.file ? body : undefined,
+  };
 }

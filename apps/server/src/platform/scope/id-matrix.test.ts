@@ -60,7 +60,7 @@ async function send(r: RouteEntry, odd: number | null) {
       method: q.method,
       url: q.url,
       payload: q.file,
-      headers: { ...headers, 'content-type': 'application/octet-stream' },
+      headers: { ...headers, ...q.headers, 'content-type': 'application/octet-stream' },
     });
   return t.app.inject({ method: q.method, url: q.url, headers, ...(q.body ? { payload: q.body } : {}) });
 }

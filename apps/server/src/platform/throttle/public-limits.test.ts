@@ -46,9 +46,9 @@ const RECEIPT_ROUTES: Record<string, (app: FastifyInstance, from: string) => Pro
   attachment: (app, from) =>
     app.inject({
       method: 'POST',
-      url: '/api/v1/public/reports/attachments?name=a.jpg',
+      url: '/api/v1/public/reports/attachments',
       remoteAddress: from,
-      headers: { 'content-type': 'application/octet-stream', 'x-receipt': NO_SUCH },
+      headers: { 'content-type': 'application/octet-stream', 'x-receipt': NO_SUCH, 'x-file-name': 'a.jpg' },
       payload: Buffer.from([0xff, 0xd8, 0xff, 0xe0]),
     }),
   proof: (app, from) =>
