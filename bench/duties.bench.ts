@@ -7,7 +7,7 @@ import pg from 'pg';
 import { sql } from 'kysely';
 import { boot } from '../apps/server/src/bootstrap.js';
 import { generateRegistry, loadRegistry } from '../apps/server/src/demo/index.js';
-import { compliance, listDuties } from '../apps/server/src/modules/talks/duties.js';
+import { compliance, listDuties } from '../apps/server/src/modules/talks/duties.service.js';
 import { generateDuties } from '../apps/server/src/modules/talks/index.js';
 import { SYSTEM_ACTOR, write } from '../apps/server/src/platform/trail/index.js';
 import type { Auth } from '../apps/server/src/platform/auth/index.js';

@@ -27,7 +27,7 @@ import { openDatabase } from '../apps/server/src/platform/db/index.js';
 import { SecretBox, newSigner } from '../apps/server/src/platform/crypto/index.js';
 import { SYSTEM_ACTOR, startCheckpoints, verifyTrail } from '../apps/server/src/platform/trail/index.js';
 import { DEMO_CITY_OPTIONS, generateRegistry, loadRegistry } from '../apps/server/src/demo/index.js';
-import { newReceipt, receiptDigest } from '../apps/server/src/modules/reports/receipt.js';
+import { newReceipt, receiptDigest } from '../apps/server/src/modules/reports/receipt.service.js';
 import { writeSection } from './results.js';
 
 const DB_NAME = 'mj_intake_bench';

@@ -7,7 +7,7 @@ import { appendTimeline } from '../../platform/dossier/index.js';
 import { badRequest, conflict } from '../../platform/http/index.js';
 import { outOfScope, orgVisible, cadreVisible } from '../../platform/scope/index.js';
 import { write, type Actor } from '../../platform/trail/index.js';
-import { assertDictCodes } from './registry.dict-check.js';
+import { assertDictCodes } from './dict-check.service.js';
 import { assertNotBeforeBirth, assertNotTooLate } from './registry.dates.js';
 import { dictLabel } from './registry.dicts.js';
 import { visibleCadre } from './cadre.service.js';

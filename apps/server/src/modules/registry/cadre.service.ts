@@ -11,14 +11,14 @@ import { AppError, badRequest, toLimitOffset } from '../../platform/http/index.j
 import { cadreInSubtree, cadreVisible, outOfScope } from '../../platform/scope/index.js';
 import { recordRead, write, type Actor } from '../../platform/trail/index.js';
 import { maskIdCard, parseIdCard } from './id-card/index.js';
-import { assertDictCodes } from './registry.dict-check.js';
+import { assertDictCodes } from './dict-check.service.js';
 import { escapeLike } from '../../platform/db/index.js';
 import { assertNotBeforeBirth, assertNotTooLate } from './registry.dates.js';
 import { visibleOrg } from './org.service.js';
 import { thenRefresh } from './flags.service.js';
-import { archiveSections, SECTION_OF_EVENT } from './archive-sections.js';
+import { archiveSections, SECTION_OF_EVENT } from './archive-sections.dicts.js';
 import type { cadreCreate, cadreListQuery, cadreUpdate } from './registry.schema.js';
-import { cadreRecordParts } from './cadre-record.js';
+import { cadreRecordParts } from './cadre-record.service.js';
 
 /** Sort key by pinyin (surname readings: 单 shan, 曾 zeng), then the characters; compared bytewise (COLLATE "C"). */
 export const nameSortKey = (name: string) =>

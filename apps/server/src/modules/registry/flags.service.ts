@@ -9,7 +9,7 @@ import { cadreInSubtree, cadreVisible } from '../../platform/scope/index.js';
 import type { Actor } from '../../platform/trail/index.js';
 import { maskIdCard } from './id-card/index.js';
 import { visibleOrg } from './org.service.js';
-import { sweep } from './rules/sweep.js';
+import { sweep } from './rules/sweep.service.js';
 import type { flagListQuery } from './registry.schema.js';
 
 /**

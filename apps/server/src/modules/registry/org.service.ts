@@ -7,7 +7,7 @@ import type { Auth } from '../../platform/auth/index.js';
 import { AppError, badRequest, conflict } from '../../platform/http/index.js';
 import { orgVisible, outOfScope } from '../../platform/scope/index.js';
 import { write, type Actor } from '../../platform/trail/index.js';
-import { assertDictCodes } from './registry.dict-check.js';
+import { assertDictCodes } from './dict-check.service.js';
 import type { orgCreate, orgMove, orgUpdate } from './registry.schema.js';
 
 type OrgRow = {

@@ -13,7 +13,7 @@ import * as cadres from './cadre.service.js';
 import * as appt from './appointment.service.js';
 import * as rel from './relation.service.js';
 import * as flags from './flags.service.js';
-import { sweep } from './rules/sweep.js';
+import { sweep } from './rules/sweep.service.js';
 import { rosterRoutes } from './roster/roster.routes.js';
 
 export function registryRoutes(ctx: AppContext): FastifyPluginAsyncZod {

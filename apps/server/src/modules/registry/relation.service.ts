@@ -8,7 +8,7 @@ import { appendTimeline } from '../../platform/dossier/index.js';
 import { badRequest } from '../../platform/http/index.js';
 import { cadreVisible, outOfScope } from '../../platform/scope/index.js';
 import { write, type Actor } from '../../platform/trail/index.js';
-import { assertDictCodes } from './registry.dict-check.js';
+import { assertDictCodes } from './dict-check.service.js';
 import { DICTS, dictLabel, inverseRelation } from './registry.dicts.js';
 import { visibleCadre } from './cadre.service.js';
 import { thenRefresh } from './flags.service.js';

@@ -6,10 +6,10 @@ import type { AppContext } from '../../platform/context.js';
 import type { Auth } from '../../platform/auth/index.js';
 import { toCstDate } from '../../platform/clock/index.js';
 import { getRuleSettings } from '../../platform/rules/index.js';
-import { PROBLEM_TYPES, type ProblemType } from './case-states.js';
-import { queueCounts } from './deadlines.js';
-import { addMonths } from './outcome-kinds.js';
-import { visibleReports } from './report-access.js';
+import { PROBLEM_TYPES, type ProblemType } from './case-states.dicts.js';
+import { queueCounts } from './deadlines.service.js';
+import { addMonths } from './outcome-kinds.dicts.js';
+import { visibleReports } from './report-access.service.js';
 import { CHANNELS, type Channel } from './reports.schema.js';
 
 export interface AnalysisQuery {

@@ -6,7 +6,7 @@ import type { Auth } from '../../platform/auth/index.js';
 import type { AppContext } from '../../platform/context.js';
 import { attachmentStore, FILE_MAX_BYTES } from '../../platform/files/index.js';
 import type { Actor } from '../../platform/trail/index.js';
-import { byReceipt, unknownReceipt, visibleReport } from './report-access.js';
+import { byReceipt, unknownReceipt, visibleReport } from './report-access.service.js';
 
 /** At most 5 files of 10 MiB each per report: enough for photos and a few documents, small enough for the database. */
 export const ATTACHMENT_LIMITS = { perReport: 5, maxBytes: FILE_MAX_BYTES } as const;

@@ -5,15 +5,22 @@ import type { AppContext } from '../../platform/context.js';
 import { actorOf, requireAuth, toLimitOffset } from '../../platform/http/index.js';
 import { getRuleSettings } from '../../platform/rules/index.js';
 import { write } from '../../platform/trail/index.js';
-import { CLUE_STATE, DISPOSALS, HANDLING_MODES, LETTER_STATUS, PROBLEM_TYPES, REPORT_STATUS } from './case-states.js';
+import {
+  CLUE_STATE,
+  DISPOSALS,
+  HANDLING_MODES,
+  LETTER_STATUS,
+  PROBLEM_TYPES,
+  REPORT_STATUS,
+} from './case-states.dicts.js';
 import * as s from './clue.schema.js';
 import * as clues from './clue.service.js';
 import { concludeClue, RESULTS } from './conclusion.service.js';
-import { DEADLINE_KINDS, extendDeadline, QUEUES, queueCounts, queueItems } from './deadlines.js';
-import { decideLink } from './duplicates.js';
+import { DEADLINE_KINDS, extendDeadline, QUEUES, queueCounts, queueItems } from './deadlines.service.js';
+import { decideLink } from './duplicates.service.js';
 import * as letters from './letter.service.js';
-import { letterDocx } from './letter-docx.js';
-import { FORM_LABELS, OUTCOME_KINDS } from './outcome-kinds.js';
+import { letterDocx } from './letter-docx.service.js';
+import { FORM_LABELS, OUTCOME_KINDS } from './outcome-kinds.dicts.js';
 import { acceptReport, declineReport } from './triage.service.js';
 import { analyse } from './analysis.service.js';
 import { clue, deadline, letter, myLetter, report, reportLink } from './reports.scope.js';

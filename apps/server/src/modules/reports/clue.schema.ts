@@ -11,9 +11,9 @@ import {
   type Disposal,
   type HandlingMode,
   type ProblemType,
-} from './case-states.js';
-import { QUEUES, type Queue } from './deadlines.js';
-import { OUTCOME_KINDS, type OutcomeKind } from './outcome-kinds.js';
+} from './case-states.dicts.js';
+import { QUEUES, type Queue } from './deadlines.service.js';
+import { OUTCOME_KINDS, type OutcomeKind } from './outcome-kinds.dicts.js';
 import { RESULTS, type Result } from './conclusion.service.js';
 
 const keys = <K extends string>(o: Record<K, unknown>) => Object.keys(o) as [K, ...K[]];

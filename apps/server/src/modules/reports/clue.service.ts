@@ -1,4 +1,4 @@
-// M-14 the clue ledger and its disposal. Every move is a move of CLUE_MACHINE (case-moves.ts), made with an optimistic version
+// M-14 the clue ledger and its disposal. Every move is a move of CLUE_MACHINE (case.moves.ts), made with an optimistic version
 // guard (two people acting at once: one wins, the other gets 409), signed as a step (who, when, opinion) and trailed
 // in the same transaction. A disposal is proposed with the collective decision behind it and approved by the
 // commission's head, who may not approve their own proposal.
@@ -21,11 +21,11 @@ import {
   type HandlingMode,
   type LetterStatus,
   type ProblemType,
-} from './case-states.js';
-import { CLUE_MACHINE, REPORT_MACHINE, staleClue, type ClueMoveName } from './case-moves.js';
-import { DEADLINE_KINDS, meetDeadlines, openDeadline, type DeadlineKind } from './deadlines.js';
-import { notRecused } from './routing.js';
-import { OUTCOME_KINDS, type OutcomeKind } from './outcome-kinds.js';
+} from './case-states.dicts.js';
+import { CLUE_MACHINE, REPORT_MACHINE, staleClue, type ClueMoveName } from './case.moves.js';
+import { DEADLINE_KINDS, meetDeadlines, openDeadline, type DeadlineKind } from './deadlines.service.js';
+import { notRecused } from './routing.service.js';
+import { OUTCOME_KINDS, type OutcomeKind } from './outcome-kinds.dicts.js';
 import { CHANNELS, type Channel } from './reports.schema.js';
 
 /** Clues the caller may see: the competent or the handling unit in scope, never by an account linked to the accused. */

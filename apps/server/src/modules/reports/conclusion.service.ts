@@ -11,8 +11,14 @@ import { getRuleSettings } from '../../platform/rules/index.js';
 import { write, type Actor } from '../../platform/trail/index.js';
 import { openOccasionTalk } from '../talks/index.js';
 import { allowedTarget, finishMatter, loadClue, moveClue } from './clue.service.js';
-import { staleClue } from './case-moves.js';
-import { FORM_LABELS, influenceMonths, influenceUntil, OUTCOME_KINDS, type OutcomeKind } from './outcome-kinds.js';
+import { staleClue } from './case.moves.js';
+import {
+  FORM_LABELS,
+  influenceMonths,
+  influenceUntil,
+  OUTCOME_KINDS,
+  type OutcomeKind,
+} from './outcome-kinds.dicts.js';
 
 export const RESULTS = {
   substantiated: ['问题属实', 'Substantiated'],

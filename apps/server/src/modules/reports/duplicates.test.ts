@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, type Client, type TestApp } from '../../test/harness.js';
 import { caseDesk, startCaseApp } from './reports.fixtures.js';
 import { CADRE, ORG } from '../../test/fixtures.js';
-import { textSimilarity } from './duplicates.js';
+import { textSimilarity } from './duplicates.service.js';
 
 describe('text similarity (M-13)', () => {
   it('is the Dice coefficient of character bigrams, blind to punctuation and spacing', () => {

@@ -12,11 +12,11 @@ import { appendTimeline } from '../../platform/dossier/index.js';
 import { getRuleSettings } from '../../platform/rules/index.js';
 import { recordRead, write, type Actor } from '../../platform/trail/index.js';
 import { superiorPrincipalOf } from '../registry/index.js';
-import { LETTER_STATUS, type LetterStatus } from './case-states.js';
+import { LETTER_STATUS, type LetterStatus } from './case-states.dicts.js';
 import { allowedTarget, loadClue, moveClue } from './clue.service.js';
-import { LETTER_MACHINE, staleClue } from './case-moves.js';
-import { meetDeadlines, openDeadline } from './deadlines.js';
-import { committeeName } from './letter-docx.js';
+import { LETTER_MACHINE, staleClue } from './case.moves.js';
+import { meetDeadlines, openDeadline } from './deadlines.service.js';
+import { committeeName } from './letter-docx.service.js';
 
 /** Where the letter goes: who countersigns, which committee gets the copy. */
 async function addressees(ctx: AppContext, cadreId: number) {

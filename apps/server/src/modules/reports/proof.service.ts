@@ -4,7 +4,7 @@
 import type { AppContext } from '../../platform/context.js';
 import { verifyProof, type SignedProof } from '../../platform/crypto/index.js';
 import { AppError } from '../../platform/http/index.js';
-import { receiptDigest } from './receipt.js';
+import { receiptDigest } from './receipt.service.js';
 
 interface ReceiptProof {
   kind: string;

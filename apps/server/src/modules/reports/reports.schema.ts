@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { pageQuery } from '../../platform/http/index.js';
 import { fileNameHeader } from '../../platform/files/index.js';
-import { REPORT_STATUS, type ReportStatus } from './case-states.js';
+import { REPORT_STATUS, type ReportStatus } from './case-states.dicts.js';
 
 /** Intake channels (M-10), as the seeds list them. */
 export const CHANNELS = {

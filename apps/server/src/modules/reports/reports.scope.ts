@@ -1,9 +1,9 @@
 // The ids of reports and clues (issue 11 §2), each seen exactly as its own reads see it: through the competent (or
-// handling) unit in scope, and never by an account linked to the accused (the recusal of routing.ts, reused).
+// handling) unit in scope, and never by an account linked to the accused (the recusal of routing.service.ts, reused).
 import { defineIdKind } from '../../platform/scope/index.js';
-import { visibleReports } from './report-access.js';
+import { visibleReports } from './report-access.service.js';
 import { visibleClues } from './clue.service.js';
-import { visibleDeadlines } from './deadlines.js';
+import { visibleDeadlines } from './deadlines.service.js';
 
 export const report = defineIdKind('report', (ctx, auth, ids) =>
   visibleReports(ctx, auth).select('r.id').where('r.id', 'in', ids).execute(),

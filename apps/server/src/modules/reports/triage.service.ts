@@ -17,10 +17,10 @@ import {
   type HandlingMode,
   type ProblemType,
   type ReportStatus,
-} from './case-states.js';
-import { DEADLINE_KINDS, meetDeadlines, openDeadline, type DeadlineKind } from './deadlines.js';
-import { visibleReport } from './report-access.js';
-import { REPORT_MACHINE } from './case-moves.js';
+} from './case-states.dicts.js';
+import { DEADLINE_KINDS, meetDeadlines, openDeadline, type DeadlineKind } from './deadlines.service.js';
+import { visibleReport } from './report-access.service.js';
+import { REPORT_MACHINE } from './case.moves.js';
 
 export interface AcceptInput {
   problemType: ProblemType;

@@ -12,12 +12,12 @@ import {
   fileNameOf,
   sendDownload,
 } from '../../platform/files/index.js';
-import { addRecordAttachment, readRecordAttachment } from './record-attachments.js';
+import { addRecordAttachment, readRecordAttachment } from './record-attachments.service.js';
 import * as s from './talks.schema.js';
-import { OBLIGATIONS } from './obligations.js';
-import { occasionDicts, recordOccasion } from './occasions.js';
-import { listActivities, recordActivity } from './activities.js';
-import { ACTIVITY_KINDS, VERDICTS } from './talk-kinds.js';
+import { OBLIGATIONS } from './obligations.service.js';
+import { occasionDicts, recordOccasion } from './occasions.service.js';
+import { listActivities, recordActivity } from './activities.service.js';
+import { ACTIVITY_KINDS, VERDICTS } from './talk-kinds.dicts.js';
 import { activity, activityFile, talk, talkFile } from './talks.scope.js';
 
 const RECORDS = { talk: [talk, talkFile], activity: [activity, activityFile] } as const;

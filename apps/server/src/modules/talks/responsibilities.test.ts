@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { loginAs, startTestApp, type Client, type TestApp } from '../../test/harness.js';
 import { CADRE, loadSmallTree, ORG } from '../../test/fixtures.js';
 import { writeWorkbook, XLSX_TYPE, type Cell } from '../../platform/sheets/index.js';
-import { COLUMNS, isDateLike, parseDue } from './responsibilities.js';
+import { COLUMNS, isDateLike, parseDue } from './responsibilities.service.js';
 
 let t: TestApp;
 let countyA: Client;

@@ -9,9 +9,9 @@ import { AppError, invalidField, toLimitOffset } from '../../platform/http/index
 import { appendTimeline } from '../../platform/dossier/index.js';
 import { cadreVisible, outOfScope, type DataScope } from '../../platform/scope/index.js';
 import { write, type Actor, type WriteCtx } from '../../platform/trail/index.js';
-import { TALK_KINDS, type TalkKind } from './talk-kinds.js';
-import { attachmentsOf } from './record-attachments.js';
-import { dutyWithin } from './obligations.js';
+import { TALK_KINDS, type TalkKind } from './talk-kinds.dicts.js';
+import { attachmentsOf } from './record-attachments.service.js';
+import { dutyWithin } from './obligations.service.js';
 
 export interface NewTalk {
   kind: TalkKind;

@@ -9,13 +9,20 @@ import { org, orgInScope } from '../../platform/scope/index.js';
 import { duty, notification, responsibility } from './talks.scope.js';
 import * as s from './talks.schema.js';
 import { listTalks, recordTalk, talkStats } from './talk.service.js';
-import { compliance, generateDuties, listDuties, waiveDuty } from './duties.js';
-import { DUTY_RULES, TALK_KINDS } from './talk-kinds.js';
-import { markRead, myNotifications, remindDuties } from './reminders.js';
+import { compliance, generateDuties, listDuties, waiveDuty } from './duties.service.js';
+import { DUTY_RULES, TALK_KINDS } from './talk-kinds.dicts.js';
+import { markRead, myNotifications, remindDuties } from './reminders.service.js';
 import { z } from 'zod';
 import { AppError } from '../../platform/http/index.js';
 import { XLSX_TYPE } from '../../platform/sheets/index.js';
-import { importList, listTasks, template, updateTask, TASK_STATUS, type TaskStatus } from './responsibilities.js';
+import {
+  importList,
+  listTasks,
+  template,
+  updateTask,
+  TASK_STATUS,
+  type TaskStatus,
+} from './responsibilities.service.js';
 
 export function talksRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {

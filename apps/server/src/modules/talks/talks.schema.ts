@@ -1,9 +1,9 @@
 // Request schemas of the talk register and duties (M-20 … M-23, M-27). Strict objects: unknown fields are refused.
 import { z } from 'zod';
 import { pageQuery } from '../../platform/http/index.js';
-import { TALK_KINDS, type TalkKind } from './talk-kinds.js';
+import { TALK_KINDS, type TalkKind } from './talk-kinds.dicts.js';
 import { OCCASION_EVENTS, type OccasionEvent } from '../../platform/rules/index.js';
-import { ACTIVITY_KINDS, type ActivityKind } from './talk-kinds.js';
+import { ACTIVITY_KINDS, type ActivityKind } from './talk-kinds.dicts.js';
 import { cadre, org } from '../../platform/scope/index.js';
 
 const isoDate = z.iso.date({ message: '日期格式应为 YYYY-MM-DD / Date must be YYYY-MM-DD' });

@@ -1,7 +1,7 @@
 // The ids of talks, duties and supervision records (issue 11 §2), each seen exactly as its own reads see it.
 import { defineIdKind, orgVisible } from '../../platform/scope/index.js';
-import { visibleDuties } from './duties.js';
-import { visibleRecords, type RecordEntity } from './record-attachments.js';
+import { visibleDuties } from './duties.service.js';
+import { visibleRecords, type RecordEntity } from './record-attachments.service.js';
 
 /** A duty about a cadre in scope (or, with no subject person, a unit in scope), or owed by the caller. */
 export const duty = defineIdKind('duty', (ctx, auth, ids) =>

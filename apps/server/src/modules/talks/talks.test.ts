@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, startTestApp, type Client, type TestApp } from '../../test/harness.js';
 import { CADRE, loadSmallTree, ORG } from '../../test/fixtures.js';
 import { makeIdCard } from '../registry/index.js';
-import { halfYears } from './duties.js';
+import { halfYears } from './duties.service.js';
 
 let t: TestApp;
 let city: Client;

@@ -41,7 +41,7 @@ export const CHANNELS: Record<string, Pair> = {
   media: ['舆情', 'Media / public opinion'],
 };
 
-/** The signed steps of a clue (case-states.ts CLUE_MOVES, plus the registration at triage). */
+/** The signed steps of a clue (case.moves.ts CLUE_MACHINE, plus the registration at triage). */
 export const STEP_ACTIONS: Record<string, Pair> = {
   register: ['登记为问题线索', 'Registered'],
   propose: ['提出处置意见', 'Disposal proposed'],

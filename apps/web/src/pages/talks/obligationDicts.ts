@@ -1,5 +1,5 @@
 // Obligation templates, M-21 occasions, record kinds and verdicts from GET /api/v1/obligations/templates, loaded once;
-// codes never reach the screen. Shapes of the supervision records (activities.ts on the server).
+// codes never reach the screen. Shapes of the supervision records (activities.service.ts on the server).
 import { useEffect, useState } from 'react';
 import { get } from '../../api';
 import { useI18n } from '../../i18n';

@@ -1,5 +1,5 @@
 // Talk kinds and duty rules from GET /api/v1/talks/dicts, loaded once; codes never reach the screen. Shapes of the
-// talks module's answers (talks.routes.ts, talk.service.ts, duties.ts).
+// talks module's answers (talks.routes.ts, talk.service.ts, duties.service.ts).
 import { useEffect, useState } from 'react';
 import { get } from '../../api';
 import { useI18n } from '../../i18n';

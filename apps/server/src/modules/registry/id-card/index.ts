@@ -6,8 +6,8 @@ export {
   checkRegionCode,
   isCalendarDate,
   MIN_BIRTH_DATE,
-} from './id-card.js';
-export type { Gender, IdCardInfo, IdCardError, IdCardErrorCode, IdCardResult } from './id-card.js';
+} from './id-card.rules.js';
+export type { Gender, IdCardInfo, IdCardError, IdCardErrorCode, IdCardResult } from './id-card.rules.js';
 export {
   PROVINCES,
   PROVINCE_NAME_BY_CODE,

@@ -4,7 +4,7 @@
 // (digits 1–6) would need the complete GB/T 2260 dictionary — including codes that
 // were retired after people were born, since an ID number keeps its original code
 // for life — and we do not ship that dictionary yet. Validation is therefore:
-// province known + prefecture digits not "00" (see checkRegionCode in id-card.ts).
+// province known + prefecture digits not "00" (see checkRegionCode in id-card.rules.ts).
 
 export interface Province {
   readonly code: string; // 2 digits

@@ -6,8 +6,8 @@ import { loginAs, startTestApp, type Client, type TestApp } from '../../../test/
 import { CADRE, loadSmallTree, ORG } from '../../../test/fixtures.js';
 import { readWorkbook, writeWorkbook, XLSX_TYPE, type Cell } from '../../../platform/sheets/index.js';
 import { makeIdCard } from '../index.js';
-import { SHEETS } from './roster-columns.js';
-import { LISTED_ISSUES } from './roster-import.js';
+import { SHEETS } from './roster-columns.dicts.js';
+import { LISTED_ISSUES } from './roster-import.service.js';
 
 let t: TestApp;
 let city: Client;

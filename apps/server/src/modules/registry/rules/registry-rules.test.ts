@@ -1,13 +1,13 @@
 // M-04 … M-07 as pure functions: boundaries, settings that change the outcome, and what must not be flagged.
 import { describe, expect, it } from 'vitest';
 import { RULE_DEFINITIONS } from '../../../platform/rules/index.js';
-import type { CadreFacts, OrgFact, PostFact, RelativeFact, SeatFact } from './facts.js';
-import { evaluateCadre, type RegistrySettings } from './evaluate.js';
-import { checkFiveAreas } from './m04-five-areas.js';
-import { checkKeyPosts } from './m05-key-posts.js';
-import { checkAvoidance, withinAvoidance } from './m06-avoidance.js';
-import { checkRotation } from './m07-rotation.js';
-import { addYears, fullYears } from './rule-dates.js';
+import type { CadreFacts, OrgFact, PostFact, RelativeFact, SeatFact } from './facts.repo.js';
+import { evaluateCadre, type RegistrySettings } from './evaluate.rules.js';
+import { checkFiveAreas } from './m04-five-areas.rules.js';
+import { checkKeyPosts } from './m05-key-posts.rules.js';
+import { checkAvoidance, withinAvoidance } from './m06-avoidance.rules.js';
+import { checkRotation } from './m07-rotation.rules.js';
+import { addYears, fullYears } from './rule-dates.rules.js';
 
 const D = Object.fromEntries(
   Object.entries(RULE_DEFINITIONS).map(([k, v]) => [k, v.defaults]),

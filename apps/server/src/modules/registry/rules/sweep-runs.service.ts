@@ -5,7 +5,7 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../../../platform/context.js';
 import type { Actor } from '../../../platform/trail/index.js';
-import { sweep, type SweepResult } from './sweep.js';
+import { sweep, type SweepResult } from './sweep.service.js';
 
 /** Subtrees up to this many cadres are swept within the request. */
 export const SWEEP_IN_REQUEST_MAX = 5000;

@@ -3,7 +3,7 @@
 // is informational (green): it marks whom the audit list and the warnings look at first.
 import type { Finding, RuleSettings } from '../../../platform/rules/index.js';
 import { dictLabel } from '../registry.dicts.js';
-import { currentPosts, isLeadingPost, type CadreFacts } from './facts.js';
+import { currentPosts, isLeadingPost, type CadreFacts } from './facts.repo.js';
 
 export function matchingTag(org: { name: string; unitType: string }, tags: readonly string[]): string | undefined {
   const typeLabel = dictLabel('unit_type', org.unitType);

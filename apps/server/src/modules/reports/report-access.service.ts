@@ -6,8 +6,8 @@ import type { Auth } from '../../platform/auth/index.js';
 import { AppError } from '../../platform/http/index.js';
 import { orgVisible, outOfScope } from '../../platform/scope/index.js';
 import type { Actor } from '../../platform/trail/index.js';
-import { receiptDigest } from './receipt.js';
-import { notRecused } from './routing.js';
+import { receiptDigest } from './receipt.service.js';
+import { notRecused } from './routing.service.js';
 
 /** Staff reads: the competent unit in scope, not recused; the reporter is never part of it. */
 export function visibleReports(ctx: AppContext, auth: Auth) {

@@ -22,7 +22,7 @@ export const DUTY_RULES = {
 } as const;
 export type DutyRule = keyof typeof DUTY_RULES;
 
-/** M-23, M-25, M-26 records other than talks (activities.ts); M-26 ones are the discipline commission's. */
+/** M-23, M-25, M-26 records other than talks (activities.service.ts); M-26 ones are the discipline commission's. */
 export const ACTIVITY_KINDS = {
   research_visit: { rule: 'M-23', zh: '全面从严治党调研', en: 'Research visit', subjects: 'none' },
   party_lecture: { rule: 'M-23', zh: '讲党课', en: 'Party lecture', subjects: 'none' },

@@ -13,12 +13,12 @@ import { conflict } from '../../platform/http/index.js';
 import type { RuleSettings } from '../../platform/rules/index.js';
 import { outOfScope } from '../../platform/scope/index.js';
 import { write, type Actor } from '../../platform/trail/index.js';
-import type { ReportStatus } from './case-states.js';
-import { LINK_MACHINE, REPORT_MACHINE } from './case-moves.js';
+import type { ReportStatus } from './case-states.dicts.js';
+import { LINK_MACHINE, REPORT_MACHINE } from './case.moves.js';
 
 type LinkState = keyof typeof LINK_MACHINE.states;
-import { meetDeadlines } from './deadlines.js';
-import { visibleReport } from './report-access.js';
+import { meetDeadlines } from './deadlines.service.js';
+import { visibleReport } from './report-access.service.js';
 
 /** Letters and digits only: punctuation and spacing say nothing about the matter. */
 const normalize = (s: string) =>

@@ -2,8 +2,8 @@
 // set-based and idempotently (one duty per rule, owner, subject and source):
 //   M-22 an appointment talk within `dueDays` (30) of a principal's appointment, by the principal one level up;
 //   M-23 a talk with each lower principal every half-year (when `talksPerHalfYear` ≥ 1), due on the period's last day;
-//   M-23, M-25 the other templates in obligations.ts (research visits, lectures, special checks, hearings);
-//   M-21 talks that promotions and transfers call for (occasions.ts; other occasions open theirs when recorded).
+//   M-23, M-25 the other templates in obligations.service.ts (research visits, lectures, special checks, hearings);
+//   M-21 talks that promotions and transfers call for (occasions.service.ts; other occasions open theirs when recorded).
 // A duty is due, done (the record that fulfilled it; for a duty needing several, the last of them), overdue (past its
 // due date, not done) or waived with a reason. Reads never create duties.
 import { sql, type SqlBool } from 'kysely';
@@ -13,7 +13,7 @@ import { toCstDate } from '../../platform/clock/index.js';
 import { conflict, toLimitOffset } from '../../platform/http/index.js';
 import { cadreVisible, orgVisible, outOfScope, type DataScope } from '../../platform/scope/index.js';
 import { write, type Actor } from '../../platform/trail/index.js';
-import { DUTY_RULES, TALK_KINDS, type DutyRule, type TalkKind } from './talk-kinds.js';
+import { DUTY_RULES, TALK_KINDS, type DutyRule, type TalkKind } from './talk-kinds.dicts.js';
 import {
   OBLIGATIONS,
   openTemplateDuties,
@@ -21,12 +21,12 @@ import {
   unitSetting,
   unitWithin,
   type ObligationCode,
-} from './obligations.js';
+} from './obligations.service.js';
 import { OCCASIONS, type OccasionEvent } from '../../platform/rules/index.js';
 import { principals } from '../registry/index.js';
-import { openPostOccasions } from './occasions.js';
+import { openPostOccasions } from './occasions.service.js';
 import { settleTalkDuties } from './talk.service.js';
-import { settleActivityDuties } from './activities.js';
+import { settleActivityDuties } from './activities.service.js';
 
 /** The half-years that overlap [from, to]: [start, end, label]. */
 export const halfYears = (from: string, to: string) => periods(from, to, 'half_year');

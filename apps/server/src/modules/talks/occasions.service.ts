@@ -14,9 +14,9 @@ import { getRuleSettings, OCCASIONS, OCCASION_EVENTS, type OccasionEvent } from 
 import { cadreVisible, outOfScope, type DataScope } from '../../platform/scope/index.js';
 import { write, type Actor, type WriteCtx } from '../../platform/trail/index.js';
 import { answeringUnit, principals, superiorPrincipalOf, type SuperiorPrincipal } from '../registry/index.js';
-import { unitSetting, unitWithin } from './obligations.js';
+import { unitSetting, unitWithin } from './obligations.service.js';
 import { settleTalkDuties } from './talk.service.js';
-import { TALK_KINDS, type TalkKind } from './talk-kinds.js';
+import { TALK_KINDS, type TalkKind } from './talk-kinds.dicts.js';
 
 export interface TalkDutyInput {
   ruleId: 'M-21' | 'M-25';

@@ -16,7 +16,7 @@ import { relationAddedSummary } from '../relation.service.js';
 import { nextId } from '../../../platform/db/index.js';
 import { refreshFlags } from '../flags.service.js';
 import { inverseRelation } from '../registry.dicts.js';
-import { validateRoster, type CadreRef, type Issue, type OrgRef, type Plan } from './roster-validate.js';
+import { validateRoster, type CadreRef, type Issue, type OrgRef, type Plan } from './roster-validate.service.js';
 
 /** A file with thousands of bad rows lists the first ones (in sheet and row order) and counts them all. */
 export const LISTED_ISSUES = 500;

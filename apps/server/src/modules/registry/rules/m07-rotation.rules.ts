@@ -6,9 +6,9 @@
 // Within `APPROACH_DAYS` of a post's first threshold the flag is green (coming due). Thresholds are anniversaries.
 import type { Finding, RuleSettings } from '../../../platform/rules/index.js';
 import { dictLabel } from '../registry.dicts.js';
-import { currentPosts, isLeadingPost, type CadreFacts, type PostFact } from './facts.js';
-import { addDays, addYears, fullYears, reached } from './rule-dates.js';
-import { matchingTag } from './m05-key-posts.js';
+import { currentPosts, isLeadingPost, type CadreFacts, type PostFact } from './facts.repo.js';
+import { addDays, addYears, fullYears, reached } from './rule-dates.rules.js';
+import { matchingTag } from './m05-key-posts.rules.js';
 
 export const APPROACH_DAYS = 180;
 const KEY_TITLE = /审批|财务|人事|采购|招标/;

@@ -1,4 +1,4 @@
-// The states of reports, clues and letters (M-11 … M-15). Their moves are tables in case-moves.ts.
+// The states of reports, clues and letters (M-11 … M-15). Their moves are tables in case.moves.ts.
 
 /** A report's status, as the public sees it with the receipt (M-11) and staff see it in the list. */
 export const REPORT_STATUS = {

@@ -10,8 +10,8 @@ import { parseIdCard } from '../id-card/index.js';
 import { DICTS, type DictName } from '../registry.dicts.js';
 import { generationFor } from '../relation.service.js';
 import { AHEAD_DAYS } from '../registry.dates.js';
-import { addDays } from '../rules/rule-dates.js';
-import { REQUIRED, SHEETS, type SheetKey } from './roster-columns.js';
+import { addDays } from '../rules/rule-dates.rules.js';
+import { REQUIRED, SHEETS, type SheetKey } from './roster-columns.dicts.js';
 
 export interface Issue {
   sheet: string;

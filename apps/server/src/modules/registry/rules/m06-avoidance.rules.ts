@@ -5,7 +5,14 @@
 // (The spouse-business situation needs business data the registry does not hold; it belongs to M-44.)
 import type { Finding, RuleSettings } from '../../../platform/rules/index.js';
 import { DICTS, dictLabel } from '../registry.dicts.js';
-import { currentAreas, currentPosts, currentSeats, type CadreFacts, type OrgFact, type RelativeFact } from './facts.js';
+import {
+  currentAreas,
+  currentPosts,
+  currentSeats,
+  type CadreFacts,
+  type OrgFact,
+  type RelativeFact,
+} from './facts.repo.js';
 
 type Person = Pick<CadreFacts, 'posts' | 'seats'>;
 

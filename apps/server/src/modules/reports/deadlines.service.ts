@@ -10,7 +10,7 @@ import { getRuleSettings, type RuleSettings } from '../../platform/rules/index.j
 import { AppError, conflict } from '../../platform/http/index.js';
 import { orgVisible, outOfScope } from '../../platform/scope/index.js';
 import { write, type Actor, type WriteCtx } from '../../platform/trail/index.js';
-import { notRecused } from './routing.js';
+import { notRecused } from './routing.service.js';
 
 export const DEADLINE_KINDS = {
   accept_decision: { zh: '待作出受理决定', en: 'Acceptance decision due', queue: 'disposal' },

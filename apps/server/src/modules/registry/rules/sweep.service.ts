@@ -7,8 +7,8 @@ import type { AppContext } from '../../../platform/context.js';
 import { toCstDate } from '../../../platform/clock/index.js';
 import { getRuleSettingsForOrgs } from '../../../platform/rules/index.js';
 import { write, type Actor } from '../../../platform/trail/index.js';
-import { loadFacts } from './facts.js';
-import { evaluateCadre, REGISTRY_RULES, type RegistrySettings } from './evaluate.js';
+import { loadFacts } from './facts.repo.js';
+import { evaluateCadre, REGISTRY_RULES, type RegistrySettings } from './evaluate.rules.js';
 
 const BATCH = 5000;
 

@@ -1,10 +1,10 @@
 // All registry rules for one cadre: pure, given the facts, each rule's settings for the cadre's unit, and today.
 import type { Finding, RuleSettings } from '../../../platform/rules/index.js';
-import type { CadreFacts } from './facts.js';
-import { checkFiveAreas } from './m04-five-areas.js';
-import { checkKeyPosts } from './m05-key-posts.js';
-import { checkAvoidance } from './m06-avoidance.js';
-import { checkRotation } from './m07-rotation.js';
+import type { CadreFacts } from './facts.repo.js';
+import { checkFiveAreas } from './m04-five-areas.rules.js';
+import { checkKeyPosts } from './m05-key-posts.rules.js';
+import { checkAvoidance } from './m06-avoidance.rules.js';
+import { checkRotation } from './m07-rotation.rules.js';
 
 export const REGISTRY_RULES = ['M-04', 'M-05', 'M-06', 'M-07'] as const;
 export type RegistryRuleId = (typeof REGISTRY_RULES)[number];

@@ -2,7 +2,7 @@
 // 行政审批, 物资采购. A principal whose current portfolio in the unit they lead includes any of them is flagged red.
 import type { Finding, RuleSettings } from '../../../platform/rules/index.js';
 import { dictLabel } from '../registry.dicts.js';
-import { currentAreas, currentPosts, currentSeats, type CadreFacts } from './facts.js';
+import { currentAreas, currentPosts, currentSeats, type CadreFacts } from './facts.repo.js';
 
 export function checkFiveAreas(f: CadreFacts, settings: RuleSettings<'M-04'>): Finding[] {
   const forbidden = new Set(settings.areas);

@@ -3,7 +3,7 @@
 // diagrams in docs/states.md are generated from here (`npm run docs:states`).
 import { AppError, conflict } from '../../platform/http/index.js';
 import { stateMachine } from '../../platform/moves/index.js';
-import { CLUE_STATE, DISPOSALS, LETTER_STATUS, REPORT_STATUS } from './case-states.js';
+import { CLUE_STATE, DISPOSALS, LETTER_STATUS, REPORT_STATUS } from './case-states.dicts.js';
 
 export const reportTriaged = () =>
   conflict('REPORT_TRIAGED', '该举报已甄别处理', 'This report has already been triaged');

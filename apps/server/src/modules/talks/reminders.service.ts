@@ -9,8 +9,8 @@ import { toCstDate } from '../../platform/clock/index.js';
 import { notFound } from '../../platform/http/index.js';
 import type { DataScope } from '../../platform/scope/index.js';
 import { write, type Actor } from '../../platform/trail/index.js';
-import { dutyWithin } from './obligations.js';
-import { TALK_KINDS } from './talk-kinds.js';
+import { dutyWithin } from './obligations.service.js';
+import { TALK_KINDS } from './talk-kinds.dicts.js';
 
 /** The talk kind's Chinese name, in SQL (a CASE over TALK_KINDS). */
 const talkKindLabel = sql.join(

@@ -9,7 +9,7 @@ import { attachmentStore } from '../../platform/files/index.js';
 import { AppError } from '../../platform/http/index.js';
 import { cadreVisible, orgVisible, outOfScope } from '../../platform/scope/index.js';
 import type { Actor } from '../../platform/trail/index.js';
-import { ACTIVITY_KINDS, type ActivityKind } from './talk-kinds.js';
+import { ACTIVITY_KINDS, type ActivityKind } from './talk-kinds.dicts.js';
 
 export type RecordEntity = 'talk' | 'activity';
 export const RECORD_ATTACHMENT_LIMIT = 10;

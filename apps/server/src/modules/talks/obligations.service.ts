@@ -1,7 +1,7 @@
 // M-23, M-25 obligation templates: who owes what, how often, for whom — defaults from `001` (市委班子成员每年至少开展 2 次
 // 全面从严治党调研, 在分管领域每年至少讲 1 次党课, 党委每年至少组织 1 次专项监督检查) and `000`/`003` (十一) (定期听取班子成员
 // 和下级一把手的汇报). How many per period is a rule setting (`countKey`, 0 turns it off for a subtree); the job opens one
-// duty per template, owner, subject and period, set-based and idempotent, and records fulfil them (activities.ts).
+// duty per template, owner, subject and period, set-based and idempotent, and records fulfil them (activities.service.ts).
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { RULE_DEFINITIONS } from '../../platform/rules/index.js';
 import { principals } from '../registry/index.js';

@@ -13,10 +13,10 @@ import { getRuleSettings } from '../../platform/rules/index.js';
 import { cadreVisible, orgInScope, orgVisible, outOfScope, type DataScope } from '../../platform/scope/index.js';
 import { write, type Actor, type WriteCtx } from '../../platform/trail/index.js';
 import { currentPrincipal, superiorPrincipalOf } from '../registry/index.js';
-import { openTalkDuty } from './occasions.js';
-import { ACTIVITY_KINDS, VERDICTS, type ActivityKind } from './talk-kinds.js';
-import { attachmentsOf } from './record-attachments.js';
-import { dutyWithin } from './obligations.js';
+import { openTalkDuty } from './occasions.service.js';
+import { ACTIVITY_KINDS, VERDICTS, type ActivityKind } from './talk-kinds.dicts.js';
+import { attachmentsOf } from './record-attachments.service.js';
+import { dutyWithin } from './obligations.service.js';
 
 const isDiscipline = (k: ActivityKind) => ACTIVITY_KINDS[k].rule === 'M-26';
 
