@@ -17,6 +17,8 @@ export interface BootOptions {
   migrationUrl?: string;
   /** PGlite directory; 'memory://' for tests. */
   dataDir?: string;
+  /** PGlite only: an already-migrated data directory to start from (tests, test/pglite-template.ts); boot still migrates. */
+  pgliteTemplate?: Blob;
   clock?: Clock;
   demo?: boolean;
   key?: Buffer;
@@ -99,6 +101,7 @@ export async function boot(opts: BootOptions): Promise<Booted> {
     database = await openDatabase({
       databaseUrl: opts.databaseUrl,
       dataDir: onDisk ? path.join(dataDir, 'pg') : dataDir,
+      loadDataDir: opts.pgliteTemplate,
       onPoolError: (err) =>
         console.error(`数据库连接中断，将自动重连 Database connection dropped, reconnecting: ${err.message}`),
     });

@@ -11,6 +11,7 @@ import { ManualClock } from '../platform/clock/index.js';
 import { createAccount, totpCode, type Role } from '../platform/auth/index.js';
 import { write, SYSTEM_ACTOR } from '../platform/trail/index.js';
 import type { ScopeCode } from '../platform/scope/index.js';
+import { migratedTemplate } from './pglite-template.js';
 
 export const PASSWORD = 'correct-horse-battery';
 
@@ -72,6 +73,7 @@ export async function startTestApp(
     databaseUrl: fresh?.url,
     migrationUrl: fresh?.ownerUrl,
     dataDir: 'memory://',
+    pgliteTemplate: base ? undefined : await migratedTemplate(),
     clock,
     demo: opts.demo ?? false,
     key: randomBytes(32),

@@ -13,6 +13,8 @@ export interface Database {
   db: Kysely<DB>;
   engine: Engine;
   close(): Promise<void>;
+  /** PGlite only: the data directory as an uncompressed tarball (the tests' migrated template, test/pglite-template.ts). */
+  dumpDataDir?: () => Promise<Blob>;
 }
 
 export interface DatabaseOptions {
@@ -21,6 +23,8 @@ export interface DatabaseOptions {
   /** Directory for PGlite files; 'memory://' keeps everything in memory (tests). */
   dataDir?: string;
   poolSize?: number;
+  /** PGlite only: start from this dumped data directory instead of running initdb (an empty directory only). */
+  loadDataDir?: Blob;
   /** Told when an idle pooled connection fails; the pool recovers by itself. */
   onPoolError?: (err: Error) => void;
 }
@@ -43,7 +47,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
   const dataDir = opts.dataDir ?? 'memory://';
-  const pglite = await PGlite.create(dataDir, { extensions: { ltree, pg_trgm } });
+  const pglite = await PGlite.create(dataDir, { extensions: { ltree, pg_trgm }, loadDataDir: opts.loadDataDir });
   const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 } as pg.PoolConfig);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
@@ -53,5 +57,6 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       await db.destroy();
       await pglite.close();
     },
+    dumpDataDir: () => pglite.dumpDataDir('none'),
   };
 }

@@ -1,0 +1,61 @@
+// issue 12 §8: a PGlite test app used to run initdb and every migration (≈4 s on 2 cores) before its first test. The
+// migrations now run once into a data directory that is dumped to a file, and each test app loads that file instead.
+// The template holds only what migrate() gives a fresh database; boot() still migrates (finding nothing to do), seeds
+// the reference data and makes the per-app installation rows and keys, so every test app is as fresh as before.
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, openAsBlob } from 'node:fs';
+import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { MIGRATIONS_DIR, migrate, openDatabase } from '../platform/db/index.js';
+
+// Bump when what the template is built with changes in a way the key below does not see.
+const FORMAT = 'mingjian-pglite-template 1';
+
+/** The cache file's key: the PGlite version (the data directory's format) and every migration file's name and text. */
+async function templateKey(): Promise<string> {
+  const require = createRequire(import.meta.url);
+  const pkgDir = path.resolve(path.dirname(require.resolve('@electric-sql/pglite')), '..');
+  const hash = createHash('sha256').update(FORMAT).update('\0');
+  hash.update(JSON.parse(await readFile(path.join(pkgDir, 'package.json'), 'utf8')).version).update('\0');
+  for (const file of (await readdir(MIGRATIONS_DIR)).sort()) {
+    hash
+      .update(file)
+      .update('\0')
+      .update(await readFile(path.join(MIGRATIONS_DIR, file)))
+      .update('\0');
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+export async function templatePath(): Promise<string> {
+  return path.join(os.tmpdir(), `mingjian-pglite-${await templateKey()}.tar`);
+}
+
+async function build(file: string): Promise<void> {
+  const database = await openDatabase({ dataDir: 'memory://' });
+  try {
+    await migrate(database.db);
+    if (!database.dumpDataDir) throw new Error('the template is a PGlite data directory');
+    const tar = new Uint8Array(await (await database.dumpDataDir()).arrayBuffer());
+    // Written aside and renamed: a worker building at the same time, or reading, never sees half a file.
+    const part = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+    await writeFile(part, tar);
+    await rename(part, file);
+  } finally {
+    await database.close();
+  }
+}
+
+let cached: Promise<Blob> | undefined;
+
+/** The migrated template, built on first use (vitest's globalSetup builds it before the workers start). */
+export function migratedTemplate(): Promise<Blob> {
+  cached ??= (async () => {
+    const file = await templatePath();
+    if (!existsSync(file)) await build(file);
+    return openAsBlob(file);
+  })();
+  return cached;
+}
