@@ -39,13 +39,16 @@ export function sweepRuns(ctx: AppContext, opts: { inRequestMax?: number } = {})
   return {
     /** After an override changes under `orgId`: sweep now when the subtree is small, else after the answer. */
     async afterChange(ruleId: string, orgId: number, actor: Actor): Promise<SweepRun> {
-      const n = await sql<{ n: string }>`select count(*) as n from cadres c where c.org_id = any(array(
-        select o.id from orgs o where o.path <@ (select path from orgs where id = ${orgId})))`.execute(ctx.db);
+      // The subtree's cadres once: their count decides where the sweep runs, and the sweep takes them as they are.
+      const ids = (
+        await sql<{ id: number }>`select c.id from cadres c where c.org_id = any(array(
+          select o.id from orgs o where o.path <@ (select path from orgs where id = ${orgId})))`.execute(ctx.db)
+      ).rows.map((r) => r.id);
       const run: SweepRun = {
         id: ++seq,
         orgId,
         ruleId,
-        cadres: Number(n.rows[0].n),
+        cadres: ids.length,
         state: 'running',
         startedAt: ctx.clock.now().toISOString(),
         finishedAt: null,
@@ -55,10 +58,10 @@ export function sweepRuns(ctx: AppContext, opts: { inRequestMax?: number } = {})
       runs.unshift(run);
       runs.splice(KEPT);
       if (run.cadres <= inRequestMax) {
-        finish(run, await sweep(ctx, actor, { rootOrgId: orgId }));
+        finish(run, await sweep(ctx, actor, { cadreIds: ids }));
         return run;
       }
-      const p: Promise<unknown> = sweep(ctx, actor, { rootOrgId: orgId })
+      const p: Promise<unknown> = sweep(ctx, actor, { cadreIds: ids })
         .then((r) => finish(run, r))
         .catch((err) => {
           finish(run, null);
