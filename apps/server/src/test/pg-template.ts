@@ -8,6 +8,8 @@ import pg from 'pg';
 import { MIGRATIONS_DIR, migrateForApp, openDatabase } from '../platform/db/index.js';
 
 const FORMAT = 'mingjian-pg-template 1';
+// The code that builds it: how migrations are applied and recorded, and what the app role is granted.
+const BUILDERS = ['../platform/db/migrate.ts', '../platform/db/app-grants.ts', './pg-template.ts'];
 
 export const withDb = (base: string, name: string) => {
   const url = new URL(base);
@@ -25,7 +27,7 @@ export async function runSql(base: string, statement: string): Promise<void> {
   }
 }
 
-/** The template's name: every migration file's name and text, and the two roles it was migrated and granted for. */
+/** The template's name: the builders' and every migration's text, and the two roles it was migrated and granted for. */
 async function templateName(appBase: string, ownerBase?: string): Promise<string> {
   const hash = createHash('sha256').update(FORMAT).update('\0');
   hash
@@ -33,6 +35,7 @@ async function templateName(appBase: string, ownerBase?: string): Promise<string
     .update('\0')
     .update(ownerBase ? new URL(ownerBase).username : '')
     .update('\0');
+  for (const file of BUILDERS) hash.update(await readFile(new URL(file, import.meta.url))).update('\0');
   for (const file of (await readdir(MIGRATIONS_DIR)).sort()) {
     hash
       .update(file)

@@ -12,13 +12,16 @@ import { MIGRATIONS_DIR, migrate, openDatabase } from '../platform/db/index.js';
 
 // Bump when what the template is built with changes in a way the key below does not see.
 const FORMAT = 'mingjian-pglite-template 1';
+// The code that builds it: how PGlite is opened (its extensions) and how migrations are applied and recorded.
+const BUILDERS = ['../platform/db/client.ts', '../platform/db/migrate.ts', './pglite-template.ts'];
 
-/** The cache file's key: the PGlite version (the data directory's format) and every migration file's name and text. */
+/** The cache file's key: the PGlite version, the builders' text and every migration file's name and text. */
 async function templateKey(): Promise<string> {
   const require = createRequire(import.meta.url);
   const pkgDir = path.resolve(path.dirname(require.resolve('@electric-sql/pglite')), '..');
   const hash = createHash('sha256').update(FORMAT).update('\0');
   hash.update(JSON.parse(await readFile(path.join(pkgDir, 'package.json'), 'utf8')).version).update('\0');
+  for (const file of BUILDERS) hash.update(await readFile(new URL(file, import.meta.url))).update('\0');
   for (const file of (await readdir(MIGRATIONS_DIR)).sort()) {
     hash
       .update(file)
