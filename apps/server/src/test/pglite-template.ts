@@ -1,9 +1,9 @@
 // issue 12 §8: a PGlite test app used to run initdb and every migration (≈4 s on 2 cores) before its first test. The
-// migrations now run once into a data directory that is dumped to a file, and each test app loads that file instead.
+// migrations now run once into a data directory dumped to a file (in the temporary directory); each test app loads it.
 // The template holds only what migrate() gives a fresh database; boot() still migrates (finding nothing to do), seeds
 // the reference data and makes the per-app installation rows and keys, so every test app is as fresh as before.
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, openAsBlob } from 'node:fs';
+import { existsSync, mkdirSync, openAsBlob, statSync } from 'node:fs';
 import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -32,8 +32,15 @@ async function templateKey(): Promise<string> {
   return hash.digest('hex').slice(0, 16);
 }
 
+/** In a directory of this user's only: the temporary directory is shared, and a planted template would be trusted. */
 export async function templatePath(): Promise<string> {
-  return path.join(os.tmpdir(), `mingjian-pglite-${await templateKey()}.tar`);
+  const dir = path.join(os.tmpdir(), `mingjian-test-${os.userInfo().uid}`);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const st = statSync(dir);
+  if (st.uid !== os.userInfo().uid || (st.mode & 0o022) !== 0) {
+    throw new Error(`${dir} belongs to another user or others may write to it: remove it`);
+  }
+  return path.join(dir, `pglite-${await templateKey()}.tar`);
 }
 
 async function build(file: string): Promise<void> {
