@@ -1,7 +1,6 @@
 // Test harness: the real app on a real database — PGlite in memory by default, or a fresh database on the
 // PostgreSQL server named by DATABASE_URL (the CI's PostgreSQL leg). No mocks.
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Kysely } from 'kysely';
 import { openDatabase, type DB } from '../platform/db/index.js';
@@ -12,6 +11,7 @@ import { createAccount, totpCode, type Role } from '../platform/auth/index.js';
 import { write, SYSTEM_ACTOR } from '../platform/trail/index.js';
 import type { ScopeCode } from '../platform/scope/index.js';
 import { migratedTemplate } from './pglite-template.js';
+import { pgTemplate, runSql, withDb } from './pg-template.js';
 
 export const PASSWORD = 'correct-horse-battery';
 
@@ -29,15 +29,10 @@ export interface TestApp extends Booted {
   asOwner<T>(fn: (db: Kysely<DB>) => Promise<T>): Promise<T>;
 }
 
-const withDb = (base: string, name: string) => {
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return url.toString();
-};
-
 /**
- * A fresh database per test app. With MIGRATION_DATABASE_URL (scripts/pg-local.sh) it is created and owned by the
- * owner role, which migrates it; the app runs as DATABASE_URL's restricted role, as in production (issue 11 §1).
+ * A fresh database per test app, copied from a migrated template (test/pg-template.ts). With MIGRATION_DATABASE_URL
+ * (scripts/pg-local.sh) it is created and owned by the owner role, which migrates it; the app runs as DATABASE_URL's
+ * restricted role, as in production (issue 11 §1).
  */
 async function freshPgDatabase(
   appBase: string,
@@ -45,20 +40,11 @@ async function freshPgDatabase(
 ): Promise<{ url: string; ownerUrl?: string; drop: () => Promise<void> }> {
   const name = `mj_test_${randomBytes(6).toString('hex')}`;
   const adminBase = ownerBase ?? appBase;
-  const run = async (statement: string) => {
-    const admin = new pg.Client({ connectionString: adminBase });
-    await admin.connect();
-    try {
-      await admin.query(statement);
-    } finally {
-      await admin.end();
-    }
-  };
-  await run(`CREATE DATABASE ${name}`);
+  await runSql(adminBase, `CREATE DATABASE ${name} TEMPLATE ${await pgTemplate(appBase, ownerBase)}`);
   return {
     url: withDb(appBase, name),
     ownerUrl: ownerBase ? withDb(ownerBase, name) : undefined,
-    drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+    drop: () => runSql(adminBase, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
   };
 }
 
