@@ -28,8 +28,15 @@ import { calendarRoutes } from './platform/clock/calendar.routes.js';
 import { loadCalendar } from './bootstrap.js';
 import { registryRoutes, sweepRuns } from './modules/registry/index.js';
 import { orgVisible } from './platform/scope/index.js';
-import { clueRoutes, publicReportRoutes, staffReportRoutes, type PublicLimits } from './modules/reports/index.js';
-import { obligationsRoutes, talksRoutes } from './modules/talks/index.js';
+import {
+  caseDeadlineSource,
+  clueRoutes,
+  publicReportRoutes,
+  staffReportRoutes,
+  type PublicLimits,
+} from './modules/reports/index.js';
+import { dutySource, obligationsRoutes, onPostStarted, talksRoutes } from './modules/talks/index.js';
+import { deadlineRoutes } from './platform/deadlines/index.js';
 
 export interface AppOptions {
   logger?: boolean;
@@ -114,6 +121,11 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     }
   });
 
+  // The deadline engine's wiring (issue 12 §1): who opens what on which event, and whose deadlines the list shows.
+  ctx.deadlines.on('post.started', 'talks:appointment', onPostStarted(ctx));
+  ctx.deadlines.source(caseDeadlineSource);
+  ctx.deadlines.source(dutySource);
+
   const reevaluate = sweepRuns(ctx, { inRequestMax: opts.sweepInRequestMax });
   app.addHook('onClose', () => reevaluate.settle());
   await app.register(
@@ -145,6 +157,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
       await api.register(clueRoutes(ctx));
       await api.register(talksRoutes(ctx));
       await api.register(obligationsRoutes(ctx));
+      await api.register(deadlineRoutes(ctx, ctx.deadlines));
       await api.register(calendarRoutes(ctx, () => loadCalendar(ctx.db)));
     },
     { prefix: '/api/v1' },

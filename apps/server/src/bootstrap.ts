@@ -1,5 +1,6 @@
 // Opens the database (PGlite under DATA_DIR by default, PostgreSQL with DATABASE_URL), applies migrations,
 // loads dictionaries and the working-day calendar, and builds the context every service receives.
+import { DeadlineRegistry } from './platform/deadlines/index.js';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
@@ -133,6 +134,7 @@ export async function boot(opts: BootOptions): Promise<Booted> {
       signer: keyDir ? loadOrCreateSigner(keyDir) : newSigner(),
       demo: opts.demo ?? false,
       trailCheckpoints: checkpointFile,
+      deadlines: new DeadlineRegistry(),
     };
     const opened = database;
     return {

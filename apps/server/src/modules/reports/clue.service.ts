@@ -23,7 +23,7 @@ import {
   type ProblemType,
 } from './case-states.dicts.js';
 import { CLUE_MACHINE, REPORT_MACHINE, staleClue, type ClueMoveName } from './case.moves.js';
-import { DEADLINE_KINDS, meetDeadlines, openDeadline, type DeadlineKind } from './deadlines.service.js';
+import { CASE_CLOCKS, DEADLINE_KINDS, meetDeadlines, openDeadline, type DeadlineKind } from './deadlines.service.js';
 import { notRecused } from './routing.service.js';
 import { OUTCOME_KINDS, type OutcomeKind } from './outcome-kinds.dicts.js';
 import { CHANNELS, type Channel } from './reports.schema.js';
@@ -116,7 +116,7 @@ export async function listClues(ctx: AppContext, auth: Auth, query: ClueListQuer
   const { limit, offset } = toLimitOffset(query);
   const due = sql<
     string | null
-  >`(select min(d.due_on)::text from case_deadlines d where d.clue_id = c.id and d.kind = 'disposal' and d.met_at is null)`;
+  >`(select min(d.due_on)::text from case_deadlines d where d.clue_id = c.id and d.kind = 'disposal' and ${CASE_CLOCKS.isOpen('d')})`;
   const [rows, n] = await Promise.all([
     q
       .select([...CLUE_COLS, due.as('due_on')])
@@ -372,7 +372,7 @@ export async function decideProposal(
         .select('id')
         .where('clue_id', '=', id)
         .where('kind', '=', 'disposal')
-        .where('met_at', 'is', null)
+        .where(CASE_CLOCKS.isOpen(''))
         .executeTakeFirst())
     ) {
       // Taken up again after a hold: a fresh handling period.

@@ -1,11 +1,13 @@
-// M-12 statutory clocks: one deadline engine for every step of a report's life. A clock is a row opened in the
-// same transaction as the event that starts it and met by the event that ends it; an overdue queue is the open
-// rows whose due date has passed. Due dates come from the one working-day calendar (platform/clock), with the
-// periods as rule settings (M-12, M-15), so a unit that counts differently changes data, not code.
+// M-12 statutory clocks of a report's life, on the platform's one deadline engine (platform/deadlines): a clock is a
+// row of case_deadlines opened in the same transaction as the event that starts it and met by the event that ends
+// it; an overdue queue is the open rows whose due date has passed. Due dates come from the one due-date function,
+// with the periods as rule settings (M-12, M-15), so a unit that counts differently changes data, not code.
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
 import type { Auth } from '../../platform/auth/index.js';
-import { dueDate, toCstDate, type DeadlineRule } from '../../platform/clock/index.js';
+import { toCstDate, type DeadlineRule } from '../../platform/clock/index.js';
+import { dayDiff, deadlineTable, dueOn, type DeadlineSource } from '../../platform/deadlines/index.js';
+import { can } from '../../platform/auth/index.js';
 import { getRuleSettings, type RuleSettings } from '../../platform/rules/index.js';
 import { AppError, conflict } from '../../platform/http/index.js';
 import { orgVisible, outOfScope } from '../../platform/scope/index.js';
@@ -31,6 +33,15 @@ export const QUEUES = {
 } as const;
 export type Queue = keyof typeof QUEUES;
 
+/** The table of a report's clocks on the engine. */
+export const CASE_CLOCKS = deadlineTable({
+  table: 'case_deadlines',
+  entity: 'case_deadline',
+  action: 'deadline',
+  met: 'met_at',
+  closed: ['DEADLINE_MET', '该时限已完成', 'This deadline is already met'],
+});
+
 export interface OpenDeadline {
   kind: DeadlineKind;
   reportId: number;
@@ -43,10 +54,9 @@ export interface OpenDeadline {
 
 /** Opens a clock inside the caller's write, due by the calendar. Returns the due date. */
 export async function openDeadline(ctx: AppContext, w: WriteCtx, d: OpenDeadline): Promise<string> {
-  const due = 'dueOn' in d.rule ? d.rule.dueOn : dueDate(ctx.calendar, d.startOn, d.rule).due;
-  await w.trx
-    .insertInto('case_deadlines')
-    .values({
+  const due = 'dueOn' in d.rule ? d.rule.dueOn : dueOn(ctx.calendar, d.startOn, d.rule);
+  await CASE_CLOCKS.open(w, [
+    {
       kind: d.kind,
       report_id: d.reportId,
       clue_id: d.clueId ?? null,
@@ -55,8 +65,8 @@ export async function openDeadline(ctx: AppContext, w: WriteCtx, d: OpenDeadline
       due_on: due,
       unit: 'dueOn' in d.rule ? 'calendar' : d.rule.unit,
       created_at: w.now,
-    })
-    .execute();
+    },
+  ]);
   return due;
 }
 
@@ -69,7 +79,7 @@ export async function meetDeadlines(
   let q = w.trx
     .updateTable('case_deadlines')
     .set({ met_at: w.now })
-    .where('met_at', 'is', null)
+    .where(CASE_CLOCKS.isOpen(''))
     .where('kind', 'in', kinds);
   if (on.reportIds) q = q.where('report_id', 'in', on.reportIds.length ? on.reportIds : [0]);
   if (on.clueId) q = q.where('clue_id', '=', on.clueId);
@@ -90,7 +100,7 @@ export function intakeDeadlines(
     clue_id: null,
     letter_id: null,
     start_on: startOn,
-    due_on: dueDate(ctx.calendar, startOn, rule).due,
+    due_on: dueOn(ctx.calendar, startOn, rule),
     unit: rule.unit,
     created_at: r.now,
   });
@@ -121,6 +131,15 @@ export function visibleDeadlines(ctx: AppContext, auth: Auth) {
     .where(notRecused(auth.scope.cadreId));
 }
 
+/** The clocks as the list of every open deadline shows them: to those who may read reports, as visibleDeadlines. */
+export const caseDeadlineSource: DeadlineSource = {
+  source: 'case_deadline',
+  zh: '信访举报办理时限',
+  en: 'Report handling clocks',
+  visible: (ctx, auth) => (can(auth.role, 'reports.read') ? visibleDeadlines(ctx, auth).select('d.id') : null),
+  kindLabel: (kind) => DEADLINE_KINDS[kind as DeadlineKind]?.zh ?? kind,
+};
+
 const inSubtree = (orgId: number | undefined) =>
   orgId == null ? sql<boolean>`true` : sql<boolean>`o.path <@ (select path from orgs where id = ${orgId})`;
 
@@ -129,7 +148,7 @@ export async function queueCounts(ctx: AppContext, auth: Auth, orgId?: number, s
   const today = toCstDate(ctx.clock.now());
   const soon = ctx.calendar.addCalendarDays(today, soonDays);
   const rows = await visibleDeadlines(ctx, auth)
-    .where('d.met_at', 'is', null)
+    .where(CASE_CLOCKS.isOpen('d'))
     .where(inSubtree(orgId))
     .select([
       'd.kind',
@@ -159,7 +178,7 @@ export async function queueItems(
   const today = toCstDate(ctx.clock.now());
   const kinds = (Object.keys(DEADLINE_KINDS) as DeadlineKind[]).filter((k) => DEADLINE_KINDS[k].queue === queue);
   const base = visibleDeadlines(ctx, auth)
-    .where('d.met_at', 'is', null)
+    .where(CASE_CLOCKS.isOpen('d'))
     .where('d.kind', 'in', kinds)
     .where('d.due_on', '<', today)
     .where(inSubtree(q.orgId));
@@ -211,9 +230,6 @@ export async function queueItems(
   };
 }
 
-const dayDiff = (a: string, b: string) =>
-  Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
-
 /** M-12: a clue's handling period may be extended once, by the setting's days, with a reason (trailed). */
 export async function extendDeadline(ctx: AppContext, auth: Auth, actor: Actor, id: number, reason: string) {
   const d = await visibleDeadlines(ctx, auth)
@@ -227,19 +243,11 @@ export async function extendDeadline(ctx: AppContext, auth: Auth, actor: Actor, 
   if (d.extended_days > 0)
     throw conflict('ALREADY_EXTENDED', '办理期限只能延长一次', 'The handling period can be extended only once');
   const days = (await getRuleSettings(ctx.db, 'M-12', d.competent_org_id)).values.petitionExtensionDays;
-  const dueOn = ctx.calendar.addCalendarDays(d.due_on, days);
-  return write(ctx.db, ctx.clock, actor, async (w) => {
-    // The guard in the WHERE makes two parallel extensions end with one.
-    const res = await w.trx
-      .updateTable('case_deadlines')
-      .set({ due_on: dueOn, extended_days: days, extension_reason: reason })
-      .where('id', '=', id)
-      .where('extended_days', '=', 0)
-      .where('met_at', 'is', null)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1)
-      throw conflict('ALREADY_EXTENDED', '办理期限只能延长一次', 'The handling period can be extended only once');
-    w.record({ action: 'deadline.extend', entity: 'case_deadline', entityId: id, detail: { days, dueOn, reason } });
-    return { id, dueOn, extendedDays: days };
-  });
+  return write(ctx.db, ctx.clock, actor, (w) =>
+    CASE_CLOCKS.extend(w, ctx.calendar, id, days, reason, [
+      'ALREADY_EXTENDED',
+      '办理期限只能延长一次',
+      'The handling period can be extended only once',
+    ]),
+  );
 }

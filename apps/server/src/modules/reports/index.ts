@@ -10,4 +10,5 @@ export { issueLetter, replyLetter, countersignLetter, decideLetter } from './let
 export { DISPOSALS, type Disposal, type ProblemType } from './case-states.dicts.js';
 export { CLUE_MACHINE, LETTER_MACHINE, LINK_MACHINE, REPORT_MACHINE } from './case.moves.js';
 export { OUTCOME_KINDS, type OutcomeKind } from './outcome-kinds.dicts.js';
-export { type Channel } from './reports.schema.js';
+export type { Channel } from './reports.schema.js';
+export { caseDeadlineSource, CASE_CLOCKS } from './deadlines.service.js';

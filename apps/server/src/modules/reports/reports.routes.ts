@@ -3,7 +3,7 @@
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context.js';
 import { z } from 'zod';
-import { actorOf, AppError, requireAuth } from '../../platform/http/index.js';
+import { actorOf, type AppError, requireAuth } from '../../platform/http/index.js';
 import type { Actor } from '../../platform/trail/index.js';
 import * as s from './reports.schema.js';
 import * as reports from './reports.service.js';

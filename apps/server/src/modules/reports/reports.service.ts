@@ -99,6 +99,7 @@ async function insertReport(
       similarity: l.similarity,
       created_at: w.now,
     }));
+    // The intake clocks (rows from the deadline engine's due-date function) go in with the report, in one statement.
     const withReport = w.trx.with('r', (db) => db.insertInto('reports').values(report).returning('id'));
     if (links.length) {
       await withReport

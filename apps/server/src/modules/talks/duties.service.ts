@@ -1,32 +1,26 @@
-// The one deadline engine for supervision duties (“上级一把手必须抓好下级一把手”). A job — daily, and on demand — opens them
-// set-based and idempotently (one duty per rule, owner, subject and source):
-//   M-22 an appointment talk within `dueDays` (30) of a principal's appointment, by the principal one level up;
-//   M-23 a talk with each lower principal every half-year (when `talksPerHalfYear` ≥ 1), due on the period's last day;
+// Supervision duties (“上级一把手必须抓好下级一把手”) on the platform's one deadline engine. A job — daily, and on demand —
+// opens them set-based and idempotently (one duty per rule, owner, subject and source) and catches up:
+//   M-22 appointment talks and M-23 half-yearly talks (appointment-duties.service.ts; M-22 also opens at the appointment);
 //   M-23, M-25 the other templates in obligations.service.ts (research visits, lectures, special checks, hearings);
 //   M-21 talks that promotions and transfers call for (occasions.service.ts; other occasions open theirs when recorded).
 // A duty is due, done (the record that fulfilled it; for a duty needing several, the last of them), overdue (past its
-// due date, not done) or waived with a reason. Reads never create duties.
+// due date, not done), paused, or waived with a reason. Reads never create duties.
 import { sql, type SqlBool } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
 import type { Auth } from '../../platform/auth/index.js';
 import { toCstDate } from '../../platform/clock/index.js';
-import { conflict, toLimitOffset } from '../../platform/http/index.js';
+import { periods, type DeadlineSource, type DeadlineStatus } from '../../platform/deadlines/index.js';
+import { toLimitOffset } from '../../platform/http/index.js';
 import { cadreVisible, orgVisible, outOfScope, type DataScope } from '../../platform/scope/index.js';
 import { write, type Actor } from '../../platform/trail/index.js';
 import { DUTY_RULES, TALK_KINDS, type DutyRule, type TalkKind } from './talk-kinds.dicts.js';
-import {
-  OBLIGATIONS,
-  openTemplateDuties,
-  periods,
-  unitSetting,
-  unitWithin,
-  type ObligationCode,
-} from './obligations.service.js';
+import { OBLIGATIONS, openTemplateDuties, type ObligationCode } from './obligations.service.js';
 import { OCCASIONS, type OccasionEvent } from '../../platform/rules/index.js';
-import { principals } from '../registry/index.js';
 import { openPostOccasions } from './occasions.service.js';
 import { settleTalkDuties } from './talk.service.js';
 import { settleActivityDuties } from './activities.service.js';
+import { openAppointmentTalks, openHalfYearTalks } from './appointment-duties.service.js';
+import { DUTIES } from './duties.deadlines.js';
 
 /** The half-years that overlap [from, to]: [start, end, label]. */
 export const halfYears = (from: string, to: string) => periods(from, to, 'half_year');
@@ -42,40 +36,15 @@ export async function generateDuties(
   within?: DataScope,
 ) {
   const started = Date.now();
-  const dueDays = unitSetting<number>('M-22', 'dueDays');
-  const perHalfYear = unitSetting<number>('M-23', 'talksPerHalfYear');
   return write(ctx.db, ctx.clock, actor, async (w) => {
-    let periodic = 0;
-    {
-      for (const [start, end, label] of halfYears(range.from, range.to)) {
-        const res =
-          await sql`insert into duties (rule_id, obligation, title, talk_kind, owner_cadre_id, subject_cadre_id, subject_org_id, period_start, due_on, source, created_at)
-          select 'M-23', 'lower_principal_talk', ${DUTY_RULES['M-23'].zh}, null, sp.cadre_id, lp.cadre_id, c.id, ${start}::date, ${end}::date, ${label}, ${w.now}
-          from orgs c join ${principals} lp on lp.org_id = c.id join ${principals} sp on sp.org_id = c.parent_id
-          where sp.cadre_id <> lp.cadre_id and lp.start_date <= ${end}::date and ${perHalfYear} >= 1 and ${unitWithin(within, 'c')}
-          on conflict do nothing`.execute(w.trx);
-        periodic += Number(res.numAffectedRows ?? 0);
-      }
-    }
-    const appointments =
-      await sql`insert into duties (rule_id, obligation, title, talk_kind, owner_cadre_id, subject_cadre_id, subject_org_id, period_start, due_on, source, created_at)
-      select 'M-22', 'appointment', ${DUTY_RULES['M-22'].zh}, 'appointment', sp.cadre_id, lp.cadre_id, c.id, lp.start_date, lp.start_date + ${dueDays}::int, 'post:' || lp.post_id, ${w.now}
-      from orgs c join ${principals} lp on lp.org_id = c.id join ${principals} sp on sp.org_id = c.parent_id
-      where sp.cadre_id <> lp.cadre_id and lp.start_date between ${range.from}::date and ${range.to}::date and ${unitWithin(within, 'c')}
-      on conflict do nothing`.execute(w.trx);
+    const periodic = await openHalfYearTalks(w, range, within);
+    const appointments = (await openAppointmentTalks(ctx.calendar, w, { range, within })).length;
     const templates = await openTemplateDuties(w, range, within);
-    const occasions = await openPostOccasions(w, range, within);
+    const occasions = await openPostOccasions(ctx.calendar, w, { range, within });
     // Records made before their duty existed count too.
     const metByEarlierTalks = await settleTalkDuties(w, undefined, within);
     const metByEarlierRecords = await settleActivityDuties(w, undefined, within);
-    const counts = {
-      periodic,
-      appointments: Number(appointments.numAffectedRows ?? 0),
-      templates,
-      occasions,
-      metByEarlierTalks,
-      metByEarlierRecords,
-    };
+    const counts = { periodic, appointments, templates, occasions, metByEarlierTalks, metByEarlierRecords };
     w.record({
       action: 'duties.generate',
       entity: 'duty',
@@ -85,11 +54,8 @@ export async function generateDuties(
   });
 }
 
-export type DutyStatus = 'due' | 'done' | 'overdue' | 'waived';
-const statusOf = (
-  today: string,
-) => sql<DutyStatus>`case when d.done_on is not null then 'done' when d.waived_reason is not null then 'waived'
-  when d.due_on < ${today}::date then 'overdue' else 'due' end`;
+export type DutyStatus = DeadlineStatus;
+const statusOf = (today: string) => DUTIES.status(today, 'd');
 
 /**
  * Duties the caller may see: about a cadre in scope (or, with no subject person, a unit in scope), or owed by the caller.
@@ -191,7 +157,7 @@ export async function listDuties(ctx: AppContext, auth: Auth, q: DutyQuery) {
       periodStart: d.period_start,
       dueOn: d.due_on,
       status: d.status,
-      statusLabel: { due: '待完成', done: '已完成', overdue: '已逾期', waived: '已免除' }[d.status],
+      statusLabel: { due: '待完成', done: '已完成', overdue: '已逾期', waived: '已免除', paused: '已暂停' }[d.status],
       doneOn: d.done_on,
       doneTalkId: d.done_talk_id,
       waivedReason: d.waived_reason,
@@ -289,17 +255,23 @@ export async function compliance(ctx: AppContext, auth: Auth, q: { orgId?: numbe
 export async function waiveDuty(ctx: AppContext, auth: Auth, actor: Actor, id: number, reason: string) {
   const d = await visibleDuties(ctx, auth).select(['d.id']).where('d.id', '=', id).executeTakeFirst();
   if (!d) throw await outOfScope(ctx, actor, 'duty', id);
-  return write(ctx.db, ctx.clock, actor, async (w) => {
-    const res = await w.trx
-      .updateTable('duties')
-      .set({ waived_reason: reason, waived_by: auth.accountId })
-      .where('id', '=', id)
-      .where('done_on', 'is', null)
-      .where('waived_reason', 'is', null)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1)
-      throw conflict('DUTY_CLOSED', '该项义务已完成或已免除', 'This duty is already done or waived');
-    w.record({ action: 'duty.waive', entity: 'duty', entityId: id, detail: { reason } });
-    return { id, status: 'waived' };
-  });
+  return write(ctx.db, ctx.clock, actor, (w) => DUTIES.waive(w, id, reason, auth.accountId));
 }
+
+/** Duties as the list of every open deadline shows them: as visibleDuties. */
+export const dutySource: DeadlineSource = {
+  source: 'duty',
+  zh: '监督责任',
+  en: 'Supervision duties',
+  visible: (ctx, auth) => visibleDuties(ctx, auth).select('d.id'),
+  kindLabel: (kind) =>
+    kind in OBLIGATIONS
+      ? OBLIGATIONS[kind as ObligationCode].zh
+      : kind in OCCASIONS
+        ? OCCASIONS[kind as OccasionEvent][0]
+        : kind === 'appointment'
+          ? DUTY_RULES['M-22'].zh
+          : kind === 'lower_principal_talk'
+            ? DUTY_RULES['M-23'].zh
+            : (DUTY_RULES[kind as DutyRule]?.zh ?? kind),
+};

@@ -4,11 +4,11 @@
 // duty per template, owner, subject and period, set-based and idempotent, and records fulfil them (activities.service.ts).
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { RULE_DEFINITIONS } from '../../platform/rules/index.js';
+import { periods, type Period } from '../../platform/deadlines/index.js';
 import { principals } from '../registry/index.js';
 import { orgVisible, type DataScope } from '../../platform/scope/index.js';
 import type { WriteCtx } from '../../platform/trail/index.js';
 
-export type Period = 'year' | 'half_year' | 'quarter';
 /** Who owes it: each team member of the unit, its principal, or the committee as a body (its principal answers). */
 type Owner = 'members' | 'principal' | 'committee';
 
@@ -77,29 +77,6 @@ export const OBLIGATIONS = {
   },
 } as const satisfies Record<string, Template>;
 export type ObligationCode = keyof typeof OBLIGATIONS;
-
-/** The periods of a kind that overlap [from, to]: [start, end, label] — 2026, 2026H1, 2026Q3. */
-export function periods(from: string, to: string, every: Period): Array<[string, string, string]> {
-  const spans: Record<Period, Array<[string, string, string]>> = {
-    year: [['01-01', '12-31', '']],
-    half_year: [
-      ['01-01', '06-30', 'H1'],
-      ['07-01', '12-31', 'H2'],
-    ],
-    quarter: [
-      ['01-01', '03-31', 'Q1'],
-      ['04-01', '06-30', 'Q2'],
-      ['07-01', '09-30', 'Q3'],
-      ['10-01', '12-31', 'Q4'],
-    ],
-  };
-  const out: Array<[string, string, string]> = [];
-  for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y++) {
-    for (const [s, e, tag] of spans[every])
-      if (`${y}-${e}` >= from && `${y}-${s}` <= to) out.push([`${y}-${s}`, `${y}-${e}`, `${y}${tag}`]);
-  }
-  return out;
-}
 
 /**
  * A rule setting for the unit `c`, set-based: the nearest override that sets the key, else the SPEC default (the same

@@ -7,7 +7,7 @@ import { CADRE, ORG, smallRegistry } from '../../test/fixtures.js';
 import { loadRegistry } from '../../demo/index.js';
 import { makeIdCard } from '../registry/index.js';
 import { SYSTEM_ACTOR } from '../../platform/trail/index.js';
-import { periods } from './obligations.service.js';
+import { periods } from '../../platform/deadlines/index.js';
 import { TALK_KIND_CODES } from '../../platform/rules/index.js';
 import { TALK_KINDS } from './talk-kinds.dicts.js';
 

@@ -8,7 +8,8 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
 import type { Auth } from '../../platform/auth/index.js';
-import { toCstDate } from '../../platform/clock/index.js';
+import { defaultCalendar, toCstDate, type WorkCalendar } from '../../platform/clock/index.js';
+import { dueOn } from '../../platform/deadlines/index.js';
 import { AppError, conflict, invalidField } from '../../platform/http/index.js';
 import { getRuleSettings, OCCASIONS, OCCASION_EVENTS, type OccasionEvent } from '../../platform/rules/index.js';
 import { cadreVisible, outOfScope, type DataScope } from '../../platform/scope/index.js';
@@ -17,6 +18,7 @@ import { answeringUnit, principals, superiorPrincipalOf, type SuperiorPrincipal 
 import { unitSetting, unitWithin } from './obligations.service.js';
 import { settleTalkDuties } from './talk.service.js';
 import { TALK_KINDS, type TalkKind } from './talk-kinds.dicts.js';
+import { DUTIES } from './duties.deadlines.js';
 
 export interface TalkDutyInput {
   ruleId: 'M-21' | 'M-25';
@@ -34,9 +36,8 @@ export interface TalkDutyInput {
 
 /** Opens one triggered talk duty (idempotent by source) and closes it at once if the talk was already held. */
 export async function openTalkDuty(w: WriteCtx, d: TalkDutyInput): Promise<number | null> {
-  const row = await w.trx
-    .insertInto('duties')
-    .values({
+  const [id] = await DUTIES.open(w, [
+    {
       rule_id: d.ruleId,
       obligation: d.obligation,
       activity: 'talk',
@@ -46,16 +47,15 @@ export async function openTalkDuty(w: WriteCtx, d: TalkDutyInput): Promise<numbe
       subject_cadre_id: d.subjectCadreId,
       subject_org_id: d.subjectOrgId,
       period_start: d.occurredOn,
-      due_on: sql<string>`${d.occurredOn}::date + ${d.dueDays}::int`,
+      // Calendar days (M-21's setting): the holiday data plays no part, so the bundled calendar answers alike.
+      due_on: dueOn(defaultCalendar(), d.occurredOn, { days: d.dueDays, unit: 'calendar' }),
       source: d.source,
       occasion_note: d.note ?? null,
       created_at: w.now,
-    })
-    .onConflict((oc) => oc.doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  if (row) await settleTalkDuties(w, [row.id]);
-  return row?.id ?? null;
+    },
+  ]);
+  if (id != null) await settleTalkDuties(w, [id]);
+  return id ?? null;
 }
 
 export interface OccasionInput {
@@ -189,13 +189,16 @@ export async function recordOccasion(ctx: AppContext, auth: Auth, actor: Actor, 
   });
 }
 
-/** The job: promotions (a higher rank than the post before) and transfers (same rank, another unit) in [from, to]. */
-export async function openPostOccasions(
-  w: WriteCtx,
-  range: { from: string; to: string },
-  within?: DataScope,
-): Promise<number> {
+/** Which posts: those starting in a range (the job), or one post (the event `post.started`). */
+export type PostFilter = { range: { from: string; to: string }; within?: DataScope } | { postId: number };
+
+/** Promotions (a higher rank than the post before) and transfers (same rank, another unit). Returns the number opened. */
+export async function openPostOccasions(calendar: WorkCalendar, w: WriteCtx, f: PostFilter): Promise<number> {
   let opened = 0;
+  const posts =
+    'postId' in f
+      ? sql`p.id = ${f.postId}`
+      : sql`p.start_date between ${f.range.from}::date and ${f.range.to}::date and ${unitWithin(f.within, 'c')}`;
   for (const event of ['promotion', 'transfer'] as const) {
     const days = unitSetting<number>('M-21', `${event}DueDays`);
     const kind = unitSetting<string>('M-21', `${event}Kind`);
@@ -206,18 +209,40 @@ export async function openPostOccasions(
         ? sql`${order('p')} > ${order('prev')}`
         : sql`${order('p')} = ${order('prev')} and prev.org_id <> p.org_id`;
     // The new post's superior principal by the registry's rule (a new principal post is M-22's appointment talk instead).
-    const res =
-      await sql`insert into duties (rule_id, obligation, activity, title, talk_kind, owner_cadre_id, subject_cadre_id, subject_org_id,
-        period_start, due_on, source, created_at)
-      select 'M-21', ${event}, 'talk', ${OCCASIONS[event][0]}, ${kind}, sp.cadre_id, p.cadre_id, c.id, p.start_date, p.start_date + ${days}, 'post:' || p.id, ${w.now}
+    const found = await sql<{
+      kind: string;
+      owner: number;
+      subject: number;
+      org: number;
+      start: string;
+      post: number;
+      days: number;
+    }>`
+      select ${kind} as kind, sp.cadre_id as owner, p.cadre_id as subject, c.id as org, p.start_date::text as start,
+        p.id as post, ${days} as days
       from posts p join orgs c on c.id = p.org_id
       join lateral (select pp.rank, pp.org_id from posts pp where pp.cadre_id = p.cadre_id and pp.id <> p.id and pp.start_date < p.start_date
         order by pp.start_date desc, pp.id desc limit 1) prev on true
       join ${principals} sp on sp.org_id = ${answeringUnit('p', 'c')}
-      where p.start_date between ${range.from}::date and ${range.to}::date and not p.is_principal and sp.cadre_id <> p.cadre_id
-        and ${which} and ${days} >= 1 and ${unitWithin(within, 'c')}
-      on conflict do nothing`.execute(w.trx);
-    opened += Number(res.numAffectedRows ?? 0);
+      where ${posts} and not p.is_principal and sp.cadre_id <> p.cadre_id and ${which} and ${days} >= 1`.execute(w.trx);
+    const ids = await DUTIES.open(
+      w,
+      found.rows.map((r) => ({
+        rule_id: 'M-21',
+        obligation: event,
+        activity: 'talk',
+        title: OCCASIONS[event][0],
+        talk_kind: r.kind,
+        owner_cadre_id: r.owner,
+        subject_cadre_id: r.subject,
+        subject_org_id: r.org,
+        period_start: r.start,
+        due_on: dueOn(calendar, r.start, { days: Number(r.days), unit: 'calendar' }),
+        source: `post:${r.post}`,
+        created_at: w.now,
+      })),
+    );
+    opened += ids.length;
   }
   return opened;
 }

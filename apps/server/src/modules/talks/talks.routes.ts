@@ -6,12 +6,12 @@ import { toCstDate } from '../../platform/clock/index.js';
 import { actorOf, requireAuth } from '../../platform/http/index.js';
 import { can } from '../../platform/auth/index.js';
 import { org, orgInScope } from '../../platform/scope/index.js';
-import { duty, notification, responsibility } from './talks.scope.js';
+import { duty, responsibility } from './talks.scope.js';
 import * as s from './talks.schema.js';
 import { listTalks, recordTalk, talkStats } from './talk.service.js';
 import { compliance, generateDuties, listDuties, waiveDuty } from './duties.service.js';
 import { DUTY_RULES, TALK_KINDS } from './talk-kinds.dicts.js';
-import { markRead, myNotifications, remindDuties } from './reminders.service.js';
+import { remindDuties } from './reminders.service.js';
 import { z } from 'zod';
 import { AppError } from '../../platform/http/index.js';
 import { XLSX_TYPE } from '../../platform/sheets/index.js';
@@ -101,26 +101,6 @@ export function talksRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: { tags, summary: '免除（须说明理由）Waive with a reason', params: duty.params(), body: s.waive },
       },
       async (req) => waiveDuty(ctx, requireAuth(req), actorOf(req), req.params.id, req.body.reason),
-    );
-    app.get(
-      '/my/notifications',
-      {
-        config: { access: 'signed-in' },
-        schema: {
-          tags,
-          summary: '我的提醒 My reminders (M-27)',
-          querystring: z.object({ unread: z.enum(['true', 'false']).optional() }).strict(),
-        },
-      },
-      async (req) => myNotifications(ctx, requireAuth(req), req.query.unread === 'true'),
-    );
-    app.post(
-      '/my/notifications/:id/read',
-      {
-        config: { access: 'signed-in' },
-        schema: { tags, summary: '标为已读 Mark read', params: notification.params() },
-      },
-      async (req) => markRead(ctx, requireAuth(req), req.params.id),
     );
     // Jobs by hand run for the caller's units only (issue 11 §2): the duties about units in its scope; the daily job runs for all.
     app.post(

@@ -53,13 +53,3 @@ export const responsibility = defineIdKind(
       .execute(),
   'responsibility_task',
 );
-
-/** A reminder: the caller's own. */
-export const notification = defineIdKind('notification', (ctx, auth, ids) =>
-  ctx.db
-    .selectFrom('notifications')
-    .select('id')
-    .where('id', 'in', ids)
-    .where('account_id', '=', auth.accountId)
-    .execute(),
-);

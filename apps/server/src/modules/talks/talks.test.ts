@@ -197,8 +197,20 @@ describe('duties of the superior principal (M-22, M-23)', () => {
       expect(post.statusCode, post.body).toBe(201);
       ids.push(cadre.json().id);
     }
+    // Issue 12 §1: each appointment opened its M-22 talk in its own transaction, before any job ran (due in 30 days);
+    // the job then has no appointment left to open, only the half-year's periodic talks.
+    const opened = (await city.get('/api/v1/obligations?ruleId=M-22&status=due&pageSize=200')).json();
+    expect(
+      opened.items
+        .filter((d: { subject: { cadreId: number } }) => ids.includes(d.subject.cadreId))
+        .map((d: { subject: { cadreId: number }; dueOn: string; owner: { cadreId: number } }) => [
+          d.subject.cadreId,
+          d.owner.cadreId,
+          d.dueOn,
+        ]),
+    ).toEqual(ids.map((id) => [id, CADRE.A, '2026-07-31']).reverse());
     const job = (await city.post('/api/v1/obligations/generate', { from: '2026-01-01', to: '2026-12-31' })).json();
-    expect(job).toMatchObject({ appointments: 2, periodic: 2 });
+    expect(job).toMatchObject({ appointments: 0, periodic: 2 });
     await at('2026-07-20');
     const leader = await loginAs(t, { role: 'committee_leader', orgId: ORG.A, scope: 4, cadreId: CADRE.A });
     const talk = await leader.post('/api/v1/talks', {

@@ -286,6 +286,10 @@ export interface CaseDeadlinesTable {
   met_at: Timestamp | null;
   extended_days: Generated<number>;
   extension_reason: string | null;
+  paused_on: DateStr | null;
+  paused_reason: string | null;
+  waived_reason: string | null;
+  waived_by: number | null;
   created_at: Timestamp;
 }
 export interface ReportMessagesTable {
@@ -341,6 +345,24 @@ export interface DutiesTable {
   required: Generated<number>;
   done_count: Generated<number>;
   occasion_note: string | null;
+  unit: Generated<'calendar' | 'working'>;
+  paused_on: DateStr | null;
+  paused_reason: string | null;
+  extended_days: Generated<number>;
+  extension_reason: string | null;
+}
+/** Every open deadline of every kind (migration 0014), for the warning dashboard. */
+export interface OpenDeadlinesView {
+  source: 'case_deadline' | 'duty';
+  id: number;
+  kind: string;
+  org_id: number;
+  cadre_id: number | null;
+  owner_cadre_id: number | null;
+  start_on: DateStr;
+  due_on: DateStr;
+  unit: 'calendar' | 'working';
+  paused_on: DateStr | null;
 }
 export interface SupervisionActivitiesTable {
   id: Generated<number>;
@@ -458,6 +480,7 @@ export interface DB {
   case_deadlines: CaseDeadlinesTable;
   talks: TalksTable;
   duties: DutiesTable;
+  open_deadlines: OpenDeadlinesView;
   notifications: NotificationsTable;
   responsibility_tasks: ResponsibilityTasksTable;
   report_attachments: ReportAttachmentsTable;

@@ -3,7 +3,7 @@
 // path, query and body — anonymously and as a role that has the permission. Zero 5xx; every 4xx in the bilingual
 // error format, naming the field when the database refused a value, never a constraint or the framework's words.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, loginAs, startTestApp, type TestApp } from '../../test/harness.js';
+import { type Client, loginAs, startTestApp, type TestApp } from '../../test/harness.js';
 import { CADRE, loadSmallTree, ORG } from '../../test/fixtures.js';
 import { casesOf, example, operations, type Case, type Operation } from '../../test/openapi-cases.js';
 import type { Role } from '../auth/index.js';

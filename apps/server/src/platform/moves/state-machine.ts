@@ -5,7 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { Auth } from '../auth/index.js';
 import type { DB } from '../db/index.js';
-import { AppError, conflict } from '../http/index.js';
+import { type AppError, conflict } from '../http/index.js';
 import type { WriteCtx } from '../trail/index.js';
 
 /** A state's or a verb's words: [Chinese, English]. */

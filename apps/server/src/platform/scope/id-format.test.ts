@@ -2,7 +2,7 @@
 // route of the table: a non-integer id in a body, a query string or a path is a bilingual 400 naming the field; a role
 // without the route's permission gets 403 whatever it sent — a body of the wrong shape, or one that is not even JSON.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, loginAs, startTestApp, type TestApp } from '../../test/harness.js';
+import { type Client, loginAs, startTestApp, type TestApp } from '../../test/harness.js';
 import { loadSmallTree, ORG } from '../../test/fixtures.js';
 import { can, ROLE_NAMES, type Permission } from '../auth/index.js';
 import type { RouteEntry } from '../http/index.js';

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { Client, loginAs, startTestApp, type TestApp } from '../../test/harness.js';
+import { type Client, loginAs, startTestApp, type TestApp } from '../../test/harness.js';
 import { loadSmallTree } from '../../test/fixtures.js';
 import {
   write,

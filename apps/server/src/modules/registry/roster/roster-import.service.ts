@@ -72,12 +72,13 @@ export async function importRoster(
     return { dryRun, ok: issues.length === 0, issues: listed, issueCount: issues.length, counts };
   }
   const digest = createHash('sha256').update(file).digest('hex');
-  const newCadres = await write(ctx.db, ctx.clock, actor, (w) => commit(w, plan, digest, counts));
+  const newCadres = await write(ctx.db, ctx.clock, actor, (w) => commit(ctx, w, plan, digest, counts));
   await refreshFlags(ctx, actor, newCadres);
   return { dryRun, ok: true, issues: [], issueCount: 0, counts };
 }
 
 async function commit(
+  ctx: AppContext,
   w: Parameters<Parameters<typeof write>[3]>[0],
   plan: Plan,
   digest: string,
@@ -188,6 +189,14 @@ async function commit(
       summary: appointedSummary(orgNames.get(orgId(p.org))!, p.title, p.rank, p.isPrincipal),
       refEntity: 'post',
       refId: id,
+    });
+    // Deadlines this appointment opens (M-22 talk) open now, with it.
+    await ctx.deadlines.fire(w, 'post.started', {
+      postId: id,
+      cadreId: cadreId(p.cadre),
+      orgId: orgId(p.org),
+      startDate: p.startDate,
+      isPrincipal: p.isPrincipal,
     });
   }
   for (const r of plan.relations) {
