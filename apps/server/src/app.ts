@@ -37,6 +37,7 @@ import {
 } from './modules/reports/index.js';
 import { dutySource, obligationsRoutes, onPostStarted, talksRoutes } from './modules/talks/index.js';
 import { deadlineRoutes } from './platform/deadlines/index.js';
+import { findingRoutes } from './platform/findings/index.js';
 
 export interface AppOptions {
   logger?: boolean;
@@ -158,6 +159,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
       await api.register(talksRoutes(ctx));
       await api.register(obligationsRoutes(ctx));
       await api.register(deadlineRoutes(ctx, ctx.deadlines));
+      await api.register(findingRoutes(ctx));
       await api.register(calendarRoutes(ctx, () => loadCalendar(ctx.db)));
     },
     { prefix: '/api/v1' },

@@ -2,7 +2,9 @@
 // a cadre) and, for pages in the menu, its icon and label. App.tsx draws the menu and the routes from this table;
 // the server refuses whatever the menu shows.
 import {
+  AlertOutlined,
   ApartmentOutlined,
+  ClockCircleOutlined,
   AuditOutlined,
   BarChartOutlined,
   CarryOutOutlined,
@@ -24,6 +26,8 @@ import { OrgTreePage } from './pages/OrgTreePage';
 import { CadreListPage } from './pages/CadreListPage';
 import { DossierPage } from './pages/DossierPage';
 import { RotationPage } from './pages/RotationPage';
+import { FindingsPage } from './pages/FindingsPage';
+import { DeadlinesPage } from './pages/DeadlinesPage';
 import { RulesPage } from './pages/RulesPage';
 import { TrailPage } from './pages/TrailPage';
 import { ImportPage } from './pages/ImportPage';
@@ -80,6 +84,18 @@ export const PAGES: PageDef[] = [
     element: <RotationPage />,
     perms: ['cadres.read'],
     menu: { icon: <FieldTimeOutlined />, label: ['轮岗交流', 'Rotation due'] },
+  },
+  {
+    path: '/findings',
+    element: <FindingsPage />,
+    perms: ['cadres.read'],
+    menu: { icon: <AlertOutlined />, label: ['预警发现', 'Findings'] },
+  },
+  {
+    path: '/deadlines',
+    element: <DeadlinesPage />,
+    perms: ['cadres.read'],
+    menu: { icon: <ClockCircleOutlined />, label: ['在办时限', 'Open deadlines'] },
   },
   {
     path: '/import',

@@ -161,7 +161,10 @@ export interface TimelineEventsTable {
   ref_entity: string | null;
   ref_id: string | null;
 }
+/** The registry's current findings (a view over findings, migration 0015): what its lists and dossier read. */
 export interface CadreFlagsTable {
+  finding_id: number;
+  status: string;
   cadre_id: number;
   seq: number;
   rule_id: string;
@@ -171,6 +174,29 @@ export interface CadreFlagsTable {
   settings: ColumnType<Record<string, unknown>, string, string>;
   evidence: ColumnType<Array<Record<string, unknown>>, string, string>;
   evaluated_on: DateStr;
+}
+/** One finding of one rule about one subject (issue 12 §5). */
+export interface FindingsTable {
+  id: Generated<number>;
+  source: string;
+  subject_kind: 'cadre' | 'org';
+  subject_id: number;
+  rule_id: string;
+  key: string;
+  seq: number;
+  level: 'red' | 'yellow' | 'green';
+  message: string;
+  message_en: string | null;
+  settings: ColumnType<Record<string, unknown>, string, string>;
+  evidence: ColumnType<Array<Record<string, unknown>>, string, string>;
+  evidence_hash: string;
+  first_seen_on: DateStr;
+  last_seen_on: DateStr;
+  active: Generated<boolean>;
+  status: Generated<string>;
+  status_note: string | null;
+  status_by: number | null;
+  status_at: Timestamp | null;
 }
 export interface ReportsTable {
   id: Generated<number>;
@@ -470,6 +496,7 @@ export interface DB {
   installation: InstallationTable;
   throttle: ThrottleTable;
   cadre_flags: CadreFlagsTable;
+  findings: FindingsTable;
   reports: ReportsTable;
   report_messages: ReportMessagesTable;
   report_links: ReportLinksTable;

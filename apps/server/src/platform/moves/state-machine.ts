@@ -25,7 +25,7 @@ export interface Seat {
   refusal: () => AppError;
 }
 
-type StatusTable = 'reports' | 'clues' | 'inquiry_letters' | 'report_links' | 'responsibility_tasks';
+type StatusTable = 'reports' | 'clues' | 'inquiry_letters' | 'report_links' | 'responsibility_tasks' | 'findings';
 
 export interface MachineDef<S extends string, M extends string> {
   /** The heading of its diagram in docs/states.md. */

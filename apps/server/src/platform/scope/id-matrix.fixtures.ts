@@ -6,6 +6,7 @@ import { sql, type RawBuilder } from 'kysely';
 import { loginAs, makeAccount, type Client, type TestApp } from '../../test/harness.js';
 import { CADRE, ORG } from '../../test/fixtures.js';
 import { SYSTEM_ACTOR, write } from '../trail/index.js';
+import { recordFindings } from '../findings/index.js';
 import { submitPublicReport } from '../../modules/reports/index.js';
 import { addAttachment } from '../../modules/reports/attachments.service.js';
 
@@ -84,6 +85,25 @@ export async function buildTwoCounties(t: TestApp): Promise<{ own: Ids; sibling:
       )
     ).id;
     ids.duty = await one(sql`select id from duties where subject_cadre_id = ${x.deptHead} order by id limit 1`);
+    // A finding about the department head, as a module's rule would record it (source 'matrix', untouched by sweeps).
+    await write(t.ctx.db, t.ctx.clock, SYSTEM_ACTOR, async (w) => {
+      const finding = {
+        ruleId: 'M-05' as const,
+        level: 'green' as const,
+        message: '测试发现',
+        settings: {},
+        evidence: [],
+      };
+      w.record({ action: 'test.findings', entity: 'finding' });
+      return recordFindings(w, {
+        source: 'matrix',
+        subjectKind: 'cadre',
+        subjectIds: [x.deptHead],
+        found: [{ ...finding, subjectId: x.deptHead }],
+        today: '2026-03-02',
+      });
+    });
+    ids.finding = await one(sql`select id from findings where source = 'matrix' and subject_id = ${x.deptHead}`);
     ids.talk = (
       await ok(
         city.post('/api/v1/talks', {

@@ -47,6 +47,8 @@ export const SAMPLES: Record<string, Sample> = {
   'POST /api/v1/report-links/:id/confirm': {},
   'POST /api/v1/report-links/:id/reject': {},
   'POST /api/v1/deadlines/:id/extend': { body: { reason: '案情复杂需要延期' } },
+  'POST /api/v1/findings/:id/handle': { body: { note: '已调整分工' } },
+  'POST /api/v1/findings/:id/dismiss': { body: { note: '经核实不属实' } },
   'POST /api/v1/clues/:id/propose': { body: { disposal: 'close', opinion: '予以了结', version: 1, collective } },
   'POST /api/v1/clues/:id/approve': { body: { opinion: '同意', version: 1 } },
   'POST /api/v1/clues/:id/return': { body: { opinion: '退回', version: 1 } },

@@ -1,5 +1,5 @@
-// The sweep (M-04 … M-07): evaluates every cadre of a subtree and stores the findings in cadre_flags, which the
-// lists filter on (?flag=M-04). Facts are read set-based, a batch of cadres per query; the rules stay the pure
+// The sweep (M-04 … M-07): evaluates every cadre of a subtree and records what it found in the platform's findings
+// store (source 'registry'), which the lists filter on (?flag=M-04, through the view cadre_flags). Facts are read set-based, a batch of cadres per query; the rules stay the pure
 // functions the tests pin down, so the sweep and the dossier can never disagree.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/index.js';
@@ -7,6 +7,7 @@ import type { AppContext } from '../../../platform/context.js';
 import { toCstDate } from '../../../platform/clock/index.js';
 import { getRuleSettingsForOrgs } from '../../../platform/rules/index.js';
 import { write, type Actor } from '../../../platform/trail/index.js';
+import { recordFindings } from '../../../platform/findings/index.js';
 import { loadFacts } from './facts.repo.js';
 import { evaluateCadre, REGISTRY_RULES, type RegistrySettings } from './evaluate.rules.js';
 
@@ -54,32 +55,17 @@ export async function sweep(
     const facts = await loadFacts(ctx.db, batch);
     const orgPaths = new Map(facts.map((f) => [f.orgId, f.orgPath]));
     const settings = await settingsFor(ctx.db, orgPaths);
-    const rows = facts.flatMap((f) =>
-      evaluateCadre(f, settings.get(f.orgId)!, today).map((x, seq) => ({
-        cadre_id: f.id,
-        seq,
-        rule_id: x.ruleId,
-        level: x.level,
-        message: x.message,
-        message_en: x.messageEn ?? null,
-        settings: JSON.stringify(x.settings),
-        evidence: JSON.stringify(x.evidence),
-        evaluated_on: today,
-      })),
+    const found = facts.flatMap((f) =>
+      evaluateCadre(f, settings.get(f.orgId)!, today).map((x) => ({ ...x, subjectId: f.id })),
     );
-    for (const r of rows) byRule[r.rule_id] = (byRule[r.rule_id] ?? 0) + 1;
-    flags += rows.length;
+    for (const r of found) byRule[r.ruleId] = (byRule[r.ruleId] ?? 0) + 1;
+    flags += found.length;
     await write(ctx.db, ctx.clock, actor, async (w) => {
-      await w.trx.deleteFrom('cadre_flags').where('cadre_id', '=', sql<number>`any(${batch}::int[])`).execute();
-      for (let j = 0; j < rows.length; j += 2000)
-        await w.trx
-          .insertInto('cadre_flags')
-          .values(rows.slice(j, j + 2000))
-          .execute();
+      await recordFindings(w, { source: 'registry', subjectKind: 'cadre', subjectIds: batch, found, today });
       w.record({
         action: 'flags.sweep',
         entity: 'cadre_flags',
-        detail: { cadres: batch.length, flags: rows.length, first: batch[0], last: batch.at(-1), today },
+        detail: { cadres: batch.length, flags: found.length, first: batch[0], last: batch.at(-1), today },
       });
     });
   }

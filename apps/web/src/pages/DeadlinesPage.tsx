@@ -1,0 +1,128 @@
+// 在办时限 (issue 12 §1): every open deadline of every kind in the caller's scope — a report's statutory clocks (for
+// those who may read reports) and the supervision duties — with the counts per kind, most overdue first.
+import { useState } from 'react';
+import { Card, Segmented, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { get, qs } from '../api';
+import { useI18n } from '../i18n';
+import { OrgPicker } from '../components/OrgPicker';
+import { useLoad } from '../components/useLoad';
+
+interface Item {
+  source: 'case_deadline' | 'duty';
+  id: number;
+  kind: string;
+  kindLabel: string;
+  startOn: string;
+  dueOn: string;
+  paused: boolean;
+  overdueDays: number;
+  unit: 'calendar' | 'working';
+  org: { id: number; name: string };
+  cadre: { id: number; name: string } | null;
+  owner: { id: number; name: string } | null;
+}
+interface Count {
+  source: string;
+  sourceLabel: string;
+  kind: string;
+  kindLabel: string;
+  open: number;
+  overdue: number;
+}
+
+export function DeadlinesPage() {
+  const { t } = useI18n();
+  const [orgId, setOrgId] = useState<number>();
+  const [overdue, setOverdue] = useState(true);
+  const [page, setPage] = useState(1);
+  const list = useLoad(
+    () =>
+      get<{ items: Item[]; total: number; counts: Count[]; today: string }>(
+        `/api/v1/deadlines${qs({ orgId, overdue: overdue || undefined, page, pageSize: 20 })}`,
+      ),
+    [orgId, overdue, page],
+  );
+  const counts = list.data?.counts ?? [];
+  return (
+    <Card title={t('在办时限与监督责任', 'Open deadlines and duties')} data-testid="deadlines">
+      <Space style={{ marginBottom: 16 }} wrap>
+        <OrgPicker
+          value={orgId}
+          onChange={(v) => {
+            setOrgId(v);
+            setPage(1);
+          }}
+        />
+        <Segmented
+          value={overdue ? 'overdue' : 'open'}
+          onChange={(v) => {
+            setOverdue(v === 'overdue');
+            setPage(1);
+          }}
+          options={[
+            { label: t('已逾期', 'Overdue'), value: 'overdue' },
+            { label: t('全部在办', 'All open'), value: 'open' },
+          ]}
+        />
+      </Space>
+      <Space wrap size="large" style={{ marginBottom: 16 }}>
+        {counts.map((c) => (
+          <Statistic
+            key={`${c.source}-${c.kind}`}
+            title={c.kindLabel}
+            value={c.overdue}
+            suffix={<Typography.Text type="secondary">/ {c.open}</Typography.Text>}
+            valueStyle={c.overdue ? { color: '#cf1322' } : undefined}
+          />
+        ))}
+      </Space>
+      <Table<Item>
+        rowKey={(r) => `${r.source}-${r.id}`}
+        size="middle"
+        loading={list.loading}
+        dataSource={list.data?.items ?? []}
+        pagination={{
+          current: page,
+          pageSize: 20,
+          total: list.data?.total ?? 0,
+          showSizeChanger: false,
+          onChange: setPage,
+          showTotal: (n) => t(`共 ${n} 项`, `${n} items`),
+        }}
+        columns={[
+          {
+            title: t('类别', 'Kind'),
+            render: (_, r) => (
+              <Space size={4}>
+                <Tag color={r.source === 'case_deadline' ? 'purple' : 'blue'}>
+                  {r.source === 'case_deadline' ? t('信访举报', 'Report') : t('监督责任', 'Duty')}
+                </Tag>
+                {r.kindLabel}
+              </Space>
+            ),
+          },
+          { title: t('单位', 'Unit'), render: (_, r) => r.org.name },
+          { title: t('涉及干部', 'Cadre'), render: (_, r) => r.cadre?.name ?? '—' },
+          { title: t('责任人', 'Owner'), render: (_, r) => r.owner?.name ?? '—' },
+          { title: t('期限', 'Due'), dataIndex: 'dueOn', width: 110 },
+          {
+            title: t('逾期', 'Overdue by'),
+            width: 120,
+            render: (_, r) =>
+              r.paused ? (
+                <Tag>{t('已暂停', 'Paused')}</Tag>
+              ) : r.overdueDays > 0 ? (
+                <Typography.Text type="danger">
+                  {r.unit === 'working'
+                    ? t(`${r.overdueDays} 个工作日`, `${r.overdueDays} working days`)
+                    : t(`${r.overdueDays} 天`, `${r.overdueDays} days`)}
+                </Typography.Text>
+              ) : (
+                '—'
+              ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}
