@@ -107,20 +107,30 @@ export async function verifyTrail(db: Kysely<DB>, opts: VerifyOptions = {}): Pro
   // The head first: every row up to it has committed, and rows appended while we read (a live server) come after it.
   const head = await db.selectFrom('trail_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
   const end = BigInt(head.seq);
-  for (;;) {
-    const page = await db
+  // Keyset pages of `batch` rows (bounded memory), the next one asked for before this one is checked, so the database
+  // reads while this process hashes.
+  const fetch = (from: bigint) =>
+    db
       .selectFrom('trail')
       .selectAll()
-      .where('seq', '>=', expectSeq.toString())
+      .where('seq', '>=', from.toString())
       .where('seq', '<=', head.seq)
       .orderBy('seq')
       .limit(batch)
       .execute();
+  let next = fetch(expectSeq);
+  for (;;) {
+    const page = await next;
+    const more = page.length === batch;
+    if (more) next = fetch(BigInt(page[page.length - 1].seq) + 1n);
     for (const r of page) {
       const fail = check(r);
-      if (fail) return fail;
+      if (fail) {
+        if (more) await next.catch(() => null); // leave no query running behind the answer
+        return fail;
+      }
     }
-    if (page.length < batch) break;
+    if (!more) break;
   }
   const last = expectSeq - 1n;
   if (cp && last < cp.seq) {
