@@ -26,7 +26,7 @@ describe('findings and open deadlines', () => {
     await first.getByRole('button', { name: '已处理' }).click();
     // An empty note is refused in the form; a note is accepted.
     await page.getByTestId('finding-move-ok').click();
-    await expect(page.getByText('请写明（至少 2 个字）').isVisible()).resolves.toBe(true);
+    await page.getByText('请写明（至少 2 个字）').waitFor();
     await page.getByTestId('finding-note').fill('已约谈本人并调整分工');
     const moved = page.waitForResponse((r) => /\/api\/v1\/findings\/\d+\/handle$/.test(new URL(r.url()).pathname));
     await page.getByTestId('finding-move-ok').click();

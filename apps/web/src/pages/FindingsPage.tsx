@@ -107,6 +107,7 @@ export function FindingsPage() {
         columns={[
           {
             title: t('对象', 'Subject'),
+            width: 100,
             render: (_, f) =>
               f.subject.kind === 'cadre' ? (
                 <a onClick={() => nav(`/cadres/${f.subject.id}`)}>{f.subject.name}</a>
@@ -114,7 +115,7 @@ export function FindingsPage() {
                 f.subject.name
               ),
           },
-          { title: t('单位', 'Unit'), render: (_, f) => f.subject.orgName },
+          { title: t('单位', 'Unit'), width: 180, render: (_, f) => f.subject.orgName },
           { title: t('规则', 'Rule'), dataIndex: 'ruleId', width: 80 },
           {
             title: t('等级', 'Level'),

@@ -258,20 +258,20 @@ export async function waiveDuty(ctx: AppContext, auth: Auth, actor: Actor, id: n
   return write(ctx.db, ctx.clock, actor, (w) => DUTIES.waive(w, id, reason, auth.accountId));
 }
 
+/** A duty's kind (its obligation) as a list names it. */
+const DUTY_KIND_LABELS: Record<string, string> = {
+  ...Object.fromEntries(Object.entries(OBLIGATIONS).map(([k, o]) => [k, o.zh])),
+  ...Object.fromEntries(Object.entries(OCCASIONS).map(([k, o]) => [k, o[0]])),
+  appointment: DUTY_RULES['M-22'].zh,
+  lower_principal_talk: DUTY_RULES['M-23'].zh,
+  hearing_summons: '听取汇报发现问题后约谈',
+};
+
 /** Duties as the list of every open deadline shows them: as visibleDuties. */
 export const dutySource: DeadlineSource = {
   source: 'duty',
   zh: '监督责任',
   en: 'Supervision duties',
   visible: (ctx, auth) => visibleDuties(ctx, auth).select('d.id'),
-  kindLabel: (kind) =>
-    kind in OBLIGATIONS
-      ? OBLIGATIONS[kind as ObligationCode].zh
-      : kind in OCCASIONS
-        ? OCCASIONS[kind as OccasionEvent][0]
-        : kind === 'appointment'
-          ? DUTY_RULES['M-22'].zh
-          : kind === 'lower_principal_talk'
-            ? DUTY_RULES['M-23'].zh
-            : (DUTY_RULES[kind as DutyRule]?.zh ?? kind),
+  kindLabel: (kind) => DUTY_KIND_LABELS[kind] ?? DUTY_RULES[kind as DutyRule]?.zh ?? kind,
 };
