@@ -43,6 +43,7 @@ export async function recordFindings(w: WriteCtx, b: FindingsBatch): Promise<{ a
     };
   });
   const changed: number[] = [];
+  const seen: number[] = [];
   for (let i = 0; i < rows.length; i += CHUNK) {
     // One statement per chunk; the evidence hash is computed in SQL, as the migration computed the first ones.
     const res = await sql<{ id: number; changed: boolean }>`
@@ -61,13 +62,16 @@ export async function recordFindings(w: WriteCtx, b: FindingsBatch): Promise<{ a
         last_seen_on = excluded.last_seen_on, active = true
       returning f.id, exists (select 1 from old o where o.id = f.id and o.status <> 'open'
         and o.evidence_hash <> f.evidence_hash) as changed`.execute(w.trx);
-    for (const r of res.rows) if (r.changed) changed.push(r.id);
+    for (const r of res.rows) {
+      seen.push(r.id);
+      if (r.changed) changed.push(r.id);
+    }
   }
-  // What these subjects no longer show is no longer active (kept, with its status, for the record).
-  const keys = rows.map((r) => `${r.subject_id}|${r.rule_id}|${r.key}`);
+  // What these subjects no longer show is no longer active (kept, with its status, for the record). An anti-join on
+  // the ids just seen: one hash, not a comparison of every row with the whole list.
   await sql`update findings f set active = false where f.source = ${b.source} and f.subject_kind = ${b.subjectKind}
     and f.subject_id = any(${b.subjectIds}::int[]) and f.active
-    and not (f.subject_id::text || '|' || f.rule_id || '|' || f.key = any(${keys}::text[]))`.execute(w.trx);
+    and not exists (select 1 from unnest(${seen}::int[]) s(id) where s.id = f.id)`.execute(w.trx);
   if (changed.length) {
     await FINDING_MACHINE.applyAll(w, 'reopen', (q) => q.where('id', 'in', changed), {
       set: { status_note: null, status_by: null, status_at: w.now },
