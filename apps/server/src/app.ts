@@ -35,7 +35,7 @@ import {
   staffReportRoutes,
   type PublicLimits,
 } from './modules/reports/index.js';
-import { dutySource, obligationsRoutes, onPostStarted, talksRoutes } from './modules/talks/index.js';
+import { dutySource, obligationsRoutes, onPostsStarted, talksRoutes } from './modules/talks/index.js';
 import { deadlineRoutes } from './platform/deadlines/index.js';
 import { findingRoutes } from './platform/findings/index.js';
 
@@ -123,7 +123,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   });
 
   // The deadline engine's wiring (issue 12 §1): who opens what on which event, and whose deadlines the list shows.
-  ctx.deadlines.on('post.started', 'talks:appointment', onPostStarted(ctx));
+  ctx.deadlines.on('posts.started', 'talks:appointment', onPostsStarted(ctx));
   ctx.deadlines.source(caseDeadlineSource);
   ctx.deadlines.source(dutySource);
 

@@ -66,13 +66,7 @@ export async function addPost(
       });
       w.record({ action: 'post.create', entity: 'post', entityId: id, detail: { cadreId, ...input } });
       // Deadlines this appointment opens (the M-22 talk of a new lower principal) open now, in this transaction.
-      await ctx.deadlines.fire(w, 'post.started', {
-        postId: id,
-        cadreId,
-        orgId: org.id,
-        startDate: input.startDate,
-        isPrincipal: input.isPrincipal,
-      });
+      await ctx.deadlines.fire(w, 'posts.started', { postIds: [id] });
       return { id };
     }),
   );

@@ -17,7 +17,7 @@ import { openPostOccasions } from './occasions.service.js';
 import { settleTalkDuties } from './talk.service.js';
 
 /** Which appointments: those starting in a range (the job), or one post (the event). */
-export type AppointmentFilter = { range: { from: string; to: string }; within?: DataScope } | { postId: number };
+export type AppointmentFilter = { range: { from: string; to: string }; within?: DataScope } | { postIds: number[] };
 
 /** Opens the M-22 talks of the appointments the filter picks. Returns the ids of the duties opened. */
 export async function openAppointmentTalks(
@@ -26,8 +26,8 @@ export async function openAppointmentTalks(
   f: AppointmentFilter,
 ): Promise<number[]> {
   const which: RawBuilder<SqlBool> =
-    'postId' in f
-      ? sql<SqlBool>`lp.post_id = ${f.postId}`
+    'postIds' in f
+      ? sql<SqlBool>`lp.post_id = any(${f.postIds}::int[])`
       : sql<SqlBool>`lp.start_date between ${f.range.from}::date and ${f.range.to}::date and ${unitWithin(f.within, 'c')}`;
   const found = await sql<{ owner: number; subject: number; org: number; start: string; post: number; days: number }>`
     select sp.cadre_id as owner, lp.cadre_id as subject, c.id as org, lp.start_date::text as start, lp.post_id as post,
@@ -69,14 +69,16 @@ export async function openHalfYearTalks(w: WriteCtx, range: { from: string; to: 
 }
 
 /**
- * The opener of `post.started` (wired in app.ts): a new principal's M-22 talk, and the M-21 talk a promotion or a
- * transfer calls for, opened in the appointment's transaction; a talk already held meets them at once.
+ * The opener of `posts.started` (wired in app.ts): a new principal's M-22 talk, and the M-21 talk a promotion or a
+ * transfer calls for, opened in the appointment's transaction (a roster's posts together, set-based); a talk already
+ * held meets them at once.
  */
-export const onPostStarted =
+export const onPostsStarted =
   (ctx: { calendar: WorkCalendar }) =>
-  async (w: WriteCtx, e: { postId: number; isPrincipal: boolean }): Promise<void> => {
+  async (w: WriteCtx, e: { postIds: number[] }): Promise<void> => {
+    if (!e.postIds.length) return;
     // The calendar is read at each event: an edit of the holiday data replaces it.
-    const ids = e.isPrincipal ? await openAppointmentTalks(ctx.calendar, w, { postId: e.postId }) : [];
-    const occasions = await openPostOccasions(ctx.calendar, w, { postId: e.postId });
+    const ids = await openAppointmentTalks(ctx.calendar, w, { postIds: e.postIds });
+    const occasions = await openPostOccasions(ctx.calendar, w, { postIds: e.postIds });
     if (ids.length || occasions) await settleTalkDuties(w);
   };

@@ -9,5 +9,5 @@ export { remindDuties } from './reminders.service.js';
 export { recordTalk } from './talk.service.js';
 export { TALK_KINDS, type TalkKind } from './talk-kinds.dicts.js';
 export { COLUMNS, importList, updateTask, TASK_MACHINE } from './responsibilities.service.js';
-export { onPostStarted } from './appointment-duties.service.js';
+export { onPostsStarted } from './appointment-duties.service.js';
 export { dutySource } from './duties.service.js';

@@ -189,15 +189,15 @@ export async function recordOccasion(ctx: AppContext, auth: Auth, actor: Actor, 
   });
 }
 
-/** Which posts: those starting in a range (the job), or one post (the event `post.started`). */
-export type PostFilter = { range: { from: string; to: string }; within?: DataScope } | { postId: number };
+/** Which posts: those starting in a range (the job), or the posts of the event `posts.started`. */
+export type PostFilter = { range: { from: string; to: string }; within?: DataScope } | { postIds: number[] };
 
 /** Promotions (a higher rank than the post before) and transfers (same rank, another unit). Returns the number opened. */
 export async function openPostOccasions(calendar: WorkCalendar, w: WriteCtx, f: PostFilter): Promise<number> {
   let opened = 0;
   const posts =
-    'postId' in f
-      ? sql`p.id = ${f.postId}`
+    'postIds' in f
+      ? sql`p.id = any(${f.postIds}::int[])`
       : sql`p.start_date between ${f.range.from}::date and ${f.range.to}::date and ${unitWithin(f.within, 'c')}`;
   for (const event of ['promotion', 'transfer'] as const) {
     const days = unitSetting<number>('M-21', `${event}DueDays`);

@@ -9,8 +9,8 @@ import type { DB } from '../db/schema.js';
 import type { WriteCtx } from '../trail/index.js';
 
 export interface DeadlineEvents {
-  /** A cadre takes up a post (entered by hand or imported). */
-  'post.started': { postId: number; cadreId: number; orgId: number; startDate: string; isPrincipal: boolean };
+  /** Cadres take up posts (one entered by hand, or a roster's at once: one event for the whole import). */
+  'posts.started': { postIds: number[] };
 }
 export type DeadlineEvent = keyof DeadlineEvents;
 type Opener<E extends DeadlineEvent> = (w: WriteCtx, event: DeadlineEvents[E]) => Promise<unknown>;

@@ -164,6 +164,7 @@ async function commit(
         .execute()
     ).map((o) => [o.id, o.name]),
   );
+  const postIds: number[] = [];
   for (const p of plan.posts) {
     const { id } = await trx
       .insertInto('posts')
@@ -190,15 +191,10 @@ async function commit(
       refEntity: 'post',
       refId: id,
     });
-    // Deadlines this appointment opens (M-22 talk) open now, with it.
-    await ctx.deadlines.fire(w, 'post.started', {
-      postId: id,
-      cadreId: cadreId(p.cadre),
-      orgId: orgId(p.org),
-      startDate: p.startDate,
-      isPrincipal: p.isPrincipal,
-    });
+    postIds.push(id);
   }
+  // Deadlines these appointments open (M-22, M-21 talks) open now, with them: one set-based event for the roster.
+  await ctx.deadlines.fire(w, 'posts.started', { postIds });
   for (const r of plan.relations) {
     const [a, b] = [cadreId(r.a), cadreId(r.b)];
     const rows = await trx

@@ -108,6 +108,14 @@ describe('roster import', () => {
     // A spouse as staff in the unit the cadre heads: the M-06 flag is there right after the import.
     expect(dossier.flags.some((f: { ruleId: string }) => f.ruleId === 'M-06')).toBe(true);
     expect((await city.get(`/api/v1/cadres/${wu.id}/timeline`)).json().total).toBeGreaterThanOrEqual(3);
+    // Issue 12 §1: the new principal's appointment talk (M-22) opened with the import, owed by the district's principal.
+    const m22 = await t.ctx.db
+      .selectFrom('duties')
+      .select(['owner_cadre_id', 'due_on'])
+      .where('rule_id', '=', 'M-22')
+      .where('subject_cadre_id', '=', zhou.id)
+      .execute();
+    expect(m22).toEqual([{ owner_cadre_id: CADRE.A, due_on: '2022-02-09' }]);
     const trail = await t.ctx.db
       .selectFrom('trail')
       .select(['action', 'detail'])
