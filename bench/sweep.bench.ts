@@ -17,7 +17,7 @@ const { db } = b.ctx;
 const cadres = Number((await sql<{ n: string }>`select count(*) n from cadres`.execute(db)).rows[0].n);
 if (cadres < 100_000) throw new Error('mj_bench is not loaded: run npm run bench:registry first');
 const runs: number[] = [];
-let last = await sweepAll(b.ctx, SYSTEM_ACTOR); // first run fills cadre_flags; the timed runs replace it
+let last = await sweepAll(b.ctx, SYSTEM_ACTOR); // first run fills the findings; the timed runs see them again
 for (let i = 0; i < 3; i++) {
   const t0 = performance.now();
   last = await sweepAll(b.ctx, SYSTEM_ACTOR);
@@ -28,7 +28,7 @@ await b.close();
 runs.sort((a, b2) => a - b2);
 const lines = [
   `Machine: ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL ${pgVersion}.`,
-  `Whole-province sweep of M-04 … M-07 (sweepAll: facts read set-based in batches of 5,000 cadres, rules evaluated, cadre_flags replaced with one trail row per batch): ${last.cadres.toLocaleString('en')} cadres, ${last.flags.toLocaleString('en')} flags (${Object.entries(
+  `Whole-province sweep of M-04 … M-07 (sweepAll: facts read set-based in batches of 5,000 cadres, rules evaluated, recorded in the findings store with one trail row per batch): ${last.cadres.toLocaleString('en')} cadres, ${last.flags.toLocaleString('en')} flags (${Object.entries(
     last.byRule,
   )
     .map(([k, v]) => `${k} ${v.toLocaleString('en')}`)
