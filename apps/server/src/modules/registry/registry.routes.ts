@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context.js';
-import { actorOf, requireAuth } from '../../platform/http/index.js';
+import { actorOf, requireAuth, toLimitOffset } from '../../platform/http/index.js';
 import { cadre, org } from '../../platform/scope/index.js';
 import { post, relation, teamMember } from './registry.scope.js';
 import { readTimeline } from '../../platform/dossier/index.js';
@@ -279,10 +279,7 @@ export function registryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           entity: 'cadre',
           entityId: req.params.id,
         });
-        return readTimeline(ctx.db, req.params.id, {
-          limit: req.query.pageSize,
-          offset: (req.query.page - 1) * req.query.pageSize,
-        });
+        return readTimeline(ctx.db, req.params.id, toLimitOffset(req.query));
       },
     );
     app.post(

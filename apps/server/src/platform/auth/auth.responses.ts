@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const loginAnswer = z.object({
+export const me = z.object({
   id: z.number(),
   username: z.string(),
   displayName: z.string(),
@@ -16,11 +16,11 @@ export const loginAnswer = z.object({
   ]),
   roleLabel: z.string(),
   orgId: z.number(),
-  scope: z.union([z.number(), z.number(), z.number(), z.number(), z.number()]),
+  scope: z.number(),
   scopeLabel: z.string(),
   permissions: z.array(z.string()),
   cadreId: z.number().nullable(),
   isHead: z.boolean(),
   csrfToken: z.string(),
 });
-export const writeAnswer = z.object({ ok: z.boolean() });
+export const ok = z.object({ ok: z.boolean() });

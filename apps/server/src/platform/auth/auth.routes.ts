@@ -44,7 +44,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/auth/login',
       {
         config: { csrfExempt: true },
-        schema: { response: { 200: answers.loginAnswer }, tags, summary: '登录 Log in', body: loginBody },
+        schema: { response: { 200: answers.me }, tags, summary: '登录 Log in', body: loginBody },
       },
       async (req, reply) => {
         const s = await login(ctx, req.body, req.ip ?? null);
@@ -63,7 +63,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/auth/logout',
       {
         config: { access: 'signed-in' },
-        schema: { response: { 200: answers.writeAnswer }, tags, summary: '退出 Log out' },
+        schema: { response: { 200: answers.ok }, tags, summary: '退出 Log out' },
       },
       async (req, reply) => {
         const auth = requireAuth(req);
@@ -79,7 +79,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/auth/me',
       {
         config: { access: 'signed-in' },
-        schema: { response: { 200: answers.loginAnswer }, tags, summary: '当前账号 Current account' },
+        schema: { response: { 200: answers.me }, tags, summary: '当前账号 Current account' },
       },
       async (req) => me(requireAuth(req)),
     );
