@@ -34,7 +34,7 @@ export type Rule = Item<Answer<typeof rules.rulesAnswer>>;
 export type EffectiveSettings = Answer<typeof rules.effectiveSettings>;
 export type Reevaluation = Answer<typeof rules.reevaluation>;
 export type TrailRow = Answer<typeof trail.trailRow>;
-export type TrailVerify = Answer<typeof trail.verifyWithCheckpointsAnswer>;
+export type TrailVerify = Answer<typeof trail.trailVerify>;
 export type BreakKind = Answer<typeof trail.breakKind>;
 
 // ---- registry
@@ -57,8 +57,8 @@ export type RosterImport = Answer<typeof roster.importResult>;
 
 // ---- reports and clues
 export type Submitted = Answer<typeof reports.submitPublicReportAnswer>;
-export type PublicStatus = Answer<typeof reports.postPublicReportsStatusAnswer>;
-export type Uploaded = Answer<typeof reports.postPublicReportsAttachmentsAnswer>;
+export type PublicStatus = Answer<typeof reports.publicStatus>;
+export type Uploaded = Answer<typeof reports.publicAttachment>;
 export type ReportItem = Answer<typeof reports.reportItem>;
 export type ReportDetail = Answer<typeof reports.getReportAnswer>;
 export type ReportLink = Each<ReportDetail['links']>;
@@ -77,9 +77,9 @@ export type QueueItem = Answer<typeof clues.queueItem>;
 export type Analysis = Answer<typeof clues.analyseAnswer>;
 
 // ---- talks, duties and supervision records
-export type TalkDicts = Answer<typeof talks.talksDictsAnswer>;
+export type TalkDicts = Answer<typeof talks.talkDicts>;
 export type Talk = Answer<typeof talks.talkItem>;
-export type TalkStats = Answer<typeof talks.talksStatsAnswer>;
+export type TalkStats = Answer<typeof talks.talkStats>;
 /**
  * A duty: a talk (`activity` 'talk') or a record of another kind owed `required` times in [periodStart, dueOn]. With no
  * subject person it concerns a unit (a research visit, a special check); `byCommittee` when the committee as a body owes it.
@@ -92,7 +92,7 @@ export type ComplianceRow = Item<Compliance>;
 export type ComplianceUnit = Each<Compliance['units']>;
 export type Notifications = Answer<typeof talks.myNotificationsAnswer>;
 export type Notification = Item<Notifications>;
-export type ListImport = Answer<typeof talks.postResponsibilitiesImportAnswer>;
+export type ListImport = Answer<typeof talks.listImport>;
 export type ListProblem = Answer<typeof talks.problem>;
 export type TaskList = Answer<typeof talks.listTasksAnswer>;
 export type Task = Item<TaskList>;

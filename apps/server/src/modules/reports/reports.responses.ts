@@ -21,7 +21,7 @@ export const submitPublicReportAnswer = z.object({
   }),
   publicKey: z.string(),
 });
-export const postPublicReportsStatusAnswer = z.object({
+export const publicStatus = z.object({
   number: z.string(),
   receivedAt: z.string(),
   status: z.string(),
@@ -30,8 +30,8 @@ export const postPublicReportsStatusAnswer = z.object({
   additions: z.array(z.object({ body: z.string(), at: z.string() })),
   attachmentCount: z.number(),
 });
-export const postPublicReportsAdditionsAnswer = z.object({ ok: z.boolean() });
-export const postPublicReportsAttachmentsAnswer = z.object({
+export const additionAnswer = z.object({ ok: z.boolean() });
+export const publicAttachment = z.object({
   name: z.string(),
   type: z.string(),
   size: z.number(),
@@ -39,13 +39,13 @@ export const postPublicReportsAttachmentsAnswer = z.object({
   count: z.number(),
   remaining: z.number(),
 });
-export const postPublicProofsVerifyAnswer = z.object({
+export const proofVerdict = z.object({
   valid: z.boolean(),
   number: z.string(),
   receivedAt: z.string(),
   contentSha256: z.string(),
 });
-export const publicSigningKeyAnswer = z.object({ algorithm: z.string(), keyId: z.string(), publicKeyPem: z.string() });
+export const signingKey = z.object({ algorithm: z.string(), keyId: z.string(), publicKeyPem: z.string() });
 export const reportItem = z.object({
   id: z.number(),
   number: z.string(),

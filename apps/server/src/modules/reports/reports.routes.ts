@@ -64,7 +64,7 @@ export function publicReportRoutes(
       {
         config: lookup,
         schema: {
-          response: { 200: answers.postPublicReportsStatusAnswer },
+          response: { 200: answers.publicStatus },
           tags,
           summary: '凭回执码查询 Status and replies by receipt',
           body: s.receiptBody,
@@ -77,7 +77,7 @@ export function publicReportRoutes(
       {
         config: lookup,
         schema: {
-          response: { 201: answers.postPublicReportsAdditionsAnswer },
+          response: { 201: answers.additionAnswer },
           tags,
           summary: '补充材料 Add information',
           body: s.addition,
@@ -98,7 +98,7 @@ export function publicReportRoutes(
           config: lookup,
           bodyLimit: ATTACHMENT_LIMITS.maxBytes,
           schema: {
-            response: { 201: answers.postPublicReportsAttachmentsAnswer },
+            response: { 201: answers.publicAttachment },
             tags,
             summary: '上传附件 Attach a file (body: the file; headers x-receipt and x-file-name, percent-encoded)',
             headers: s.attachmentHeaders,
@@ -127,7 +127,7 @@ export function publicReportRoutes(
       {
         config: lookup,
         schema: {
-          response: { 200: answers.postPublicProofsVerifyAnswer },
+          response: { 200: answers.proofVerdict },
           tags,
           summary: '核验回执凭证 Check a proof of submission',
           body: s.proofCheck,
@@ -139,7 +139,7 @@ export function publicReportRoutes(
       '/public/signing-key',
       {
         schema: {
-          response: { 200: answers.publicSigningKeyAnswer },
+          response: { 200: answers.signingKey },
           tags,
           summary: '回执签名公钥 Public key for proofs',
         },

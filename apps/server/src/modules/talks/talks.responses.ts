@@ -3,7 +3,7 @@ import { pageAnswer } from '../../platform/http/page.js';
 
 export const dutyStatus = z.enum(['done', 'due', 'overdue', 'waived']);
 export const problem = z.object({ row: z.number(), column: z.string(), messageZh: z.string(), messageEn: z.string() });
-export const talksDictsAnswer = z.object({
+export const talkDicts = z.object({
   kinds: z.record(z.string(), z.object({ zh: z.string(), en: z.string() })),
   dutyRules: z.record(z.string(), z.object({ zh: z.string(), en: z.string() })),
 });
@@ -23,7 +23,7 @@ export const talkItem = z.object({
   talkee: z.object({ cadreId: z.number(), name: z.string() }),
 });
 export const talkPage = pageAnswer(talkItem);
-export const talksStatsAnswer = z.object({
+export const talkStats = z.object({
   from: z.string(),
   to: z.string(),
   total: z.number(),
@@ -120,7 +120,7 @@ export const myNotificationsAnswer = z.object({
 });
 export const markReadAnswer = z.object({ id: z.number(), read: z.boolean() });
 export const remindDutiesAnswer = z.object({ soon: z.number(), overdue: z.number() });
-export const postResponsibilitiesImportAnswer = z.object({
+export const listImport = z.object({
   written: z.number(),
   rows: z.number(),
   errors: z.array(problem),

@@ -34,7 +34,7 @@ export function talksRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/talks/dicts',
       {
         config: { access: 'signed-in' },
-        schema: { response: { 200: answers.talksDictsAnswer }, tags, summary: '谈话种类 Talk kinds and duty rules' },
+        schema: { response: { 200: answers.talkDicts }, tags, summary: '谈话种类 Talk kinds and duty rules' },
       },
       async (req) => {
         requireAuth(req);
@@ -72,7 +72,7 @@ export function talksRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         config: { access: 'talks.read' },
         schema: {
-          response: { 200: answers.talksStatsAnswer },
+          response: { 200: answers.talkStats },
           tags,
           summary: '谈话统计 Counts by kind (M-27)',
           querystring: s.statsQuery,
@@ -193,7 +193,7 @@ export function talksRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         config: { access: 'duties.manage' },
         schema: {
-          response: { 200: answers.postResponsibilitiesImportAnswer },
+          response: { 200: answers.listImport },
           tags,
           summary: '导入责任清单 Import a responsibility list (.xlsx body)',
           querystring: z

@@ -8,4 +8,4 @@ export const calendarYearAnswer = z.object({
     z.object({ date: z.string(), kind: z.enum(['holiday', 'workday']), name: z.string(), provisional: z.boolean() }),
   ),
 });
-export const putCalendarYearAnswer = z.object({ year: z.number(), days: z.number(), provisional: z.boolean() });
+export const calendarSaved = z.object({ year: z.number(), days: z.number(), provisional: z.boolean() });

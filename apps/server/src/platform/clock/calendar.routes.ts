@@ -50,7 +50,7 @@ export function calendarRoutes(ctx: AppContext, reload: () => Promise<WorkCalend
       {
         config: { access: 'rules.write' },
         schema: {
-          response: { 200: answers.putCalendarYearAnswer },
+          response: { 200: answers.calendarSaved },
           tags,
           summary: '按国务院通知替换全年安排 Replace a year from the official notice',
           params: z.object({ year }).strict(),

@@ -15,7 +15,7 @@ export const trailRow = z.object({
   hash: z.string(),
 });
 export const trailPage = pageAnswer(trailRow);
-export const verifyWithCheckpointsAnswer = z.union([
+export const trailVerify = z.union([
   z.object({
     ok: z.literal(true),
     rows: z.number(),

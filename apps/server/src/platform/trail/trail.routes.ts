@@ -85,7 +85,7 @@ export function trailRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         config: { access: 'trail.read' },
         schema: {
-          response: { 200: answers.verifyWithCheckpointsAnswer },
+          response: { 200: answers.trailVerify },
           tags,
           summary: '校验留痕链 Verify the hash chain',
         },
