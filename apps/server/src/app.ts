@@ -5,14 +5,17 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import { sql } from 'kysely';
-import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from './platform/context.js';
 import {
+  answerSerializer,
+  checkAnswers,
   DATABASE_RETRY_SECONDS,
   databaseUnavailable,
   errorBody,
   frameworkErrorOptions,
   loggerOptions,
+  registerAnswerCheck,
   registerAuthHook,
   registerErrorHandler,
   registerJsonBodyParser,
@@ -38,6 +41,7 @@ import {
 import { dutySource, obligationsRoutes, onPostsStarted, talksRoutes } from './modules/talks/index.js';
 import { deadlineRoutes } from './platform/deadlines/index.js';
 import { findingRoutes } from './platform/findings/index.js';
+import * as answers from './app.responses.js';
 
 export interface AppOptions {
   logger?: boolean;
@@ -66,7 +70,9 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     ...frameworkErrorOptions(),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(zodValidatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  // Answers through their response schemas; in tests, a schema that would change an answer fails it (serializer.ts).
+  app.setSerializerCompiler(answerSerializer(checkAnswers()));
+  if (checkAnswers()) registerAnswerCheck(app);
   registerErrorHandler(app, { spaIndex: opts.webDir ? 'index.html' : undefined });
   registerJsonBodyParser(app); // issue 11 §3: size and depth limits before a body becomes objects
   await registerSecurityHeaders(app);
@@ -99,6 +105,8 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
       security: [{ session: [], csrf: [] }],
     },
     transform: jsonSchemaTransform,
+    // Schemas with an id (the recursive unit tree) become components the answers refer to.
+    transformObject: jsonSchemaTransformObject,
   });
   if (opts.webDir) {
     // The workbench: its files, and index.html for every other page address (the browser router takes over).
@@ -109,18 +117,28 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
-  app.get('/api/v1/health', { schema: { tags: ['platform'], summary: '健康检查 Health' } }, async (_req, reply) => {
-    try {
-      await sql`select 1`.execute(ctx.db);
-      return { status: 'ok', engine: ctx.engine, time: ctx.clock.now().toISOString() };
-    } catch {
-      // Issue 11 §4: the database is away; say so in the project's bilingual error format as well.
-      return reply
-        .status(503)
-        .header('retry-after', String(DATABASE_RETRY_SECONDS))
-        .send({ status: 'down', engine: ctx.engine, ...errorBody(databaseUnavailable()) });
-    }
-  });
+  app.get(
+    '/api/v1/health',
+    {
+      schema: {
+        response: { 200: answers.health, 503: answers.healthDown },
+        tags: ['platform'],
+        summary: '健康检查 Health',
+      },
+    },
+    async (_req, reply) => {
+      try {
+        await sql`select 1`.execute(ctx.db);
+        return { status: 'ok', engine: ctx.engine, time: ctx.clock.now().toISOString() };
+      } catch {
+        // Issue 11 §4: the database is away; say so in the project's bilingual error format as well.
+        return reply
+          .status(503)
+          .header('retry-after', String(DATABASE_RETRY_SECONDS))
+          .send({ status: 'down', engine: ctx.engine, ...errorBody(databaseUnavailable()) });
+      }
+    },
+  );
 
   // The deadline engine's wiring (issue 12 §1): who opens what on which event, and whose deadlines the list shows.
   ctx.deadlines.on('posts.started', 'talks:appointment', onPostsStarted(ctx));

@@ -1,21 +1,6 @@
 // The one way the workbench talks to the server: JSON, the session cookie, the CSRF header on writes, and errors
 // that carry the server's Chinese and English messages.
-export interface Me {
-  id: number;
-  username: string;
-  displayName: string;
-  role: string;
-  roleLabel: string;
-  orgId: number;
-  scope: number;
-  scopeLabel: string;
-  permissions: string[];
-  csrfToken: string;
-  /** The account's own cadre record (干部本人, committee leaders), for the letters addressed to them. */
-  cadreId: number | null;
-  /** Head of the commission: approves or returns clue disposals. */
-  isHead: boolean;
-}
+export type { Me } from '@api';
 
 export class ApiError extends Error {
   constructor(

@@ -4,16 +4,9 @@ import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n';
 import { loadDicts, type Dicts } from './dicts';
 import { CODES, NAMES, shown } from './labels';
+import type { CadreFlag as Flag } from '@api';
 
-export interface Flag {
-  ruleId: string;
-  level: 'red' | 'yellow' | 'green';
-  message?: string;
-  messageEn?: string | null;
-  settings?: Record<string, unknown>;
-  evidence?: Array<Record<string, unknown>>;
-  evaluatedOn?: string;
-}
+export type { Flag };
 
 export const RULE_NAMES: Record<string, [string, string]> = {
   'M-04': ['五个不直接分管', 'Five areas not overseen directly'],
@@ -23,14 +16,18 @@ export const RULE_NAMES: Record<string, [string, string]> = {
 };
 const COLOR = { red: 'red', yellow: 'gold', green: 'green' } as const;
 
-export function FlagTags({ flags }: { flags: Array<Pick<Flag, 'ruleId' | 'level'>> }) {
+/** A flag as lists carry it: the rule and the level (red, yellow, green). */
+type FlagTag = { ruleId: string; level: string };
+const color = (level: string) => COLOR[level as keyof typeof COLOR];
+
+export function FlagTags({ flags }: { flags: FlagTag[] }) {
   const { lang } = useI18n();
-  const seen = new Map<string, Pick<Flag, 'ruleId' | 'level'>>();
+  const seen = new Map<string, FlagTag>();
   for (const f of flags) if (!seen.has(f.ruleId)) seen.set(f.ruleId, f); // the worst first: the server sorts red → green
   return (
     <Space size={4} wrap>
       {[...seen.values()].map((f) => (
-        <Tag key={f.ruleId} color={COLOR[f.level]}>
+        <Tag key={f.ruleId} color={color(f.level)}>
           {f.ruleId} {RULE_NAMES[f.ruleId]?.[lang === 'en' ? 1 : 0] ?? ''}
         </Tag>
       ))}
@@ -69,7 +66,7 @@ export function FlagCard({ flag }: { flag: Flag }) {
       data-testid={`flag-${flag.ruleId}`}
       message={
         <span>
-          <Tag color={COLOR[flag.level]}>
+          <Tag color={color(flag.level)}>
             {flag.ruleId} {RULE_NAMES[flag.ruleId]?.[lang === 'en' ? 1 : 0]}
           </Tag>
           {lang === 'en' && flag.messageEn ? flag.messageEn : flag.message}

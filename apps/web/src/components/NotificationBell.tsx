@@ -7,19 +7,7 @@ import { BellOutlined } from '@ant-design/icons';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { api, get } from '../api';
 import { useI18n } from '../i18n';
-
-interface Note {
-  id: number;
-  kind: string;
-  title: string;
-  link: string | null;
-  at: string;
-  read: boolean;
-}
-interface Inbox {
-  unread: number;
-  items: Note[];
-}
+import type { Notification as Note, Notifications as Inbox } from '@api';
 
 export function NotificationBell() {
   const { t } = useI18n();

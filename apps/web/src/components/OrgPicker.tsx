@@ -6,16 +6,8 @@ import { useEffect, useRef, useState } from 'react';
 import { TreeSelect } from 'antd';
 import { get, qs } from '../api';
 import { useI18n } from '../i18n';
+import type { Org, OrgTreeNode as TreeOrg } from '@api';
 
-interface Org {
-  id: number;
-  parentId: number | null;
-  name: string;
-  hasChildren?: boolean;
-}
-interface TreeOrg extends Org {
-  children: TreeOrg[];
-}
 interface Node {
   id: number;
   pId: number | null;

@@ -5,13 +5,8 @@ import { App, Button, Space, Typography, Upload } from 'antd';
 import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { postFile } from '../api';
 import { errorText, useI18n } from '../i18n';
-
-export interface RecordFile {
-  id: number;
-  name: string;
-  typeLabel: string;
-  size: number;
-}
+export type { RecordFile } from '@api';
+import type { RecordFile } from '@api';
 
 const ACCEPT = '.jpg,.jpeg,.png,.pdf,.docx,.xlsx';
 const size = (n: number) =>

@@ -4,16 +4,8 @@ import { Alert } from 'antd';
 import { useEffect, useState } from 'react';
 import { get } from '../api';
 import { useI18n } from '../i18n';
-
-export interface Reevaluation {
-  id: number;
-  orgId: number;
-  ruleId: string;
-  cadres: number;
-  state: 'running' | 'done' | 'failed';
-  startedAt: string;
-  finishedAt: string | null;
-}
+export type { Reevaluation } from '@api';
+import type { Reevaluation } from '@api';
 
 const load = () => get<{ items: Reevaluation[] }>('/api/v1/rules/reevaluations').then((r) => r.items);
 const time = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' });

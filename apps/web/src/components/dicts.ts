@@ -1,7 +1,8 @@
 // Dictionaries from the server (levels, unit types, ranks, 分管 areas…), loaded once per page load.
 import { get } from '../api';
+export type { Dicts } from '@api';
+import type { Dicts } from '@api';
 
-export type Dicts = Record<string, Array<{ code: string; labelZh: string; labelEn: string }>>;
 let cache: Promise<Dicts> | null = null;
 export const loadDicts = () =>
   (cache ??= get<Dicts>('/api/v1/dicts').catch((e) => {

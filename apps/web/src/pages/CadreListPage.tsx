@@ -9,19 +9,8 @@ import { errorText, useI18n } from '../i18n';
 import { label, loadDicts, options, type Dicts } from '../components/dicts';
 import { FlagTags, RULE_NAMES } from '../components/Flags';
 import { useLoad } from '../components/useLoad';
+import { DEFAULT_PAGE_SIZE, type CadreRow as Item, type Page } from '@api';
 
-interface Item {
-  id: number;
-  name: string;
-  gender: string;
-  birthDate: string;
-  idCardMasked: string;
-  orgName: string;
-  currentPost: string | null;
-  rank: string | null;
-  isPrincipal: boolean;
-  flags: Array<{ ruleId: string; level: 'red' | 'yellow' | 'green' }>;
-}
 const KEYS = ['q', 'orgId', 'orgLevel', 'rank', 'principal', 'flag', 'page'] as const;
 
 export function CadreListPage() {
@@ -44,7 +33,7 @@ export function CadreListPage() {
     setParams(next);
   };
   const list = useLoad(
-    () => get<{ items: Item[]; total: number }>(`/api/v1/cadres${qs({ ...f, pageSize: 20 })}`),
+    () => get<Page<Item>>(`/api/v1/cadres${qs({ ...f, pageSize: DEFAULT_PAGE_SIZE })}`),
     [params.toString()],
   );
 
@@ -122,7 +111,7 @@ export function CadreListPage() {
         onRow={(r) => ({ onClick: () => nav(`/cadres/${r.id}`), style: { cursor: 'pointer' } })}
         pagination={{
           current: Number(f.page ?? 1),
-          pageSize: 20,
+          pageSize: DEFAULT_PAGE_SIZE,
           total: list.data?.total ?? 0,
           showSizeChanger: false,
           showTotal: (n) => t(`共 ${n} 人`, `${n} cadres`),

@@ -6,29 +6,9 @@ import { get, qs } from '../api';
 import { useI18n } from '../i18n';
 import { OrgPicker } from '../components/OrgPicker';
 import { useLoad } from '../components/useLoad';
+import type { OpenDeadline, OpenDeadlines } from '@api';
 
-interface Item {
-  source: 'case_deadline' | 'duty';
-  id: number;
-  kind: string;
-  kindLabel: string;
-  startOn: string;
-  dueOn: string;
-  paused: boolean;
-  overdueDays: number;
-  unit: 'calendar' | 'working';
-  org: { id: number; name: string };
-  cadre: { id: number; name: string } | null;
-  owner: { id: number; name: string } | null;
-}
-interface Count {
-  source: string;
-  sourceLabel: string;
-  kind: string;
-  kindLabel: string;
-  open: number;
-  overdue: number;
-}
+type Item = OpenDeadline;
 
 export function DeadlinesPage() {
   const { t } = useI18n();
@@ -36,10 +16,7 @@ export function DeadlinesPage() {
   const [overdue, setOverdue] = useState(true);
   const [page, setPage] = useState(1);
   const list = useLoad(
-    () =>
-      get<{ items: Item[]; total: number; counts: Count[]; today: string }>(
-        `/api/v1/deadlines${qs({ orgId, overdue: overdue || undefined, page, pageSize: 20 })}`,
-      ),
+    () => get<OpenDeadlines>(`/api/v1/deadlines${qs({ orgId, overdue: overdue || undefined, page, pageSize: 20 })}`),
     [orgId, overdue, page],
   );
   const counts = list.data?.counts ?? [];

@@ -23,64 +23,18 @@ import { OccasionDialog } from './talks/OccasionDialog';
 import { get } from '../api';
 import { errorText, useI18n } from '../i18n';
 import { label, loadDicts, type Dicts } from '../components/dicts';
-import { FlagCard, type Flag } from '../components/Flags';
+import { FlagCard } from '../components/Flags';
 import { useLoad } from '../components/useLoad';
 import { NotFoundPage } from './NotFoundPage';
 import { ForbiddenPage } from './ForbiddenPage';
-
-interface Post {
-  id: number;
-  orgName: string;
-  title: string;
-  postKind: string;
-  rank: string;
-  isPrincipal: boolean;
-  startDate: string;
-  endDate: string | null;
-  endReason: string | null;
-  appointDoc: string | null;
-}
-interface Seat {
-  id: number;
-  orgId: number;
-  orgName: string;
-  teamRole: string;
-  joinedOn: string;
-  leftOn: string | null;
-  portfolios: Array<{ area: string; startDate: string; endDate: string | null }>;
-}
-interface Relation {
-  id: number;
-  kind: string;
-  kindLabel: string;
-  generation: number | null;
-  relative: { id: number; name: string; orgName: string } | null;
-}
-interface Cadre {
-  id: number;
-  name: string;
-  idCard: string;
-  gender: 'M' | 'F';
-  birthDate: string;
-  ethnicity: string | null;
-  partyStatus: string;
-  partyJoinedOn: string | null;
-  birthplaceCode: string | null;
-  growthPlaceCode: string | null;
-  orgName: string;
-  posts: Post[];
-  team: Seat[];
-  relations: Relation[];
-  flags: Flag[];
-  archive: Array<{ titleZh: string; titleEn: string; items: Array<{ occurredOn: string; summary: string }> }>;
-}
-interface Event {
-  id: number;
-  occurredOn: string;
-  eventLabel: string;
-  sourceModule: string;
-  summary: string;
-}
+import type {
+  CadrePost as Post,
+  CadreSeat as Seat,
+  CadreRelation as Relation,
+  Cadre,
+  TimelineEvent as Event,
+} from '@api';
+import type { Page } from '@api';
 
 const YEARS = Array.from({ length: 10 }, (_, i) => new Date().getFullYear() - i);
 
@@ -100,7 +54,7 @@ export function DossierPage() {
       Number.isInteger(id) && id > 0
         ? Promise.all([
             get<Cadre>(`/api/v1/cadres/${id}`),
-            get<{ items: Event[]; total: number }>(`/api/v1/cadres/${id}/timeline?pageSize=100`),
+            get<Page<Event>>(`/api/v1/cadres/${id}/timeline?pageSize=100`),
           ])
         : Promise.reject(Object.assign(new Error('bad id'), { status: 404 })),
     [id],

@@ -9,21 +9,8 @@ import { errorText, useI18n } from '../i18n';
 import { useSession } from '../session';
 import { OrgPicker } from '../components/OrgPicker';
 import { useLoad } from '../components/useLoad';
+import type { Finding, Page } from '@api';
 
-interface Finding {
-  id: number;
-  ruleId: string;
-  level: 'red' | 'yellow' | 'green';
-  message: string;
-  messageEn: string | null;
-  firstSeenOn: string;
-  lastSeenOn: string;
-  active: boolean;
-  status: 'open' | 'handled' | 'dismissed';
-  statusLabel: string;
-  statusNote: string | null;
-  subject: { kind: 'cadre' | 'org'; id: number; name: string; orgId: number; orgName: string };
-}
 type Move = 'handle' | 'dismiss';
 
 const RULES = ['M-04', 'M-05', 'M-06', 'M-07'];
@@ -43,7 +30,7 @@ export function FindingsPage() {
   const [moving, setMoving] = useState<{ f: Finding; move: Move }>();
   const list = useLoad(
     () =>
-      get<{ items: Finding[]; total: number }>(
+      get<Page<Finding>>(
         `/api/v1/findings${qs({ orgId, ruleId, level, status, all: all || undefined, page, pageSize: 20 })}`,
       ),
     [orgId, ruleId, level, status, all, page],

@@ -9,17 +9,14 @@ import { Chart } from '../components/Chart';
 import { RULE_NAMES } from '../components/Flags';
 import { useLoad } from '../components/useLoad';
 import { QueueCards } from './reports/QueueCards';
-
-interface Summary {
-  items: Array<{ ruleId: string; level: 'red' | 'yellow' | 'green'; flags: number; cadres: number }>;
-}
+import type { CadreRow, FlagSummary, Page } from '@api';
 
 export function HomePage() {
   const { t, lang } = useI18n();
   const { me, can } = useSession();
   const nav = useNavigate();
   const { data } = useLoad(
-    () => Promise.all([get<Summary>('/api/v1/flags/summary'), get<{ total: number }>('/api/v1/cadres?pageSize=1')]),
+    () => Promise.all([get<FlagSummary>('/api/v1/flags/summary'), get<Page<CadreRow>>('/api/v1/cadres?pageSize=1')]),
     [],
   );
   const [summary, cadres] = data ?? [undefined, undefined];

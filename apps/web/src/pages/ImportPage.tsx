@@ -5,21 +5,8 @@ import { Alert, App, Button, Card, Descriptions, Space, Table, Typography, Uploa
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { ApiError, postFile } from '../api';
 import { errorText, useI18n } from '../i18n';
+import type { RosterIssue as Issue, RosterImport as Result } from '@api';
 
-interface Issue {
-  sheet: string;
-  row: number;
-  column: string;
-  reason: string;
-  reasonEn: string;
-}
-interface Result {
-  dryRun: boolean;
-  ok: boolean;
-  issues: Issue[];
-  issueCount: number;
-  counts: { orgs: number; cadres: number; posts: number; relations: number };
-}
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The server lists the first problems of a file with thousands; the count is of all of them. */

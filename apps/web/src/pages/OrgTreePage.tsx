@@ -9,24 +9,7 @@ import { label, loadDicts, type Dicts } from '../components/dicts';
 import { useLoad } from '../components/useLoad';
 import { useSession } from '../session';
 import { NotFoundPage } from './NotFoundPage';
-
-interface Org {
-  id: number;
-  parentId: number | null;
-  name: string;
-  level: string;
-  unitType: string;
-  regionCode: string | null;
-  hasChildren?: boolean;
-}
-interface Member {
-  id: number;
-  cadreId: number;
-  name: string;
-  teamRole: string;
-  joinedOn: string;
-  portfolios: Array<{ area: string; areaLabel: string }>;
-}
+import type { Org, TeamMember as Member } from '@api';
 
 const toNode = (o: Org): DataNode => ({ key: o.id, title: o.name, isLeaf: !o.hasChildren });
 

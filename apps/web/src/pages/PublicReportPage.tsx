@@ -18,29 +18,7 @@ import {
 import { UploadOutlined } from '@ant-design/icons';
 import { api, ApiError } from '../api';
 import { errorText, useI18n } from '../i18n';
-
-interface Submitted {
-  receipt: string;
-  number: string;
-  proof: unknown;
-  publicKey: string;
-}
-interface Status {
-  number: string;
-  receivedAt: string;
-  status: string;
-  statusZh: string;
-  replies: Array<{ body: string; at: string }>;
-  attachmentCount: number;
-  /** What the reporter added with the receipt (older servers leave it out). */
-  additions?: Array<{ body: string; at: string }>;
-}
-interface Uploaded {
-  name: string;
-  size: number;
-  count: number;
-  remaining: number;
-}
+import type { Submitted, PublicStatus as Status, Uploaded } from '@api';
 
 // The server's limits (attachments.service.ts); it checks them again, and reads the type from the content.
 const MAX_FILES = 5;

@@ -7,17 +7,7 @@ import { get, qs } from '../api';
 import { useI18n } from '../i18n';
 import { OrgPicker } from '../components/OrgPicker';
 import { useLoad } from '../components/useLoad';
-
-interface Item {
-  cadreId: number;
-  name: string;
-  idCardMasked: string;
-  orgName: string;
-  level: 'red' | 'yellow' | 'green';
-  message: string;
-  messageEn: string | null;
-  evidence: Array<{ since?: string; years?: number }>;
-}
+import { DEFAULT_PAGE_SIZE, type FlaggedCadre as Item, type Page } from '@api';
 
 export function RotationPage() {
   const { t, lang } = useI18n();
@@ -26,7 +16,7 @@ export function RotationPage() {
   const [level, setLevel] = useState<string>('');
   const [page, setPage] = useState(1);
   const list = useLoad(
-    () => get<{ items: Item[]; total: number }>(`/api/v1/flags/M-07${qs({ orgId, level, page, pageSize: 20 })}`),
+    () => get<Page<Item>>(`/api/v1/flags/M-07${qs({ orgId, level, page, pageSize: DEFAULT_PAGE_SIZE })}`),
     [orgId, level, page],
   );
   return (
@@ -63,7 +53,7 @@ export function RotationPage() {
         dataSource={list.data?.items ?? []}
         pagination={{
           current: page,
-          pageSize: 20,
+          pageSize: DEFAULT_PAGE_SIZE,
           total: list.data?.total ?? 0,
           showSizeChanger: false,
           onChange: setPage,
@@ -90,8 +80,8 @@ export function RotationPage() {
             ),
           },
           { title: t('情形', 'Finding'), render: (_, r) => (lang === 'en' && r.messageEn ? r.messageEn : r.message) },
-          { title: t('起算日', 'Since'), render: (_, r) => r.evidence[0]?.since },
-          { title: t('年限', 'Years'), render: (_, r) => r.evidence[0]?.years },
+          { title: t('起算日', 'Since'), render: (_, r) => r.evidence[0]?.since as string | undefined },
+          { title: t('年限', 'Years'), render: (_, r) => r.evidence[0]?.years as number | undefined },
         ]}
       />
     </Card>

@@ -25,17 +25,7 @@ import { Reevaluations } from '../components/Reevaluations';
 import { NAMES } from '../components/labels';
 import { loadDicts, options, type Dicts } from '../components/dicts';
 import { useTalkDicts } from './talks/talkDicts';
-
-interface Rule {
-  ruleId: string;
-  titleZh: string;
-  titleEn: string;
-  defaults: Record<string, unknown>;
-}
-interface Effective {
-  values: Record<string, unknown>;
-  sources: Record<string, number | null>;
-}
+import type { Rule, EffectiveSettings as Effective } from '@api';
 
 export function RulesPage() {
   const { t, lang } = useI18n();

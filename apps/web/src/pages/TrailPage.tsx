@@ -6,21 +6,8 @@ import { api, get, qs } from '../api';
 import { errorText, useI18n } from '../i18n';
 import { useLoad } from '../components/useLoad';
 import { ACTIONS } from '../components/labels';
+import { DEFAULT_PAGE_SIZE, type TrailRow as Row, type BreakKind, type TrailVerify as Verify, type Page } from '@api';
 
-interface Row {
-  seq: string;
-  at: string;
-  actorName: string;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  clientIp: string | null;
-  detail: Record<string, unknown>;
-}
-type BreakKind = 'forged' | 'edited' | 'missing' | 'truncated' | 'checkpoint';
-type Verify =
-  | { ok: true; rows: number; headHash: string; checkpointSeq: string | null }
-  | { ok: false; rows: number; firstBrokenSeq: string; kind: BreakKind; reason: string };
 // issue 11 §1: what broke, checked against the key and the latest signed checkpoint.
 const KINDS: Record<BreakKind, [string, string]> = {
   forged: ['伪造（未用留痕密钥）', 'forged (not made with the trail key)'],
@@ -37,7 +24,7 @@ export function TrailPage() {
   const [verify, setVerify] = useState<Verify | { error: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const list = useLoad(
-    () => get<{ items: Row[]; total: number }>(`/api/v1/trail${qs({ ...f, page, pageSize: 20 })}`),
+    () => get<Page<Row>>(`/api/v1/trail${qs({ ...f, page, pageSize: DEFAULT_PAGE_SIZE })}`),
     [JSON.stringify(f), page],
   );
   const runVerify = async () => {
@@ -121,7 +108,7 @@ export function TrailPage() {
         dataSource={list.data?.items ?? []}
         pagination={{
           current: page,
-          pageSize: 20,
+          pageSize: DEFAULT_PAGE_SIZE,
           total: list.data?.total ?? 0,
           showSizeChanger: false,
           onChange: setPage,

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context.js';
-import { actorOf, requireAuth } from '../../platform/http/index.js';
+import { actorOf, requireAuth, toLimitOffset } from '../../platform/http/index.js';
 import { cadre, org } from '../../platform/scope/index.js';
 import { post, relation, teamMember } from './registry.scope.js';
 import { readTimeline } from '../../platform/dossier/index.js';
@@ -15,6 +15,7 @@ import * as rel from './relation.service.js';
 import * as flags from './flags.service.js';
 import { sweep } from './rules/sweep.service.js';
 import { rosterRoutes } from './roster/roster.routes.js';
+import * as answers from './registry.responses.js';
 
 export function registryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -24,7 +25,10 @@ export function registryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.get(
       '/dicts',
-      { config: { access: 'signed-in' }, schema: { tags, summary: '字典 Dictionaries' } },
+      {
+        config: { access: 'signed-in' },
+        schema: { response: { 200: answers.dictsAnswer }, tags, summary: '字典 Dictionaries' },
+      },
       async (req) => {
         requireAuth(req);
         const rows = await ctx.db.selectFrom('dict_items').selectAll().orderBy('dict').orderBy('sort').execute();
@@ -42,38 +46,69 @@ export function registryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/orgs',
       {
         config: { access: 'orgs.read' },
-        schema: { tags, summary: '下级单位 Child units in scope', querystring: s.orgChildrenQuery },
+        schema: {
+          response: { 200: answers.listChildrenAnswer },
+          tags,
+          summary: '下级单位 Child units in scope',
+          querystring: s.orgChildrenQuery,
+        },
       },
       async (req) => ({ items: await orgs.listChildren(ctx, requireAuth(req), actorOf(req), req.query.parentId) }),
     );
     app.get(
       '/orgs/:id',
-      { config: { access: 'orgs.read' }, schema: { tags, summary: '单位 One unit', params: org.params() } },
+      {
+        config: { access: 'orgs.read' },
+        schema: { response: { 200: answers.getOrgAnswer }, tags, summary: '单位 One unit', params: org.params() },
+      },
       async (req) => orgs.getOrg(ctx, requireAuth(req), actorOf(req), req.params.id),
     );
     app.get(
       '/orgs/:id/tree',
       {
         config: { access: 'orgs.read' },
-        schema: { tags, summary: '组织树 Unit tree', params: org.params(), querystring: s.orgTreeQuery },
+        schema: {
+          response: { 200: answers.orgTreeNode },
+          tags,
+          summary: '组织树 Unit tree',
+          params: org.params(),
+          querystring: s.orgTreeQuery,
+        },
       },
       async (req) => orgs.orgTree(ctx, requireAuth(req), actorOf(req), req.params.id, req.query.depth),
     );
     app.get(
       '/orgs/:id/moves',
-      { config: { access: 'orgs.read' }, schema: { tags, summary: '隶属变更历史 Move history', params: org.params() } },
+      {
+        config: { access: 'orgs.read' },
+        schema: {
+          response: { 200: answers.orgMovesAnswer },
+          tags,
+          summary: '隶属变更历史 Move history',
+          params: org.params(),
+        },
+      },
       async (req) => ({ items: await orgs.orgMoves(ctx, requireAuth(req), actorOf(req), req.params.id) }),
     );
     app.post(
       '/orgs',
-      { config: { access: 'orgs.write' }, schema: { tags, summary: '新建单位 Create unit', body: s.orgCreate } },
+      {
+        config: { access: 'orgs.write' },
+        schema: { response: { 201: answers.getOrgAnswer }, tags, summary: '新建单位 Create unit', body: s.orgCreate },
+      },
       async (req, reply) => reply.status(201).send(await orgs.createOrg(ctx, requireAuth(req), actorOf(req), req.body)),
     );
     app.patch(
       '/orgs/:id',
       {
         config: { access: 'orgs.write' },
-        schema: { tags, summary: '修改单位 Update unit', params: org.params(), body: s.orgUpdate },
+        schema: {
+          response: { 200: answers.getOrgAnswer },
+          tags,
+          summary: '修改单位 Update unit',
+          params: org.params(),
+          body: s.orgUpdate,
+        },
       },
       async (req) => orgs.updateOrg(ctx, requireAuth(req), actorOf(req), req.params.id, req.body),
     );
@@ -81,7 +116,13 @@ export function registryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/orgs/:id/move',
       {
         config: { access: 'orgs.write' },
-        schema: { tags, summary: '调整隶属 Move unit', params: org.params(), body: s.orgMove },
+        schema: {
+          response: { 200: answers.getOrgAnswer },
+          tags,
+          summary: '调整隶属 Move unit',
+          params: org.params(),
+          body: s.orgMove,
+        },
       },
       async (req) => orgs.moveOrg(ctx, requireAuth(req), actorOf(req), req.params.id, req.body),
     );
@@ -92,6 +133,7 @@ export function registryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         config: { access: 'cadres.read' },
         schema: {
+          response: { 200: answers.orgTeamAnswer },
           tags,
           summary: '领导班子 Leadership team',
           params: org.params(),
@@ -106,7 +148,13 @@ export function registryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/orgs/:id/team',
       {
         config: { access: 'cadres.write' },
-        schema: { tags, summary: '班子成员 Add team member', params: org.params(), body: s.teamMemberCreate },
+        schema: {
+          response: { 201: answers.addTeamMemberAnswer },
+          tags,
+          summary: '班子成员 Add team member',
+          params: org.params(),
+          body: s.teamMemberCreate,
+        },
       },
       async (req, reply) =>
         reply.status(201).send(await appt.addTeamMember(ctx, requireAuth(req), actorOf(req), req.params.id, req.body)),
@@ -115,7 +163,13 @@ export function registryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/team-members/:id/leave',
       {
         config: { access: 'cadres.write' },
-        schema: { tags, summary: '离开班子 Leave team', params: teamMember.params(), body: s.teamMemberLeave },
+        schema: {
+          response: { 200: answers.addTeamMemberAnswer },
+          tags,
+          summary: '离开班子 Leave team',
+          params: teamMember.params(),
+          body: s.teamMemberLeave,
+        },
       },
       async (req) => appt.leaveTeam(ctx, requireAuth(req), actorOf(req), req.params.id, req.body),
     );
@@ -123,7 +177,13 @@ export function registryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/team-members/:id/portfolios',
       {
         config: { access: 'cadres.write' },
-        schema: { tags, summary: '分管调整 Set portfolio', params: teamMember.params(), body: s.portfolioSet },
+        schema: {
+          response: { 200: answers.setPortfoliosAnswer },
+          tags,
+          summary: '分管调整 Set portfolio',
+          params: teamMember.params(),
+          body: s.portfolioSet,
+        },
       },
       async (req) => appt.setPortfolios(ctx, requireAuth(req), actorOf(req), req.params.id, req.body),
     );
@@ -134,6 +194,7 @@ export function registryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         config: { access: 'cadres.read' },
         schema: {
+          response: { 200: answers.flagSummaryAnswer },
           tags,
           summary: '预警统计 Flag counts per rule',
           querystring: z.object({ orgId: org.inUrl().optional() }).strict(),
@@ -146,6 +207,7 @@ export function registryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         config: { access: 'cadres.read' },
         schema: {
+          response: { 200: answers.flaggedPage },
           tags,
           summary: '按规则的预警名单（如 M-07 轮岗到期）Cadres flagged by a rule',
           params: s.flagRuleParam,
@@ -158,7 +220,12 @@ export function registryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/flags/sweep',
       {
         config: { access: 'cadres.write' },
-        schema: { tags, summary: '重新评估 Re-evaluate a subtree', body: s.sweepBody },
+        schema: {
+          response: { 200: answers.sweepResult },
+          tags,
+          summary: '重新评估 Re-evaluate a subtree',
+          body: s.sweepBody,
+        },
       },
       async (req) => {
         return sweep(ctx, actorOf(req), { rootOrgId: req.body.orgId });
@@ -170,13 +237,26 @@ export function registryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/cadres',
       {
         config: { access: 'cadres.read' },
-        schema: { tags, summary: '干部列表 Cadre list', querystring: s.cadreListQuery },
+        schema: {
+          response: { 200: answers.cadrePage },
+          tags,
+          summary: '干部列表 Cadre list',
+          querystring: s.cadreListQuery,
+        },
       },
       async (req) => cadres.listCadres(ctx, requireAuth(req), actorOf(req), req.query),
     );
     app.get(
       '/cadres/:id',
-      { config: { access: 'cadres.read' }, schema: { tags, summary: '干部档案 Cadre record', params: cadre.params() } },
+      {
+        config: { access: 'cadres.read' },
+        schema: {
+          response: { 200: answers.getCadreAnswer },
+          tags,
+          summary: '干部档案 Cadre record',
+          params: cadre.params(),
+        },
+      },
       async (req) => cadres.getCadre(ctx, requireAuth(req), actorOf(req), req.params.id),
     );
     app.get(
@@ -184,6 +264,7 @@ export function registryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         config: { access: 'cadres.read' },
         schema: {
+          response: { 200: answers.timelinePage },
           tags,
           summary: '档案时间线 Dossier timeline (M-08)',
           params: cadre.params(),
@@ -198,15 +279,20 @@ export function registryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           entity: 'cadre',
           entityId: req.params.id,
         });
-        return readTimeline(ctx.db, req.params.id, {
-          limit: req.query.pageSize,
-          offset: (req.query.page - 1) * req.query.pageSize,
-        });
+        return readTimeline(ctx.db, req.params.id, toLimitOffset(req.query));
       },
     );
     app.post(
       '/cadres',
-      { config: { access: 'cadres.write' }, schema: { tags, summary: '新建干部 Create cadre', body: s.cadreCreate } },
+      {
+        config: { access: 'cadres.write' },
+        schema: {
+          response: { 201: answers.createCadreAnswer },
+          tags,
+          summary: '新建干部 Create cadre',
+          body: s.cadreCreate,
+        },
+      },
       async (req, reply) =>
         reply.status(201).send(await cadres.createCadre(ctx, requireAuth(req), actorOf(req), req.body)),
     );
@@ -214,7 +300,13 @@ export function registryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/cadres/:id',
       {
         config: { access: 'cadres.write' },
-        schema: { tags, summary: '修改干部 Update cadre', params: cadre.params(), body: s.cadreUpdate },
+        schema: {
+          response: { 200: answers.addTeamMemberAnswer },
+          tags,
+          summary: '修改干部 Update cadre',
+          params: cadre.params(),
+          body: s.cadreUpdate,
+        },
       },
       async (req) => cadres.updateCadre(ctx, requireAuth(req), actorOf(req), req.params.id, req.body),
     );
@@ -222,7 +314,13 @@ export function registryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/cadres/:id/posts',
       {
         config: { access: 'cadres.write' },
-        schema: { tags, summary: '任职 Add post', params: cadre.params(), body: s.postCreate },
+        schema: {
+          response: { 201: answers.addTeamMemberAnswer },
+          tags,
+          summary: '任职 Add post',
+          params: cadre.params(),
+          body: s.postCreate,
+        },
       },
       async (req, reply) =>
         reply.status(201).send(await appt.addPost(ctx, requireAuth(req), actorOf(req), req.params.id, req.body)),
@@ -231,7 +329,13 @@ export function registryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/posts/:id/end',
       {
         config: { access: 'cadres.write' },
-        schema: { tags, summary: '免职 End post', params: post.params(), body: s.postEnd },
+        schema: {
+          response: { 200: answers.addTeamMemberAnswer },
+          tags,
+          summary: '免职 End post',
+          params: post.params(),
+          body: s.postEnd,
+        },
       },
       async (req) => appt.endPost(ctx, requireAuth(req), actorOf(req), req.params.id, req.body),
     );
@@ -239,7 +343,13 @@ export function registryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/cadres/:id/relations',
       {
         config: { access: 'cadres.write' },
-        schema: { tags, summary: '亲属关系 Add relation', params: cadre.params(), body: s.relationCreate },
+        schema: {
+          response: { 201: answers.addTeamMemberAnswer },
+          tags,
+          summary: '亲属关系 Add relation',
+          params: cadre.params(),
+          body: s.relationCreate,
+        },
       },
       async (req, reply) =>
         reply.status(201).send(await rel.addRelation(ctx, requireAuth(req), actorOf(req), req.params.id, req.body)),
@@ -249,6 +359,7 @@ export function registryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         config: { access: 'cadres.write' },
         schema: {
+          response: { 200: answers.addTeamMemberAnswer },
           tags,
           summary: '撤销亲属关系 Remove relation',
           params: relation.params(),

@@ -40,6 +40,16 @@ export const HANDLING_MODES = {
 } as const;
 export type HandlingMode = keyof typeof HANDLING_MODES;
 
+/** The signed steps of a clue as its history shows them: the moves of CLUE_MACHINE (case.moves.ts) and the registration at triage. */
+export const STEP_ACTIONS = {
+  register: ['登记为问题线索', 'Registered'],
+  propose: ['提出处置意见', 'Disposal proposed'],
+  approve: ['审批同意', 'Approved'],
+  return: ['退回重议', 'Returned'],
+  escalate: ['转初步核实', 'Moved to verification'],
+  conclude: ['办结', 'Concluded'],
+} as const;
+
 export const OPEN_CLUE_STATES: ClueState[] = ['registered', 'proposed', 'inquiry', 'verification', 'on_hold'];
 
 /** Problem types at triage (M-19 analysis), after the six disciplines of the party's disciplinary rules. */

@@ -2,7 +2,7 @@
 // permission, validate, call one service function. Letters to a cadre are read by the two parties under /my/letters.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context.js';
-import { actorOf, requireAuth, toLimitOffset } from '../../platform/http/index.js';
+import { actorOf, DOCX_TYPE, fileAnswer, requireAuth, toLimitOffset } from '../../platform/http/index.js';
 import { getRuleSettings } from '../../platform/rules/index.js';
 import { write } from '../../platform/trail/index.js';
 import {
@@ -24,6 +24,7 @@ import { FORM_LABELS, OUTCOME_KINDS } from './outcome-kinds.dicts.js';
 import { acceptReport, declineReport } from './triage.service.js';
 import { analyse } from './analysis.service.js';
 import { clue, deadline, letter, myLetter, report, reportLink } from './reports.scope.js';
+import * as answers from './clue.responses.js';
 
 export function clueRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -32,7 +33,11 @@ export function clueRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/clues/dicts',
       {
         config: { access: 'signed-in' },
-        schema: { tags, summary: '线索处置字典 Labels for states, disposals, outcomes' },
+        schema: {
+          response: { 200: answers.clueDicts },
+          tags,
+          summary: '线索处置字典 Labels for states, disposals, outcomes',
+        },
       },
       async (req) => {
         requireAuth(req);
@@ -57,7 +62,13 @@ export function clueRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/reports/:id/accept',
       {
         config: { access: 'reports.write' },
-        schema: { tags, summary: '转为问题线索 Accept as a clue', params: report.params(), body: s.acceptReport },
+        schema: {
+          response: { 201: answers.acceptReportAnswer },
+          tags,
+          summary: '转为问题线索 Accept as a clue',
+          params: report.params(),
+          body: s.acceptReport,
+        },
       },
       async (req, reply) =>
         reply.status(201).send(await acceptReport(ctx, requireAuth(req), actorOf(req), req.params.id, req.body)),
@@ -66,7 +77,13 @@ export function clueRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/reports/:id/decline',
       {
         config: { access: 'reports.write' },
-        schema: { tags, summary: '不予受理 Decline with a reason', params: report.params(), body: s.declineReport },
+        schema: {
+          response: { 200: answers.declineReportAnswer },
+          tags,
+          summary: '不予受理 Decline with a reason',
+          params: report.params(),
+          body: s.declineReport,
+        },
       },
       async (req) => declineReport(ctx, requireAuth(req), actorOf(req), req.params.id, req.body.reason),
     );
@@ -79,6 +96,7 @@ export function clueRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         {
           config: { access: 'reports.write' },
           schema: {
+            response: { 200: answers.decideLinkAnswer },
             tags,
             summary: confirm ? '确认为重复/关联件 Confirm related' : '否定关联 Reject the link',
             params: reportLink.params(),
@@ -93,7 +111,12 @@ export function clueRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/reports/queues',
       {
         config: { access: 'reports.read' },
-        schema: { tags, summary: '逾期队列 Overdue queues (counts)', querystring: s.orgQuery },
+        schema: {
+          response: { 200: answers.queueCountsAnswer },
+          tags,
+          summary: '逾期队列 Overdue queues (counts)',
+          querystring: s.orgQuery,
+        },
       },
       async (req) => {
         const auth = requireAuth(req);
@@ -105,6 +128,7 @@ export function clueRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         config: { access: 'reports.read' },
         schema: {
+          response: { 200: answers.queuePage },
           tags,
           summary: '逾期事项 Overdue items of one queue',
           params: s.queueParam,
@@ -121,6 +145,7 @@ export function clueRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         config: { access: 'clues.handle' },
         schema: {
+          response: { 200: answers.extendDeadlineAnswer },
           tags,
           summary: '延长办理期限（一次，须说明理由）Extend once, with a reason',
           params: deadline.params(),
@@ -133,7 +158,12 @@ export function clueRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/reports/analysis',
       {
         config: { access: 'reports.read' },
-        schema: { tags, summary: '信访举报分析 Report analysis (M-19)', querystring: s.analysisQuery },
+        schema: {
+          response: { 200: answers.analyseAnswer },
+          tags,
+          summary: '信访举报分析 Report analysis (M-19)',
+          querystring: s.analysisQuery,
+        },
       },
       async (req) => {
         const auth = requireAuth(req);
@@ -146,7 +176,12 @@ export function clueRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/clues',
       {
         config: { access: 'clues.read' },
-        schema: { tags, summary: '问题线索台账 Clue ledger', querystring: s.clueListQuery },
+        schema: {
+          response: { 200: answers.cluePage },
+          tags,
+          summary: '问题线索台账 Clue ledger',
+          querystring: s.clueListQuery,
+        },
       },
       async (req) => {
         const auth = requireAuth(req);
@@ -157,7 +192,12 @@ export function clueRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/clues/:id',
       {
         config: { access: 'clues.read' },
-        schema: { tags, summary: '问题线索 One clue with its steps', params: clue.params() },
+        schema: {
+          response: { 200: answers.getClueAnswer },
+          tags,
+          summary: '问题线索 One clue with its steps',
+          params: clue.params(),
+        },
       },
       async (req) => clues.getClue(ctx, requireAuth(req), actorOf(req), req.params.id),
     );
@@ -166,6 +206,7 @@ export function clueRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         config: { access: 'clues.handle' },
         schema: {
+          response: { 200: answers.proposeDisposalAnswer },
           tags,
           summary: '提出处置意见（附集体研究）Propose a disposal',
           params: clue.params(),
@@ -178,7 +219,13 @@ export function clueRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/clues/:id/approve',
       {
         config: { access: 'clues.approve' },
-        schema: { tags, summary: '主要负责人审批 Head approves', params: clue.params(), body: s.decide },
+        schema: {
+          response: { 200: answers.proposeDisposalAnswer },
+          tags,
+          summary: '主要负责人审批 Head approves',
+          params: clue.params(),
+          body: s.decide,
+        },
       },
       async (req) =>
         clues.decideProposal(
@@ -195,7 +242,13 @@ export function clueRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/clues/:id/return',
       {
         config: { access: 'clues.approve' },
-        schema: { tags, summary: '退回重议 Head returns the proposal', params: clue.params(), body: s.decide },
+        schema: {
+          response: { 200: answers.proposeDisposalAnswer },
+          tags,
+          summary: '退回重议 Head returns the proposal',
+          params: clue.params(),
+          body: s.decide,
+        },
       },
       async (req) =>
         clues.decideProposal(
@@ -213,6 +266,7 @@ export function clueRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         config: { access: 'clues.handle' },
         schema: {
+          response: { 200: answers.concludeClueAnswer },
           tags,
           summary: '办结：认定与处理结果 Conclude with a finding and outcomes',
           params: clue.params(),
@@ -227,7 +281,13 @@ export function clueRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/clues/:id/letters',
       {
         config: { access: 'clues.handle' },
-        schema: { tags, summary: '发出函询 Issue a letter of inquiry', params: clue.params(), body: s.issueLetter },
+        schema: {
+          response: { 201: answers.issueLetterAnswer },
+          tags,
+          summary: '发出函询 Issue a letter of inquiry',
+          params: clue.params(),
+          body: s.issueLetter,
+        },
       },
       async (req, reply) =>
         reply
@@ -236,7 +296,15 @@ export function clueRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.get(
       '/letters/:id/letter.docx',
-      { config: { access: 'clues.read' }, schema: { tags, summary: '函询通知书 .docx', params: letter.params() } },
+      {
+        config: { access: 'clues.read' },
+        schema: {
+          response: { 200: fileAnswer(DOCX_TYPE, '函询通知书 .docx') },
+          tags,
+          summary: '函询通知书 .docx',
+          params: letter.params(),
+        },
+      },
       async (req, reply) => {
         const auth = requireAuth(req);
         const { letter: l, clue } = await letters.staffLetter(ctx, auth, actorOf(req), req.params.id);
@@ -269,6 +337,7 @@ export function clueRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         config: { access: 'clues.handle' },
         schema: {
+          response: { 200: answers.decideLetterAnswer },
           tags,
           summary: '审核回复：采信或转初核 Accept the reply or verify',
           params: letter.params(),
@@ -282,7 +351,11 @@ export function clueRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/my/letters',
       {
         config: { access: 'signed-in' },
-        schema: { tags, summary: '我的函询（回复或签署）Letters to reply to or countersign' },
+        schema: {
+          response: { 200: answers.myLettersAnswer },
+          tags,
+          summary: '我的函询（回复或签署）Letters to reply to or countersign',
+        },
       },
       async (req) => letters.myLetters(ctx, requireAuth(req)),
     );
@@ -290,7 +363,12 @@ export function clueRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/my/letters/:id',
       {
         config: { access: 'signed-in' },
-        schema: { tags, summary: '函询 One letter (its two parties)', params: myLetter.params() },
+        schema: {
+          response: { 200: answers.getPartyLetterAnswer },
+          tags,
+          summary: '函询 One letter (its two parties)',
+          params: myLetter.params(),
+        },
       },
       async (req) => letters.getPartyLetter(ctx, requireAuth(req), actorOf(req), req.params.id),
     );
@@ -298,7 +376,13 @@ export function clueRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/my/letters/:id/reply',
       {
         config: { access: 'signed-in' },
-        schema: { tags, summary: '被函询人书面说明 The cadre replies', params: myLetter.params(), body: s.letterReply },
+        schema: {
+          response: { 200: answers.replyLetterAnswer },
+          tags,
+          summary: '被函询人书面说明 The cadre replies',
+          params: myLetter.params(),
+          body: s.letterReply,
+        },
       },
       async (req) => letters.replyLetter(ctx, requireAuth(req), actorOf(req), req.params.id, req.body.reply),
     );
@@ -307,6 +391,7 @@ export function clueRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         config: { access: 'signed-in' },
         schema: {
+          response: { 200: answers.replyLetterAnswer },
           tags,
           summary: '主要负责人签署意见 The principal countersigns',
           params: myLetter.params(),

@@ -3,7 +3,7 @@
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context.js';
 import { z } from 'zod';
-import { actorOf, type AppError, requireAuth } from '../../platform/http/index.js';
+import { actorOf, ANY_FILE_TYPE, type AppError, fileAnswer, requireAuth } from '../../platform/http/index.js';
 import type { Actor } from '../../platform/trail/index.js';
 import * as s from './reports.schema.js';
 import * as reports from './reports.service.js';
@@ -12,6 +12,7 @@ import { addAttachment, ATTACHMENT_LIMITS, readAttachment } from './attachments.
 import { acceptFileBodies, fileNameOf, sendDownload } from '../../platform/files/index.js';
 import { addressBudget, registerPublicLimits } from '../../platform/throttle/index.js';
 import { report, reportAttachment } from './reports.scope.js';
+import * as answers from './reports.responses.js';
 
 export interface PublicLimits {
   submissionsPerHour: number;
@@ -48,19 +49,40 @@ export function publicReportRoutes(
       '/public/reports',
       {
         config: { rateLimit: addressBudget('submit', limits.submissionsPerHour, 3600_000), csrfExempt: true },
-        schema: { tags, summary: '公开举报 Submit a report (no account)', body: s.publicReport },
+        schema: {
+          response: { 201: answers.submitPublicReportAnswer },
+          tags,
+          summary: '公开举报 Submit a report (no account)',
+          body: s.publicReport,
+        },
       },
       async (req, reply) => reply.status(201).send(await reports.submitPublicReport(ctx, PUBLIC_ACTOR, req.body)),
     );
     // Receipts in bodies, never in URLs (issue 11 §5): a POST even for the read.
     app.post(
       '/public/reports/status',
-      { config: lookup, schema: { tags, summary: '凭回执码查询 Status and replies by receipt', body: s.receiptBody } },
+      {
+        config: lookup,
+        schema: {
+          response: { 200: answers.publicStatus },
+          tags,
+          summary: '凭回执码查询 Status and replies by receipt',
+          body: s.receiptBody,
+        },
+      },
       async (req) => slowOnMiss(reports.publicStatus(ctx, req.body.receipt)),
     );
     app.post(
       '/public/reports/additions',
-      { config: lookup, schema: { tags, summary: '补充材料 Add information', body: s.addition } },
+      {
+        config: lookup,
+        schema: {
+          response: { 201: answers.additionAnswer },
+          tags,
+          summary: '补充材料 Add information',
+          body: s.addition,
+        },
+      },
       async (req, reply) =>
         reply
           .status(201)
@@ -76,6 +98,7 @@ export function publicReportRoutes(
           config: lookup,
           bodyLimit: ATTACHMENT_LIMITS.maxBytes,
           schema: {
+            response: { 201: answers.publicAttachment },
             tags,
             summary: '上传附件 Attach a file (body: the file; headers x-receipt and x-file-name, percent-encoded)',
             headers: s.attachmentHeaders,
@@ -101,14 +124,32 @@ export function publicReportRoutes(
     });
     app.post(
       '/public/proofs/verify',
-      { config: lookup, schema: { tags, summary: '核验回执凭证 Check a proof of submission', body: s.proofCheck } },
+      {
+        config: lookup,
+        schema: {
+          response: { 200: answers.proofVerdict },
+          tags,
+          summary: '核验回执凭证 Check a proof of submission',
+          body: s.proofCheck,
+        },
+      },
       async (req) => slowOnMiss(checkProof(ctx, req.body.proof, req.body.receipt)),
     );
-    app.get('/public/signing-key', { schema: { tags, summary: '回执签名公钥 Public key for proofs' } }, async () => ({
-      algorithm: 'Ed25519',
-      keyId: ctx.signer.keyId,
-      publicKeyPem: ctx.signer.publicKeyPem,
-    }));
+    app.get(
+      '/public/signing-key',
+      {
+        schema: {
+          response: { 200: answers.signingKey },
+          tags,
+          summary: '回执签名公钥 Public key for proofs',
+        },
+      },
+      async () => ({
+        algorithm: 'Ed25519',
+        keyId: ctx.signer.keyId,
+        publicKeyPem: ctx.signer.publicKeyPem,
+      }),
+    );
   };
 }
 
@@ -119,7 +160,12 @@ export function staffReportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/reports',
       {
         config: { access: 'reports.read' },
-        schema: { tags, summary: '信访举报列表 Reports in scope', querystring: s.reportListQuery },
+        schema: {
+          response: { 200: answers.reportPage },
+          tags,
+          summary: '信访举报列表 Reports in scope',
+          querystring: s.reportListQuery,
+        },
       },
       async (req) => reports.listReports(ctx, requireAuth(req), req.query),
     );
@@ -127,7 +173,12 @@ export function staffReportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/reports',
       {
         config: { access: 'reports.intake' },
-        schema: { tags, summary: '登记来件 Register a report from another channel', body: s.staffIntake },
+        schema: {
+          response: { 201: answers.registerReportAnswer },
+          tags,
+          summary: '登记来件 Register a report from another channel',
+          body: s.staffIntake,
+        },
       },
       async (req, reply) =>
         reply.status(201).send(await reports.registerReport(ctx, requireAuth(req), actorOf(req), req.body)),
@@ -136,7 +187,12 @@ export function staffReportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/reports/:id',
       {
         config: { access: 'reports.read' },
-        schema: { tags, summary: '举报件 One report (no reporter identity)', params: report.params() },
+        schema: {
+          response: { 200: answers.getReportAnswer },
+          tags,
+          summary: '举报件 One report (no reporter identity)',
+          params: report.params(),
+        },
       },
       async (req) => reports.getReport(ctx, requireAuth(req), actorOf(req), req.params.id),
     );
@@ -144,7 +200,13 @@ export function staffReportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/reports/:id/replies',
       {
         config: { access: 'reports.write' },
-        schema: { tags, summary: '答复举报人 Reply to the reporter', params: report.params(), body: s.reply },
+        schema: {
+          response: { 201: answers.replyToReporterAnswer },
+          tags,
+          summary: '答复举报人 Reply to the reporter',
+          params: report.params(),
+          body: s.reply,
+        },
       },
       async (req, reply) =>
         reply
@@ -156,6 +218,7 @@ export function staffReportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         config: { access: 'reports.reveal' },
         schema: {
+          response: { 200: answers.revealReporterAnswer },
           tags,
           summary: '查看举报人信息（须说明理由）Reveal the reporter (reason required)',
           params: report.params(),
@@ -169,6 +232,7 @@ export function staffReportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         config: { access: 'reports.read' },
         schema: {
+          response: { 200: fileAnswer(ANY_FILE_TYPE, '附件（下载）Attachment, as a download') },
           tags,
           summary: '下载举报附件 Download an attachment',
           params: z.object({ id: report.inUrl(), attachmentId: reportAttachment.inUrl() }).strict(),

@@ -1,25 +1,12 @@
 // Request schemas of reports (M-10, M-11). Strict objects: unknown fields are refused.
 import { z } from 'zod';
+import { CHANNELS, type Channel } from './channels.dicts.js';
 import { pageQuery } from '../../platform/http/index.js';
 import { fileNameHeader } from '../../platform/files/index.js';
 import { REPORT_STATUS, type ReportStatus } from './case-states.dicts.js';
 
-/** Intake channels (M-10), as the seeds list them. */
-export const CHANNELS = {
-  web: ['网络举报', 'Website'],
-  phone_12380: ['12380 电话', '12380 phone'],
-  letter: ['来信', 'Letter'],
-  visit: ['来访', 'Visit'],
-  sms: ['短信', 'SMS'],
-  mailbox: ['检举控告免费邮', 'Free-post mailbox'],
-  box: ['举报箱', 'Reporting box'],
-  monitor: ['干部监督信息员', 'Volunteer monitor'],
-  inspection: ['巡察反馈', 'Inspection finding'],
-  audit: ['审计发现', 'Audit finding'],
-  joint_meeting: ['联席会议移送', 'Joint-meeting transfer'],
-  media: ['舆情', 'Media / public opinion'],
-} as const;
-export type Channel = keyof typeof CHANNELS;
+/** Intake channels (M-10), as the seeds list them (channels.dicts.ts, shared with the web app). */
+export { CHANNELS, type Channel } from './channels.dicts.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const phone = z

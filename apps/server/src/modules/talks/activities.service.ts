@@ -14,7 +14,7 @@ import { cadreVisible, orgInScope, orgVisible, outOfScope, type DataScope } from
 import { write, type Actor, type WriteCtx } from '../../platform/trail/index.js';
 import { currentPrincipal, superiorPrincipalOf } from '../registry/index.js';
 import { openTalkDuty } from './occasions.service.js';
-import { ACTIVITY_KINDS, VERDICTS, type ActivityKind } from './talk-kinds.dicts.js';
+import { ACTIVITY_KINDS, COMMITTEE_KINDS, VERDICTS, type ActivityKind } from './talk-kinds.dicts.js';
 import { attachmentsOf } from './record-attachments.service.js';
 import { dutyWithin } from './obligations.service.js';
 
@@ -86,7 +86,7 @@ export async function recordActivity(ctx: AppContext, auth: Auth, actor: Actor, 
   if (input.kind === 'upward_report' && !input.reportedTo)
     throw invalidField('reportedTo', '请写明向谁报告（上级纪委、同级党委主要负责人）', 'Say to whom it was reported');
   // A committee as a body holds special checks and hears lower principals; everything else is someone's own work.
-  const byCommittee = input.kind === 'special_check' || input.kind === 'lower_hearing';
+  const byCommittee = COMMITTEE_KINDS.includes(input.kind);
   if (!byCommittee && input.actorCadreId == null) throw invalidField('actorCadreId', '请选择开展人', 'Name who did it');
   await orgInScope(ctx, auth.scope, actor, input.orgId);
   if (input.targetOrgId) await orgInScope(ctx, auth.scope, actor, input.targetOrgId);

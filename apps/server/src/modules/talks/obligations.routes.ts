@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, requireAuth } from '../../platform/http/index.js';
+import { actorOf, ANY_FILE_TYPE, fileAnswer, requireAuth } from '../../platform/http/index.js';
 import {
   acceptFileBodies,
   FILE_MAX_BYTES,
@@ -19,6 +19,7 @@ import { occasionDicts, recordOccasion } from './occasions.service.js';
 import { listActivities, recordActivity } from './activities.service.js';
 import { ACTIVITY_KINDS, VERDICTS } from './talk-kinds.dicts.js';
 import { activity, activityFile, talk, talkFile } from './talks.scope.js';
+import * as answers from './obligations.responses.js';
 
 const RECORDS = { talk: [talk, talkFile], activity: [activity, activityFile] } as const;
 
@@ -29,7 +30,11 @@ export function obligationsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/obligations/templates',
       {
         config: { access: 'signed-in' },
-        schema: { tags, summary: '监督义务模板、必谈事由与记录种类 Templates, occasions, record kinds' },
+        schema: {
+          response: { 200: answers.obligationsTemplatesAnswer },
+          tags,
+          summary: '监督义务模板、必谈事由与记录种类 Templates, occasions, record kinds',
+        },
       },
       async (req) => {
         requireAuth(req);
@@ -45,7 +50,12 @@ export function obligationsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/talk-occasions',
       {
         config: { access: 'talks.write' },
-        schema: { tags, summary: '登记必谈事由 Record an occasion that calls for a talk (M-21)', body: s.occasion },
+        schema: {
+          response: { 201: answers.recordOccasionAnswer },
+          tags,
+          summary: '登记必谈事由 Record an occasion that calls for a talk (M-21)',
+          body: s.occasion,
+        },
       },
       async (req, reply) => reply.status(201).send(await recordOccasion(ctx, requireAuth(req), actorOf(req), req.body)),
     );
@@ -54,6 +64,7 @@ export function obligationsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         config: { access: 'talks.write' },
         schema: {
+          response: { 201: answers.recordActivityAnswer },
           tags,
           summary: '登记调研、党课、专项检查、听取汇报、纪委书记提醒 Record supervision work (M-23, M-25, M-26)',
           body: s.newActivity,
@@ -76,6 +87,7 @@ export function obligationsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             bodyLimit: FILE_MAX_BYTES,
             config: { access: 'talks.write' },
             schema: {
+              response: { 201: answers.addRecordAttachmentAnswer },
               tags,
               summary: `上传${label}附件 Attach a file (body: the file; header x-file-name, percent-encoded)`,
               params: record.params(),
@@ -103,6 +115,7 @@ export function obligationsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           {
             config: { access: 'talks.read' },
             schema: {
+              response: { 200: fileAnswer(ANY_FILE_TYPE, '附件（下载）Attachment, as a download') },
               tags,
               summary: `下载${label}附件 Download`,
               params: z.object({ id: record.inUrl(), fileId: file.inUrl() }).strict(),
@@ -120,7 +133,12 @@ export function obligationsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/activities',
       {
         config: { access: 'talks.read' },
-        schema: { tags, summary: '监督工作记录 Supervision records in scope', querystring: s.activityQuery },
+        schema: {
+          response: { 200: answers.activityPage },
+          tags,
+          summary: '监督工作记录 Supervision records in scope',
+          querystring: s.activityQuery,
+        },
       },
       async (req) => listActivities(ctx, requireAuth(req), actorOf(req), req.query),
     );

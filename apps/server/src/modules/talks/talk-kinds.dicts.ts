@@ -44,4 +44,6 @@ export const ACTIVITY_KINDS = {
   non_report: { rule: 'M-26', zh: '该报告未报告（不如实报告）', en: 'Failure to report', subjects: 'none' },
 } as const;
 export type ActivityKind = keyof typeof ACTIVITY_KINDS;
+/** Held by the committee as a body (the one who chaired may be left out); every other kind is someone's own work. */
+export const COMMITTEE_KINDS: readonly ActivityKind[] = ['special_check', 'lower_hearing'];
 export const VERDICTS = { good: '好', adequate: '较好', failing: '履责不到位' } as const;

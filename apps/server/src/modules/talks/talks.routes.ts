@@ -13,7 +13,7 @@ import { compliance, generateDuties, listDuties, waiveDuty } from './duties.serv
 import { DUTY_RULES, TALK_KINDS } from './talk-kinds.dicts.js';
 import { remindDuties } from './reminders.service.js';
 import { z } from 'zod';
-import { AppError } from '../../platform/http/index.js';
+import { AppError, fileAnswer } from '../../platform/http/index.js';
 import { XLSX_TYPE } from '../../platform/sheets/index.js';
 import {
   importList,
@@ -23,6 +23,7 @@ import {
   TASK_STATUS,
   type TaskStatus,
 } from './responsibilities.service.js';
+import * as answers from './talks.responses.js';
 
 export function talksRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -31,7 +32,10 @@ export function talksRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     const unitInScope = (req: FastifyRequest, orgId: number) => orgInScope(ctx, req.auth!.scope, actorOf(req), orgId);
     app.get(
       '/talks/dicts',
-      { config: { access: 'signed-in' }, schema: { tags, summary: '谈话种类 Talk kinds and duty rules' } },
+      {
+        config: { access: 'signed-in' },
+        schema: { response: { 200: answers.talkDicts }, tags, summary: '谈话种类 Talk kinds and duty rules' },
+      },
       async (req) => {
         requireAuth(req);
         return { kinds: TALK_KINDS, dutyRules: DUTY_RULES };
@@ -41,7 +45,12 @@ export function talksRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/talks',
       {
         config: { access: 'talks.write' },
-        schema: { tags, summary: '登记谈话 Record a talk (M-20)', body: s.newTalk },
+        schema: {
+          response: { 201: answers.recordTalkAnswer },
+          tags,
+          summary: '登记谈话 Record a talk (M-20)',
+          body: s.newTalk,
+        },
       },
       async (req, reply) => reply.status(201).send(await recordTalk(ctx, requireAuth(req), actorOf(req), req.body)),
     );
@@ -49,7 +58,12 @@ export function talksRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/talks',
       {
         config: { access: 'talks.read' },
-        schema: { tags, summary: '谈话记录 Talks in scope', querystring: s.talkQuery },
+        schema: {
+          response: { 200: answers.talkPage },
+          tags,
+          summary: '谈话记录 Talks in scope',
+          querystring: s.talkQuery,
+        },
       },
       async (req) => listTalks(ctx, requireAuth(req), req.query),
     );
@@ -57,7 +71,12 @@ export function talksRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/talks/stats',
       {
         config: { access: 'talks.read' },
-        schema: { tags, summary: '谈话统计 Counts by kind (M-27)', querystring: s.statsQuery },
+        schema: {
+          response: { 200: answers.talkStats },
+          tags,
+          summary: '谈话统计 Counts by kind (M-27)',
+          querystring: s.statsQuery,
+        },
       },
       async (req) => {
         const auth = requireAuth(req);
@@ -74,7 +93,12 @@ export function talksRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/obligations',
       {
         config: { access: 'talks.read' },
-        schema: { tags, summary: '监督义务 Duties in scope (?status=overdue)', querystring: s.dutyQuery },
+        schema: {
+          response: { 200: answers.dutyPage },
+          tags,
+          summary: '监督义务 Duties in scope (?status=overdue)',
+          querystring: s.dutyQuery,
+        },
       },
       async (req) => listDuties(ctx, requireAuth(req), req.query),
     );
@@ -82,7 +106,12 @@ export function talksRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/obligations/compliance',
       {
         config: { access: 'talks.read' },
-        schema: { tags, summary: '履责情况 Compliance per leader', querystring: s.orgQuery },
+        schema: {
+          response: { 200: answers.complianceAnswer },
+          tags,
+          summary: '履责情况 Compliance per leader',
+          querystring: s.orgQuery,
+        },
       },
       async (req) => compliance(ctx, requireAuth(req), req.query),
     );
@@ -90,7 +119,12 @@ export function talksRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/my/duties',
       {
         config: { access: 'signed-in' },
-        schema: { tags, summary: '我的监督责任 My duties', querystring: s.dutyQuery },
+        schema: {
+          response: { 200: answers.dutyPage },
+          tags,
+          summary: '我的监督责任 My duties',
+          querystring: s.dutyQuery,
+        },
       },
       async (req) => listDuties(ctx, requireAuth(req), { ...req.query, mine: true }),
     );
@@ -98,7 +132,13 @@ export function talksRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/obligations/:id/waive',
       {
         config: { access: 'duties.manage' },
-        schema: { tags, summary: '免除（须说明理由）Waive with a reason', params: duty.params(), body: s.waive },
+        schema: {
+          response: { 200: answers.waiveDutyAnswer },
+          tags,
+          summary: '免除（须说明理由）Waive with a reason',
+          params: duty.params(),
+          body: s.waive,
+        },
       },
       async (req) => waiveDuty(ctx, requireAuth(req), actorOf(req), req.params.id, req.body.reason),
     );
@@ -107,7 +147,11 @@ export function talksRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/obligations/remind',
       {
         config: { access: 'duties.manage' },
-        schema: { tags, summary: '发送到期与逾期提醒（本单位及下级）Run the reminder job for the units in scope' },
+        schema: {
+          response: { 200: answers.remindDutiesAnswer },
+          tags,
+          summary: '发送到期与逾期提醒（本单位及下级）Run the reminder job for the units in scope',
+        },
       },
       async (req) => remindDuties(ctx, actorOf(req), { within: requireAuth(req).scope }),
     );
@@ -123,6 +167,7 @@ export function talksRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         config: { access: 'duties.manage' },
         schema: {
+          response: { 200: answers.listImport },
           tags,
           summary: '导入责任清单 Import a responsibility list (.xlsx body)',
           querystring: z
@@ -156,7 +201,14 @@ export function talksRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.get(
       '/responsibilities/template.xlsx',
-      { config: { access: 'talks.read' }, schema: { tags, summary: '责任清单模板 Template' } },
+      {
+        config: { access: 'talks.read' },
+        schema: {
+          response: { 200: fileAnswer(XLSX_TYPE, '责任清单模板 .xlsx') },
+          tags,
+          summary: '责任清单模板 Template',
+        },
+      },
       async (req, reply) => {
         requireAuth(req);
         return reply
@@ -170,6 +222,7 @@ export function talksRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         config: { access: 'talks.read' },
         schema: {
+          response: { 200: answers.listTasksAnswer },
           tags,
           summary: '责任清单 Tasks of a unit and below',
           querystring: z
@@ -186,6 +239,7 @@ export function talksRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         config: { access: 'signed-in' },
         schema: {
+          response: { 200: answers.updateTaskAnswer },
           tags,
           summary: '更新任务进度 Update progress',
           params: responsibility.params(),
@@ -208,6 +262,7 @@ export function talksRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         config: { access: 'duties.manage' },
         schema: {
+          response: { 200: answers.generateDutiesAnswer },
           tags,
           summary: '生成监督义务（本单位及下级）Run the duty job for a range, for the units in scope',
           body: s.generate,

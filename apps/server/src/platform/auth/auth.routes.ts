@@ -8,6 +8,7 @@ import { write } from '../trail/index.js';
 import { login } from './login.js';
 import { ROLES, permissionsOf } from './roles.js';
 import { endSession, loadSession, SESSION_COOKIE, SESSION_HOURS, type Auth } from './sessions.js';
+import * as answers from './auth.responses.js';
 
 const loginBody = z
   .object({
@@ -41,7 +42,10 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     const secure = cookieSecure(); // the same switch as HSTS (platform/http/security-headers.ts)
     app.post(
       '/auth/login',
-      { config: { csrfExempt: true }, schema: { tags, summary: '登录 Log in', body: loginBody } },
+      {
+        config: { csrfExempt: true },
+        schema: { response: { 200: answers.me }, tags, summary: '登录 Log in', body: loginBody },
+      },
       async (req, reply) => {
         const s = await login(ctx, req.body, req.ip ?? null);
         reply.setCookie(SESSION_COOKIE, s.token, {
@@ -57,7 +61,10 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.post(
       '/auth/logout',
-      { config: { access: 'signed-in' }, schema: { tags, summary: '退出 Log out' } },
+      {
+        config: { access: 'signed-in' },
+        schema: { response: { 200: answers.ok }, tags, summary: '退出 Log out' },
+      },
       async (req, reply) => {
         const auth = requireAuth(req);
         await write(ctx.db, ctx.clock, actorOf(req), async (w) =>
@@ -70,7 +77,10 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.get(
       '/auth/me',
-      { config: { access: 'signed-in' }, schema: { tags, summary: '当前账号 Current account' } },
+      {
+        config: { access: 'signed-in' },
+        schema: { response: { 200: answers.me }, tags, summary: '当前账号 Current account' },
+      },
       async (req) => me(requireAuth(req)),
     );
   };

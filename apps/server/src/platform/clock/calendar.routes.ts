@@ -7,6 +7,7 @@ import { AppError, actorOf, requireAuth } from '../http/index.js';
 import { write } from '../trail/index.js';
 import { urlInt } from '../scope/index.js';
 import { WorkCalendar, dueDate } from './index.js';
+import * as answers from './calendar.responses.js';
 
 const year = urlInt(2000, 2100);
 const day = z
@@ -21,6 +22,7 @@ export function calendarRoutes(ctx: AppContext, reload: () => Promise<WorkCalend
       {
         config: { access: 'signed-in' },
         schema: {
+          response: { 200: answers.calendarYearAnswer },
           tags,
           summary: '节假日与调休 Holidays and adjusted working days',
           params: z.object({ year }).strict(),
@@ -48,6 +50,7 @@ export function calendarRoutes(ctx: AppContext, reload: () => Promise<WorkCalend
       {
         config: { access: 'rules.write' },
         schema: {
+          response: { 200: answers.calendarSaved },
           tags,
           summary: '按国务院通知替换全年安排 Replace a year from the official notice',
           params: z.object({ year }).strict(),
@@ -105,6 +108,7 @@ export function calendarRoutes(ctx: AppContext, reload: () => Promise<WorkCalend
       {
         config: { access: 'signed-in' },
         schema: {
+          response: { 200: answers.dueDate },
           tags,
           summary: '计算期限 Due date',
           querystring: z

@@ -9,6 +9,7 @@ import { defineIdKind, org } from '../scope/index.js';
 import { markRead, myNotifications } from './notifications.js';
 import { openDeadlines } from './open-deadlines.js';
 import type { DeadlineRegistry } from './openers.js';
+import * as answers from './deadlines.responses.js';
 
 /** A reminder: the caller's own. */
 export const notification = defineIdKind('notification', (ctx, auth, ids) =>
@@ -31,6 +32,7 @@ export function deadlineRoutes(ctx: AppContext, reg: DeadlineRegistry): FastifyP
       {
         config: { access: 'signed-in' },
         schema: {
+          response: { 200: answers.openDeadlinesAnswer },
           tags: ['deadlines'],
           summary: '在办时限与义务（全部种类）Every open deadline and duty in scope',
           querystring: openQuery,
@@ -43,6 +45,7 @@ export function deadlineRoutes(ctx: AppContext, reg: DeadlineRegistry): FastifyP
       {
         config: { access: 'signed-in' },
         schema: {
+          response: { 200: answers.myNotificationsAnswer },
           tags: ['talks'],
           summary: '我的提醒 My reminders (M-27)',
           querystring: z.object({ unread: z.enum(['true', 'false']).optional() }).strict(),
@@ -54,7 +57,12 @@ export function deadlineRoutes(ctx: AppContext, reg: DeadlineRegistry): FastifyP
       '/my/notifications/:id/read',
       {
         config: { access: 'signed-in' },
-        schema: { tags: ['talks'], summary: '标为已读 Mark read', params: notification.params() },
+        schema: {
+          response: { 200: answers.markReadAnswer },
+          tags: ['talks'],
+          summary: '标为已读 Mark read',
+          params: notification.params(),
+        },
       },
       async (req) => markRead(ctx, requireAuth(req), req.params.id),
     );

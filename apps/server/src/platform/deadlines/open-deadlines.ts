@@ -94,8 +94,8 @@ export async function openDeadlines(ctx: AppContext, reg: DeadlineRegistry, auth
           : 0,
       unit: r.unit,
       org: { id: r.org_id, name: r.org_name },
-      cadre: r.cadre_id == null ? null : { id: r.cadre_id, name: r.cadre_name },
-      owner: r.owner_id == null ? null : { id: r.owner_id, name: r.owner_name },
+      cadre: r.cadre_id == null ? null : { id: r.cadre_id, name: r.cadre_name ?? '' },
+      owner: r.owner_id == null ? null : { id: r.owner_id, name: r.owner_name ?? '' },
     })),
   };
 }

@@ -92,7 +92,7 @@ export async function listFindings(ctx: AppContext, auth: Auth, q: FindingQuery)
       firstSeenOn: r.first_seen_on,
       lastSeenOn: r.last_seen_on,
       active: r.active,
-      status: r.status,
+      status: r.status as FindingStatus,
       statusLabel: FINDING_STATUS[r.status as FindingStatus][0],
       statusNote: r.status_note,
       subject: {
@@ -115,7 +115,14 @@ export async function findingCounts(ctx: AppContext, auth: Auth, q: { orgId?: nu
     .orderBy('f.level')
     .orderBy('f.status')
     .execute();
-  return { items: rows.map((r) => ({ ruleId: r.rule_id, level: r.level, status: r.status, count: Number(r.n) })) };
+  return {
+    items: rows.map((r) => ({
+      ruleId: r.rule_id,
+      level: r.level,
+      status: r.status as FindingStatus,
+      count: Number(r.n),
+    })),
+  };
 }
 
 /** A person closes an open finding: handled with a note, or dismissed with a reason (trailed, with the words). */

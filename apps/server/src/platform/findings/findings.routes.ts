@@ -6,6 +6,7 @@ import { actorOf, requireAuth } from '../http/index.js';
 import { pageQuery } from '../http/paging.js';
 import { defineIdKind, org } from '../scope/index.js';
 import { findingCounts, listFindings, moveFinding, visibleFindings } from './findings-read.js';
+import * as answers from './findings.responses.js';
 
 /** A finding: through its subject (a cadre through the cadre's unit, a unit itself). */
 export const finding = defineIdKind('finding', (ctx, auth, ids) =>
@@ -36,7 +37,12 @@ export function findingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/findings',
       {
         config: { access: 'cadres.read' },
-        schema: { tags, summary: '预警发现（全部规则）Findings of every rule in scope', querystring: listQuery },
+        schema: {
+          response: { 200: answers.findingPage },
+          tags,
+          summary: '预警发现（全部规则）Findings of every rule in scope',
+          querystring: listQuery,
+        },
       },
       async (req) => listFindings(ctx, requireAuth(req), { ...req.query, all: req.query.all === 'true' }),
     );
@@ -45,6 +51,7 @@ export function findingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         config: { access: 'cadres.read' },
         schema: {
+          response: { 200: answers.findingCounts },
           tags,
           summary: '预警发现计数 Counts per rule, level and status',
           querystring: z.object({ orgId: org.inUrl().optional() }).strict(),
@@ -58,7 +65,10 @@ export function findingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     ] as const) {
       app.post(
         `/findings/:id/${move}`,
-        { config: { access: 'cadres.write' }, schema: { tags, summary, params: finding.params(), body: words } },
+        {
+          config: { access: 'cadres.write' },
+          schema: { response: { 200: answers.findingMoved }, tags, summary, params: finding.params(), body: words },
+        },
         async (req) => moveFinding(ctx, requireAuth(req), actorOf(req), req.params.id, move, req.body.note),
       );
     }

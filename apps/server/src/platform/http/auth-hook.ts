@@ -21,6 +21,8 @@ export interface RouteEntry {
   csrfExempt: boolean;
   ids: IdField[];
   untaggedIds: string[];
+  /** The declared answers by status code (zod schemas, or file answers): the route-table test requires them. */
+  response: Record<string, unknown>;
 }
 
 declare module 'fastify' {
@@ -69,6 +71,7 @@ export function registerAuthHook(app: FastifyInstance, ctx: AppContext): void {
           csrfExempt: !!route.config.csrfExempt,
           ids,
           untaggedIds,
+          response: (schema.response ?? {}) as Record<string, unknown>,
         });
     }
   });

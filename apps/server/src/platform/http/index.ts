@@ -18,9 +18,11 @@ export {
   JSON_MAX_BYTES,
   JSON_MAX_ITEMS,
 } from './json-body.js';
-export { pageQuery, toLimitOffset } from './paging.js';
+export { pageQuery, toLimitOffset, pageAnswer, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './paging.js';
 export type { Access, RouteEntry } from './auth-hook.js';
 export { registerSecurityHeaders, cookieSecure } from './security-headers.js';
 export { frameworkErrorOptions } from './framework-errors.js';
 export { databaseUnavailable, DATABASE_RETRY_SECONDS } from './db-errors.js';
 export { loggerOptions, maskReceipts, RECEIPT_MASK, type LogOptions } from './logger.options.js';
+export { fileAnswer, isFileAnswer, DOCX_TYPE, XLSX_FILE_TYPE, ANY_FILE_TYPE } from './answers.js';
+export { answerSerializer, checkAnswers, registerAnswerCheck } from './serializer.js';

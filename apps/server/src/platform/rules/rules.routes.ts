@@ -9,6 +9,7 @@ import { org } from '../scope/index.js';
 import { write } from '../trail/index.js';
 import { RULE_DEFINITIONS, RULE_IDS, isRuleId, type RuleId } from './defaults.js';
 import { getRuleSettings } from './settings.js';
+import * as answers from './rules.responses.js';
 
 const ruleParam = z.object({ ruleId: z.string().regex(/^M-\d{2}$/) }).strict();
 
@@ -21,7 +22,7 @@ export interface RulesHooks {
   /** After an override changes: re-evaluate the subtree's stored findings (the modules that own rules do it). */
   afterChange?: (ruleId: RuleId, orgId: number, actor: ReturnType<typeof actorOf>) => Promise<unknown>;
   /** The recent re-evaluations under the caller's units (running, or when they finished). */
-  reevaluations?: (auth: ReturnType<typeof requireAuth>) => Promise<unknown[]>;
+  reevaluations?: (auth: ReturnType<typeof requireAuth>) => Promise<Array<z.output<typeof answers.reevaluation>>>;
 }
 
 export function rulesRoutes(ctx: AppContext, hooks: RulesHooks = {}): FastifyPluginAsyncZod {
@@ -29,7 +30,10 @@ export function rulesRoutes(ctx: AppContext, hooks: RulesHooks = {}): FastifyPlu
     const tags = ['rules'];
     app.get(
       '/rules',
-      { config: { access: 'rules.read' }, schema: { tags, summary: '规则及默认值 Rules and SPEC defaults' } },
+      {
+        config: { access: 'rules.read' },
+        schema: { response: { 200: answers.rulesAnswer }, tags, summary: '规则及默认值 Rules and SPEC defaults' },
+      },
       async () => {
         return {
           items: RULE_IDS.map((id) => ({
@@ -47,6 +51,7 @@ export function rulesRoutes(ctx: AppContext, hooks: RulesHooks = {}): FastifyPlu
       {
         config: { access: 'rules.read' },
         schema: {
+          response: { 200: answers.effectiveSettings },
           tags,
           summary: '某单位的生效设置 Effective settings for a unit',
           params: ruleParam,
@@ -63,7 +68,11 @@ export function rulesRoutes(ctx: AppContext, hooks: RulesHooks = {}): FastifyPlu
       '/rules/reevaluations',
       {
         config: { access: 'rules.read' },
-        schema: { tags, summary: '规则变更后的重新评估 Re-evaluations after rule changes' },
+        schema: {
+          response: { 200: answers.reevaluationsAnswer },
+          tags,
+          summary: '规则变更后的重新评估 Re-evaluations after rule changes',
+        },
       },
       async (req) => ({ items: (await hooks.reevaluations?.(requireAuth(req))) ?? [] }),
     );
@@ -73,6 +82,7 @@ export function rulesRoutes(ctx: AppContext, hooks: RulesHooks = {}): FastifyPlu
       {
         config: { access: 'rules.write' },
         schema: {
+          response: { 200: answers.effectiveSettings },
           tags,
           summary: '设置下级覆盖 Set an override for a subtree',
           params: ruleParam.extend({ id: org.inUrl() }),
@@ -123,7 +133,12 @@ export function rulesRoutes(ctx: AppContext, hooks: RulesHooks = {}): FastifyPlu
       '/rules/:ruleId/overrides/:id',
       {
         config: { access: 'rules.write' },
-        schema: { tags, summary: '清除覆盖 Clear an override', params: ruleParam.extend({ id: org.inUrl() }) },
+        schema: {
+          response: { 200: answers.effectiveSettings },
+          tags,
+          summary: '清除覆盖 Clear an override',
+          params: ruleParam.extend({ id: org.inUrl() }),
+        },
       },
       async (req) => {
         const ruleId = ruleOrThrow(req.params.ruleId);

@@ -8,6 +8,7 @@ import type { AppContext } from '../context.js';
 import { actorOf, pageQuery, requireAuth, toLimitOffset } from '../http/index.js';
 import { recordRead } from './write.js';
 import { verifyWithCheckpoints } from './checkpoint.service.js';
+import * as answers from './trail.responses.js';
 
 const trailQuery = z
   .object({
@@ -26,7 +27,10 @@ export function trailRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     const tags = ['trail'];
     app.get(
       '/trail',
-      { config: { access: 'trail.read' }, schema: { tags, summary: '操作留痕 Trail', querystring: trailQuery } },
+      {
+        config: { access: 'trail.read' },
+        schema: { response: { 200: answers.trailPage }, tags, summary: '操作留痕 Trail', querystring: trailQuery },
+      },
       async (req) => {
         const auth = requireAuth(req);
         const f = req.query;
@@ -78,7 +82,14 @@ export function trailRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.post(
       '/trail/verify',
-      { config: { access: 'trail.read' }, schema: { tags, summary: '校验留痕链 Verify the hash chain' } },
+      {
+        config: { access: 'trail.read' },
+        schema: {
+          response: { 200: answers.trailVerify },
+          tags,
+          summary: '校验留痕链 Verify the hash chain',
+        },
+      },
       async (req) => {
         // The same check as `npm run verify-trail`: the key and the latest signed checkpoint (issue 11 §1).
         const result = await verifyWithCheckpoints(ctx.db, ctx.signer, ctx.trailCheckpoints);

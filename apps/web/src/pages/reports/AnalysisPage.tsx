@@ -12,35 +12,9 @@ import { OrgPicker } from '../../components/OrgPicker';
 import { useLoad } from '../../components/useLoad';
 import { CHANNELS, useClueDicts } from './clueDicts';
 import { QueueCards } from './QueueCards';
-import type { QueueCount } from './types';
+import type { Analysis } from '@api';
 
-interface Bucket {
-  key?: string;
-  orgId?: number;
-  label: string;
-  n: number;
-}
-interface Concentrated {
-  cadreId: number;
-  name: string;
-  posts: string | null;
-  principal: boolean;
-  matters: number;
-  reports: number;
-}
-interface Analysis {
-  org: { id: number; name: string };
-  from: string;
-  to: string;
-  settings: { concentratedMatters: number; periodMonths: number };
-  totals: { reports: number; matters: number };
-  byChannel: Bucket[];
-  byProblemType: Bucket[];
-  byUnit: Bucket[];
-  byMonth: Array<{ month: string; n: number }>;
-  concentrated: Concentrated[];
-  overdue: QueueCount[];
-}
+type Concentrated = Analysis['concentrated'][number];
 
 const bar = (labels: string[], values: number[], name: string, horizontal = false): EChartsOption => ({
   tooltip: { trigger: 'axis' },

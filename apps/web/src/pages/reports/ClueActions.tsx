@@ -25,7 +25,7 @@ import { api } from '../../api';
 import { errorText, useI18n } from '../../i18n';
 import { useSession } from '../../session';
 import { dateTime, day, todayCst, useClueDicts } from './clueDicts';
-import type { ClueDetail } from './types';
+import type { ClueDetail, Proposal } from './types';
 
 type Dialog = 'propose' | 'conclude' | null;
 
@@ -354,7 +354,7 @@ export function ProposalCard({ clue, onChanged }: { clue: ClueDetail; onChanged(
   const { dicts, zhen } = useClueDicts();
   const [opinion, setOpinion] = useState('');
   const w = useWrite(onChanged);
-  const p = clue.proposal;
+  const p = clue.proposal as Proposal | null;
   if (!p) return null;
   // The server refuses the head's approval of their own proposal; the buttons say so before anyone tries.
   const own = p.proposedBy === me?.id;

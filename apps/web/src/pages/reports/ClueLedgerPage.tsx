@@ -6,6 +6,7 @@ import { errorText, useI18n } from '../../i18n';
 import { useLoad } from '../../components/useLoad';
 import { dateTime, todayCst, useClueDicts } from './clueDicts';
 import type { ClueItem } from './types';
+import { DEFAULT_PAGE_SIZE, type Page } from '@api';
 
 export const STATE_COLOR: Record<string, string> = {
   registered: 'gold',
@@ -35,7 +36,7 @@ export function ClueLedgerPage() {
     setParams(next);
   };
   const list = useLoad(
-    () => get<{ items: ClueItem[]; total: number }>(`/api/v1/clues${qs({ ...f, pageSize: 20 })}`),
+    () => get<Page<ClueItem>>(`/api/v1/clues${qs({ ...f, pageSize: DEFAULT_PAGE_SIZE })}`),
     [params.toString()],
   );
   const today = todayCst();
@@ -72,7 +73,7 @@ export function ClueLedgerPage() {
         onRow={(c) => ({ onClick: () => nav(`/clues/${c.id}`), style: { cursor: 'pointer' } })}
         pagination={{
           current: Number(f.page ?? 1),
-          pageSize: 20,
+          pageSize: DEFAULT_PAGE_SIZE,
           total: list.data?.total ?? 0,
           showSizeChanger: false,
           showTotal: (n) => t(`共 ${n} 条`, `${n} clues`),

@@ -7,23 +7,7 @@ import { useSession } from '../../session';
 import { useLoad } from '../../components/useLoad';
 import { NotFoundPage } from '../NotFoundPage';
 import { useClueDicts } from './clueDicts';
-
-interface Item {
-  id: number;
-  kind: string;
-  dueOn: string;
-  startOn: string;
-  overdueDays: number;
-  overdueUnit?: 'calendar' | 'working';
-  extended: boolean;
-  reportId: number;
-  reportNumber: string;
-  accusedName: string;
-  clueId: number | null;
-  clueNumber: string | null;
-  letterId: number | null;
-  competentOrgName: string;
-}
+import { DEFAULT_PAGE_SIZE, type QueueItem as Item } from '@api';
 
 export function QueuePage() {
   const { t, lang } = useI18n();
@@ -36,7 +20,7 @@ export function QueuePage() {
   const r = useLoad(
     () =>
       get<{ total: number; today: string; items: Item[] }>(
-        `/api/v1/reports/queues/${queue}${qs({ page, pageSize: 20 })}`,
+        `/api/v1/reports/queues/${queue}${qs({ page, pageSize: DEFAULT_PAGE_SIZE })}`,
       ),
     [queue, page],
   );
@@ -59,7 +43,7 @@ export function QueuePage() {
         locale={{ emptyText: t('暂无逾期事项', 'Nothing overdue') }}
         pagination={{
           current: page,
-          pageSize: 20,
+          pageSize: DEFAULT_PAGE_SIZE,
           total: r.data?.total ?? 0,
           showSizeChanger: false,
           showTotal: (n) => t(`共 ${n} 件`, `${n} items`),

@@ -8,13 +8,9 @@ import { useSession } from '../../session';
 import { OrgPicker } from '../../components/OrgPicker';
 import { useClueDicts } from './clueDicts';
 import type { ReportDetail } from './types';
+import type { Reporter } from '@api';
 
 type Dialog = 'accept' | 'decline' | 'reply' | 'reveal' | null;
-interface Reporter {
-  name: string;
-  phone?: string;
-  address?: string;
-}
 
 export function ReportActions({ report, onChanged }: { report: ReportDetail; onChanged(): void }) {
   const { t, lang } = useI18n();

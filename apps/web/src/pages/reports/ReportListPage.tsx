@@ -11,6 +11,7 @@ import { useLoad } from '../../components/useLoad';
 import { IntakeDialog } from './IntakeDialog';
 import { CHANNELS, dateTime, useClueDicts } from './clueDicts';
 import type { ReportItem } from './types';
+import { DEFAULT_PAGE_SIZE, type Page } from '@api';
 
 const STATUS_COLOR: Record<string, string> = {
   received: 'gold',
@@ -41,7 +42,7 @@ export function ReportListPage() {
     setParams(next);
   };
   const list = useLoad(
-    () => get<{ items: ReportItem[]; total: number }>(`/api/v1/reports${qs({ ...f, pageSize: 20 })}`),
+    () => get<Page<ReportItem>>(`/api/v1/reports${qs({ ...f, pageSize: DEFAULT_PAGE_SIZE })}`),
     [params.toString()],
   );
   return (
@@ -94,7 +95,7 @@ export function ReportListPage() {
         onRow={(r) => ({ onClick: () => nav(`/reports/${r.id}`), style: { cursor: 'pointer' } })}
         pagination={{
           current: Number(f.page ?? 1),
-          pageSize: 20,
+          pageSize: DEFAULT_PAGE_SIZE,
           total: list.data?.total ?? 0,
           showSizeChanger: false,
           showTotal: (n) => t(`共 ${n} 件`, `${n} reports`),

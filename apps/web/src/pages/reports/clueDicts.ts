@@ -2,21 +2,10 @@
 import { useEffect, useState } from 'react';
 import { get } from '../../api';
 import { useI18n } from '../../i18n';
+import { CHANNELS as SERVER_CHANNELS, STEP_ACTIONS as SERVER_STEP_ACTIONS, type ClueDicts } from '@api';
+export type { ClueDicts } from '@api';
 
 type Pair = readonly [string, string];
-export interface ClueDicts {
-  reportStatus: Record<string, Pair>;
-  clueState: Record<string, Pair>;
-  handlingModes: Record<string, Pair>;
-  problemTypes: Record<string, Pair>;
-  letterStatus: Record<string, Pair>;
-  results: Record<string, Pair>;
-  queues: Record<string, Pair>;
-  disposals: Record<string, { zh: string; en: string; state: string }>;
-  outcomeKinds: Record<string, { form: number; zh: string; en: string; influence?: string; permanent?: boolean }>;
-  forms: Record<string, string>;
-  deadlineKinds: Record<string, { zh: string; en: string; queue: string }>;
-}
 
 let cache: Promise<ClueDicts> | null = null;
 export const loadClueDicts = () =>
@@ -25,31 +14,10 @@ export const loadClueDicts = () =>
     throw e;
   }));
 
-/** Intake channels (reports.schema.ts CHANNELS): the list filter needs them before any report is loaded. */
-export const CHANNELS: Record<string, Pair> = {
-  web: ['网络举报', 'Website'],
-  phone_12380: ['12380 电话', '12380 phone'],
-  letter: ['来信', 'Letter'],
-  visit: ['来访', 'Visit'],
-  sms: ['短信', 'SMS'],
-  mailbox: ['检举控告免费邮', 'Free-post mailbox'],
-  box: ['举报箱', 'Reporting box'],
-  monitor: ['干部监督信息员', 'Volunteer monitor'],
-  inspection: ['巡察反馈', 'Inspection finding'],
-  audit: ['审计发现', 'Audit finding'],
-  joint_meeting: ['联席会议移送', 'Joint-meeting transfer'],
-  media: ['舆情', 'Media / public opinion'],
-};
-
-/** The signed steps of a clue (case.moves.ts CLUE_MACHINE, plus the registration at triage). */
-export const STEP_ACTIONS: Record<string, Pair> = {
-  register: ['登记为问题线索', 'Registered'],
-  propose: ['提出处置意见', 'Disposal proposed'],
-  approve: ['审批同意', 'Approved'],
-  return: ['退回重议', 'Returned'],
-  escalate: ['转初步核实', 'Moved to verification'],
-  conclude: ['办结', 'Concluded'],
-};
+/** Intake channels and the signed steps of a clue, as the server defines them: the list filter needs the channels
+ * before any report is loaded. */
+export const CHANNELS: Record<string, Pair> = SERVER_CHANNELS;
+export const STEP_ACTIONS: Record<string, Pair> = SERVER_STEP_ACTIONS;
 
 /** The dictionaries and a labeller in the current language: `lab(d.clueState, 'inquiry')` → 谈话函询. */
 export function useClueDicts() {

@@ -13,10 +13,11 @@ import { useLoad } from '../../components/useLoad';
 import { RecordFiles } from '../../components/RecordFiles';
 import { OrgPicker } from '../../components/OrgPicker';
 import { ActivityDialog, type ActivityPreset } from './ActivityDialog';
-import { useObligationDicts, VERDICTS, type Activity } from './obligationDicts';
+import { useObligationDicts, VERDICTS, type Activity, type Verdict } from './obligationDicts';
 import type { Page } from './talkDicts';
+import { DEFAULT_PAGE_SIZE } from '@api';
 
-const PAGE = 20;
+const PAGE = DEFAULT_PAGE_SIZE;
 const RULE_COLOR: Record<string, string> = { 'M-23': 'geekblue', 'M-25': 'purple', 'M-26': 'volcano' };
 
 export function ActivitiesPage() {
@@ -33,7 +34,7 @@ export function ActivitiesPage() {
     () => get<Page<Activity>>(`/api/v1/activities${qs({ kind, orgId, from, to, page, pageSize: PAGE })}`),
     [kind, orgId, from, to, page],
   );
-  const person = (p: { cadreId: number; name: string }) =>
+  const person = (p: { cadreId: number; name: string | null }) =>
     can('cadres.read') ? <Link to={`/cadres/${p.cadreId}`}>{p.name}</Link> : p.name;
   const color = (k: string) => RULE_COLOR[dicts?.activityKinds[k]?.rule ?? ''];
 
@@ -100,11 +101,11 @@ export function ActivitiesPage() {
             {a.subjects.map((s) => (
               <Tooltip key={s.cadreId} title={s.comment}>
                 <Tag
-                  color={s.verdict ? VERDICTS[s.verdict].color : undefined}
+                  color={s.verdict ? VERDICTS[s.verdict as Verdict].color : undefined}
                   data-testid={`subject-tag-${a.id}-${s.cadreId}`}
                 >
                   {s.name}
-                  {s.verdict ? `${t('：', ': ')}${verdict(s.verdict)}` : ''}
+                  {s.verdict ? `${t('：', ': ')}${verdict(s.verdict as Verdict)}` : ''}
                 </Tag>
               </Tooltip>
             ))}

@@ -12,6 +12,7 @@ import { OrgPicker } from '../../components/OrgPicker';
 import { CadreSelect, useRecorder, type Person } from './CadreSelect';
 import { SubjectsField } from './SubjectsField';
 import { COMMITTEE_KINDS, useObligationDicts, type Verdict } from './obligationDicts';
+import type { ActivitySaved as Saved } from '@api';
 
 /** What the dialog starts with; `fromDuty` fixes the kind, the unit and the one who did it. */
 export interface ActivityPreset {
@@ -38,11 +39,6 @@ interface Values {
   followUp?: string;
   reportedTo?: string;
   subjects?: Array<{ cadreId: number; verdict?: Verdict; comment?: string }>;
-}
-interface Saved {
-  id: number;
-  fulfilled: Array<{ dutyId: number; done: boolean }>;
-  summonsDuties: number[];
 }
 
 const ACTOR: Record<string, [string, string]> = {

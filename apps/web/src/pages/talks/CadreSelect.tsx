@@ -6,13 +6,8 @@ import { get, qs } from '../../api';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
 import { todayCst } from '../reports/clueDicts';
+import { DEFAULT_PAGE_SIZE, type CadreRow } from '@api';
 
-interface CadreRow {
-  id: number;
-  name: string;
-  orgName?: string | null;
-  currentPost?: string | null;
-}
 export interface Person {
   id: number;
   name: string;
@@ -51,7 +46,9 @@ export function CadreSelect({
     timer.current = setTimeout(async () => {
       setSearching(true);
       try {
-        const r = await get<{ items: CadreRow[] }>(`/api/v1/cadres${qs({ q: text.trim(), pageSize: 20 })}`);
+        const r = await get<{ items: CadreRow[] }>(
+          `/api/v1/cadres${qs({ q: text.trim(), pageSize: DEFAULT_PAGE_SIZE })}`,
+        );
         setOptions(
           r.items.map((c) => ({ value: c.id, label: [c.name, c.orgName, c.currentPost].filter(Boolean).join(' · ') })),
         );

@@ -16,18 +16,9 @@ import { activityPreset } from './dutyPreset';
 import { RECORD_ACTION, useObligationDicts } from './obligationDicts';
 import { ComplianceUnits, type UnitRow } from './ComplianceUnits';
 import { DUTY_RULES, STATUS, type Duty, type DutyStatus, type Page } from './talkDicts';
+import { DEFAULT_PAGE_SIZE, type ComplianceRow as Row } from '@api';
 
-const PAGE = 20;
-interface Row {
-  owner: { cadreId: number; name: string; orgName?: string | null };
-  total: number;
-  done: number;
-  overdue: number;
-  due: number;
-  waived: number;
-  overdueSince: string | null;
-  overdueOn?: string[];
-}
+const PAGE = DEFAULT_PAGE_SIZE;
 
 export function CompliancePage() {
   const { t, lang } = useI18n();

@@ -2,17 +2,8 @@
 // and overdue, so a city sees which county lags; a unit's name opens its own compliance.
 import { Card, Table, Typography } from 'antd';
 import { useI18n } from '../../i18n';
-
-export interface UnitRow {
-  orgId: number;
-  name: string;
-  own: boolean;
-  total: number;
-  done: number;
-  overdue: number;
-  due: number;
-  waived: number;
-}
+export type { ComplianceUnit as UnitRow } from '@api';
+import type { ComplianceUnit as UnitRow } from '@api';
 
 export function ComplianceUnits({
   units,

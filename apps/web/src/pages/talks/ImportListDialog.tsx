@@ -6,21 +6,9 @@ import { Alert, App, Button, Descriptions, Form, Input, Modal, Space, Table, Tag
 import { UploadOutlined } from '@ant-design/icons';
 import { postFile } from '../../api';
 import { errorText, useI18n } from '../../i18n';
+import type { ListProblem as Problem, ListImport as Result } from '@api';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-interface Problem {
-  row: number;
-  column: string;
-  messageZh: string;
-  messageEn: string;
-}
-interface Result {
-  rows: number;
-  errors: Problem[];
-  warnings: Problem[];
-  linkedLeaders: number;
-  written: number;
-}
 type Line = Problem & { level: 'error' | 'warning' };
 
 export function ImportListDialog({

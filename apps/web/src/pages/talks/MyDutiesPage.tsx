@@ -14,8 +14,9 @@ import { ActivityDialog, type ActivityPreset } from './ActivityDialog';
 import { activityPreset } from './dutyPreset';
 import { RECORD_ACTION } from './obligationDicts';
 import { DUTY_RULES, STATUS, type Duty, type DutyStatus, type Page } from './talkDicts';
+import { DEFAULT_PAGE_SIZE } from '@api';
 
-const PAGE = 20;
+const PAGE = DEFAULT_PAGE_SIZE;
 
 export function MyDutiesPage() {
   const { t, lang } = useI18n();

@@ -11,6 +11,7 @@ import { todayCst } from '../reports/clueDicts';
 import { CadreSelect, type Person } from './CadreSelect';
 import { useObligationDicts } from './obligationDicts';
 import { useTalkDicts, type Duty, type Page } from './talkDicts';
+import type { OccasionOpened as Opened } from '@api';
 
 interface Values {
   event: string;
@@ -18,13 +19,6 @@ interface Values {
   occurredOn: Dayjs;
   note?: string;
   talkerCadreId?: number;
-}
-interface Opened {
-  dutyId: number;
-  dueOn: string;
-  talkKind: string;
-  ownerCadreId: number;
-  done: boolean;
 }
 const ymd = (d: Dayjs) => d.format('YYYY-MM-DD');
 

@@ -12,15 +12,9 @@ import { TalkDialog } from './TalkDialog';
 import { OccasionDialog } from './OccasionDialog';
 import { RecordFiles } from '../../components/RecordFiles';
 import { useTalkDicts, type Page, type Talk } from './talkDicts';
+import { DEFAULT_PAGE_SIZE, type TalkStats as Stats } from '@api';
 
-const PAGE = 20;
-interface Stats {
-  from: string;
-  to: string;
-  total: number;
-  phrases: string[];
-  byKind: Array<{ kind: string; n: number }>;
-}
+const PAGE = DEFAULT_PAGE_SIZE;
 
 export function TalksPage() {
   const { t, lang } = useI18n();

@@ -3,61 +3,17 @@
 import { useEffect, useState } from 'react';
 import { get } from '../../api';
 import { useI18n } from '../../i18n';
-import type { RecordFile } from '../../components/RecordFiles';
+import {
+  COMMITTEE_KINDS as SERVER_COMMITTEE_KINDS,
+  type Verdict,
+  type ActivityKindDef,
+  type ObligationDicts,
+} from '@api';
 import { useTalkDicts, type Duty } from './talkDicts';
-
-interface Label {
-  zh: string;
-  en: string;
-}
-export type SubjectsRule = 'none' | 'verdict' | 'required';
-export type Verdict = 'good' | 'adequate' | 'failing';
-export interface Occasion extends Label {
-  event: string;
-  defaultKind: string;
-  defaultKindLabel: string;
-  defaultDueDays: number;
-}
-export interface ActivityKindDef extends Label {
-  rule: string;
-  subjects: SubjectsRule;
-}
-interface Template extends Label {
-  code: string;
-  ruleId: string;
-  activity: string;
-}
-export interface ObligationDicts {
-  templates: Template[];
-  occasions: Occasion[];
-  activityKinds: Record<string, ActivityKindDef>;
-  verdicts: Record<Verdict, string>;
-}
-
-export interface Activity {
-  id: number;
-  kind: string;
-  kindLabel: string;
-  heldOn: string;
-  title: string;
-  summary: string;
-  followUp: string | null;
-  reportedTo: string | null;
-  org: { id: number; name: string };
-  actor: { cadreId: number; name: string } | null;
-  target: { id: number; name: string } | null;
-  subjects: Array<{
-    cadreId: number;
-    name: string;
-    verdict: Verdict | null;
-    verdictLabel: string | null;
-    comment: string | null;
-  }>;
-  attachments: RecordFile[];
-}
+export type { SubjectsRule, Verdict, Occasion, ActivityKindDef, ObligationDicts, Activity } from '@api';
 
 /** Held by the committee as a body: the one who chaired may be left out (the server asks it only of the others). */
-export const COMMITTEE_KINDS = ['special_check', 'lower_hearing'];
+export const COMMITTEE_KINDS: readonly string[] = SERVER_COMMITTEE_KINDS;
 /** M-26 records are the discipline commission's: written with clues.handle, read with clues.read. */
 export const isDisciplineKind = (d: ActivityKindDef | undefined) => d?.rule === 'M-26';
 
@@ -100,7 +56,7 @@ export function useObligationDicts() {
       .then(setDicts)
       .catch(() => {});
   }, []);
-  const pick = (l: Label | undefined) => (l ? (lang === 'en' ? l.en : l.zh) : '');
+  const pick = (l: { zh: string; en: string } | undefined) => (l ? (lang === 'en' ? l.en : l.zh) : '');
   const activityKind = (code: string) => pick(dicts?.activityKinds[code]) || code;
   /** The kinds one may record (or read): the M-26 ones only for the discipline commission. */
   const activityOptions = (discipline: boolean) =>
@@ -112,8 +68,9 @@ export function useObligationDicts() {
   /** What a duty asks, in the current language: the server's Chinese title, or the English of its template or occasion. */
   const dutyTitle = (d: Duty) => {
     if (lang !== 'en') return d.what;
-    const l = dicts?.templates.find((x) => x.code === d.obligation) ?? occasion(d.obligation);
-    return l?.en ?? OTHER_EN[d.obligation] ?? (rule(d.ruleId) || d.what);
+    const code = d.obligation ?? '';
+    const l = dicts?.templates.find((x) => x.code === code) ?? occasion(code);
+    return l?.en ?? OTHER_EN[code] ?? (rule(d.ruleId) || d.what);
   };
   /** A duty named by its Chinese title alone (compliance's overdue list), in the current language. */
   const dutyName = (zh: string) => {

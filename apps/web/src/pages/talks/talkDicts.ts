@@ -3,60 +3,12 @@
 import { useEffect, useState } from 'react';
 import { get } from '../../api';
 import { useI18n } from '../../i18n';
-import type { RecordFile } from '../../components/RecordFiles';
+export type { TalkDicts, DutyStatus, Duty, Talk, Page } from '@api';
+import type { TalkDicts, DutyStatus } from '@api';
 
 interface Label {
   zh: string;
   en: string;
-}
-export interface TalkDicts {
-  kinds: Record<string, Label>;
-  dutyRules: Record<string, Label>;
-}
-export type DutyStatus = 'due' | 'done' | 'overdue' | 'waived';
-
-/**
- * A duty: a talk (`activity` 'talk') or a record of another kind owed `required` times in [periodStart, dueOn]. With no
- * subject person it concerns a unit (a research visit, a special check); `byCommittee` when the committee as a body owes it.
- */
-export interface Duty {
-  id: number;
-  ruleId: string;
-  what: string;
-  talkKind: string | null;
-  talkKindLabel: string | null;
-  periodStart: string;
-  dueOn: string;
-  status: DutyStatus;
-  statusLabel: string;
-  doneOn: string | null;
-  doneTalkId: number | null;
-  waivedReason: string | null;
-  obligation: string;
-  activity: string;
-  byCommittee: boolean;
-  required: number;
-  doneCount: number;
-  occasionNote: string | null;
-  owner: { cadreId: number; name: string; orgId: number | null };
-  subject: { cadreId: number | null; name: string | null; orgId: number; orgName: string };
-}
-export interface Talk {
-  id: number;
-  kind: string;
-  kindLabel: string;
-  heldOn: string;
-  place: string | null;
-  summary: string;
-  followUp: string | null;
-  talker: { cadreId: number; name: string };
-  talkee: { cadreId: number; name: string };
-  attachments: RecordFile[];
-}
-export interface Page<T> {
-  total: number;
-  items: T[];
-  today?: string;
 }
 
 let cache: Promise<TalkDicts> | null = null;
@@ -82,11 +34,12 @@ export function useTalkDicts() {
   return { dicts, kind, rule, kindOptions };
 }
 
-/** Status tags: 已逾期 red, 待完成 orange, 已完成 green, 已免除 grey. */
+/** Status tags: 已逾期 red, 待完成 orange, 已完成 green, 已暂停 blue, 已免除 grey. */
 export const STATUS: Record<DutyStatus, { zh: string; en: string; color: string }> = {
   overdue: { zh: '已逾期', en: 'Overdue', color: 'red' },
   due: { zh: '待完成', en: 'Due', color: 'orange' },
   done: { zh: '已完成', en: 'Done', color: 'green' },
+  paused: { zh: '已暂停', en: 'Paused', color: 'blue' },
   waived: { zh: '已免除', en: 'Waived', color: 'default' },
 };
 

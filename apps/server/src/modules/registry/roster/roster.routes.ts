@@ -1,8 +1,9 @@
 // Rosters and documents: .xlsx import (dry run, then all or nothing), the template, and .xlsx exports of lists.
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../../platform/context.js';
-import { actorOf, AppError, requireAuth } from '../../../platform/http/index.js';
+import { actorOf, AppError, DOCX_TYPE, fileAnswer, requireAuth } from '../../../platform/http/index.js';
 import { writeWorkbook, XLSX_TYPE } from '../../../platform/sheets/index.js';
 import { recordRead } from '../../../platform/trail/index.js';
 import { listCadres } from '../cadre.service.js';
@@ -17,8 +18,8 @@ import { readTimeline } from '../../../platform/dossier/index.js';
 import { cadre, urlInt } from '../../../platform/scope/index.js';
 import { toCstDate } from '../../../platform/clock/index.js';
 import { maskIdCard } from '../id-card/index.js';
+import * as answers from './roster.responses.js';
 
-const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const dotted = (d: string | null) => (d ? d.slice(0, 7).replace('-', '.') : '今');
 
 const EXPORT_MAX = 10_000;
@@ -32,10 +33,7 @@ export function rosterRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       { parseAs: 'buffer', bodyLimit: 10 * 1024 * 1024 },
       (_req, body, done) => done(null, body),
     );
-    const reply = (
-      r: { header(k: string, v: string): unknown; type(t: string): { send(b: Buffer): unknown } },
-      file: { name: string; body: Buffer },
-    ) => {
+    const reply = (r: FastifyReply, file: { name: string; body: Buffer }) => {
       r.header('content-disposition', `attachment; filename*=UTF-8''${file.name}`);
       return r.type(XLSX_TYPE).send(file.body);
     };
@@ -45,6 +43,7 @@ export function rosterRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         config: { access: ['cadres.write', 'orgs.write'] },
         schema: {
+          response: { 200: answers.importResult },
           tags,
           summary: '名册导入 Import a roster (.xlsx body)',
           querystring: z.object({ dryRun: z.enum(['true', 'false']).default('true') }).strict(),
@@ -66,7 +65,14 @@ export function rosterRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.get(
       '/roster/template.xlsx',
-      { config: { access: 'cadres.write' }, schema: { tags, summary: '名册模板 Roster template' } },
+      {
+        config: { access: 'cadres.write' },
+        schema: {
+          response: { 200: fileAnswer(XLSX_TYPE, '名册模板 .xlsx') },
+          tags,
+          summary: '名册模板 Roster template',
+        },
+      },
       async (req, r) => {
         requireAuth(req);
         const body = await writeWorkbook(
@@ -85,6 +91,7 @@ export function rosterRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         config: { access: 'cadres.read' },
         schema: {
+          response: { 200: fileAnswer(DOCX_TYPE, '年度档案 .docx') },
           tags,
           summary: '年度档案 Yearly dossier volume (.docx)',
           params: cadre.params(),
@@ -160,6 +167,7 @@ export function rosterRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         config: { access: 'cadres.read' },
         schema: {
+          response: { 200: fileAnswer(XLSX_TYPE, '干部列表 .xlsx') },
           tags,
           summary: '导出干部列表 Export the cadre list',
           querystring: cadreListQuery.omit({ page: true, pageSize: true }),
@@ -213,6 +221,7 @@ export function rosterRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         config: { access: 'cadres.read' },
         schema: {
+          response: { 200: fileAnswer(XLSX_TYPE, '预警名单 .xlsx') },
           tags,
           summary: '导出预警名单 Export a flag list',
           params: flagRuleParam,
