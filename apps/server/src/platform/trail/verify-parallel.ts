@@ -1,0 +1,125 @@
+// Runs the range checks of verify-trail (issue 12 §9): on PostgreSQL in worker threads, each with its own connection,
+// which read and hash ranges of seq at once while this thread only links the results in order (RangeMerger); on PGlite
+// (one connection, in this process) or when no worker can reach the server, the same ranges one after the other here.
+// Ranges are handed out one at a time, so a fast worker takes more; none is handed out past a range known to break.
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/index.js';
+import { checkRange, pages, RangeMerger, type RangeContext } from './verify-range.js';
+import type { FromWorker, ToWorker, WorkerInit } from './verify-worker.js';
+
+export interface ParallelOptions {
+  /** The server the workers connect to (the main thread's own URL); without it, everything runs in this thread. */
+  connectionString?: string;
+  /** Default: os.availableParallelism(), at most 4. */
+  workers?: number;
+  /** Seq per range (default 200,000). */
+  chunk?: number;
+}
+
+export const defaultWorkers = () => Math.min(4, os.availableParallelism());
+
+interface Plan {
+  ctx: RangeContext;
+  start: { expect: bigint; prev: string };
+  end: bigint;
+  batch: number;
+}
+
+// At most MAX_RANGES, the last one open to the end: a trail_head moved far ahead by hand (a break the merger names)
+// must not make billions of empty ranges. Keyset pages pass over gaps, so a range's width costs nothing.
+const MAX_RANGES = 1000;
+const ranges = (p: Plan, chunk: bigint) => {
+  const out: Array<{ from: bigint; to: bigint }> = [];
+  let from = p.start.expect;
+  for (; from + chunk - 1n < p.end && out.length < MAX_RANGES - 1; from += chunk)
+    out.push({ from, to: from + chunk - 1n });
+  if (from <= p.end) out.push({ from, to: p.end });
+  return out;
+};
+
+export async function runRanges(db: Kysely<DB>, p: Plan, o: ParallelOptions = {}): Promise<RangeMerger> {
+  const list = ranges(p, BigInt(o.chunk ?? 200_000));
+  const merger = new RangeMerger(p.ctx, p.start, list.length);
+  const n = Math.min(o.workers ?? defaultWorkers(), list.length);
+  if (o.connectionString && n > 0 && (await inWorkers(o.connectionString, n, p, list, merger))) return merger;
+  for (let i = 0; i < list.length && !merger.done; i++) {
+    merger.add(i, await checkRange(p.ctx, pages(db, list[i].from, list[i].to, p.batch)));
+  }
+  return merger;
+}
+
+// Under tsx (and vitest) this module is .ts: a worker gets tsx's loader too, unless it already inherits it.
+const entry = new URL(`./verify-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
+const execArgv = (): string[] =>
+  entry.pathname.endsWith('.ts') && !process.execArgv.some((a) => a.includes('tsx'))
+    ? [...process.execArgv, '--import', 'tsx']
+    : process.execArgv;
+
+/** false: no worker could reach the server (nothing was checked; the caller checks in this thread). */
+async function inWorkers(
+  connectionString: string,
+  n: number,
+  p: Plan,
+  list: Array<{ from: bigint; to: bigint }>,
+  merger: RangeMerger,
+): Promise<boolean> {
+  const init: WorkerInit = {
+    connectionString,
+    key: p.ctx.key,
+    keyedFrom: p.ctx.keyedFrom.toString(),
+    cp: p.ctx.cp ? { seq: p.ctx.cp.seq.toString(), hash: p.ctx.cp.hash } : null,
+    batch: p.batch,
+  };
+  const workers = Array.from({ length: n }, () => new Worker(entry, { workerData: init, execArgv: execArgv() }));
+  const busy = new Set<Worker>();
+  const ready = new Set<Worker>();
+  let next = 0;
+  try {
+    return await new Promise<boolean>((resolve, reject) => {
+      let unanswered = n; // workers that have not yet said whether they reach the server
+      const give = (w: Worker) => {
+        if (merger.done) return resolve(true);
+        if (next >= list.length || next > merger.lowestBreak) return busy.size === 0 ? resolve(true) : undefined;
+        const m: ToWorker = { index: next, from: list[next].from.toString(), to: list[next].to.toString() };
+        next++;
+        busy.add(w);
+        w.postMessage(m);
+      };
+      // Before it is ready, a worker that fails is left out; when every one has failed, the caller checks in-thread.
+      const gone = new Set<Worker>();
+      const lost = (w: Worker, why: string) => {
+        if (gone.has(w)) return;
+        gone.add(w);
+        if (ready.has(w)) return reject(new Error(`verify worker: ${why}`));
+        if (--unanswered === 0 && ready.size === 0) resolve(false);
+      };
+      for (const w of workers) {
+        w.on('message', (m: FromWorker) => {
+          if ('ready' in m) {
+            ready.add(w);
+            unanswered--;
+            give(w);
+          } else if ('result' in m) {
+            busy.delete(w);
+            merger.add(m.index, m.result);
+            give(w);
+          } else lost(w, m.error);
+        });
+        w.on('error', (e) => lost(w, e.message));
+        w.on('exit', () => !merger.done && lost(w, 'exited'));
+      }
+    });
+  } finally {
+    // Idle workers close their connection; one still reading (past the first break) is stopped where it is.
+    await Promise.all(
+      workers.map((w) => {
+        if (busy.has(w)) return w.terminate();
+        const exited = new Promise((r) => w.once('exit', r));
+        w.postMessage({ stop: true } satisfies ToWorker);
+        return Promise.race([exited, new Promise((r) => setTimeout(r, 2000))]).then(() => w.terminate());
+      }),
+    );
+  }
+}
