@@ -2,7 +2,10 @@
 // which read and hash ranges of seq at once while this thread only links the results in order (RangeMerger); on PGlite
 // (one connection, in this process) or when no worker can reach the server, the same ranges one after the other here.
 // Ranges are handed out one at a time, so a fast worker takes more; none is handed out past a range known to break.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/index.js';
@@ -16,6 +19,8 @@ export interface ParallelOptions {
   workers?: number;
   /** Seq per range (default 200,000). */
   chunk?: number;
+  /** Told how many worker threads reached the server and check the ranges (0: this thread alone). */
+  onStart?: (workers: number) => void;
 }
 
 export const defaultWorkers = () => Math.min(4, os.availableParallelism());
@@ -43,19 +48,28 @@ export async function runRanges(db: Kysely<DB>, p: Plan, o: ParallelOptions = {}
   const list = ranges(p, BigInt(o.chunk ?? 200_000));
   const merger = new RangeMerger(p.ctx, p.start, list.length);
   const n = Math.min(o.workers ?? defaultWorkers(), list.length);
-  if (o.connectionString && n > 0 && (await inWorkers(o.connectionString, n, p, list, merger))) return merger;
+  if (o.connectionString && n > 0 && (await inWorkers(o.connectionString, n, p, list, merger, o.onStart)))
+    return merger;
+  o.onStart?.(0);
   for (let i = 0; i < list.length && !merger.done; i++) {
     merger.add(i, await checkRange(p.ctx, pages(db, list[i].from, list[i].to, p.batch)));
   }
   return merger;
 }
 
-// Under tsx (and vitest) this module is .ts: a worker gets tsx's loader too, unless it already inherits it.
+// Under tsx (and vitest) this module is .ts, and on Node 20 a worker does not inherit tsx's loader (not even with
+// `--import tsx` in its execArgv): such a worker is a two-line script that registers tsx's hooks, then imports it.
 const entry = new URL(`./verify-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
-const execArgv = (): string[] =>
-  entry.pathname.endsWith('.ts') && !process.execArgv.some((a) => a.includes('tsx'))
-    ? [...process.execArgv, '--import', 'tsx']
-    : process.execArgv;
+type TsxPackage = { exports: Record<string, { import: { default: string } }> };
+const startWorker = (workerData: WorkerInit): Worker => {
+  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { workerData });
+  // tsx/esm/api as an ES module (its CommonJS build cannot be imported in a worker), found as tsx itself exports it.
+  const pkg = createRequire(import.meta.url).resolve('tsx/package.json');
+  const api = (JSON.parse(readFileSync(pkg, 'utf8')) as TsxPackage).exports['./esm/api'].import.default;
+  const tsx = new URL(api, pathToFileURL(pkg)).href;
+  const code = `import(${JSON.stringify(tsx)}).then((t) => { t.register(); return import(${JSON.stringify(entry.href)}); })`;
+  return new Worker(code, { eval: true, workerData });
+};
 
 /** false: no worker could reach the server (nothing was checked; the caller checks in this thread). */
 async function inWorkers(
@@ -64,6 +78,7 @@ async function inWorkers(
   p: Plan,
   list: Array<{ from: bigint; to: bigint }>,
   merger: RangeMerger,
+  onStart?: (workers: number) => void,
 ): Promise<boolean> {
   const init: WorkerInit = {
     connectionString,
@@ -72,7 +87,7 @@ async function inWorkers(
     cp: p.ctx.cp ? { seq: p.ctx.cp.seq.toString(), hash: p.ctx.cp.hash } : null,
     batch: p.batch,
   };
-  const workers = Array.from({ length: n }, () => new Worker(entry, { workerData: init, execArgv: execArgv() }));
+  const workers = Array.from({ length: n }, () => startWorker(init));
   const busy = new Set<Worker>();
   const ready = new Set<Worker>();
   let next = 0;
@@ -93,13 +108,15 @@ async function inWorkers(
         if (gone.has(w)) return;
         gone.add(w);
         if (ready.has(w)) return reject(new Error(`verify worker: ${why}`));
-        if (--unanswered === 0 && ready.size === 0) resolve(false);
+        if (--unanswered > 0) return;
+        if (ready.size === 0) resolve(false);
+        else onStart?.(ready.size);
       };
       for (const w of workers) {
         w.on('message', (m: FromWorker) => {
           if ('ready' in m) {
             ready.add(w);
-            unanswered--;
+            if (--unanswered === 0) onStart?.(ready.size);
             give(w);
           } else if ('result' in m) {
             busy.delete(w);
