@@ -47,7 +47,8 @@ const ranges = (p: Plan, chunk: bigint) => {
 export async function runRanges(db: Kysely<DB>, p: Plan, o: ParallelOptions = {}): Promise<RangeMerger> {
   const list = ranges(p, BigInt(o.chunk ?? 200_000));
   const merger = new RangeMerger(p.ctx, p.start, list.length);
-  const n = Math.min(o.workers ?? defaultWorkers(), list.length);
+  // One range gains nothing from a worker but its start-up (the checkpointer's few new rows, a small trail).
+  const n = list.length > 1 ? Math.min(o.workers ?? defaultWorkers(), list.length) : 0;
   if (o.connectionString && n > 0 && (await inWorkers(o.connectionString, n, p, list, merger, o.onStart)))
     return merger;
   o.onStart?.(0);

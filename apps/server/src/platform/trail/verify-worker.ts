@@ -5,7 +5,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { DB } from '../db/index.js';
-import { checkRange, pages, type RangeContext } from './verify-range.js';
+import { checkRange, pages, type RangeContext, type RangeResult } from './verify-range.js';
 
 export interface WorkerInit {
   connectionString: string;
@@ -15,10 +15,7 @@ export interface WorkerInit {
   batch: number;
 }
 export type ToWorker = { index: number; from: string; to: string } | { stop: true };
-export type FromWorker =
-  | { ready: true }
-  | { index: number; result: import('./verify-range.js').RangeResult }
-  | { error: string };
+export type FromWorker = { ready: true } | { index: number; result: RangeResult } | { error: string };
 
 const init = workerData as WorkerInit;
 const port = parentPort!;
