@@ -11,7 +11,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/index.js';
 import type { Clock } from '../clock/index.js';
 import { verifyProof, type Signer, type SignedProof } from '../crypto/index.js';
-import { verifyTrail, type VerifyResult } from './verify.js';
+import { verifyTrail, type VerifyOptions, type VerifyResult } from './verify.js';
 
 export interface CheckpointPayload {
   kind: 'mingjian.trail.checkpoint';
@@ -78,6 +78,7 @@ export async function verifyWithCheckpoints(
   db: Kysely<DB>,
   signer: Signer,
   file: string | null,
+  parallel?: VerifyOptions['parallel'],
 ): Promise<VerifyResult> {
   const log = await readCheckpoints(file, signer);
   if (log.bad) {
@@ -90,7 +91,7 @@ export async function verifyWithCheckpoints(
       reason: `checkpoint file ${file} line ${log.bad.line}: ${log.bad.reason}`,
     };
   }
-  return verifyTrail(db, { checkpoint: log.latest?.payload });
+  return verifyTrail(db, { checkpoint: log.latest?.payload, parallel });
 }
 
 export interface CheckpointerOptions {

@@ -5,12 +5,15 @@
 // - missing: a gap in seq with rows after it;
 // - truncated: rows at or before the checkpointed seq are gone, the checkpointed hash is no longer at that seq, or
 //   trail_head disagrees with the last row.
-import type { Kysely, Selectable } from 'kysely';
-import type { DB, TrailTable } from '../db/index.js';
-import { rowHash } from './hash.js';
+// issue 12 §9: the rows are checked in ranges of seq (verify-range.ts), in worker threads on PostgreSQL when `parallel`
+// names the server (verify-parallel.ts), and the ranges linked in order, so the answer is the one pass in seq order gives.
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/index.js';
 import { trailKeyOf, type TrailKey } from './trail-key.service.js';
+import type { BreakKind } from './verify-range.js';
+import { runRanges, type ParallelOptions } from './verify-parallel.js';
 
-export type BreakKind = 'forged' | 'edited' | 'missing' | 'truncated' | 'checkpoint';
+export type { BreakKind } from './verify-range.js';
 
 /** A point of the chain known to be good: the latest checkpoint, or where an earlier verification stopped. */
 export interface Anchor {
@@ -30,22 +33,9 @@ export interface VerifyOptions {
   /** Start after this verified point instead of at row 1 (the checkpointer checks only what is new). */
   after?: Anchor | null;
   batch?: number;
+  /** Worker threads over ranges of seq (PostgreSQL: its connection string); default one range after another here. */
+  parallel?: ParallelOptions;
 }
-
-// What the hash covers and the chain links, and nothing else (not txid): each column read costs at 5 million rows.
-const COLUMNS = [
-  'seq',
-  'at',
-  'actor_id',
-  'actor_name',
-  'action',
-  'entity',
-  'entity_id',
-  'client_ip',
-  'detail',
-  'prev_hash',
-  'hash',
-] as const;
 
 export async function verifyTrail(db: Kysely<DB>, opts: VerifyOptions = {}): Promise<VerifyResult> {
   const { key, keyedFrom } = opts.key ?? trailKeyOf(db);
@@ -75,67 +65,15 @@ export async function verifyTrail(db: Kysely<DB>, opts: VerifyOptions = {}): Pro
     expectSeq = BigInt(opts.after.seq) + 1n;
     prev = opts.after.hash;
   }
-  // A row the checkpoint covered was verified intact when it was checkpointed: a break there is an edit.
-  const changed = (seq: bigint) => (cp && seq <= cp.seq ? 'edited' : 'forged');
-  const check = (r: Omit<Selectable<TrailTable>, 'txid'>): VerifyResult | null => {
-    const seq = BigInt(r.seq);
-    if (seq !== expectSeq) {
-      if (cp && expectSeq <= cp.seq)
-        return broken(expectSeq, 'truncated', `row ${expectSeq} is missing (checkpointed up to ${cp.seq})`);
-      return broken(expectSeq, 'missing', `row ${expectSeq} is missing`);
-    }
-    if (r.prev_hash !== prev) return broken(seq, changed(seq), 'prev_hash does not match the previous row');
-    const keyed = seq >= keyedFrom;
-    if (rowHash(prev, r, keyed ? key : null) !== r.hash) {
-      const plain = keyed && rowHash(prev, r, null) === r.hash;
-      return broken(
-        seq,
-        changed(seq),
-        plain
-          ? 'hashed with plain SHA-256, without the trail key'
-          : `content does not match its ${keyed ? 'keyed ' : ''}hash`,
-      );
-    }
-    if (cp && seq === cp.seq && r.hash !== cp.hash) {
-      return broken(
-        seq,
-        'truncated',
-        `row ${seq} no longer holds the checkpointed hash (the end was cut and written again)`,
-      );
-    }
-    prev = r.hash;
-    expectSeq = seq + 1n;
-    rows++;
-    return null;
-  };
   // The head first: every row up to it has committed, and rows appended while we read (a live server) come after it.
   const head = await db.selectFrom('trail_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
   const end = BigInt(head.seq);
-  // Keyset pages of `batch` rows (bounded memory), the next one asked for before this one is checked, so the database
-  // reads while this process hashes.
-  const fetch = (from: bigint) =>
-    db
-      .selectFrom('trail')
-      .select(COLUMNS)
-      .where('seq', '>=', from.toString())
-      .where('seq', '<=', head.seq)
-      .orderBy('seq')
-      .limit(batch)
-      .execute();
-  let next = fetch(expectSeq);
-  for (;;) {
-    const page = await next;
-    const more = page.length === batch;
-    if (more) next = fetch(BigInt(page[page.length - 1].seq) + 1n);
-    for (const r of page) {
-      const fail = check(r);
-      if (fail) {
-        if (more) await next.catch(() => null); // leave no query running behind the answer
-        return fail;
-      }
-    }
-    if (!more) break;
-  }
+  const ctx = { key, keyedFrom, cp };
+  const m = await runRanges(db, { ctx, start: { expect: expectSeq, prev }, end, batch }, opts.parallel);
+  rows = m.rows;
+  if (m.fail) return broken(BigInt(m.fail.seq), m.fail.kind, m.fail.reason);
+  expectSeq = m.expect;
+  prev = m.prev;
   const last = expectSeq - 1n;
   if (cp && last < cp.seq) {
     return broken(expectSeq, 'truncated', `the trail ends at row ${last}, but a checkpoint recorded row ${cp.seq}`);
