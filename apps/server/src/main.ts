@@ -23,7 +23,8 @@ const demo = (process.env.MINGJIAN_DEMO ?? (databaseUrl ? 'false' : 'true')) ===
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '127.0.0.1';
 
-const booted = await boot({ databaseUrl, migrationUrl, demo, onPhase: phases.mark });
+// An empty embedded data directory starts from the migrated template (made by the first start or a test run).
+const booted = await boot({ databaseUrl, migrationUrl, demo, templateCache: !databaseUrl, onPhase: phases.mark });
 const { ctx } = booted;
 // Signed checkpoints of the trail's head outside the database, every TRAIL_CHECKPOINT_MINUTES and at shutdown.
 const checkpoints = ctx.trailCheckpoints
@@ -73,13 +74,6 @@ try {
   // The app still serves; the jobs do not run until a restart succeeds (e.g. the role may not create schema pgboss).
   console.error('定时任务未能启动，每日任务不会运行 Scheduler failed to start; daily jobs will not run', e);
 }
-// The demo city is small enough to wait for its flags; a large registry is swept in the background.
-const sweepAtStart = scheduler?.runNow('rules-sweep');
-if (demo) {
-  await sweepAtStart;
-  phases.mark('start-up sweep');
-} else void sweepAtStart;
-void scheduler?.runNow('talk-duties');
 const webDir = fileURLToPath(new URL('../../web/dist', import.meta.url));
 const app = await buildApp(ctx, {
   logger: process.env.LOG === 'true',
@@ -88,6 +82,10 @@ const app = await buildApp(ctx, {
 phases.mark('app built');
 await app.listen({ port, host });
 phases.mark('listening');
+// The start-up runs of the daily jobs begin once the server answers (issue 12 §8): the demo city's flags follow a
+// second or two after health, announced by the "规则评估 Rules evaluated" line.
+void scheduler?.runNow('rules-sweep');
+void scheduler?.runNow('talk-duties');
 
 const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
 console.log(`\n明鉴 Mingjian 已启动 ready in ${Date.now() - started} ms — ${url}`);
