@@ -6,7 +6,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { openDatabase, migrateForApp, lockDataDir, type Database, type DB } from './platform/db/index.js';
-import { readTemplate, saveTemplate } from './platform/db/pglite-template.js';
+import { saveTemplate, unpackTemplate } from './platform/db/pglite-template.js';
 import { CN_CALENDAR, WorkCalendar, systemClock, type Clock } from './platform/clock/index.js';
 import { SecretBox, loadOrCreateKey, loadOrCreateSigner, newSigner } from './platform/crypto/index.js';
 import type { AppContext } from './platform/context.js';
@@ -111,13 +111,15 @@ export async function boot(opts: BootOptions): Promise<Booted> {
   try {
     const pgDir = onDisk ? path.join(dataDir, 'pg') : dataDir;
     const empty = onDisk && !existsSync(path.join(pgDir, 'PG_VERSION'));
-    let template = opts.pgliteTemplate;
-    if (empty && opts.templateCache && !template) {
-      template = await readTemplate().catch((e: Error) => {
+    const template = opts.pgliteTemplate;
+    const useCache = empty && !!opts.templateCache && !template;
+    const unpacked =
+      useCache &&
+      (await unpackTemplate(pgDir).catch((e: Error) => {
         console.warn(`未使用迁移模板 Not using the migrated template: ${e.message}`);
-        return undefined;
-      });
-    }
+        return false;
+      }));
+    if (unpacked) phase('template unpacked');
     database = await openDatabase({
       databaseUrl: opts.databaseUrl,
       dataDir: pgDir,
@@ -125,10 +127,10 @@ export async function boot(opts: BootOptions): Promise<Booted> {
       onPoolError: (err) =>
         console.error(`数据库连接中断，将自动重连 Database connection dropped, reconnecting: ${err.message}`),
     });
-    phase(template ? 'template loaded' : onDisk && !empty ? 'database opened' : 'initdb');
+    phase(template ? 'template loaded' : unpacked || (onDisk && !empty) ? 'database opened' : 'initdb');
     await migrateForApp(database, opts.migrationUrl);
     phase('migrations');
-    if (empty && opts.templateCache && !template) {
+    if (useCache && !unpacked) {
       await saveTemplate(database).catch((e: Error) =>
         console.warn(`迁移模板未能保存 The migrated template was not saved: ${e.message}`),
       );
