@@ -69,7 +69,8 @@ export async function startServer(): Promise<RunningServer> {
     if (exited !== undefined) break;
     try {
       const res = await fetch(`${url}/api/v1/health`);
-      if (res.status === 200) return { url, stop };
+      // The start-up sweep runs once the server answers; the tests read its flags, so wait for it too.
+      if (res.status === 200 && /规则评估 Rules evaluated/.test(output)) return { url, stop };
     } catch {
       /* not listening yet */
     }

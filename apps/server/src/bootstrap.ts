@@ -1,10 +1,12 @@
 // Opens the database (PGlite under DATA_DIR by default, PostgreSQL with DATABASE_URL), applies migrations,
 // loads dictionaries and the working-day calendar, and builds the context every service receives.
 import { DeadlineRegistry } from './platform/deadlines/index.js';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { openDatabase, migrateForApp, lockDataDir, type Database, type DB } from './platform/db/index.js';
+import { saveTemplate, unpackTemplate } from './platform/db/pglite-template.js';
 import { CN_CALENDAR, WorkCalendar, systemClock, type Clock } from './platform/clock/index.js';
 import { SecretBox, loadOrCreateKey, loadOrCreateSigner, newSigner } from './platform/crypto/index.js';
 import type { AppContext } from './platform/context.js';
@@ -20,6 +22,13 @@ export interface BootOptions {
   dataDir?: string;
   /** PGlite only: an already-migrated data directory to start from (tests, test/pglite-template.ts); boot still migrates. */
   pgliteTemplate?: Blob;
+  /**
+   * PGlite on disk only (`npm start`): an empty data directory starts from the migrated template of
+   * platform/db/pglite-template.ts, and when there is none yet, the freshly migrated directory is dumped to make it.
+   */
+  templateCache?: boolean;
+  /** Told as each start-up phase ends (main.ts prints where the time went). */
+  onPhase?: (name: string) => void;
   clock?: Clock;
   demo?: boolean;
   key?: Buffer;
@@ -97,17 +106,38 @@ export async function boot(opts: BootOptions): Promise<Booted> {
   const dataDir = opts.dataDir ?? path.resolve(process.env.DATA_DIR ?? 'data');
   const onDisk = !opts.databaseUrl && !dataDir.startsWith('memory://');
   const unlock = onDisk ? lockDataDir(dataDir) : () => {};
+  const phase = opts.onPhase ?? (() => {});
   let database: Database | undefined;
   try {
+    const pgDir = onDisk ? path.join(dataDir, 'pg') : dataDir;
+    const empty = onDisk && !existsSync(path.join(pgDir, 'PG_VERSION'));
+    const template = opts.pgliteTemplate;
+    const useCache = empty && !!opts.templateCache && !template;
+    const unpacked =
+      useCache &&
+      (await unpackTemplate(pgDir).catch((e: Error) => {
+        console.warn(`未使用迁移模板 Not using the migrated template: ${e.message}`);
+        return false;
+      }));
+    if (unpacked) phase('template unpacked');
     database = await openDatabase({
       databaseUrl: opts.databaseUrl,
-      dataDir: onDisk ? path.join(dataDir, 'pg') : dataDir,
-      loadDataDir: opts.pgliteTemplate,
+      dataDir: pgDir,
+      loadDataDir: template,
       onPoolError: (err) =>
         console.error(`数据库连接中断，将自动重连 Database connection dropped, reconnecting: ${err.message}`),
     });
+    phase(template ? 'template loaded' : unpacked || (onDisk && !empty) ? 'database opened' : 'initdb');
     await migrateForApp(database, opts.migrationUrl);
+    phase('migrations');
+    if (useCache && !unpacked) {
+      await saveTemplate(database).catch((e: Error) =>
+        console.warn(`迁移模板未能保存 The migrated template was not saved: ${e.message}`),
+      );
+      phase('template saved');
+    }
     await seedReferenceData(database);
+    phase('reference data');
     // Keys live in files only where there is a real directory; an in-memory data dir (tests) gets fresh keys, even on
     // the PostgreSQL leg — a relative "memory:/keys" folder must never appear in the working tree.
     const keyDir = dataDir.startsWith('memory://') ? null : path.join(dataDir, 'keys');
@@ -136,6 +166,7 @@ export async function boot(opts: BootOptions): Promise<Booted> {
       trailCheckpoints: checkpointFile,
       deadlines: new DeadlineRegistry(),
     };
+    phase('keys and calendar');
     const opened = database;
     return {
       ctx,

@@ -9,10 +9,13 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmpty, seedDemo } from './demo/index.js
 import { sweepAll } from './modules/registry/index.js';
 import { generateDuties, remindDuties } from './modules/talks/index.js';
 import { toCstDate } from './platform/clock/index.js';
+import { phaseTimer } from './platform/clock/phases.js';
 import { SYSTEM_ACTOR, startCheckpoints } from './platform/trail/index.js';
 import { JOB_TIME_ZONE, startScheduler, type Job, type Scheduler } from './platform/jobs/index.js';
 
 const started = Date.now();
+const phases = phaseTimer();
+phases.mark('modules');
 const databaseUrl = process.env.DATABASE_URL || undefined;
 // issue 11 §1: the owner role, only for migrations; DATABASE_URL should be the restricted app role.
 const migrationUrl = process.env.MIGRATION_DATABASE_URL || undefined;
@@ -20,7 +23,8 @@ const demo = (process.env.MINGJIAN_DEMO ?? (databaseUrl ? 'false' : 'true')) ===
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '127.0.0.1';
 
-const booted = await boot({ databaseUrl, migrationUrl, demo });
+// An empty embedded data directory starts from the migrated template (made by the first start or a test run).
+const booted = await boot({ databaseUrl, migrationUrl, demo, templateCache: !databaseUrl, onPhase: phases.mark });
 const { ctx } = booted;
 // Signed checkpoints of the trail's head outside the database, every TRAIL_CHECKPOINT_MINUTES and at shutdown.
 const checkpoints = ctx.trailCheckpoints
@@ -32,9 +36,10 @@ const checkpoints = ctx.trailCheckpoints
       everyMs: (Number(process.env.TRAIL_CHECKPOINT_MINUTES) || 5) * 60_000,
     })
   : undefined;
+phases.mark('trail checkpoints');
 if (demo && (await isEmpty(ctx))) {
   const t = Date.now();
-  const n = await seedDemo(ctx);
+  const n = await seedDemo(ctx, phases.mark);
   console.log(
     `示例数据已载入 Demo data loaded: ${n.orgs} 个单位 units, ${n.cadres} 名干部 cadres, ${n.reports} 件举报 reports, ${n.clues} 条线索 clues, ${n.talks} 次谈话 talks, ${n.duties} 项监督义务 duties, ${n.activities} 条监督工作记录 records (${Date.now() - t} ms)`,
   );
@@ -60,6 +65,7 @@ let scheduler: Scheduler | undefined;
 try {
   const t = Date.now();
   scheduler = await startScheduler(ctx, JOBS, { databaseUrl });
+  phases.mark('scheduler');
   console.log(
     `定时任务 Scheduled jobs: ${scheduler.kind === 'pg-boss' ? 'pg-boss (PostgreSQL)' : '进程内 in-process'}, ` +
       `每日 daily ${JOBS.map((j) => `${j.name} ${j.cron}`).join(', ')} (${JOB_TIME_ZONE}) (${Date.now() - t} ms)`,
@@ -68,20 +74,22 @@ try {
   // The app still serves; the jobs do not run until a restart succeeds (e.g. the role may not create schema pgboss).
   console.error('定时任务未能启动，每日任务不会运行 Scheduler failed to start; daily jobs will not run', e);
 }
-// The demo city is small enough to wait for its flags; a large registry is swept in the background.
-const sweepAtStart = scheduler?.runNow('rules-sweep');
-if (demo) await sweepAtStart;
-else void sweepAtStart;
-void scheduler?.runNow('talk-duties');
 const webDir = fileURLToPath(new URL('../../web/dist', import.meta.url));
 const app = await buildApp(ctx, {
   logger: process.env.LOG === 'true',
   webDir: existsSync(path.join(webDir, 'index.html')) ? webDir : undefined,
 });
+phases.mark('app built');
 await app.listen({ port, host });
+phases.mark('listening');
+// The start-up runs of the daily jobs begin once the server answers (issue 12 §8): the demo city's flags follow a
+// second or two after health, announced by the "规则评估 Rules evaluated" line.
+void scheduler?.runNow('rules-sweep');
+void scheduler?.runNow('talk-duties');
 
 const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
 console.log(`\n明鉴 Mingjian 已启动 ready in ${Date.now() - started} ms — ${url}`);
+console.log(`启动阶段 Start-up phases: ${phases.summary()}`);
 console.log(
   `数据库 Database: ${ctx.engine === 'pglite' ? `PGlite (embedded) ${process.env.DATA_DIR ?? 'data'}/pg` : 'PostgreSQL'}`,
 );

@@ -14,7 +14,9 @@ import {
   COLUMNS,
   generateDuties,
   importList,
+  recordActivities,
   recordActivity,
+  type NewActivity,
   recordOccasion,
   updateTask,
 } from '../modules/talks/index.js';
@@ -67,6 +69,8 @@ export async function seedDemoActivities(ctx: AppContext, linked: number[]) {
       ctx.db,
     )
   ).rows;
+  // Checked one by one as the workbench checks them, written in one transaction (issue 12 §8: the first start).
+  const batch: NewActivity[] = [];
   for (const c of committees) {
     const team = (
       await ctx.db
@@ -81,7 +85,7 @@ export async function seedDemoActivities(ctx: AppContext, linked: number[]) {
       .filter((id) => !linked.includes(id));
     for (const member of team) {
       for (let i = rng.int(0, 2); i > 0; i--, n++) {
-        await recordActivity(ctx, org, actor, {
+        batch.push({
           kind: 'research_visit',
           orgId: c.id,
           actorCadreId: member,
@@ -91,7 +95,7 @@ export async function seedDemoActivities(ctx: AppContext, linked: number[]) {
         });
       }
       if (rng.chance(0.7)) {
-        await recordActivity(ctx, org, actor, {
+        batch.push({
           kind: 'party_lecture',
           orgId: c.id,
           actorCadreId: member,
@@ -103,7 +107,7 @@ export async function seedDemoActivities(ctx: AppContext, linked: number[]) {
       }
     }
     if (rng.chance(0.6)) {
-      await recordActivity(ctx, org, actor, {
+      batch.push({
         kind: 'special_check',
         orgId: c.id,
         heldOn: day(),
@@ -123,7 +127,7 @@ export async function seedDemoActivities(ctx: AppContext, linked: number[]) {
     if (lower.length && (c.level === 'city' || rng.chance(0.5))) {
       const heard = lower.slice(0, 8);
       // Early in the year, so the failing one's 约谈 (30 days) is overdue by now.
-      await recordActivity(ctx, org, actor, {
+      batch.push({
         kind: 'lower_hearing',
         orgId: c.id,
         heldOn: `${year}-03-${String(rng.int(10, 28))}`,
@@ -138,6 +142,7 @@ export async function seedDemoActivities(ctx: AppContext, linked: number[]) {
       n++;
     }
   }
+  if (batch.length) await recordActivities(ctx, org, actor, batch);
   // 八个必谈: occasions recorded by the organization department; most talks still to hold, some overdue.
   const cadres = (
     await sql<{ id: number }>`select p.cadre_id as id from posts p join orgs u on u.id = p.org_id

@@ -19,7 +19,11 @@ export async function isEmpty(ctx: AppContext): Promise<boolean> {
   return !(await ctx.db.selectFrom('orgs').select('id').limit(1).executeTakeFirst());
 }
 
-export async function seedDemo(ctx: AppContext): Promise<{
+/** `onPhase` is told as each part is loaded (main.ts prints where the start-up's time went). */
+export async function seedDemo(
+  ctx: AppContext,
+  onPhase: (name: string) => void = () => {},
+): Promise<{
   orgs: number;
   cadres: number;
   reports: number;
@@ -31,6 +35,7 @@ export async function seedDemo(ctx: AppContext): Promise<{
   const actor = { ...SYSTEM_ACTOR, name: 'demo-seed' };
   const registry = generateRegistry(DEMO_CITY_OPTIONS);
   await loadRegistry(ctx.db, ctx.clock, actor, registry);
+  onPhase('demo registry');
   await write(ctx.db, ctx.clock, actor, async (w) => {
     for (const a of DEMO_ACCOUNTS) {
       const org = registry.orgs.find((o) => o.name === a.orgName);
@@ -52,13 +57,17 @@ export async function seedDemo(ctx: AppContext): Promise<{
       });
     }
   });
+  onPhase('demo accounts');
   // Reports and clues about cadres no demo account is linked to, so the demo accounts' own pages stay clean.
   const linked = (
     await ctx.db.selectFrom('accounts').select('cadre_id').where('cadre_id', 'is not', null).execute()
   ).map((a) => a.cadre_id!);
   const r = await seedDemoReports(ctx, linked);
+  onPhase('demo reports');
   const talks = await seedDemoTalks(ctx);
+  onPhase('demo talks');
   const work = await seedDemoActivities(ctx, linked);
+  onPhase('demo activities');
   return {
     orgs: registry.orgs.length,
     cadres: registry.cadres.length,

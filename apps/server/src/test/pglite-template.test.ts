@@ -1,6 +1,9 @@
 // issue 12 §8: a test app booted from the migrated template (pglite-template.ts) has the database a test app booted
 // from initdb and every migration has: same schema, grants, extensions, functions and rows, given the same keys.
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { boot } from '../bootstrap.js';
@@ -49,6 +52,23 @@ describe.skipIf(!!process.env.DATABASE_URL)('the migrated PGlite template', () =
     } finally {
       await fresh.close();
       await fromTemplate.close();
+    }
+  });
+
+  it('an empty data directory on disk (npm start) starts from it, unpacked, to the same database', async () => {
+    await migratedTemplate(); // made, so the start below finds it
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'mj-template-start-'));
+    const keys = { key: randomBytes(32), trailKey: randomBytes(32), checkpointFile: null };
+    const phases: string[] = [];
+    const fresh = await boot({ ...keys, dataDir: 'memory://' });
+    const started = await boot({ ...keys, dataDir: dir, templateCache: true, onPhase: (p) => phases.push(p) });
+    try {
+      expect(phases.slice(0, 2)).toEqual(['template unpacked', 'database opened']);
+      expect(await snapshot(started.ctx.db)).toEqual(await snapshot(fresh.ctx.db));
+    } finally {
+      await fresh.close();
+      await started.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -55,6 +55,31 @@ export async function settleActivityDuties(w: WriteCtx, activityIds?: number[], 
 }
 
 export async function recordActivity(ctx: AppContext, auth: Auth, actor: Actor, input: NewActivity) {
+  const checked = await checkActivity(ctx, auth, actor, input);
+  return write(ctx.db, ctx.clock, actor, (w) => writeActivity(w, checked));
+}
+
+/** Several records in one transaction (the demo's year of work): each checked as one, each with its own trail row. */
+export async function recordActivities(ctx: AppContext, auth: Auth, actor: Actor, inputs: NewActivity[]) {
+  const checked: CheckedActivity[] = [];
+  for (const input of inputs) checked.push(await checkActivity(ctx, auth, actor, input));
+  return write(ctx.db, ctx.clock, actor, async (w) => {
+    const out: Array<Awaited<ReturnType<typeof writeActivity>>> = [];
+    for (const c of checked) out.push(await writeActivity(w, c));
+    return out;
+  });
+}
+
+/** What the checks before the transaction found and the write needs. */
+interface CheckedActivity {
+  input: NewActivity;
+  accountId: number;
+  actorRow: { id: number; name: string } | null | undefined;
+  chair: number | null | undefined;
+  summons: number;
+}
+
+async function checkActivity(ctx: AppContext, auth: Auth, actor: Actor, input: NewActivity): Promise<CheckedActivity> {
   const k = ACTIVITY_KINDS[input.kind];
   if (isDiscipline(input.kind) && !can(auth.role, 'clues.handle')) {
     throw new AppError(
@@ -110,109 +135,114 @@ export async function recordActivity(ctx: AppContext, auth: Auth, actor: Actor, 
   const summons = (await getRuleSettings(ctx.db, 'M-25', input.orgId)).values.summonsDueDays;
   // Who holds the 约谈 a failing report calls for: the chair, or for the committee the principal.
   const chair = input.actorCadreId ?? (await currentPrincipal(ctx.db, input.orgId));
-  return write(ctx.db, ctx.clock, actor, async (w) => {
-    const { id } = await w.trx
-      .insertInto('supervision_activities')
-      .values({
-        kind: input.kind,
-        org_id: input.orgId,
-        actor_cadre_id: input.actorCadreId ?? null,
-        target_org_id: input.targetOrgId ?? null,
-        held_on: input.heldOn,
-        title: input.title,
-        summary: input.summary,
-        follow_up: input.followUp ?? null,
-        reported_to: input.reportedTo ?? null,
-        recorded_by: auth.accountId,
-        created_at: w.now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    if (subjects.length) {
-      await w.trx
-        .insertInto('activity_subjects')
-        .values(
-          subjects.map((s) => ({
-            activity_id: id,
-            cadre_id: s.cadreId,
-            verdict: s.verdict ?? null,
-            comment: s.comment ?? null,
-          })),
-        )
-        .execute();
-    }
-    const summonsDuties: number[] = [];
-    for (const s of subjects) {
-      // The dossier learns of a hearing's verdict and a secretary's reminder; an upward report stays with the commission.
-      if (k.subjects === 'verdict') {
-        await appendTimeline(w, {
-          cadreId: s.cadreId,
-          occurredOn: input.heldOn,
-          eventType: 'talks.hearing',
-          sourceModule: 'talks',
-          summary: `${k.zh}：${VERDICTS[s.verdict!]}`,
-          refEntity: 'activity',
-          refId: id,
-        });
-      } else if (input.kind === 'secretary_reminder') {
-        await appendTimeline(w, {
-          cadreId: s.cadreId,
-          occurredOn: input.heldOn,
-          eventType: 'talks.secretary_reminder',
-          sourceModule: 'talks',
-          summary: `纪委书记谈话提醒${actorRow ? `（${actorRow.name}）` : ''}`,
-          refEntity: 'activity',
-          refId: id,
-        });
-      }
-      // M-25: a failing report leads to a 约谈 by whoever chaired, within the set days.
-      if (s.verdict === 'failing' && chair != null && chair !== s.cadreId && summons >= 1) {
-        // The duty is about the person heard, in the unit they work in (the hearing's unit when they hold no post).
-        const subjectOrgId = (await superiorPrincipalOf(w.trx, s.cadreId))?.orgId ?? input.orgId;
-        const dutyId = await openTalkDuty(w, {
-          ruleId: 'M-25',
-          obligation: 'hearing_summons',
-          title: '听取汇报发现责任落实不到位，及时约谈',
-          kind: 'summons',
-          dueDays: summons,
-          ownerCadreId: chair,
-          subjectCadreId: s.cadreId,
-          subjectOrgId,
-          occurredOn: input.heldOn,
-          source: `activity:${id}`,
-          note: s.comment ?? null,
-        });
-        if (dutyId) summonsDuties.push(dutyId);
-      }
-    }
-    if (input.kind === 'non_report' && actorRow) {
+  return { input, accountId: auth.accountId, actorRow, chair, summons };
+}
+
+async function writeActivity(w: WriteCtx, { input, accountId, actorRow, chair, summons }: CheckedActivity) {
+  const k = ACTIVITY_KINDS[input.kind];
+  const subjects = input.subjects ?? [];
+  const ids = subjects.map((s) => s.cadreId);
+  const { id } = await w.trx
+    .insertInto('supervision_activities')
+    .values({
+      kind: input.kind,
+      org_id: input.orgId,
+      actor_cadre_id: input.actorCadreId ?? null,
+      target_org_id: input.targetOrgId ?? null,
+      held_on: input.heldOn,
+      title: input.title,
+      summary: input.summary,
+      follow_up: input.followUp ?? null,
+      reported_to: input.reportedTo ?? null,
+      recorded_by: accountId,
+      created_at: w.now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (subjects.length) {
+    await w.trx
+      .insertInto('activity_subjects')
+      .values(
+        subjects.map((s) => ({
+          activity_id: id,
+          cadre_id: s.cadreId,
+          verdict: s.verdict ?? null,
+          comment: s.comment ?? null,
+        })),
+      )
+      .execute();
+  }
+  const summonsDuties: number[] = [];
+  for (const s of subjects) {
+    // The dossier learns of a hearing's verdict and a secretary's reminder; an upward report stays with the commission.
+    if (k.subjects === 'verdict') {
       await appendTimeline(w, {
-        cadreId: actorRow.id,
+        cadreId: s.cadreId,
         occurredOn: input.heldOn,
-        eventType: 'talks.non_report',
+        eventType: 'talks.hearing',
         sourceModule: 'talks',
-        summary: '该报告未报告或不如实报告',
+        summary: `${k.zh}：${VERDICTS[s.verdict!]}`,
+        refEntity: 'activity',
+        refId: id,
+      });
+    } else if (input.kind === 'secretary_reminder') {
+      await appendTimeline(w, {
+        cadreId: s.cadreId,
+        occurredOn: input.heldOn,
+        eventType: 'talks.secretary_reminder',
+        sourceModule: 'talks',
+        summary: `纪委书记谈话提醒${actorRow ? `（${actorRow.name}）` : ''}`,
         refEntity: 'activity',
         refId: id,
       });
     }
-    await settleActivityDuties(w, [id]);
-    const fulfilled = (
-      await w.trx
-        .selectFrom('duty_fulfilments as f')
-        .innerJoin('duties as d', 'd.id', 'f.duty_id')
-        .select(['d.id', 'd.done_on'])
-        .where('f.activity_id', '=', id)
-        .execute()
-    ).map((d) => ({ dutyId: d.id, done: d.done_on != null }));
-    w.record({
-      action: 'activity.record',
-      entity: 'activity',
-      entityId: id,
-      detail: { kind: input.kind, org: input.orgId, subjects: ids, fulfilled, summonsDuties },
+    // M-25: a failing report leads to a 约谈 by whoever chaired, within the set days.
+    if (s.verdict === 'failing' && chair != null && chair !== s.cadreId && summons >= 1) {
+      // The duty is about the person heard, in the unit they work in (the hearing's unit when they hold no post).
+      const subjectOrgId = (await superiorPrincipalOf(w.trx, s.cadreId))?.orgId ?? input.orgId;
+      const dutyId = await openTalkDuty(w, {
+        ruleId: 'M-25',
+        obligation: 'hearing_summons',
+        title: '听取汇报发现责任落实不到位，及时约谈',
+        kind: 'summons',
+        dueDays: summons,
+        ownerCadreId: chair,
+        subjectCadreId: s.cadreId,
+        subjectOrgId,
+        occurredOn: input.heldOn,
+        source: `activity:${id}`,
+        note: s.comment ?? null,
+      });
+      if (dutyId) summonsDuties.push(dutyId);
+    }
+  }
+  if (input.kind === 'non_report' && actorRow) {
+    await appendTimeline(w, {
+      cadreId: actorRow.id,
+      occurredOn: input.heldOn,
+      eventType: 'talks.non_report',
+      sourceModule: 'talks',
+      summary: '该报告未报告或不如实报告',
+      refEntity: 'activity',
+      refId: id,
     });
-    return { id, fulfilled, summonsDuties };
+  }
+  await settleActivityDuties(w, [id]);
+  const fulfilled = (
+    await w.trx
+      .selectFrom('duty_fulfilments as f')
+      .innerJoin('duties as d', 'd.id', 'f.duty_id')
+      .select(['d.id', 'd.done_on'])
+      .where('f.activity_id', '=', id)
+      .execute()
+  ).map((d) => ({ dutyId: d.id, done: d.done_on != null }));
+  w.record({
+    action: 'activity.record',
+    entity: 'activity',
+    entityId: id,
+    detail: { kind: input.kind, org: input.orgId, subjects: ids, fulfilled, summonsDuties },
   });
+  return { id, fulfilled, summonsDuties };
 }
 
 /**

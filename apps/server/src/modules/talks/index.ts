@@ -4,7 +4,7 @@ export { generateDuties, halfYears } from './duties.service.js';
 export { OBLIGATIONS } from './obligations.service.js';
 export { obligationsRoutes } from './obligations.routes.js';
 export { openOccasionTalk, recordOccasion } from './occasions.service.js';
-export { recordActivity } from './activities.service.js';
+export { recordActivity, recordActivities, type NewActivity } from './activities.service.js';
 export { remindDuties } from './reminders.service.js';
 export { recordTalk } from './talk.service.js';
 export { TALK_KINDS, type TalkKind } from './talk-kinds.dicts.js';
