@@ -79,6 +79,7 @@ export const onPostsStarted =
     if (!e.postIds.length) return;
     // The calendar is read at each event: an edit of the holiday data replaces it.
     const ids = await openAppointmentTalks(ctx.calendar, w, { postIds: e.postIds });
-    const occasions = await openPostOccasions(ctx.calendar, w, { postIds: e.postIds });
-    if (ids.length || occasions) await settleTalkDuties(w);
+    const opened = [...ids, ...(await openPostOccasions(ctx.calendar, w, { postIds: e.postIds }))];
+    // Only the duties just opened (a talk held before meets them); the daily job settles the rest.
+    if (opened.length) await settleTalkDuties(w, opened);
   };

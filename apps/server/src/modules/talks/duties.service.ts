@@ -40,7 +40,7 @@ export async function generateDuties(
     const periodic = await openHalfYearTalks(w, range, within);
     const appointments = (await openAppointmentTalks(ctx.calendar, w, { range, within })).length;
     const templates = await openTemplateDuties(w, range, within);
-    const occasions = await openPostOccasions(ctx.calendar, w, { range, within });
+    const occasions = (await openPostOccasions(ctx.calendar, w, { range, within })).length;
     // Records made before their duty existed count too.
     const metByEarlierTalks = await settleTalkDuties(w, undefined, within);
     const metByEarlierRecords = await settleActivityDuties(w, undefined, within);

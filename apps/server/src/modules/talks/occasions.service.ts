@@ -192,9 +192,9 @@ export async function recordOccasion(ctx: AppContext, auth: Auth, actor: Actor, 
 /** Which posts: those starting in a range (the job), or the posts of the event `posts.started`. */
 export type PostFilter = { range: { from: string; to: string }; within?: DataScope } | { postIds: number[] };
 
-/** Promotions (a higher rank than the post before) and transfers (same rank, another unit). Returns the number opened. */
-export async function openPostOccasions(calendar: WorkCalendar, w: WriteCtx, f: PostFilter): Promise<number> {
-  let opened = 0;
+/** Promotions (a higher rank than the post before) and transfers (same rank, another unit). Returns the duties opened. */
+export async function openPostOccasions(calendar: WorkCalendar, w: WriteCtx, f: PostFilter): Promise<number[]> {
+  const opened: number[] = [];
   const posts =
     'postIds' in f
       ? sql`p.id = any(${f.postIds}::int[])`
@@ -242,7 +242,7 @@ export async function openPostOccasions(calendar: WorkCalendar, w: WriteCtx, f: 
         created_at: w.now,
       })),
     );
-    opened += ids.length;
+    opened.push(...ids);
   }
   return opened;
 }
