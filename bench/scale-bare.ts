@@ -86,7 +86,10 @@ const ARCHIVE_TYPES = [
   'talks.non_report',
 ];
 
-/** GET /cadres/:id: scope check, then posts, team with portfolios, relations, flags, archive events and the trail row. */
+/**
+ * GET /cadres/:id: scope check, then posts, team with portfolios, relations, flags, archive events, the timeline's
+ * first 100 events and their total, and the trail row.
+ */
 export async function bareCadreRead(pool: pg.Pool, key: Buffer, path: string, id: number) {
   const c = await visible(pool, path, id);
   const parts = await Promise.all([
@@ -112,22 +115,11 @@ export async function bareCadreRead(pool: pg.Pool, key: Buffer, path: string, id
        order by occurred_on, id`,
       [id, ARCHIVE_TYPES],
     ),
+    pool.query('select * from timeline_events where cadre_id = $1 order by occurred_on desc, id desc limit 100', [id]),
+    pool.query('select count(*) from timeline_events where cadre_id = $1', [id]),
     trailAppend(pool, key, 'cadre.read', id),
   ]);
   return [c, parts];
-}
-
-/** GET /cadres/:id/timeline?pageSize=100: scope check, the trail row, then the page and the total at once. */
-export async function bareTimelineRead(pool: pg.Pool, key: Buffer, path: string, id: number) {
-  await visible(pool, path, id);
-  await trailAppend(pool, key, 'cadre.timeline_read', id);
-  return Promise.all([
-    pool.query(
-      'select * from timeline_events where cadre_id = $1 order by occurred_on desc, id desc limit 100 offset 0',
-      [id],
-    ),
-    pool.query('select count(*) from timeline_events where cadre_id = $1', [id]),
-  ]);
 }
 
 const LIST = `select pg.id, pg.name, pg.gender, pg.birth_date, pg.id_card, pg.org_id, o.name as org_name, cp.title, cp.rank, cp.is_principal,

@@ -1,6 +1,6 @@
 // Scale check (issue 12 §9) on PostgreSQL: the province bench grown to SCALE_EVENTS timeline events (default 10 M)
 // and SCALE_TRAIL trail rows (default 5 M), set-based (bench/scale-grow.ts), then: one dossier as the dossier page
-// requests it (GET /cadres/:id and /cadres/:id/timeline?pageSize=100 at once, through Fastify's inject with a
+// requests it (GET /cadres/:id, which carries the timeline's first 100 events, through Fastify's inject with a
 // logged-in session) against bare SQL doing the same reads and trail appends; the city list page likewise; the
 // findings sweep; `npm run verify-trail` over the whole trail with its wall time and peak RSS; EXPLAIN ANALYZE of the
 // timeline reads. Writes the `scale` section of bench/results.md.
@@ -18,7 +18,7 @@ import { createAccount } from '../apps/server/src/platform/auth/accounts.js';
 import { sweepAll } from '../apps/server/src/modules/registry/index.js';
 import { PROVINCE_OPTIONS } from './province.js';
 import { growTimeline, growTrail } from './scale-grow.js';
-import { bareCadreRead, bareCityList, bareTimelineRead, measurePair, type Pcts } from './scale-bare.js';
+import { bareCadreRead, bareCityList, measurePair, type Pcts } from './scale-bare.js';
 import { writeSection } from './results.js';
 
 const owner = process.env.MIGRATION_DATABASE_URL || process.env.DATABASE_URL;
@@ -145,16 +145,8 @@ const pool = new pg.Pool({ connectionString: url, max: 10 });
 const key = trailKeyOf(db).key;
 const dossier = (ids: number[]) =>
   measurePair(
-    (i) =>
-      Promise.all([
-        get(`/api/v1/cadres/${ids[i % ids.length]}`),
-        get(`/api/v1/cadres/${ids[i % ids.length]}/timeline?pageSize=100`),
-      ]),
-    (i) =>
-      Promise.all([
-        bareCadreRead(pool, key, city.path, ids[i % ids.length]),
-        bareTimelineRead(pool, key, city.path, ids[i % ids.length]),
-      ]),
+    (i) => get(`/api/v1/cadres/${ids[i % ids.length]}`),
+    (i) => bareCadreRead(pool, key, city.path, ids[i % ids.length]),
     RUNS,
   );
 const rows: Array<[string, Pcts, Pcts, string]> = [];

@@ -27,14 +27,7 @@ import { FlagCard } from '../components/Flags';
 import { useLoad } from '../components/useLoad';
 import { NotFoundPage } from './NotFoundPage';
 import { ForbiddenPage } from './ForbiddenPage';
-import type {
-  CadrePost as Post,
-  CadreSeat as Seat,
-  CadreRelation as Relation,
-  Cadre,
-  TimelineEvent as Event,
-} from '@api';
-import type { Page } from '@api';
+import type { CadrePost as Post, CadreSeat as Seat, CadreRelation as Relation, Cadre } from '@api';
 
 const YEARS = Array.from({ length: 10 }, (_, i) => new Date().getFullYear() - i);
 
@@ -49,13 +42,11 @@ export function DossierPage() {
   useEffect(() => {
     loadDicts().then(setDicts);
   }, []);
+  // One request, one trailed read: the record carries the timeline's first 100 events (M-08).
   const r = useLoad(
     () =>
       Number.isInteger(id) && id > 0
-        ? Promise.all([
-            get<Cadre>(`/api/v1/cadres/${id}`),
-            get<Page<Event>>(`/api/v1/cadres/${id}/timeline?pageSize=100`),
-          ])
+        ? get<Cadre>(`/api/v1/cadres/${id}`)
         : Promise.reject(Object.assign(new Error('bad id'), { status: 404 })),
     [id],
   );
@@ -63,7 +54,8 @@ export function DossierPage() {
   if ((r.error as { status?: number })?.status === 403) return <ForbiddenPage />;
   if (r.error) return <Typography.Text type="danger">{errorText(r.error, lang)}</Typography.Text>;
   if (!r.data) return <Card loading />;
-  const [c, timeline] = r.data;
+  const c = r.data;
+  const { timeline } = c;
   const current = c.posts.filter((p) => !p.endDate);
 
   return (

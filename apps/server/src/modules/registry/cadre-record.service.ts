@@ -1,8 +1,13 @@
-// The parts of one cadre's record: posts held (M-02), team memberships with portfolios (M-03), relations.
+// One cadre's record (M-08): posts held (M-02), team memberships with portfolios (M-03), relations, findings, the
+// integrity archive's sections and the first page of the timeline.
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
 import type { Auth } from '../../platform/auth/index.js';
 import { cadreVisible } from '../../platform/scope/index.js';
+import { readTimeline } from '../../platform/dossier/index.js';
+import { recordRead, type Actor } from '../../platform/trail/index.js';
+import { archiveSections, SECTION_OF_EVENT } from './archive-sections.dicts.js';
+import { visibleCadre } from './cadre.service.js';
 import { dictLabel } from './registry.dicts.js';
 
 export async function cadreRecordParts(ctx: AppContext, auth: Auth, cadreId: number) {
@@ -96,5 +101,72 @@ export async function cadreRecordParts(ctx: AppContext, auth: Auth, cadreId: num
       relative: r.visible ? { id: r.rel_id, name: r.rel_name, orgName: r.rel_org } : null,
       note: r.visible ? r.note : null,
     })),
+  };
+}
+
+/** The cadre's findings as of the last evaluation (refreshed on every registry write, rule change and daily). */
+async function storedFlags(ctx: AppContext, cadreId: number) {
+  const rows = await ctx.db
+    .selectFrom('cadre_flags')
+    .selectAll()
+    .where('cadre_id', '=', cadreId)
+    .orderBy('seq')
+    .execute();
+  return rows.map((r) => ({
+    ruleId: r.rule_id,
+    level: r.level,
+    message: r.message,
+    messageEn: r.message_en,
+    settings: r.settings,
+    evidence: r.evidence,
+    evaluatedOn: r.evaluated_on,
+  }));
+}
+
+/** How many timeline events, newest first, the record carries: the dossier page's first page (M-08). */
+export const RECORD_TIMELINE_PAGE = 100;
+
+/**
+ * One cadre's whole record with the first page of the timeline, as the dossier page shows it: one request, one trailed
+ * read (ARCHITECTURE 3) — the timeline's further pages come from GET /cadres/:id/timeline.
+ */
+export async function getCadre(ctx: AppContext, auth: Auth, actor: Actor, id: number) {
+  const c = await visibleCadre(ctx, auth, actor, id);
+  // In scope: trail the read while the record's parts load; a failed trail write fails the request.
+  const [parts, flags, filed, timeline] = await Promise.all([
+    cadreRecordParts(ctx, auth, id),
+    storedFlags(ctx, id),
+    ctx.db
+      .selectFrom('timeline_events')
+      .select(['event_type', 'occurred_on', 'summary'])
+      .where('cadre_id', '=', id)
+      .where('event_type', 'in', Object.keys(SECTION_OF_EVENT))
+      .orderBy('occurred_on')
+      .orderBy('id')
+      .execute(),
+    readTimeline(ctx.db, id, { limit: RECORD_TIMELINE_PAGE, offset: 0 }),
+    recordRead(ctx.db, ctx.clock, actor, { action: 'cadre.read', entity: 'cadre', entityId: id }),
+  ]);
+  return {
+    id: c.id,
+    name: c.name,
+    idCard: c.id_card,
+    gender: c.gender,
+    birthDate: c.birth_date,
+    ethnicity: c.ethnicity,
+    partyStatus: c.party_status,
+    partyJoinedOn: c.party_joined_on,
+    birthplaceCode: c.birthplace_code,
+    growthPlaceCode: c.growth_place_code,
+    orgId: c.org_id,
+    orgName: c.org_name,
+    createdAt: c.created_at.toISOString(),
+    updatedAt: c.updated_at.toISOString(),
+    ...parts,
+    archive: archiveSections(
+      filed.map((e) => ({ eventType: e.event_type, occurredOn: e.occurred_on, summary: e.summary })),
+    ),
+    flags,
+    timeline,
   };
 }

@@ -16,9 +16,7 @@ import { escapeLike } from '../../platform/db/index.js';
 import { assertNotBeforeBirth, assertNotTooLate } from './registry.dates.js';
 import { visibleOrg } from './org.service.js';
 import { thenRefresh } from './flags.service.js';
-import { archiveSections, SECTION_OF_EVENT } from './archive-sections.dicts.js';
 import type { cadreCreate, cadreListQuery, cadreUpdate } from './registry.schema.js';
-import { cadreRecordParts } from './cadre-record.service.js';
 
 /** Sort key by pinyin (surname readings: 单 shan, 曾 zeng), then the characters; compared bytewise (COLLATE "C"). */
 export const nameSortKey = (name: string) =>
@@ -181,65 +179,6 @@ async function assertIdCardFree(ctx: AppContext, actor: Actor, idCard: string, e
     '该身份证号已有干部档案，请联系上级组织部门核对',
     'A cadre record with this ID number already exists; ask the superior organization department to check',
   );
-}
-
-/** The cadre's findings as of the last evaluation (refreshed on every registry write, rule change and daily). */
-async function storedFlags(ctx: AppContext, cadreId: number) {
-  const rows = await ctx.db
-    .selectFrom('cadre_flags')
-    .selectAll()
-    .where('cadre_id', '=', cadreId)
-    .orderBy('seq')
-    .execute();
-  return rows.map((r) => ({
-    ruleId: r.rule_id,
-    level: r.level,
-    message: r.message,
-    messageEn: r.message_en,
-    settings: r.settings,
-    evidence: r.evidence,
-    evaluatedOn: r.evaluated_on,
-  }));
-}
-
-/** One cadre's whole record. The read is trailed (ARCHITECTURE 3). */
-export async function getCadre(ctx: AppContext, auth: Auth, actor: Actor, id: number) {
-  const c = await visibleCadre(ctx, auth, actor, id);
-  // In scope: trail the read while the record's parts load; a failed trail write fails the request.
-  const [parts, flags, filed] = await Promise.all([
-    cadreRecordParts(ctx, auth, id),
-    storedFlags(ctx, id),
-    ctx.db
-      .selectFrom('timeline_events')
-      .select(['event_type', 'occurred_on', 'summary'])
-      .where('cadre_id', '=', id)
-      .where('event_type', 'in', Object.keys(SECTION_OF_EVENT))
-      .orderBy('occurred_on')
-      .orderBy('id')
-      .execute(),
-    recordRead(ctx.db, ctx.clock, actor, { action: 'cadre.read', entity: 'cadre', entityId: id }),
-  ]);
-  return {
-    id: c.id,
-    name: c.name,
-    idCard: c.id_card,
-    gender: c.gender,
-    birthDate: c.birth_date,
-    ethnicity: c.ethnicity,
-    partyStatus: c.party_status,
-    partyJoinedOn: c.party_joined_on,
-    birthplaceCode: c.birthplace_code,
-    growthPlaceCode: c.growth_place_code,
-    orgId: c.org_id,
-    orgName: c.org_name,
-    createdAt: c.created_at.toISOString(),
-    updatedAt: c.updated_at.toISOString(),
-    ...parts,
-    archive: archiveSections(
-      filed.map((e) => ({ eventType: e.event_type, occurredOn: e.occurred_on, summary: e.summary })),
-    ),
-    flags,
-  };
 }
 
 export async function createCadre(ctx: AppContext, auth: Auth, actor: Actor, input: z.infer<typeof cadreCreate>) {

@@ -122,6 +122,18 @@ export const cadreRow = z.object({
   flags: z.array(z.object({ ruleId: z.string(), level: z.string() })),
 });
 export const cadrePage = pageAnswer(cadreRow);
+export const timelineEvent = z.object({
+  id: z.string(),
+  occurredOn: z.string(),
+  recordedAt: z.string(),
+  eventType: z.string(),
+  eventLabel: z.string(),
+  sourceModule: z.string(),
+  summary: z.string(),
+  refEntity: z.string().nullable(),
+  refId: z.string().nullable(),
+});
+export const timelinePage = pageAnswer(timelineEvent);
 export const getCadreAnswer = z.object({
   archive: z.array(archiveSection),
   flags: z.array(
@@ -189,17 +201,6 @@ export const getCadreAnswer = z.object({
   orgName: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  timeline: timelinePage,
 });
-export const timelineEvent = z.object({
-  id: z.string(),
-  occurredOn: z.string(),
-  recordedAt: z.string(),
-  eventType: z.string(),
-  eventLabel: z.string(),
-  sourceModule: z.string(),
-  summary: z.string(),
-  refEntity: z.string().nullable(),
-  refId: z.string().nullable(),
-});
-export const timelinePage = pageAnswer(timelineEvent);
 export const createCadreAnswer = z.object({ id: z.number(), name: z.string(), gender: gender, birthDate: z.string() });

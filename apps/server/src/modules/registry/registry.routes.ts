@@ -10,6 +10,7 @@ import { recordRead } from '../../platform/trail/index.js';
 import * as s from './registry.schema.js';
 import * as orgs from './org.service.js';
 import * as cadres from './cadre.service.js';
+import { getCadre } from './cadre-record.service.js';
 import * as appt from './appointment.service.js';
 import * as rel from './relation.service.js';
 import * as flags from './flags.service.js';
@@ -257,7 +258,7 @@ export function registryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           params: cadre.params(),
         },
       },
-      async (req) => cadres.getCadre(ctx, requireAuth(req), actorOf(req), req.params.id),
+      async (req) => getCadre(ctx, requireAuth(req), actorOf(req), req.params.id),
     );
     app.get(
       '/cadres/:id/timeline',

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, startTestApp, type Client, type TestApp } from '../../test/harness.js';
 import { CADRE, loadSmallTree, ORG } from '../../test/fixtures.js';
 import { makeIdCard } from './index.js';
+import { SYSTEM_ACTOR, write } from '../../platform/trail/index.js';
 
 let t: TestApp;
 let c: Client;
@@ -164,6 +165,34 @@ describe('posts, teams and portfolios (M-02, M-03) with the dossier timeline (M-
       'registry.appointed',
     ]);
     expect(tl.items[1].summary).toContain('城关街道党工委书记');
+    // The record carries the same newest events, so the dossier page needs one request and one trailed read.
+    expect(rec.timeline.total).toBe(tl.total);
+    expect(rec.timeline.items.slice(0, tl.items.length)).toEqual(tl.items);
+  });
+
+  it('carries the newest 100 timeline events in the record, the 101st only through the timeline pages', async () => {
+    const now = new Date();
+    const rows = Array.from({ length: 101 }, (_, i) => ({
+      cadre_id: CADRE.B,
+      occurred_on: `2020-01-${String(1 + (i % 28)).padStart(2, '0')}`,
+      recorded_at: now,
+      event_type: 'registry.appointed',
+      source_module: 'registry',
+      summary: `事件 ${i}`,
+      ref_entity: null,
+      ref_id: null,
+    }));
+    const had = (await c.get(`/api/v1/cadres/${CADRE.B}`)).json().timeline.total;
+    await write(t.ctx.db, t.ctx.clock, SYSTEM_ACTOR, async (w) => {
+      await w.trx.insertInto('timeline_events').values(rows).execute();
+      w.record({ action: 'test.timeline', entity: 'cadre', entityId: CADRE.B });
+    });
+    const rec = (await c.get(`/api/v1/cadres/${CADRE.B}`)).json();
+    expect(rec.timeline.total).toBe(had + 101);
+    expect(rec.timeline.items).toHaveLength(100);
+    const last = (await c.get(`/api/v1/cadres/${CADRE.B}/timeline?page=${had + 101}&pageSize=1`)).json();
+    expect(last.items).toHaveLength(1);
+    expect(rec.timeline.items.map((e: { id: string }) => e.id)).not.toContain(last.items[0].id);
   });
 
   it('refuses an end date before the start date, on create and on end, writing nothing', async () => {

@@ -13,7 +13,7 @@ import { cadreListQuery, flagListQuery, flagRuleParam } from '../registry.schema
 import { EXAMPLES, SHEETS } from './roster-columns.dicts.js';
 import { importRoster } from './roster-import.service.js';
 import { dossierDocx } from './dossier-docx.service.js';
-import { getCadre } from '../cadre.service.js';
+import { getCadre } from '../cadre-record.service.js';
 import { readTimeline } from '../../../platform/dossier/index.js';
 import { cadre, urlInt } from '../../../platform/scope/index.js';
 import { toCstDate } from '../../../platform/clock/index.js';
