@@ -1,10 +1,11 @@
-// Embedded first start (issue 12 §8): `main.ts` as `npm start` runs it after the web build (the build is not timed),
-// from process spawn until `/api/v1/health` answers 200 with the demo city loaded, on an empty data directory —
-// (a) with no migrated template yet (a new machine: initdb, and the template is made), (b) with the template made
-// by an earlier start or test run — then (c) again on the same directory. Each RUNS times; the load average with
-// each. Prints main.ts's own phase line per start and writes bench/results.md (section coldstart).
+// Embedded first start (issue 12 §8): the compiled `main.js` as `npm start` runs it after `npm run build` (the build
+// is not timed), from process spawn until `/api/v1/health` answers 200 with the demo city loaded, on an empty data
+// directory — (a) with no migrated template yet (a new machine: initdb, and the template is made), (b) with the
+// template made by an earlier start or test run, (b′) the same through tsx (how the tests and a developer start
+// main.ts) — then (c) again on the same directory. Each RUNS times; the load average with each. Prints main's own
+// phase line per start and writes bench/results.md (section coldstart).
 //   npm run bench:coldstart     (no DATABASE_URL needed: always the embedded database)
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,7 +21,10 @@ interface Start {
   phases: string;
 }
 
-async function startOnce(dataDir: string, templateDir: string): Promise<Start> {
+const COMPILED = ['apps/server/dist/main.js'];
+const TSX = ['--import', 'tsx', 'apps/server/src/main.ts'];
+
+async function startOnce(dataDir: string, templateDir: string, args = COMPILED): Promise<Start> {
   const port = await freePort();
   const before = load();
   const t0 = performance.now();
@@ -32,7 +36,7 @@ async function startOnce(dataDir: string, templateDir: string): Promise<Start> {
   };
   delete env.DATABASE_URL;
   delete env.MINGJIAN_DEMO;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+  const child = spawn(process.execPath, args, {
     env,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -59,18 +63,21 @@ async function startOnce(dataDir: string, templateDir: string): Promise<Start> {
   return { ms, load: `${before}→${load()}`, phases: `${phases}${sweep ? `; sweep ${sweep} ms` : ''}` };
 }
 
+if (spawnSync('npm', ['run', 'build:server'], { stdio: 'inherit' }).status !== 0)
+  throw new Error('build:server failed');
 const rows: Array<[string, Start]> = [];
 for (let i = 0; i < RUNS; i++) {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'mj-coldstart-'));
   const templateDir = path.join(tmp, 'template'); // private to this run: (a) really has no template
   const dataDir = path.join(tmp, 'data');
   const second = path.join(tmp, 'data2');
-  for (const [label, dir] of [
-    ['(a) empty data directory, no template', dataDir],
-    ['(b) empty data directory, template present', second],
-    ['(c) same directory again', second],
+  for (const [label, dir, args] of [
+    ['(a) empty data directory, no template', dataDir, COMPILED],
+    ['(b) empty data directory, template present', second, COMPILED],
+    ['(b′) the same through tsx (tests, development)', path.join(tmp, 'data3'), TSX],
+    ['(c) same directory again', second, COMPILED],
   ] as const) {
-    const s = await startOnce(dir, templateDir);
+    const s = await startOnce(dir, templateDir, [...args]);
     rows.push([label, s]);
     console.log(`run ${i + 1} ${label}: ${(s.ms / 1000).toFixed(1)} s (load ${s.load}) — ${s.phases}`);
   }
@@ -83,7 +90,7 @@ const secs = (label: string) =>
     .map(([, s]) => `${(s.ms / 1000).toFixed(1)} s`)
     .join(', ');
 writeSection('coldstart', [
-  `Machine: ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, shared with other work (1-minute load average before→after each start in brackets). Time from spawning \`node --import tsx apps/server/src/main.ts\` (what \`npm start\` runs after \`build:web\`, which is not timed) to \`/api/v1/health\` answering 200, demo city loaded; ${RUNS} runs.`,
+  `Machine: ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, shared with other work (1-minute load average before→after each start in brackets). Time from spawning \`node apps/server/dist/main.js\` (what \`npm start\` runs after \`npm run build\`, which is not timed; (b′) \`node --import tsx apps/server/src/main.ts\`) to \`/api/v1/health\` answering 200, demo city loaded; ${RUNS} runs.`,
   '',
   '| start | times |',
   '|---|---|',

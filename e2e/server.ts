@@ -1,5 +1,5 @@
-// Starts the real app (apps/server/src/main.ts) as a child process on a fresh embedded database,
-// so the browser tests exercise exactly what `npm start` runs.
+// Starts the real app as a child process on a fresh embedded database, compiled as `npm start` runs it
+// (apps/server/dist/main.js, built by `npm run build` before the browser tests), so they exercise exactly that.
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -18,11 +18,19 @@ const HOST = '127.0.0.1';
 export async function startServer(): Promise<RunningServer> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'mingjian-e2e-'));
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST, MINGJIAN_DEMO: 'true' };
+  // The start-up sweep at once: the browser tests wait for its line before they begin.
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST,
+    MINGJIAN_DEMO: 'true',
+    STARTUP_JOBS_DELAY_MS: '0',
+  };
   delete env.DATABASE_URL; // the browser leg always uses the embedded PGlite, never an outside PostgreSQL
 
   // detached → own process group, so stop() can kill the whole tree with one signal.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+  const child = spawn(process.execPath, ['apps/server/dist/main.js'], {
     cwd: ROOT,
     env,
     detached: true,

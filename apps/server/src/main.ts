@@ -82,10 +82,14 @@ const app = await buildApp(ctx, {
 phases.mark('app built');
 await app.listen({ port, host });
 phases.mark('listening');
-// The start-up runs of the daily jobs begin once the server answers (issue 12 §8): the demo city's flags follow a
-// second or two after health, announced by the "规则评估 Rules evaluated" line.
-void scheduler?.runNow('rules-sweep');
-void scheduler?.runNow('talk-duties');
+// The start-up runs of the daily jobs begin a moment after the server answers (issue 12 §8), so its first answers
+// (health, the workbench's files, a login) are not queued behind the sweep on the embedded database's one connection;
+// the demo city's flags follow about three seconds after health, announced by the "规则评估 Rules evaluated" line.
+const jobsDelayMs = Number(process.env.STARTUP_JOBS_DELAY_MS ?? 2000);
+const startupJobs = setTimeout(() => {
+  void scheduler?.runNow('rules-sweep');
+  void scheduler?.runNow('talk-duties');
+}, jobsDelayMs);
 
 const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
 console.log(`\n明鉴 Mingjian 已启动 ready in ${Date.now() - started} ms — ${url}`);
@@ -109,6 +113,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, async () => {
     if (closing) return;
     closing = true;
+    clearTimeout(startupJobs);
     // The scheduler stops with the server (waiting briefly for a running job) before the database closes under it.
     await Promise.all([scheduler?.stop(), app.close()]);
     await checkpoints?.stop(); // the last checkpoint, after the last write

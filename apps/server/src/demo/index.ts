@@ -1,6 +1,6 @@
 // Loads the demo city and its accounts into an empty database (demo mode only).
 import type { AppContext } from '../platform/context.js';
-import { createAccount } from '../platform/auth/index.js';
+import { createAccount, hashPassword } from '../platform/auth/index.js';
 import { write, SYSTEM_ACTOR } from '../platform/trail/index.js';
 import { generateRegistry } from './generate-registry.js';
 import { loadRegistry } from './load-registry.js';
@@ -36,6 +36,7 @@ export async function seedDemo(
   const registry = generateRegistry(DEMO_CITY_OPTIONS);
   await loadRegistry(ctx.db, ctx.clock, actor, registry);
   onPhase('demo registry');
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
   await write(ctx.db, ctx.clock, actor, async (w) => {
     for (const a of DEMO_ACCOUNTS) {
       const org = registry.orgs.find((o) => o.name === a.orgName);
@@ -47,6 +48,7 @@ export async function seedDemo(
         username: a.username,
         displayName: a.displayName,
         password: DEMO_PASSWORD,
+        passwordHash,
         role: a.role,
         orgId: org.id,
         scope: a.scope,

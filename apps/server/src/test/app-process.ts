@@ -1,4 +1,5 @@
-// The real app (main.ts) as a child process, the way `npm start` runs it, so a crash shows as the process ending.
+// The real app (main.ts) as a child process, so a crash shows as the process ending. Through tsx, so the unit tests
+// need no build (`npm start` runs the same main compiled: scripts/build-server.mjs).
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -56,17 +56,59 @@ export async function settleActivityDuties(w: WriteCtx, activityIds?: number[], 
 
 export async function recordActivity(ctx: AppContext, auth: Auth, actor: Actor, input: NewActivity) {
   const checked = await checkActivity(ctx, auth, actor, input);
-  return write(ctx.db, ctx.clock, actor, (w) => writeActivity(w, checked));
+  return write(ctx.db, ctx.clock, actor, async (w) => (await settleAndRecord(w, [await writeActivity(w, checked)]))[0]);
 }
 
-/** Several records in one transaction (the demo's year of work): each checked as one, each with its own trail row. */
+/**
+ * Several records in one transaction (the demo's year of work): each checked as one, each with its own trail row,
+ * the duties they fulfil settled once for all of them (one matching query instead of one per record: 0.8 s of the
+ * demo's start). A duty two records of the batch both fulfil counts both.
+ */
 export async function recordActivities(ctx: AppContext, auth: Auth, actor: Actor, inputs: NewActivity[]) {
   const checked: CheckedActivity[] = [];
   for (const input of inputs) checked.push(await checkActivity(ctx, auth, actor, input));
   return write(ctx.db, ctx.clock, actor, async (w) => {
-    const out: Array<Awaited<ReturnType<typeof writeActivity>>> = [];
-    for (const c of checked) out.push(await writeActivity(w, c));
-    return out;
+    const written: Written[] = [];
+    for (const c of checked) written.push(await writeActivity(w, c));
+    return settleAndRecord(w, written);
+  });
+}
+
+/** A record written, before its duties are settled and its trail row is made. */
+interface Written {
+  id: number;
+  input: NewActivity;
+  summonsDuties: number[];
+}
+
+/** Settles the duties the records fulfil (M-22, M-23), then trails each record with what it fulfilled. */
+async function settleAndRecord(w: WriteCtx, written: Written[]) {
+  const ids = written.map((x) => x.id);
+  await settleActivityDuties(w, ids);
+  const rows = ids.length
+    ? await w.trx
+        .selectFrom('duty_fulfilments as f')
+        .innerJoin('duties as d', 'd.id', 'f.duty_id')
+        .select(['f.activity_id', 'd.id', 'd.done_on'])
+        .where('f.activity_id', 'in', ids)
+        .orderBy('d.id')
+        .execute()
+    : [];
+  return written.map(({ id, input, summonsDuties }) => {
+    const fulfilled = rows.filter((r) => r.activity_id === id).map((d) => ({ dutyId: d.id, done: d.done_on != null }));
+    w.record({
+      action: 'activity.record',
+      entity: 'activity',
+      entityId: id,
+      detail: {
+        kind: input.kind,
+        org: input.orgId,
+        subjects: (input.subjects ?? []).map((s) => s.cadreId),
+        fulfilled,
+        summonsDuties,
+      },
+    });
+    return { id, fulfilled, summonsDuties };
   });
 }
 
@@ -138,10 +180,12 @@ async function checkActivity(ctx: AppContext, auth: Auth, actor: Actor, input: N
   return { input, accountId: auth.accountId, actorRow, chair, summons };
 }
 
-async function writeActivity(w: WriteCtx, { input, accountId, actorRow, chair, summons }: CheckedActivity) {
+async function writeActivity(
+  w: WriteCtx,
+  { input, accountId, actorRow, chair, summons }: CheckedActivity,
+): Promise<Written> {
   const k = ACTIVITY_KINDS[input.kind];
   const subjects = input.subjects ?? [];
-  const ids = subjects.map((s) => s.cadreId);
   const { id } = await w.trx
     .insertInto('supervision_activities')
     .values({
@@ -227,22 +271,7 @@ async function writeActivity(w: WriteCtx, { input, accountId, actorRow, chair, s
       refId: id,
     });
   }
-  await settleActivityDuties(w, [id]);
-  const fulfilled = (
-    await w.trx
-      .selectFrom('duty_fulfilments as f')
-      .innerJoin('duties as d', 'd.id', 'f.duty_id')
-      .select(['d.id', 'd.done_on'])
-      .where('f.activity_id', '=', id)
-      .execute()
-  ).map((d) => ({ dutyId: d.id, done: d.done_on != null }));
-  w.record({
-    action: 'activity.record',
-    entity: 'activity',
-    entityId: id,
-    detail: { kind: input.kind, org: input.orgId, subjects: ids, fulfilled, summonsDuties },
-  });
-  return { id, fulfilled, summonsDuties };
+  return { id, input, summonsDuties };
 }
 
 /**

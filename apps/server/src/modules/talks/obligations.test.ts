@@ -10,6 +10,8 @@ import { SYSTEM_ACTOR } from '../../platform/trail/index.js';
 import { periods } from '../../platform/deadlines/index.js';
 import { TALK_KIND_CODES } from '../../platform/rules/index.js';
 import { TALK_KINDS } from './talk-kinds.dicts.js';
+import { recordActivities } from './activities.service.js';
+import { loadSession } from '../../platform/auth/sessions.js';
 
 let t: TestApp;
 let city: Client;
@@ -500,5 +502,45 @@ describe('reminders for duties without a subject person (M-27)', () => {
     expect(rows.map((r) => r.title)).toContain(
       '请于 2026-12-31 前与陈副书记同志完成听取班子成员履行“一岗双责”情况汇报',
     );
+  });
+});
+
+describe('a batch of records in one transaction (recordActivities, the demo year)', () => {
+  it('settles duties once for all of them, counts every record and trails each with what it fulfilled', async () => {
+    await at('2026-06-01');
+    const token = decodeURIComponent(countyA.cookie.split('=')[1]);
+    const auth = (await loadSession(t.ctx, token))!;
+    const mine = async () =>
+      (await one(countyA, (d) => d.obligation === 'research_visit' && d.owner.cadreId === CADRE.A))[0];
+    const duty = await mine();
+    expect(duty).toMatchObject({ doneCount: 0, required: 2, doneOn: null });
+    const visit = (heldOn: string) => ({
+      kind: 'research_visit' as const,
+      orgId: ORG.A,
+      actorCadreId: CADRE.A,
+      targetOrgId: ORG.A_TOWN,
+      heldOn,
+      title: '赴城关街道开展全面从严治党调研',
+      summary: '听取街道党工委落实主体责任情况。',
+    });
+    const seqBefore = Number(
+      (await t.ctx.db.selectFrom('trail').select('seq').orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow()).seq,
+    );
+    const out = await recordActivities(t.ctx, auth, SYSTEM_ACTOR, [
+      visit('2026-05-20'),
+      visit('2026-04-01'),
+      visit('2026-05-01'),
+    ]);
+    expect(out.map((o) => o.fulfilled)).toEqual([1, 2, 3].map(() => [{ dutyId: duty.id, done: true }]));
+    // Done on the date of the second visit held, whatever the order they were given in; all three count.
+    expect(await mine()).toMatchObject({ doneCount: 3, status: 'done', doneOn: '2026-05-01' });
+    const rows = await t.ctx.db
+      .selectFrom('trail')
+      .select(['action', 'entity_id', 'detail'])
+      .where('seq', '>', String(seqBefore))
+      .orderBy('seq')
+      .execute();
+    expect(rows.map((r) => r.action)).toEqual(['activity.record', 'activity.record', 'activity.record']);
+    expect(rows.map((r) => r.entity_id)).toEqual(out.map((o) => String(o.id)));
   });
 });

@@ -21,6 +21,8 @@ export interface NewAccount {
   isHead?: boolean;
   /** A fixed TOTP secret (demo accounts only, so the README can give it). */
   totpSecret?: string;
+  /** The password's hash made beforehand (the demo seeder hashes its one shared password once, not per account). */
+  passwordHash?: string;
 }
 
 export async function createAccount(ctx: AppContext, w: WriteCtx, a: NewAccount) {
@@ -29,7 +31,7 @@ export async function createAccount(ctx: AppContext, w: WriteCtx, a: NewAccount)
     .values({
       username: a.username,
       display_name: a.displayName,
-      password_hash: await hashPassword(a.password),
+      password_hash: a.passwordHash ?? (await hashPassword(a.password)),
       role: a.role,
       org_id: a.orgId,
       scope: a.scope,

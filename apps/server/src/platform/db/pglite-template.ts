@@ -16,6 +16,10 @@ import { MIGRATIONS_DIR } from './migrate.js';
 const FORMAT = 'mingjian-pglite-template 2';
 // The code that builds it: how PGlite is opened (its extensions) and how migrations are applied and recorded.
 const BUILDERS = ['./client.ts', './migrate.ts', './pglite-template.ts'];
+// Their TypeScript source, also when this module runs compiled from apps/server/dist (npm start, scripts/build-server.mjs),
+// so the tests and the compiled start share one template.
+const builderSource = (file: string) =>
+  new URL(file, import.meta.url.replace('/apps/server/dist/', '/apps/server/src/'));
 
 /** The file's key: the PGlite version, the builders' text and every migration file's name and text. */
 async function templateKey(): Promise<string> {
@@ -23,7 +27,7 @@ async function templateKey(): Promise<string> {
   const pkgDir = path.resolve(path.dirname(require.resolve('@electric-sql/pglite')), '..');
   const hash = createHash('sha256').update(FORMAT).update('\0');
   hash.update(JSON.parse(await readFile(path.join(pkgDir, 'package.json'), 'utf8')).version).update('\0');
-  for (const file of BUILDERS) hash.update(await readFile(new URL(file, import.meta.url))).update('\0');
+  for (const file of BUILDERS) hash.update(await readFile(builderSource(file))).update('\0');
   for (const file of (await readdir(MIGRATIONS_DIR)).sort()) {
     hash
       .update(file)
