@@ -25,6 +25,7 @@ import {
 } from './platform/http/index.js';
 import { parseTrustProxy } from './platform/http/trust-proxy.js';
 import { authRoutes } from './platform/auth/auth.routes.js';
+import { accountsRoutes } from './platform/auth/accounts-admin.routes.js';
 import { rulesRoutes } from './platform/rules/rules.routes.js';
 import { trailRoutes } from './platform/trail/trail.routes.js';
 import { calendarRoutes } from './platform/clock/calendar.routes.js';
@@ -150,6 +151,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   await app.register(
     async (api) => {
       await api.register(authRoutes(ctx));
+      await api.register(accountsRoutes(ctx));
       await api.register(registryRoutes(ctx));
       await api.register(
         rulesRoutes(ctx, {

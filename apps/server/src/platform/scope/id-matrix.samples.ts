@@ -16,6 +16,16 @@ export interface Sample {
 const PDF = Buffer.from('%PDF-1.4\n测试\n%%EOF\n');
 const collective = { meetingOn: '2026-03-02', participants: ['甲', '乙', '丙'], minutes: '经集体研究同意' };
 export const SAMPLES: Record<string, Sample> = {
+  'POST /api/v1/accounts': {
+    body: {
+      username: 'matrix_user',
+      displayName: '矩阵测试',
+      password: 'Lake-river-7-stones',
+      role: 'cadre',
+      scope: 4,
+      customOrgIds: [0],
+    },
+  },
   'POST /api/v1/orgs': { body: { name: '测试单位', level: 'village', unitType: 'village_org' } },
   'PATCH /api/v1/orgs/:id': { body: { sort: 7 } },
   'POST /api/v1/orgs/:id/move': { body: { reason: '测试调整隶属' } },
@@ -98,7 +108,10 @@ export const key = (r: RouteEntry) => `${r.method} ${r.url}`;
 function setAt(target: Record<string, unknown>, path: string[], value: unknown) {
   const [head, ...rest] = path;
   if (head === '*') {
-    for (const el of target as unknown as Array<Record<string, unknown>>) setAt(el, rest, value);
+    const list = target as unknown as unknown[];
+    // An array of ids (`customOrgIds: [0]`) has each element replaced; an array of objects has its field set.
+    if (!rest.length) list.fill(value);
+    else for (const el of list as Array<Record<string, unknown>>) setAt(el, rest, value);
   } else if (!rest.length) target[head] = value;
   else {
     target[head] ??= {};

@@ -1,0 +1,136 @@
+// 用户管理 (issue 13 §1, §2): an account manager lists and creates accounts within their own scope; the password rules;
+// the guards that must refuse, writing nothing.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, loginAs, makeAccount, startTestApp, type TestApp } from '../../test/harness.js';
+import { CADRE, loadSmallTree, ORG } from '../../test/fixtures.js';
+
+let t: TestApp;
+let countyAdmin: Client;
+let cityAdmin: Client;
+const GOOD = 'Lake-river-7-stones';
+beforeAll(async () => {
+  t = await startTestApp();
+  await loadSmallTree(t);
+  countyAdmin = await loginAs(t, { role: 'admin', orgId: ORG.A, scope: 4 });
+  cityAdmin = await loginAs(t, { role: 'admin', orgId: ORG.R, scope: 1 });
+});
+afterAll(() => t.close());
+
+const accounts = async () =>
+  Number(
+    (
+      await t.ctx.db
+        .selectFrom('accounts')
+        .select((e) => e.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+const create = (c: Client, body: Record<string, unknown>) =>
+  c.post('/api/v1/accounts', {
+    username: 'li_kezhang',
+    displayName: '李科长',
+    password: GOOD,
+    role: 'org_supervisor',
+    orgId: ORG.A_DEPT,
+    scope: 4,
+    ...body,
+  });
+
+describe('creating accounts (issue 13 §2)', () => {
+  it('creates an account in the manager’s subtree that can log in, and lists it to that manager only', async () => {
+    const res = await create(countyAdmin, { cadreId: CADRE.A_DEPT });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ username: 'li_kezhang', role: 'org_supervisor', totp: null });
+    const user = await new Client(t).login('li_kezhang', GOOD);
+    expect((await user.get('/api/v1/auth/me')).json()).toMatchObject({
+      orgId: ORG.A_DEPT,
+      scope: 4,
+      cadreId: CADRE.A_DEPT,
+    });
+    await makeAccount(t, { role: 'org_supervisor', orgId: ORG.B, scope: 4, username: 'wang_b' });
+    const mine = (await countyAdmin.get('/api/v1/accounts?pageSize=100')).json();
+    expect(mine.items.map((a: { username: string }) => a.username)).toContain('li_kezhang');
+    expect(mine.items.every((a: { orgId: number }) => [ORG.A, ORG.A_DEPT, ORG.A_TOWN].includes(a.orgId as 2))).toBe(
+      true,
+    );
+    const all = (await cityAdmin.get('/api/v1/accounts?pageSize=100')).json();
+    expect(all.items.map((a: { username: string }) => a.username)).toContain('wang_b');
+    const listed = await t.ctx.db.selectFrom('trail').select('action').where('action', '=', 'account.list').execute();
+    expect(listed.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('grants no scope wider than the manager’s own, and no unit or cadre outside it', async () => {
+    const before = await accounts();
+    const all = await create(countyAdmin, { username: 'too_wide', scope: 1 });
+    expect(all.statusCode).toBe(403);
+    expect(all.json().error).toMatchObject({ code: 'SCOPE_TOO_WIDE', messageZh: '不能授予比本人更宽的数据权限' });
+    expect((await create(countyAdmin, { username: 'other_unit', orgId: ORG.B })).statusCode).toBe(404);
+    expect(
+      (await create(countyAdmin, { username: 'custom_b', scope: 2, orgId: ORG.A, customOrgIds: [ORG.A_TOWN, ORG.B] }))
+        .statusCode,
+    ).toBe(404);
+    expect((await create(countyAdmin, { username: 'their_cadre', cadreId: CADRE.B })).statusCode).toBe(404);
+    const custom = await create(countyAdmin, { username: 'custom_empty', scope: 2, orgId: ORG.A, customOrgIds: [] });
+    expect(custom.statusCode).toBe(400);
+    expect(await accounts()).toBe(before);
+    // The same scope at the manager's own level is not wider; a custom set inside the subtree is not either.
+    expect((await create(countyAdmin, { username: 'same_scope', orgId: ORG.A })).statusCode).toBe(201);
+    expect(
+      (await create(countyAdmin, { username: 'custom_a', scope: 2, orgId: ORG.A, customOrgIds: [ORG.A_TOWN] }))
+        .statusCode,
+    ).toBe(201);
+  });
+
+  it('refuses weak passwords: 11 characters, the account name, common ones with digits added', async () => {
+    const before = await accounts();
+    for (const [password, zh] of [
+      ['Lake-river7', '密码至少 12 个字符'],
+      ['zhang_kezhang-2026', '密码不能包含账号名'],
+      ['qwerty123456', '这是常见密码，容易被猜中，请换一个'],
+      ['1234password1234!', '这是常见密码，容易被猜中，请换一个'],
+      ['aaaaaaaaaaaaaaaa', '密码不能由同一个字符重复组成'],
+    ]) {
+      const res = await create(countyAdmin, { username: 'zhang_kezhang', password });
+      expect(res.statusCode, password).toBe(400);
+      expect(res.json().error.messageZh, password).toBe(zh);
+      expect(res.json().error.details[0].path).toBe('password');
+    }
+    expect(await accounts()).toBe(before);
+    expect((await create(countyAdmin, { username: 'zhang_kezhang', password: 'Lake-river-7' })).statusCode).toBe(201);
+  });
+
+  it('answers a taken name with 409, a bad role or name with 400, and a role without accounts.manage with 403', async () => {
+    const again = await create(countyAdmin, {});
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.messageEn).toBe('This account name is already in use');
+    expect((await create(countyAdmin, { username: 'x_role', role: 'superuser' })).statusCode).toBe(400);
+    expect((await create(countyAdmin, { username: 'Bad Name' })).statusCode).toBe(400);
+    const supervisor = await loginAs(t, { role: 'org_supervisor', orgId: ORG.A, scope: 4 });
+    expect((await create(supervisor, { username: 'by_supervisor' })).statusCode).toBe(403);
+    expect((await supervisor.get('/api/v1/accounts')).statusCode).toBe(403);
+  });
+
+  it('tells the commission’s head whose scope covers the unit of a petition grant, and gives a TOTP secret once', async () => {
+    await makeAccount(t, { role: 'discipline', orgId: ORG.R, scope: 1, isHead: true, username: 'city_head' });
+    await makeAccount(t, { role: 'discipline', orgId: ORG.B, scope: 4, isHead: true, username: 'county_b_head' });
+    const res = await create(countyAdmin, { username: 'xinfang_a', role: 'petition', orgId: ORG.A });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().totp.secret).toMatch(/^[A-Z2-7]{16,}$/);
+    const told = await t.ctx.db
+      .selectFrom('notifications as n')
+      .innerJoin('accounts as a', 'a.id', 'n.account_id')
+      .select(['a.username', 'n.title'])
+      .where('n.kind', '=', 'account.grant')
+      .execute();
+    expect(told).toEqual([{ username: 'city_head', title: '新账号 xinfang_a 被授予“信访”角色' }]);
+    const trail = await t.ctx.db
+      .selectFrom('trail')
+      .select(['detail'])
+      .where('action', '=', 'account.create')
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    expect(trail.detail).toMatchObject({ username: 'xinfang_a', role: 'petition' });
+    expect(JSON.stringify(trail.detail)).not.toContain(res.json().totp.secret);
+  });
+});
