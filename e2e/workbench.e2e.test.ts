@@ -68,7 +68,9 @@ describe('workbench', () => {
     await flag.waitFor();
     const text = await flag.innerText();
     expect(text).toContain('五个不直接分管');
-    expect(text).toMatch(/规则设置[\s\S]*areas/);
+    // The setting by its name, never its program key (issue 13 §6).
+    expect(text).toMatch(/规则设置[\s\S]*不得直接分管的领域/);
+    expect(text).not.toMatch(/areas|sensitiveWork|collateralGenerations|unitTags/);
     expect(text).toMatch(/依据[\s\S]*分管领域/);
     await shot(page, 'dossier', true);
     await page.getByRole('tab', { name: /档案时间线/ }).click();

@@ -1,5 +1,5 @@
 // Flags of the rules: a tag per finding, and the full finding with its rule, settings and evidence.
-import { Alert, Descriptions, Space, Tag, Typography } from 'antd';
+import { Alert, Descriptions, Space, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n';
 import { loadDicts, type Dicts } from './dicts';
@@ -77,8 +77,7 @@ export function FlagCard({ flag }: { flag: Flag }) {
           <Descriptions.Item label={t('规则设置', 'Settings used')}>
             {Object.entries(flag.settings ?? {}).map(([k, v]) => (
               <div key={k}>
-                {NAMES[k]?.[lang === 'en' ? 1 : 0] ?? k} <Typography.Text code>{k}</Typography.Text> ={' '}
-                {value(v, lang, dicts)}
+                {NAMES[k]?.[lang === 'en' ? 1 : 0] ?? t('其他设置', 'Other setting')}：{value(v, lang, dicts)}
               </div>
             ))}
           </Descriptions.Item>
@@ -87,7 +86,9 @@ export function FlagCard({ flag }: { flag: Flag }) {
               <div key={JSON.stringify(e)}>
                 {Object.entries(e)
                   .filter(([k, v]) => v !== null && v !== undefined && shown(k))
-                  .map(([k, v]) => `${NAMES[k]?.[lang === 'en' ? 1 : 0] ?? k}：${value(v, lang, dicts)}`)
+                  .map(
+                    ([k, v]) => `${NAMES[k]?.[lang === 'en' ? 1 : 0] ?? t('其他', 'Other')}：${value(v, lang, dicts)}`,
+                  )
                   .join('；')}
               </div>
             ))}

@@ -5,7 +5,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { Auth } from '../../platform/auth/index.js';
 import { toCstDate } from '../../platform/clock/index.js';
 import { appendTimeline } from '../../platform/dossier/index.js';
-import { badRequest } from '../../platform/http/index.js';
+import { conflict, invalidField } from '../../platform/http/index.js';
 import { cadreVisible, outOfScope } from '../../platform/scope/index.js';
 import { write, type Actor } from '../../platform/trail/index.js';
 import { assertDictCodes } from './dict-check.service.js';
@@ -22,26 +22,17 @@ export function generationFor(kind: string, given: number | undefined): number |
   const extra = DICTS.relation_kind.find(([c]) => c === kind)?.[3] as { line: string; generation?: number } | undefined;
   if (!extra || extra.line !== 'collateral') {
     if (given !== undefined)
-      throw badRequest(
-        'VALIDATION',
-        '输入有误：generation: 只有旁系血亲需要代数',
-        'Invalid input: generation: only collateral relatives have a generation count',
-      );
+      throw invalidField('generation', '只有旁系血亲需要填写代数', 'Only collateral relatives have a generation count');
     return null;
   }
   const min = extra.generation ?? 2;
   if (kind === 'sibling') {
     if (given !== undefined && given !== 2)
-      throw badRequest(
-        'VALIDATION',
-        '输入有误：generation: 兄弟姐妹为二代旁系血亲',
-        'Invalid input: generation: siblings are second-generation collateral relatives',
-      );
+      throw invalidField('generation', '兄弟姐妹为二代旁系血亲', 'Siblings are second-generation collateral relatives');
     return 2;
   }
   const g = given ?? min;
-  if (g < min)
-    throw badRequest('VALIDATION', `输入有误：generation: 至少为 ${min}`, `Invalid input: generation: at least ${min}`);
+  if (g < min) throw invalidField('generation', `代数至少为 ${min}`, `The generation is at least ${min}`);
   return g;
 }
 
@@ -53,11 +44,7 @@ export async function addRelation(
   input: z.infer<typeof relationCreate>,
 ) {
   if (input.relativeCadreId === cadreId)
-    throw badRequest(
-      'VALIDATION',
-      '输入有误：relativeCadreId: 不能与本人建立关系',
-      'Invalid input: relativeCadreId: a cadre cannot be their own relative',
-    );
+    throw invalidField('relativeCadreId', '不能与本人建立亲属关系', 'A cadre cannot be their own relative');
   await assertDictCodes(ctx.db, [['relation_kind', input.kind, 'kind']]);
   const generation = generationFor(input.kind, input.generation);
   const a = await visibleCadre(ctx, auth, actor, cadreId);
@@ -68,6 +55,19 @@ export async function addRelation(
     actor,
     [a.id, b.id],
     write(ctx.db, ctx.clock, actor, async (w) => {
+      // Said in words, not left to the unique key (whose name would reach the screen: issue 13 §6).
+      const known = await w.trx
+        .selectFrom('relations')
+        .select('id')
+        .where('cadre_id', '=', a.id)
+        .where('relative_cadre_id', '=', b.id)
+        .executeTakeFirst();
+      if (known)
+        throw conflict(
+          'RELATION_EXISTS',
+          '这两名干部之间已登记过亲属关系',
+          'A relation between these two cadres is already recorded',
+        );
       const rows = await w.trx
         .insertInto('relations')
         .values([
