@@ -25,3 +25,4 @@ export const accountCreated = z.object({
   role: z.string(),
   totp: z.object({ secret: z.string(), uri: z.string() }).nullable(),
 });
+export const accountStatus = z.object({ id: z.number(), disabled: z.boolean(), sessionsEnded: z.number() });

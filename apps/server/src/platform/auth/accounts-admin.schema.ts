@@ -26,3 +26,5 @@ export const accountCreate = z
     isHead: z.boolean().optional(),
   })
   .strict();
+
+export const accountStatusBody = z.object({ reason: z.string().trim().min(2).max(500) }).strict();

@@ -1,7 +1,9 @@
 // 用户管理 (issue 13 §1, §2): an account manager lists and creates accounts within their own scope; the password rules;
 // the guards that must refuse, writing nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, loginAs, makeAccount, startTestApp, type TestApp } from '../../test/harness.js';
+import { Client, loginAs, makeAccount, PASSWORD, startTestApp, type TestApp } from '../../test/harness.js';
+import { SYSTEM_ACTOR, write } from '../trail/index.js';
+import { createAccount } from './accounts.js';
 import { CADRE, loadSmallTree, ORG } from '../../test/fixtures.js';
 
 let t: TestApp;
@@ -132,5 +134,81 @@ describe('creating accounts (issue 13 §2)', () => {
       .executeTakeFirstOrThrow();
     expect(trail.detail).toMatchObject({ username: 'xinfang_a', role: 'petition' });
     expect(JSON.stringify(trail.detail)).not.toContain(res.json().totp.secret);
+  });
+});
+
+describe('disabling accounts (issue 13 §1)', () => {
+  it('ends the account’s sessions at once, and enabling lets it log in again', async () => {
+    await makeAccount(t, { role: 'org_supervisor', orgId: ORG.A_TOWN, scope: 4, username: 'zhao_town' });
+    const user = await new Client(t).login('zhao_town');
+    expect((await user.get('/api/v1/auth/me')).statusCode).toBe(200);
+    const id = (
+      await t.ctx.db.selectFrom('accounts').select('id').where('username', '=', 'zhao_town').executeTakeFirstOrThrow()
+    ).id;
+    const off = await countyAdmin.post(`/api/v1/accounts/${id}/disable`, { reason: '调离本单位' });
+    expect(off.statusCode, off.body).toBe(200);
+    expect(off.json()).toMatchObject({ disabled: true, sessionsEnded: 1 });
+    expect((await user.get('/api/v1/auth/me')).statusCode).toBe(401);
+    await expect(new Client(t).login('zhao_town')).rejects.toThrow(/401/);
+    expect((await countyAdmin.post(`/api/v1/accounts/${id}/disable`, { reason: '再次' })).statusCode).toBe(409);
+    expect((await countyAdmin.post(`/api/v1/accounts/${id}/enable`, { reason: '回到本单位' })).statusCode).toBe(200);
+    await new Client(t).login('zhao_town');
+  });
+
+  it('refuses the manager’s own account and an account outside their scope', async () => {
+    const me = (await countyAdmin.get('/api/v1/auth/me')).json().id;
+    const own = await countyAdmin.post(`/api/v1/accounts/${me}/disable`, { reason: '测试' });
+    expect(own.statusCode).toBe(403);
+    expect(own.json().error.code).toBe('OWN_ACCOUNT');
+    const wangB = (
+      await t.ctx.db.selectFrom('accounts').select('id').where('username', '=', 'wang_b').executeTakeFirstOrThrow()
+    ).id;
+    expect((await countyAdmin.post(`/api/v1/accounts/${wangB}/disable`, { reason: '测试' })).statusCode).toBe(404);
+  });
+});
+
+describe('the last administrator (issue 13 §1)', () => {
+  it('cannot be disabled: demo administrators do not count, and two administrators disabling each other leave one', async () => {
+    const d = await startTestApp({ demo: true });
+    try {
+      await loadSmallTree(d);
+      const demoAdmin = await write(d.ctx.db, d.ctx.clock, SYSTEM_ACTOR, (w) =>
+        createAccount(d.ctx, w, {
+          username: 'demo_admin_x',
+          displayName: '示例管理员',
+          password: PASSWORD,
+          role: 'admin',
+          orgId: ORG.R,
+          scope: 1,
+          demo: true,
+        }),
+      );
+      expect(demoAdmin.id).toBeGreaterThan(0);
+      const asDemo = await new Client(d).login('demo_admin_x');
+      const real = await makeAccount(d, { role: 'admin', orgId: ORG.R, scope: 1, username: 'real_admin' });
+      const last = await asDemo.post(`/api/v1/accounts/${real.id}/disable`, { reason: '测试' });
+      expect(last.statusCode).toBe(409);
+      expect(last.json().error).toMatchObject({
+        code: 'LAST_ADMIN',
+        messageZh: '这是最后一个可用的管理员账号，不能停用',
+      });
+      const other = await makeAccount(d, { role: 'admin', orgId: ORG.R, scope: 1, username: 'other_admin' });
+      const [a, b] = [await new Client(d).login('real_admin'), await new Client(d).login('other_admin')];
+      const answers = await Promise.all([
+        a.post(`/api/v1/accounts/${other.id}/disable`, { reason: '互相停用' }),
+        b.post(`/api/v1/accounts/${real.id}/disable`, { reason: '互相停用' }),
+      ]);
+      expect(answers.filter((r) => r.statusCode === 200)).toHaveLength(1);
+      const left = await d.ctx.db
+        .selectFrom('accounts')
+        .select('username')
+        .where('role', '=', 'admin')
+        .where('demo', '=', false)
+        .where('disabled', '=', false)
+        .execute();
+      expect(left).toHaveLength(1);
+    } finally {
+      await d.close();
+    }
   });
 });

@@ -197,6 +197,7 @@ export async function buildTwoCounties(t: TestApp): Promise<{ own: Ids; sibling:
       w.record({ action: 'responsibility.import', entity: 'org', entityId: x.dept });
       return r.id;
     });
+    ids.account = (await makeAccount(t, { role: 'cadre', orgId: x.dept, scope: 4 })).id;
     ids.notification = (
       await t.ctx.db
         .insertInto('notifications')

@@ -26,6 +26,8 @@ export const SAMPLES: Record<string, Sample> = {
       customOrgIds: [0],
     },
   },
+  'POST /api/v1/accounts/:id/disable': { body: { reason: '调离本单位' } },
+  'POST /api/v1/accounts/:id/enable': { body: { reason: '重新启用' } },
   'POST /api/v1/orgs': { body: { name: '测试单位', level: 'village', unitType: 'village_org' } },
   'PATCH /api/v1/orgs/:id': { body: { sort: 7 } },
   'POST /api/v1/orgs/:id/move': { body: { reason: '测试调整隶属' } },

@@ -1,0 +1,12 @@
+// The `account` id kind (issue 11 §2 for 用户管理): an account is in a manager's scope when its unit is.
+import { defineIdKind, orgVisible } from '../scope/index.js';
+
+export const account = defineIdKind('account', (ctx, auth, ids) =>
+  ctx.db
+    .selectFrom('accounts as a')
+    .innerJoin('orgs', 'orgs.id', 'a.org_id')
+    .select('a.id')
+    .where('a.id', 'in', ids)
+    .where(orgVisible(auth.scope, 'orgs'))
+    .execute(),
+);
