@@ -114,10 +114,18 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     if (closing) return;
     closing = true;
     clearTimeout(startupJobs);
+    // Bounded (issue 13 §3): a request or job that does not finish in time does not keep the data directory locked.
+    const limitMs = Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 10_000);
+    setTimeout(() => {
+      console.error(`停止超时，强制退出 Shutdown took longer than ${limitMs} ms; exiting`);
+      process.exit(1);
+    }, limitMs).unref();
+    console.log(`正在停止 Stopping (${signal})…`);
     // The scheduler stops with the server (waiting briefly for a running job) before the database closes under it.
     await Promise.all([scheduler?.stop(), app.close()]);
     await checkpoints?.stop(); // the last checkpoint, after the last write
     await booted.close();
+    console.log('已停止 Stopped.');
     process.exit(0);
   });
 }
