@@ -67,6 +67,12 @@ export async function listAccounts(ctx: AppContext, auth: Auth, actor: Actor, q:
   };
 }
 
+/** 409 when an account, enabled or not, already has the name. */
+async function usernameTaken(db: AppContext['db'], username: string): Promise<AppError | null> {
+  const row = await db.selectFrom('accounts').select('id').where('username', '=', username).executeTakeFirst();
+  return row ? conflict('USERNAME_TAKEN', '该账号名已被使用', 'This account name is already in use') : null;
+}
+
 /** Refuses a scope that reaches a unit the manager's own scope does not. */
 async function assertScopeWithin(ctx: AppContext, manager: DataScope, granted: DataScope): Promise<void> {
   const beyond = await ctx.db
@@ -115,12 +121,8 @@ export async function createManagedAccount(
   });
   const weak = await passwordProblem(input.password, input.username);
   if (weak) throw weak;
-  const taken = await ctx.db
-    .selectFrom('accounts')
-    .select('id')
-    .where('username', '=', input.username)
-    .executeTakeFirst();
-  if (taken) throw conflict('USERNAME_TAKEN', '该账号名已被使用', 'This account name is already in use');
+  const taken = await usernameTaken(ctx.db, input.username);
+  if (taken) throw taken;
   const made = await write(ctx.db, ctx.clock, actor, async (w) => {
     const r = await createAccount(ctx, w, {
       username: input.username,
@@ -205,9 +207,7 @@ export async function firstAdminProblem(
       `已有管理员账号 ${admin.username}，请由其在系统管理中新建账号`,
       `An administrator (${admin.username}) exists already; let them create accounts in the workbench`,
     );
-  if (await db.selectFrom('accounts').select('id').where('username', '=', a.username).executeTakeFirst())
-    return conflict('USERNAME_TAKEN', '该账号名已被使用', 'This account name is already in use');
-  return null;
+  return usernameTaken(db, a.username);
 }
 
 /**
