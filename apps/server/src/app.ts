@@ -26,6 +26,7 @@ import {
 import { parseTrustProxy } from './platform/http/trust-proxy.js';
 import { authRoutes } from './platform/auth/auth.routes.js';
 import { accountsRoutes } from './platform/auth/accounts-admin.routes.js';
+import { accountsManageRoutes } from './platform/auth/accounts-manage.routes.js';
 import { rulesRoutes } from './platform/rules/rules.routes.js';
 import { trailRoutes } from './platform/trail/trail.routes.js';
 import { calendarRoutes } from './platform/clock/calendar.routes.js';
@@ -152,6 +153,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     async (api) => {
       await api.register(authRoutes(ctx));
       await api.register(accountsRoutes(ctx));
+      await api.register(accountsManageRoutes(ctx));
       await api.register(registryRoutes(ctx));
       await api.register(
         rulesRoutes(ctx, {

@@ -16,6 +16,9 @@ export const accountRow = z.object({
   disabled: z.boolean(),
   isHead: z.boolean(),
   totp: z.boolean(),
+  totpRequired: z.boolean(),
+  mustChangePassword: z.boolean(),
+  customOrgIds: z.array(z.number()),
   createdAt: z.string(),
 });
 export const accountPage = pageAnswer(accountRow);
@@ -23,6 +26,40 @@ export const accountCreated = z.object({
   id: z.number(),
   username: z.string(),
   role: z.string(),
-  totp: z.object({ secret: z.string(), uri: z.string() }).nullable(),
+  oneTimePassword: z.string().nullable(),
 });
+export const accountUpdated = z.object({ id: z.number(), changed: z.array(z.string()) });
+export const passwordReset = z.object({ id: z.number(), oneTimePassword: z.string(), sessionsEnded: z.number() });
+export const totpReset = z.object({ id: z.number(), sessionsEnded: z.number() });
+export const unlocked = z.object({ id: z.number(), addresses: z.number() });
 export const accountStatus = z.object({ id: z.number(), disabled: z.boolean(), sessionsEnded: z.number() });
+export const loginLogPage = pageAnswer(
+  z.object({
+    id: z.number(),
+    at: z.string(),
+    username: z.string(),
+    accountId: z.number().nullable(),
+    displayName: z.string().nullable(),
+    orgName: z.string().nullable(),
+    ip: z.string().nullable(),
+    userAgent: z.string().nullable(),
+    outcome: z.enum(['ok', 'failed', 'locked']),
+    outcomeLabel: z.string(),
+    reasonLabel: z.string().nullable(),
+  }),
+);
+export const sessionPage = pageAnswer(
+  z.object({
+    id: z.number(),
+    accountId: z.number(),
+    username: z.string(),
+    displayName: z.string(),
+    orgName: z.string(),
+    ip: z.string().nullable(),
+    userAgent: z.string().nullable(),
+    startedAt: z.string(),
+    expiresAt: z.string(),
+    current: z.boolean(),
+  }),
+);
+export const sessionEnded = z.object({ id: z.number(), ended: z.boolean() });

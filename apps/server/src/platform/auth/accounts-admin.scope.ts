@@ -10,3 +10,15 @@ export const account = defineIdKind('account', (ctx, auth, ids) =>
     .where(orgVisible(auth.scope, 'orgs'))
     .execute(),
 );
+
+/** A session (在线用户) is in a manager's scope when its account's unit is. */
+export const session = defineIdKind('session', (ctx, auth, ids) =>
+  ctx.db
+    .selectFrom('sessions as s')
+    .innerJoin('accounts as a', 'a.id', 's.account_id')
+    .innerJoin('orgs', 'orgs.id', 'a.org_id')
+    .select('s.id')
+    .where('s.id', 'in', ids)
+    .where(orgVisible(auth.scope, 'orgs'))
+    .execute(),
+);

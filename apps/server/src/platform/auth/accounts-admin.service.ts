@@ -4,17 +4,18 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { AppContext } from '../context.js';
+import { escapeLike } from '../db/sql-helpers.js';
 import { AppError, conflict } from '../http/errors.js';
 import { orgVisible, SCOPE_LABELS, type DataScope, type ScopeCode } from '../scope/index.js';
 import { recordRead, write, type Actor, type WriteCtx } from '../trail/index.js';
 import { createAccount } from './accounts.js';
-import { passwordProblem } from './password.js';
-import { ROLES, requiresTotp, type Role } from './roles.js';
+import { oneTimePassword, passwordProblem } from './password.js';
+import { ROLES, type Role } from './roles.js';
 import type { Auth } from './sessions.js';
 import type { accountCreate, accountListQuery } from './accounts-admin.schema.js';
 
 /** Roles whose grant the commission's head is told of: they read reporters and cases (M-11, M-14). */
-const WATCHED_ROLES: Role[] = ['petition', 'discipline'];
+export const WATCHED_ROLES: Role[] = ['petition', 'discipline'];
 
 export async function listAccounts(ctx: AppContext, auth: Auth, actor: Actor, q: z.infer<typeof accountListQuery>) {
   let base = ctx.db
@@ -22,6 +23,11 @@ export async function listAccounts(ctx: AppContext, auth: Auth, actor: Actor, q:
     .innerJoin('orgs', 'orgs.id', 'a.org_id')
     .where(orgVisible(auth.scope, 'orgs'));
   if (!ctx.demo) base = base.where('a.demo', '=', false); // demo accounts cannot log in outside demo mode either
+  if (q.q) {
+    const like = `%${escapeLike(q.q)}%`;
+    base = base.where((eb) => eb.or([eb('a.username', 'ilike', like), eb('a.display_name', 'like', like)]));
+  }
+  if (q.role) base = base.where('a.role', '=', q.role);
   const [rows, total] = await Promise.all([
     base
       .select([
@@ -35,9 +41,18 @@ export async function listAccounts(ctx: AppContext, auth: Auth, actor: Actor, q:
         'a.cadre_id',
         'a.disabled',
         'a.is_head',
+        'a.totp_required',
+        'a.must_change_password',
         'a.created_at',
       ])
       .select(sql<boolean>`a.totp_secret_enc is not null`.as('totp'))
+      .select(
+        sql<
+          number[]
+        >`coalesce((select array_agg(s.org_id order by s.org_id) from account_scope_orgs s where s.account_id = a.id), '{}')`.as(
+          'custom',
+        ),
+      )
       .orderBy('orgs.path')
       .orderBy('a.username')
       .limit(q.pageSize)
@@ -62,6 +77,9 @@ export async function listAccounts(ctx: AppContext, auth: Auth, actor: Actor, q:
       disabled: r.disabled,
       isHead: r.is_head,
       totp: r.totp,
+      totpRequired: r.totp_required,
+      mustChangePassword: r.must_change_password,
+      customOrgIds: r.custom.map(Number),
       createdAt: r.created_at.toISOString(),
     })),
   };
@@ -74,8 +92,8 @@ async function usernameTaken(db: AppContext['db'], username: string): Promise<Ap
 }
 
 /** Refuses a scope that reaches a unit the manager's own scope does not. */
-async function assertScopeWithin(ctx: AppContext, manager: DataScope, granted: DataScope): Promise<void> {
-  const beyond = await ctx.db
+export async function assertScopeWithin(db: AppContext['db'], manager: DataScope, granted: DataScope): Promise<void> {
+  const beyond = await db
     .selectFrom('orgs')
     .select('id')
     .where(orgVisible(granted, 'orgs'))
@@ -112,14 +130,15 @@ export async function createManagedAccount(
       'Choose at least one unit for a custom scope',
       [{ path: 'customOrgIds', message: '请至少选择一个单位' }],
     );
-  await assertScopeWithin(ctx, auth.scope, {
+  await assertScopeWithin(ctx.db, auth.scope, {
     code: input.scope,
     orgId: unit.id,
     orgPath: unit.path,
     customOrgIds,
     cadreId: input.cadreId ?? null,
   });
-  const weak = await passwordProblem(input.password, input.username);
+  const password = input.password ?? oneTimePassword();
+  const weak = await passwordProblem(password, input.username);
   if (weak) throw weak;
   const taken = await usernameTaken(ctx.db, input.username);
   if (taken) throw taken;
@@ -127,7 +146,10 @@ export async function createManagedAccount(
     const r = await createAccount(ctx, w, {
       username: input.username,
       displayName: input.displayName,
-      password: input.password,
+      password,
+      mustChangePassword: true,
+      enrolTotpLater: true,
+      totpRequired: input.totpRequired ?? false,
       role: input.role,
       orgId: input.orgId,
       scope: input.scope,
@@ -142,13 +164,18 @@ export async function createManagedAccount(
     id: made.id,
     username: input.username,
     role: input.role,
-    // The TOTP secret is shown this once, for the new user to enrol (platform/auth/totp.ts).
-    totp: requiresTotp(input.role) ? made.totp : null,
+    // Shown this once, when the server made it up; the user must change it at first login and enrols the second
+    // factor then (first-login.ts).
+    oneTimePassword: input.password ? null : password,
   };
 }
 
 /** The discipline commission's heads whose scope covers the new account's unit learn of the grant. */
-async function tellCommissionHeads(w: WriteCtx, input: z.infer<typeof accountCreate>, accountId: number) {
+export async function tellCommissionHeads(
+  w: WriteCtx,
+  input: { username: string; role: Role; orgId: number },
+  accountId: number,
+) {
   const heads = await w.trx
     .selectFrom('accounts as h')
     .innerJoin('orgs as o', 'o.id', 'h.org_id')

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, loginAs, makeAccount, PASSWORD, startTestApp, type TestApp } from '../../test/harness.js';
 import { SYSTEM_ACTOR, write } from '../trail/index.js';
 import { createAccount } from './accounts.js';
+import { totpCode } from './totp.js';
 import { CADRE, loadSmallTree, ORG } from '../../test/fixtures.js';
 
 let t: TestApp;
@@ -42,8 +43,19 @@ describe('creating accounts (issue 13 §2)', () => {
   it('creates an account in the manager’s subtree that can log in, and lists it to that manager only', async () => {
     const res = await create(countyAdmin, { cadreId: CADRE.A_DEPT });
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json()).toMatchObject({ username: 'li_kezhang', role: 'org_supervisor', totp: null });
+    expect(res.json()).toMatchObject({ username: 'li_kezhang', role: 'org_supervisor', oneTimePassword: null });
     const user = await new Client(t).login('li_kezhang', GOOD);
+    // The manager chose the first password: it is one-time, and nothing but changing it answers (issue 13 §1).
+    expect((await user.get('/api/v1/auth/me')).json().setup).toEqual({ password: true, totp: false });
+    const early = await user.get('/api/v1/cadres');
+    expect(early.statusCode).toBe(403);
+    expect(early.json().error.code).toBe('SETUP_REQUIRED');
+    const weak = await user.post('/api/v1/auth/password', { current: GOOD, next: 'li_kezhang-2026-x' });
+    expect(weak.json().error.messageZh).toBe('密码不能包含账号名');
+    expect((await user.post('/api/v1/auth/password', { current: GOOD, next: 'Mountain-tea-91-cups' })).statusCode).toBe(
+      200,
+    );
+    expect((await user.get('/api/v1/cadres')).statusCode).toBe(200);
     expect((await user.get('/api/v1/auth/me')).json()).toMatchObject({
       orgId: ORG.A_DEPT,
       scope: 4,
@@ -112,12 +124,18 @@ describe('creating accounts (issue 13 §2)', () => {
     expect((await supervisor.get('/api/v1/accounts')).statusCode).toBe(403);
   });
 
-  it('tells the commission’s head whose scope covers the unit of a petition grant, and gives a TOTP secret once', async () => {
+  it('tells the commission’s head whose scope covers the unit of a petition grant; the user enrols TOTP at first login', async () => {
     await makeAccount(t, { role: 'discipline', orgId: ORG.R, scope: 1, isHead: true, username: 'city_head' });
     await makeAccount(t, { role: 'discipline', orgId: ORG.B, scope: 4, isHead: true, username: 'county_b_head' });
-    const res = await create(countyAdmin, { username: 'xinfang_a', role: 'petition', orgId: ORG.A });
+    const res = await create(countyAdmin, {
+      username: 'xinfang_a',
+      role: 'petition',
+      orgId: ORG.A,
+      password: undefined,
+    });
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json().totp.secret).toMatch(/^[A-Z2-7]{16,}$/);
+    const otp = res.json().oneTimePassword as string;
+    expect(otp).toMatch(/^[a-zA-Z2-9]{4}(-[a-zA-Z2-9]{4}){3}$/);
     const told = await t.ctx.db
       .selectFrom('notifications as n')
       .innerJoin('accounts as a', 'a.id', 'n.account_id')
@@ -133,7 +151,27 @@ describe('creating accounts (issue 13 §2)', () => {
       .limit(1)
       .executeTakeFirstOrThrow();
     expect(trail.detail).toMatchObject({ username: 'xinfang_a', role: 'petition' });
-    expect(JSON.stringify(trail.detail)).not.toContain(res.json().totp.secret);
+    expect(JSON.stringify(trail.detail)).not.toContain(otp);
+    // First login: the one-time password, then the user's own, then a second factor of their own.
+    const user = await new Client(t).login('xinfang_a', otp);
+    expect((await user.get('/api/v1/auth/me')).json().setup).toEqual({ password: true, totp: true });
+    expect((await user.post('/api/v1/auth/totp/begin')).json().error.code).toBe('SETUP_REQUIRED');
+    const mine = 'Quiet-harbour-42-boats';
+    expect((await user.post('/api/v1/auth/password', { current: otp, next: mine })).statusCode).toBe(200);
+    expect((await user.get('/api/v1/reports')).json().error.code).toBe('SETUP_REQUIRED');
+    expect((await user.post('/api/v1/auth/totp/confirm', { code: '123456' })).json().error.code).toBe('TOTP_NOT_BEGUN');
+    const begun = (await user.post('/api/v1/auth/totp/begin')).json();
+    expect(begun.secret).toMatch(/^[A-Z2-7]{16,}$/);
+    expect(begun.qr).toMatch(/^data:image\/svg\+xml;base64,/);
+    const wrong = await user.post('/api/v1/auth/totp/confirm', { code: totpCode(begun.secret, new Date(0)) });
+    expect(wrong.statusCode).toBe(400);
+    const ok = await user.post('/api/v1/auth/totp/confirm', { code: totpCode(begun.secret, t.clock.now()) });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect((await user.get('/api/v1/reports')).statusCode).toBe(200);
+    expect((await user.post('/api/v1/auth/totp/begin')).statusCode).toBe(409);
+    await expect(new Client(t).login('xinfang_a', mine)).rejects.toThrow(/TOTP_REQUIRED/);
+    t.clock.advance(60_000);
+    await new Client(t).login('xinfang_a', mine, begun.secret);
   });
 });
 
@@ -190,7 +228,7 @@ describe('the last administrator (issue 13 §1)', () => {
       expect(last.statusCode).toBe(409);
       expect(last.json().error).toMatchObject({
         code: 'LAST_ADMIN',
-        messageZh: '这是最后一个可用的管理员账号，不能停用',
+        messageZh: '这是最后一个可用的管理员账号，不能停用或改为其他角色',
       });
       const other = await makeAccount(d, { role: 'admin', orgId: ORG.R, scope: 1, username: 'other_admin' });
       const [a, b] = [await new Client(d).login('real_admin'), await new Client(d).login('other_admin')];

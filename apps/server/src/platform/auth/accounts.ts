@@ -23,6 +23,11 @@ export interface NewAccount {
   totpSecret?: string;
   /** The password's hash made beforehand (the demo seeder hashes its one shared password once, not per account). */
   passwordHash?: string;
+  /** A one-time password from the account manager: the first login must change it (issue 13 §1). */
+  mustChangePassword?: boolean;
+  /** The user enrols the second factor at first login (issue 13 §1) instead of being handed a secret now. */
+  enrolTotpLater?: boolean;
+  totpRequired?: boolean;
 }
 
 export async function createAccount(ctx: AppContext, w: WriteCtx, a: NewAccount) {
@@ -38,12 +43,14 @@ export async function createAccount(ctx: AppContext, w: WriteCtx, a: NewAccount)
       cadre_id: a.cadreId ?? null,
       demo: a.demo ?? false,
       is_head: a.isHead ?? false,
+      must_change_password: a.mustChangePassword ?? false,
+      totp_required: a.totpRequired ?? false,
       created_at: w.now,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
   let totp: { secret: string; uri: string } | null = null;
-  if (requiresTotp(a.role)) {
+  if (requiresTotp(a.role) && !a.enrolTotpLater) {
     const secret = a.totpSecret ?? newTotpSecret();
     await w.trx
       .updateTable('accounts')

@@ -22,5 +22,8 @@ export const me = z.object({
   cadreId: z.number().nullable(),
   isHead: z.boolean(),
   csrfToken: z.string(),
+  /** First-login steps left (issue 13 §1). */
+  setup: z.object({ password: z.boolean(), totp: z.boolean() }),
 });
+export const totpBegun = z.object({ secret: z.string(), uri: z.string(), qr: z.string() });
 export const ok = z.object({ ok: z.boolean() });

@@ -34,7 +34,13 @@ export const LOGIN_LIMITS = {
 } as const;
 
 const L = LOGIN_LIMITS;
-const B = { pair: 'login.pair', account: 'login.account', address: 'login.address', known: 'login.known' } as const;
+export const LOGIN_BUCKETS = {
+  pair: 'login.pair',
+  account: 'login.account',
+  address: 'login.address',
+  known: 'login.known',
+} as const;
+const B = LOGIN_BUCKETS;
 
 export function lockDurationMs(failures: number): number {
   if (failures < L.lockAfter) return 0;

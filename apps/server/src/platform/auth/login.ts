@@ -5,7 +5,8 @@ import { AppError } from '../http/errors.js';
 import { write, type Actor } from '../trail/index.js';
 import { verifyPassword } from './password.js';
 import { checkTotp } from './totp.js';
-import { requiresTotp, type Role } from './roles.js';
+import { needsTotp, type Role } from './roles.js';
+import { logLogin } from './login-log.js';
 import { createSession } from './sessions.js';
 import { admitAttempt, attemptSucceeded, loginSubjects, withdrawAttempt } from './login-throttle.js';
 
@@ -19,7 +20,14 @@ export interface LoginInput {
   totp?: string;
 }
 
-export async function login(ctx: AppContext, input: LoginInput, ip: string | null) {
+/** Where a login came from, for the session and the login log (登录日志, issue 13 §1). */
+export interface LoginClient {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export async function login(ctx: AppContext, input: LoginInput, client: LoginClient) {
+  const { ip } = client;
   const now = ctx.clock.now();
   const account = await ctx.db
     .selectFrom('accounts')
@@ -33,21 +41,17 @@ export async function login(ctx: AppContext, input: LoginInput, ip: string | nul
   // guess and is not trailed (the failures that led to it are).
   const subjects = loginSubjects(ctx.box, input.username, ip);
   const gate = await admitAttempt(ctx.db, subjects, now);
-  if (!gate.ok) throw locked(gate.retryAfterMs);
+  if (!gate.ok) {
+    await logLogin(ctx.db, now, input.username, usable?.id ?? null, client, 'locked', null);
+    throw locked(gate.retryAfterMs);
+  }
 
   const passwordOk = await verifyPassword(usable ? usable.password_hash : null, input.password);
   let failure: 'unknown' | 'password' | 'totp' | null = !usable ? 'unknown' : passwordOk ? null : 'password';
   let totpStep: number | null = null;
-  if (usable && !failure && requiresTotp(usable.role as Role)) {
-    if (!usable.totp_secret_enc) {
-      await withdrawAttempt(ctx.db, subjects);
-      throw new AppError(
-        403,
-        'TOTP_NOT_ENROLLED',
-        '该角色须启用双因素认证，请联系管理员',
-        'This role requires a second factor; ask the administrator to enrol you',
-      );
-    }
+  // An account that must use a second factor and has none yet (new, or reset by the administrator) logs in with its
+  // password to a session that can only enrol one (sessions.ts `setup`).
+  if (usable && !failure && needsTotp(usable.role as Role, usable.totp_required) && usable.totp_secret_enc) {
     if (!input.totp) {
       await withdrawAttempt(ctx.db, subjects);
       throw new AppError(401, 'TOTP_REQUIRED', '请输入动态验证码', 'Enter your one-time code');
@@ -76,11 +80,13 @@ export async function login(ctx: AppContext, input: LoginInput, ip: string | nul
         entityId: usable?.id,
         detail: { reason: failure, failures: gate.failuresInRow },
       });
+      await logLogin(w.trx, now, input.username, usable?.id ?? null, client, 'failed', failure);
       return null;
     }
     await attemptSucceeded(w.trx, subjects, now);
     w.record({ action: 'auth.login', entity: 'account', entityId: usable.id });
-    return { ...(await createSession(w.trx, now, usable.id, ip)), accountId: usable.id };
+    await logLogin(w.trx, now, input.username, usable.id, client, 'ok', null);
+    return { ...(await createSession(w.trx, now, usable.id, ip, client.userAgent)), accountId: usable.id };
   });
   if (!outcome) {
     if (failure === 'totp')

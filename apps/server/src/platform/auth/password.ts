@@ -1,4 +1,5 @@
 // argon2id password hashes (@node-rs/argon2 defaults: m=19456 KiB, t=2, p=1 — OWASP's minimum).
+import { randomInt } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { type AppError, invalidField } from '../http/errors.js';
 
@@ -48,4 +49,12 @@ export async function passwordProblem(password: string, username: string): Promi
       'This is a commonly used password and easy to guess; choose another',
     );
   return null;
+}
+
+// No 0/O, 1/l/I: read aloud or copied from a screen without doubt. 16 of 56 symbols ≈ 93 bits.
+const OTP_ALPHABET = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+/** A one-time password (issue 13 §1, create and reset): four groups of four, e.g. `k7Qm-x3Tb-…`. */
+export function oneTimePassword(): string {
+  const group = () => Array.from({ length: 4 }, () => OTP_ALPHABET[randomInt(OTP_ALPHABET.length)]).join('');
+  return [group(), group(), group(), group()].join('-');
 }

@@ -80,3 +80,8 @@ export function permissionsOf(role: Role): Permission[] {
 export function requiresTotp(role: Role): boolean {
   return role === 'petition' || role === 'discipline';
 }
+
+/** Whether this account must use a second factor: its role requires one, or the administrator asked for it. */
+export function needsTotp(role: Role, required: boolean): boolean {
+  return required || requiresTotp(role);
+}

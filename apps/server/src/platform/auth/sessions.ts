@@ -1,10 +1,10 @@
 // Server-side sessions: the cookie holds a random token, the database only its SHA-256.
 import { createHash, randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { AppContext } from '../context.js';
 import type { DB } from '../db/index.js';
 import type { DataScope, ScopeCode } from '../scope/index.js';
-import type { Role } from './roles.js';
+import { needsTotp, type Role } from './roles.js';
 
 export const SESSION_COOKIE = 'mj_session';
 export const SESSION_HOURS = 8;
@@ -19,11 +19,25 @@ export interface Auth {
   csrfToken: string;
   /** Head of the account's body (纪委书记): approves clue disposals (M-14). */
   isHead: boolean;
+  /**
+   * What the account must do before anything else (issue 13 §1): choose its own password in place of a one-time one,
+   * enrol a second factor its role or the administrator requires. Until then only the first-login routes answer.
+   * Absent for callers the demo seeder and the CLI make up.
+   */
+  setup?: { password: boolean; totp: boolean };
+  /** The session's plain id (在线用户); none for the callers the demo seeder and the CLI make up. */
+  sessionId?: number;
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
-export async function createSession(db: Kysely<DB>, now: Date, accountId: number, ip: string | null) {
+export async function createSession(
+  db: Kysely<DB>,
+  now: Date,
+  accountId: number,
+  ip: string | null,
+  userAgent: string | null = null,
+) {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   await db
@@ -35,6 +49,7 @@ export async function createSession(db: Kysely<DB>, now: Date, accountId: number
       created_at: now,
       expires_at: new Date(now.getTime() + SESSION_HOURS * 3600_000),
       client_ip: ip,
+      user_agent: userAgent?.slice(0, 300) ?? null,
     })
     .execute();
   return { token, csrfToken };
@@ -60,10 +75,14 @@ export async function loadSession(ctx: AppContext, token: string): Promise<Auth 
       'a.cadre_id',
       'a.demo',
       'a.is_head',
+      'a.must_change_password',
+      'a.totp_required',
       'o.path',
+      's.id as session_id',
       's.csrf_token',
       's.expires_at',
     ])
+    .select(sql<boolean>`a.totp_secret_enc is null`.as('no_totp'))
     .where('s.token_hash', '=', sha256(token))
     .where('a.disabled', '=', false)
     .executeTakeFirst();
@@ -83,6 +102,11 @@ export async function loadSession(ctx: AppContext, token: string): Promise<Auth 
     orgId: row.org_id,
     csrfToken: row.csrf_token,
     isHead: row.is_head,
+    sessionId: row.session_id,
+    setup: {
+      password: row.must_change_password,
+      totp: row.no_totp && needsTotp(row.role as Role, row.totp_required),
+    },
     scope: {
       code: row.scope as ScopeCode,
       orgId: row.org_id,

@@ -3,8 +3,9 @@
 // below are withheld. The app role owns nothing: it cannot ALTER a table, disable a trigger or TRUNCATE.
 import { sql, type Kysely } from 'kysely';
 
-/** Rows written once, never changed or removed: the trail, sealed files, facts about the installation (key checks). */
-export const APPEND_ONLY = ['trail', 'report_attachments', 'record_attachments', 'installation'];
+/** Rows written once, never changed or removed: the trail, sealed files, facts about the installation (key checks),
+ *  the login log (issue 13 §1: the app cannot erase a failed login). */
+export const APPEND_ONLY = ['trail', 'report_attachments', 'record_attachments', 'installation', 'login_log'];
 /** Moved only by the owner: trail_head by its SECURITY DEFINER trigger (0012), schema_migrations by migrate. */
 export const READ_ONLY = ['trail_head', 'schema_migrations'];
 /** A column named *_sealed (reporter identity, sealed files) is written once: never updated, its row never deleted. */

@@ -70,6 +70,13 @@ export interface AccountsTable {
   /** The head of the account's body (纪委书记): approves clue disposals (M-14). */
   is_head: Generated<boolean>;
   created_at: Timestamp;
+  /** A one-time password (issue 13 §1): the account may only choose a new one until it does. */
+  must_change_password: Generated<boolean>;
+  /** A second factor asked although the role does not require one. */
+  totp_required: Generated<boolean>;
+  /** A secret being enrolled, until a first code confirms it. */
+  totp_pending_enc: string | null;
+  password_changed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 export interface AccountScopeOrgsTable {
   account_id: number;
@@ -82,6 +89,19 @@ export interface SessionsTable {
   created_at: Timestamp;
   expires_at: Timestamp;
   client_ip: string | null;
+  /** A plain id to name the session by in 在线用户 (the token's hash is never shown). */
+  id: Generated<number>;
+  user_agent: string | null;
+}
+export interface LoginLogTable {
+  id: Generated<string>;
+  at: Timestamp;
+  username: string;
+  account_id: number | null;
+  client_ip: string | null;
+  user_agent: string | null;
+  outcome: 'ok' | 'failed' | 'locked';
+  reason: string | null;
 }
 export interface RuleOverridesTable {
   rule_id: string;
@@ -484,6 +504,7 @@ export interface DB {
   accounts: AccountsTable;
   account_scope_orgs: AccountScopeOrgsTable;
   sessions: SessionsTable;
+  login_log: LoginLogTable;
   rule_overrides: RuleOverridesTable;
   calendar_days: CalendarDaysTable;
   cadres: CadresTable;

@@ -34,6 +34,8 @@ declare module 'fastify' {
     csrfExempt?: boolean;
     /** Checked before the body is parsed or validated. */
     access?: Access;
+    /** Answers an account that has first-login steps left (Auth.setup): me, logout, password, second factor. */
+    setup?: boolean;
     /** Filled in when the route registers: its tagged ids. */
     idFields?: IdField[];
   }
@@ -84,7 +86,17 @@ export function registerAuthHook(app: FastifyInstance, ctx: AppContext): void {
         throw new AppError(403, 'CSRF', '请求缺少有效的 CSRF 令牌', 'Missing or wrong CSRF token');
       }
     }
-    if (req.routeOptions.config?.access) requireAuth(req);
+    if (req.routeOptions.config?.access) {
+      const auth = requireAuth(req);
+      // A one-time password or a second factor still to enrol opens nothing but the first-login steps (issue 13 §1).
+      if ((auth.setup?.password || auth.setup?.totp) && !req.routeOptions.config.setup)
+        throw new AppError(
+          403,
+          'SETUP_REQUIRED',
+          auth.setup.password ? '请先修改初始密码' : '请先绑定双因素认证',
+          auth.setup.password ? 'Choose your own password first' : 'Enrol your second factor first',
+        );
+    }
   });
   app.addHook('preHandler', async (req) => {
     const fields = req.routeOptions.config?.idFields;

@@ -198,6 +198,22 @@ export async function buildTwoCounties(t: TestApp): Promise<{ own: Ids; sibling:
       return r.id;
     });
     ids.account = (await makeAccount(t, { role: 'cadre', orgId: x.dept, scope: 4 })).id;
+    // Its own account: the account routes above end the sessions of ids.account.
+    const holder = (await makeAccount(t, { role: 'cadre', orgId: x.dept, scope: 4 })).id;
+    ids.session = (
+      await t.ctx.db
+        .insertInto('sessions')
+        .values({
+          token_hash: `matrix-${holder}`,
+          account_id: holder,
+          csrf_token: 'x',
+          created_at: t.clock.now(),
+          expires_at: new Date(t.clock.now().getTime() + 3600_000),
+          client_ip: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
     ids.notification = (
       await t.ctx.db
         .insertInto('notifications')
