@@ -4,6 +4,7 @@
 // most — no node:*, no kysely, no service — so the browser bundle takes only the constants (`npm run build:web`).
 import type { z } from 'zod';
 import type * as auth from './platform/auth/auth.responses.js';
+import type * as accounts from './platform/auth/accounts-admin.responses.js';
 import type * as rules from './platform/rules/rules.responses.js';
 import type * as trail from './platform/trail/trail.responses.js';
 import type * as deadlines from './platform/deadlines/deadlines.responses.js';
@@ -16,6 +17,8 @@ import type * as talks from './modules/talks/talks.responses.js';
 import type * as obligations from './modules/talks/obligations.responses.js';
 
 export { DEFAULT_PAGE_SIZE } from './platform/http/page.js';
+export { ROLES } from './platform/auth/roles.js';
+export { SCOPE_LABELS } from './platform/scope/scope-labels.js';
 export { CHANNELS } from './modules/reports/channels.dicts.js';
 export { STEP_ACTIONS } from './modules/reports/case-states.dicts.js';
 export { COMMITTEE_KINDS, VERDICTS as VERDICT_LABELS } from './modules/talks/talk-kinds.dicts.js';
@@ -32,6 +35,11 @@ export type Page<T> = { total: number; items: T[] };
 /** The signed-in account: role, scope, permissions, the CSRF token for writes, its own cadre record (cadreId) and
  * whether it heads the commission (isHead: approves or returns clue disposals). */
 export type Me = Answer<typeof auth.me>;
+export type AccountRow = Item<Answer<typeof accounts.accountPage>>;
+export type AccountCreated = Answer<typeof accounts.accountCreated>;
+export type PasswordReset = Answer<typeof accounts.passwordReset>;
+export type LoginLogRow = Item<Answer<typeof accounts.loginLogPage>>;
+export type SessionRow = Item<Answer<typeof accounts.sessionPage>>;
 export type Rule = Item<Answer<typeof rules.rulesAnswer>>;
 export type EffectiveSettings = Answer<typeof rules.effectiveSettings>;
 export type Reevaluation = Answer<typeof rules.reevaluation>;

@@ -7,6 +7,7 @@ import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-
 import { useI18n } from './i18n';
 import { SessionProvider, useSession } from './session';
 import { LoginPage } from './pages/LoginPage';
+import { FirstLoginPage } from './pages/FirstLoginPage';
 import { PublicReportPage } from './pages/PublicReportPage';
 import { ForbiddenPage, NothingYetPage } from './pages/ForbiddenPage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -58,6 +59,8 @@ function Shell() {
         <Route path="*" element={<LoginPage />} />
       </Routes>
     );
+  // A one-time password or a second factor still to enrol: nothing else answers until they are done (issue 13 §1).
+  if (me.setup.password || me.setup.totp) return <FirstLoginPage me={me} />;
 
   // One table drives the menu and the routes (issue 12 §6): a page's permission is written once, in routes.tsx.
   const allowed = (p: PageDef) => (p.perms ?? []).every(can) && (!p.needsCadre || me.cadreId != null);

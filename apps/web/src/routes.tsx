@@ -19,6 +19,9 @@ import {
   ScheduleOutlined,
   SettingOutlined,
   SolutionOutlined,
+  UserOutlined,
+  LoginOutlined,
+  WifiOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { lazy, type ReactNode } from 'react';
@@ -42,6 +45,8 @@ import { TalksPage } from './pages/talks/TalksPage';
 import { CompliancePage } from './pages/talks/CompliancePage';
 import { ActivitiesPage } from './pages/talks/ActivitiesPage';
 import { ResponsibilitiesPage } from './pages/talks/ResponsibilitiesPage';
+import { AccountsPage } from './pages/admin/AccountsPage';
+import { LoginLogPage, SessionsPage } from './pages/admin/LoginLogPage';
 
 // ECharts is large and only the dashboard and the analysis draw charts: it loads with those pages, not with the login.
 const HomePage = lazy(() => import('./pages/HomePage').then((m) => ({ default: m.HomePage })));
@@ -171,5 +176,23 @@ export const PAGES: PageDef[] = [
     element: <TrailPage />,
     perms: ['trail.read'],
     menu: { icon: <AuditOutlined />, label: ['操作留痕', 'Trail'] },
+  },
+  {
+    path: '/admin/accounts',
+    element: <AccountsPage />,
+    perms: ['accounts.manage'],
+    menu: { icon: <UserOutlined />, label: ['用户管理', 'Accounts'] },
+  },
+  {
+    path: '/admin/login-log',
+    element: <LoginLogPage />,
+    perms: ['accounts.manage'],
+    menu: { icon: <LoginOutlined />, label: ['登录日志', 'Login log'] },
+  },
+  {
+    path: '/admin/sessions',
+    element: <SessionsPage />,
+    perms: ['accounts.manage'],
+    menu: { icon: <WifiOutlined />, label: ['在线用户', 'Open sessions'] },
   },
 ];

@@ -2,7 +2,9 @@
 // 1 全部 all · 2 自定义 custom set of units · 3 本级 own unit · 4 本级及以下 own unit and below · 5 仅本人 self.
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 
-export type ScopeCode = 1 | 2 | 3 | 4 | 5;
+import type { ScopeCode } from './scope-labels.js';
+
+export { SCOPE_LABELS, type ScopeCode } from './scope-labels.js';
 
 export interface DataScope {
   code: ScopeCode;
@@ -12,14 +14,6 @@ export interface DataScope {
   customOrgIds: number[];
   cadreId: number | null;
 }
-
-export const SCOPE_LABELS: Record<ScopeCode, { zh: string; en: string }> = {
-  1: { zh: '全部数据', en: 'All' },
-  2: { zh: '自定义', en: 'Custom units' },
-  3: { zh: '本级', en: 'Own unit' },
-  4: { zh: '本级及以下', en: 'Own unit and below' },
-  5: { zh: '仅本人', en: 'Self only' },
-};
 
 /** Is the org row (by alias) inside the scope? */
 export function orgVisible(scope: DataScope, alias = 'orgs'): RawBuilder<SqlBool> {
