@@ -32,7 +32,6 @@ export async function updateAccount(
     await lockAdmins(w.trx);
     const was = await w.trx
       .selectFrom('accounts as a')
-      .innerJoin('orgs as o', 'o.id', 'a.org_id')
       .select(['a.username', 'a.display_name', 'a.role', 'a.org_id', 'a.scope', 'a.cadre_id', 'a.is_head'])
       .select(['a.totp_required', 'a.disabled'])
       .where('a.id', '=', id)
@@ -157,7 +156,7 @@ export async function resetTotp(ctx: AppContext, auth: Auth, actor: Actor, id: n
  * Lifts the login locks on the account's name: its hourly cap, and the lock of every address that failed at it
  * within the day a lock is remembered (the addresses come from the login log; the throttle keeps only keyed hashes).
  */
-export async function unlockAccount(ctx: AppContext, actor: Actor, id: number, reason: string) {
+export async function unlockAccount(ctx: AppContext, _auth: Auth, actor: Actor, id: number, reason: string) {
   return write(ctx.db, ctx.clock, actor, async (w) => {
     const { username } = await w.trx
       .selectFrom('accounts')

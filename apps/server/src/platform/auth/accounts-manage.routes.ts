@@ -27,48 +27,27 @@ export function accountsManageRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (req) => updateAccount(ctx, requireAuth(req), actorOf(req), req.params.id, req.body),
     );
-    app.post(
-      '/accounts/:id/reset-password',
-      {
-        config,
-        schema: {
-          response: { 200: answers.passwordReset },
-          tags,
-          summary: '重置密码（一次性密码） Reset the password to a one-time one',
-          params: account.params(),
-          body: accountStatusBody,
+    // Three actions on another account, each with a reason (trailed): what differs is the verb and the answer.
+    const actions = [
+      [
+        'reset-password',
+        answers.passwordReset,
+        '重置密码（一次性密码） Reset the password to a one-time one',
+        resetPassword,
+      ],
+      ['reset-totp', answers.totpReset, '重置双因素认证 Reset the second factor', resetTotp],
+      ['unlock', answers.unlocked, '解除登录锁定 Lift the login lock', unlockAccount],
+    ] as const;
+    for (const [verb, answer, summary, run] of actions) {
+      app.post(
+        `/accounts/:id/${verb}`,
+        {
+          config,
+          schema: { response: { 200: answer }, tags, summary, params: account.params(), body: accountStatusBody },
         },
-      },
-      async (req) => resetPassword(ctx, requireAuth(req), actorOf(req), req.params.id, req.body.reason),
-    );
-    app.post(
-      '/accounts/:id/reset-totp',
-      {
-        config,
-        schema: {
-          response: { 200: answers.totpReset },
-          tags,
-          summary: '重置双因素认证 Reset the second factor',
-          params: account.params(),
-          body: accountStatusBody,
-        },
-      },
-      async (req) => resetTotp(ctx, requireAuth(req), actorOf(req), req.params.id, req.body.reason),
-    );
-    app.post(
-      '/accounts/:id/unlock',
-      {
-        config,
-        schema: {
-          response: { 200: answers.unlocked },
-          tags,
-          summary: '解除登录锁定 Lift the login lock',
-          params: account.params(),
-          body: accountStatusBody,
-        },
-      },
-      async (req) => unlockAccount(ctx, actorOf(req), req.params.id, req.body.reason),
-    );
+        async (req) => run(ctx, requireAuth(req), actorOf(req), req.params.id, req.body.reason),
+      );
+    }
     app.get(
       '/login-log',
       {

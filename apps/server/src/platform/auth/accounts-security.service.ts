@@ -1,7 +1,6 @@
 // 登录日志 and 在线用户 (issue 13 §1): logins and open sessions of the accounts in the manager's scope, each read
 // trailed; a session can be ended. A failed login at a name no account has belongs to no unit: only a manager whose
 // scope is “all” sees those (they are how a guesser shows).
-import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { escapeLike } from '../db/sql-helpers.js';
@@ -70,7 +69,7 @@ export async function listSessions(ctx: AppContext, auth: Auth, actor: Actor, q:
       .limit(limit)
       .offset(offset)
       .execute(),
-    base.select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+    base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
     recordRead(ctx.db, ctx.clock, actor, { action: 'session.list', entity: 'account', detail: { page: q.page } }),
   ]);
   return {
