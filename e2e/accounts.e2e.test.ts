@@ -77,4 +77,42 @@ describe('accounts', () => {
     await settle(admin);
     await shot(admin, 'login-log');
   }, 120_000);
+
+  it('a custom data scope (code 2) names several units, each chosen in the tree', async () => {
+    const admin = await newPage();
+    await uiLogin(admin, 'demo_admin');
+    await admin.getByRole('menuitem', { name: '用户管理' }).click();
+    await admin.getByTestId('accounts').waitFor();
+    await admin.getByRole('button', { name: /新建账号/ }).click();
+    const form = admin.getByTestId('account-form');
+    await form.getByLabel('账号名').fill('custom_e2e');
+    await form.getByLabel('姓名').fill('跨区督查员');
+    await form.getByLabel('角色').click();
+    await admin.locator('.ant-select-item-option').filter({ hasText: '组织部干部监督' }).click();
+    const openTree = '.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-tree-title';
+    await form.getByTestId('account-org').click();
+    await admin.locator(openTree).filter({ hasText: '示例市' }).first().click();
+    await form.getByTestId('account-scope').click();
+    await admin.locator('.ant-select-item-option').filter({ hasText: '自定义' }).click();
+    await form.getByTestId('account-custom-orgs').click();
+    for (const unit of ['明湖区', '青石区']) {
+      await admin.keyboard.type(unit);
+      await admin
+        .locator(openTree)
+        .filter({ hasText: new RegExp(`^${unit}$`) })
+        .click();
+    }
+    await admin.locator('.ant-modal-title').click(); // closes the tree, keeps the form
+    await settle(admin);
+    await shot(admin, 'account-custom-scope');
+    await admin.getByRole('button', { name: /创\s*建/ }).click();
+    await admin.getByTestId('one-time-password').waitFor();
+    const list = await (await admin.request.get('/api/v1/accounts?q=custom_e2e')).json();
+    const made = list.items.find((a: { username: string }) => a.username === 'custom_e2e');
+    expect(made.scope).toBe(2);
+    const names = await Promise.all(
+      made.customOrgIds.map(async (id: number) => (await (await admin.request.get(`/api/v1/orgs/${id}`)).json()).name),
+    );
+    expect(names.sort()).toEqual(['明湖区', '青石区'].sort());
+  }, 60_000);
 });

@@ -1,7 +1,8 @@
 // Choose a unit in scope from the tree, loading children as they are opened. With `rootId` the tree starts at that
 // unit's children (交办/转办 go to units under the competent unit). Typing a name searches the subtree three levels
 // down (GET /orgs/:id/tree?depth=3, loaded once on the first keystroke), not only the levels opened so far. A value
-// outside the loaded tree shows its name.
+// outside the loaded tree shows its name. `multiple` chooses several units (a custom data scope, code 2: each with its
+// subtree).
 import { useEffect, useRef, useState } from 'react';
 import { TreeSelect } from 'antd';
 import { get, qs } from '../api';
@@ -18,19 +19,17 @@ interface Node {
 
 const SEARCH_DEPTH = 3;
 
-export function OrgPicker({
-  value,
-  onChange,
-  width = 280,
-  rootId,
-  testId = 'org-picker',
-}: {
-  value?: number;
-  onChange?(id: number | undefined): void;
+type OrgPickerProps = {
   width?: number | string;
   rootId?: number;
   testId?: string;
-}) {
+} & (
+  | { multiple?: false; value?: number; onChange?(id: number | undefined): void }
+  | { multiple: true; value?: number[]; onChange?(ids: number[]): void }
+);
+
+export function OrgPicker(props: OrgPickerProps) {
+  const { value, width = 280, rootId, testId = 'org-picker', multiple = false } = props;
   const { t } = useI18n();
   const [nodes, setNodes] = useState<Node[]>([]);
   const [searching, setSearching] = useState(false);
@@ -38,16 +37,22 @@ export function OrgPicker({
   const searched = useRef(false);
   // A unit chosen elsewhere (a drill-down, a preset) may not be loaded in the tree yet: its name is fetched for display.
   const [names, setNames] = useState<Record<number, string>>({});
+  const ids = value == null ? [] : Array.isArray(value) ? value : [value];
   useEffect(() => {
-    if (value == null || names[value] || nodes.some((n) => n.id === value)) return;
-    get<Org>(`/api/v1/orgs/${value}`)
-      .then((o) => setNames((m) => ({ ...m, [o.id]: o.name })))
-      .catch(() => {});
-  }, [value]); // eslint-disable-line react-hooks/exhaustive-deps
-  const label =
-    value == null
-      ? undefined
-      : (nodes.find((n) => n.id === value)?.title ?? names[value] ?? t('（加载中）', '(loading)'));
+    for (const id of ids) {
+      if (names[id] || nodes.some((n) => n.id === id)) continue;
+      get<Org>(`/api/v1/orgs/${id}`)
+        .then((o) => setNames((m) => ({ ...m, [o.id]: o.name })))
+        .catch(() => {});
+    }
+  }, [ids.join(',')]); // eslint-disable-line react-hooks/exhaustive-deps
+  const labelOf = (id: number) => nodes.find((n) => n.id === id)?.title ?? names[id] ?? t('（加载中）', '(loading)');
+  const selected = multiple
+    ? ids.map((id) => ({ value: id, label: labelOf(id) }))
+    : ids.length
+      ? { value: ids[0], label: labelOf(ids[0]) }
+      : undefined;
+  type Picked = { value: number; label?: string };
   // Under a root, its children are the top of the picker (pId null); deeper units hang from their parent.
   const top = (parent: number | null) => (parent === rootId ? null : parent);
   const add = (items: Org[], parent: number | null) =>
@@ -102,16 +107,18 @@ export function OrgPicker({
       treeDataSimpleMode
       style={{ width }}
       labelInValue
-      value={value == null ? undefined : { value, label }}
+      multiple={multiple}
+      value={selected}
       allowClear
       showSearch
       treeNodeFilterProp="title"
       listHeight={400}
       placeholder={t('选择单位（可输入名称搜索）', 'Choose a unit (type to search)')}
       treeData={nodes}
-      onChange={(v?: { value: number; label?: string }) => {
+      onChange={(v?: Picked | Picked[]) => {
         setSearch('');
-        onChange?.(v?.value);
+        if (props.multiple) props.onChange?.(Array.isArray(v) ? v.map((p) => p.value) : []);
+        else props.onChange?.((v as Picked | undefined)?.value);
       }}
       data-testid={testId}
       searchValue={search}

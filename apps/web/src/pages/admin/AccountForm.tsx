@@ -1,5 +1,5 @@
 // The form of a new account and of an edit (issue 13 §1): name, role, unit, data scope; an edit also asks why.
-// A custom scope (code 2) keeps the units it has; choosing them on this page is not built yet (API: customOrgIds).
+// A custom scope (code 2) names one or more units, each with its subtree; the server refuses any outside the manager's.
 import { Form, Input, Modal, Select, Switch } from 'antd';
 import { ROLES, SCOPE_LABELS, type AccountRow } from '@api';
 import { OrgPicker } from '../../components/OrgPicker';
@@ -11,6 +11,7 @@ export interface AccountValues {
   role: string;
   orgId: number;
   scope: number;
+  customOrgIds?: number[];
   totpRequired?: boolean;
   reason?: string;
 }
@@ -31,9 +32,11 @@ export function AccountForm({
   const { t, lang } = useI18n();
   const [form] = Form.useForm<AccountValues>();
   const roles = Object.entries(ROLES).map(([value, l]) => ({ value, label: lang === 'en' ? l.en : l.zh }));
-  const scopes = Object.entries(SCOPE_LABELS)
-    .filter(([code]) => code !== '2' || editing?.scope === 2)
-    .map(([code, l]) => ({ value: Number(code), label: lang === 'en' ? l.en : l.zh }));
+  const scopes = Object.entries(SCOPE_LABELS).map(([code, l]) => ({
+    value: Number(code),
+    label: lang === 'en' ? l.en : l.zh,
+  }));
+  const scope = Form.useWatch('scope', form);
   return (
     <Modal
       open={open}
@@ -56,6 +59,7 @@ export function AccountForm({
                 role: editing.role,
                 orgId: editing.orgId,
                 scope: editing.scope,
+                customOrgIds: editing.customOrgIds,
                 totpRequired: editing.totpRequired,
               }
             : { scope: 4, totpRequired: false }
@@ -90,8 +94,18 @@ export function AccountForm({
           extra={t('不能超过您本人的数据权限', 'No wider than your own')}
           rules={[{ required: true }]}
         >
-          <Select options={scopes} />
+          <Select options={scopes} data-testid="account-scope" />
         </Form.Item>
+        {scope === 2 && (
+          <Form.Item
+            name="customOrgIds"
+            label={t('自定义范围的单位', 'Units of the custom scope')}
+            extra={t('可选多个单位，各含其下级单位', 'One or more units, each with the units under it')}
+            rules={[{ required: true, message: t('请至少选择一个单位', 'Choose at least one unit') }]}
+          >
+            <OrgPicker multiple width="100%" testId="account-custom-orgs" />
+          </Form.Item>
+        )}
         <Form.Item
           name="totpRequired"
           label={t('要求双因素认证', 'Require a second factor')}
