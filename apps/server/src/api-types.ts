@@ -15,6 +15,7 @@ import type * as reports from './modules/reports/reports.responses.js';
 import type * as clues from './modules/reports/clue.responses.js';
 import type * as talks from './modules/talks/talks.responses.js';
 import type * as obligations from './modules/talks/obligations.responses.js';
+import type * as jobs from './platform/jobs/jobs.responses.js';
 
 export { DEFAULT_PAGE_SIZE } from './platform/http/page.js';
 export { ROLES } from './platform/auth/roles.js';
@@ -38,6 +39,9 @@ export type Me = Answer<typeof auth.me>;
 export type AccountRow = Item<Answer<typeof accounts.accountPage>>;
 export type AccountCreated = Answer<typeof accounts.accountCreated>;
 export type PasswordReset = Answer<typeof accounts.passwordReset>;
+/** 定时任务: each scheduled job with its next run and its last runs. */
+export type JobList = Answer<typeof jobs.jobList>;
+export type JobRow = Item<JobList>;
 export type LoginLogRow = Item<Answer<typeof accounts.loginLogPage>>;
 export type SessionRow = Item<Answer<typeof accounts.sessionPage>>;
 export type Rule = Item<Answer<typeof rules.rulesAnswer>>;

@@ -43,6 +43,7 @@ import {
 import { dutySource, obligationsRoutes, onPostsStarted, talksRoutes } from './modules/talks/index.js';
 import { deadlineRoutes } from './platform/deadlines/index.js';
 import { findingRoutes } from './platform/findings/index.js';
+import { jobRoutes, type JobBoard } from './platform/jobs/index.js';
 import * as answers from './app.responses.js';
 
 export interface AppOptions {
@@ -57,6 +58,8 @@ export interface AppOptions {
   trustProxy?: string;
   /** Subtrees with more cadres are re-evaluated after a rule change's answer, not within it (tests lower it). */
   sweepInRequestMax?: number;
+  /** The scheduled jobs and their scheduler, for the job page (issue 13 §5); none in most tests. */
+  jobs?: JobBoard;
 }
 
 export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<FastifyInstance> {
@@ -182,6 +185,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
       await api.register(obligationsRoutes(ctx));
       await api.register(deadlineRoutes(ctx, ctx.deadlines));
       await api.register(findingRoutes(ctx));
+      await api.register(jobRoutes(ctx, opts.jobs ?? { jobs: [] }));
       await api.register(calendarRoutes(ctx, () => loadCalendar(ctx.db)));
     },
     { prefix: '/api/v1' },

@@ -11,7 +11,14 @@ import { generateDuties, remindDuties } from './modules/talks/index.js';
 import { toCstDate } from './platform/clock/index.js';
 import { phaseTimer } from './platform/clock/phases.js';
 import { SYSTEM_ACTOR, startCheckpoints } from './platform/trail/index.js';
-import { JOB_TIME_ZONE, startScheduler, type Job, type Scheduler } from './platform/jobs/index.js';
+import {
+  JOB_TIME_ZONE,
+  recordRuns,
+  startScheduler,
+  type Job,
+  type JobBoard,
+  type Scheduler,
+} from './platform/jobs/index.js';
 
 const started = Date.now();
 const phases = phaseTimer();
@@ -57,14 +64,27 @@ const dutiesJob = async () => {
   console.log(`监督义务 Duties opened: ${r.periodic + r.appointments} (${r.ms} ms)`);
   await remindDuties(ctx, SYSTEM_ACTOR);
 };
+// Each run is recorded in job_runs for the job page (定时任务, issue 13 §5).
 const JOBS: Job[] = [
-  { name: 'rules-sweep', cron: '0 2 * * *', run: sweepJob },
-  { name: 'talk-duties', cron: '10 2 * * *', run: dutiesJob },
-];
+  {
+    name: 'rules-sweep',
+    label: { zh: '规则评估（M-04…M-07）', en: 'Rule flags (M-04…M-07)' },
+    cron: '0 2 * * *',
+    run: sweepJob,
+  },
+  {
+    name: 'talk-duties',
+    label: { zh: '谈话义务与提醒（M-22、M-23、M-27）', en: 'Talk duties and reminders (M-22, M-23, M-27)' },
+    cron: '10 2 * * *',
+    run: dutiesJob,
+  },
+].map((j) => recordRuns(ctx.db, ctx.clock, j));
+const board: JobBoard = { jobs: JOBS };
 let scheduler: Scheduler | undefined;
 try {
   const t = Date.now();
   scheduler = await startScheduler(ctx, JOBS, { databaseUrl });
+  board.scheduler = scheduler;
   phases.mark('scheduler');
   console.log(
     `定时任务 Scheduled jobs: ${scheduler.kind === 'pg-boss' ? 'pg-boss (PostgreSQL)' : '进程内 in-process'}, ` +
@@ -77,6 +97,7 @@ try {
 const webDir = fileURLToPath(new URL('../../web/dist', import.meta.url));
 const app = await buildApp(ctx, {
   logger: process.env.LOG === 'true',
+  jobs: board,
   webDir: existsSync(path.join(webDir, 'index.html')) ? webDir : undefined,
 });
 phases.mark('app built');

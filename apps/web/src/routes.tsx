@@ -22,6 +22,7 @@ import {
   UserOutlined,
   LoginOutlined,
   WifiOutlined,
+  HistoryOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { lazy, type ReactNode } from 'react';
@@ -47,6 +48,7 @@ import { ActivitiesPage } from './pages/talks/ActivitiesPage';
 import { ResponsibilitiesPage } from './pages/talks/ResponsibilitiesPage';
 import { AccountsPage } from './pages/admin/AccountsPage';
 import { LoginLogPage, SessionsPage } from './pages/admin/LoginLogPage';
+import { JobsPage } from './pages/admin/JobsPage';
 
 // ECharts is large and only the dashboard and the analysis draw charts: it loads with those pages, not with the login.
 const HomePage = lazy(() => import('./pages/HomePage').then((m) => ({ default: m.HomePage })));
@@ -194,5 +196,11 @@ export const PAGES: PageDef[] = [
     element: <SessionsPage />,
     perms: ['accounts.manage'],
     menu: { icon: <WifiOutlined />, label: ['在线用户', 'Open sessions'] },
+  },
+  {
+    path: '/admin/jobs',
+    element: <JobsPage />,
+    perms: ['jobs.manage'],
+    menu: { icon: <HistoryOutlined />, label: ['定时任务', 'Scheduled jobs'] },
   },
 ];

@@ -30,7 +30,8 @@ export type Permission =
   | 'clues.approve'
   | 'talks.read'
   | 'talks.write'
-  | 'duties.manage';
+  | 'duties.manage'
+  | 'jobs.manage';
 
 // Joint-meeting members see only what they sent (later modules); the administrator manages accounts and
 // rule settings and never reads cadre records by default (SPEC §1).
@@ -65,7 +66,7 @@ const GRANTS: Record<Role, Permission[]> = {
   committee_leader: ['orgs.read', 'cadres.read', 'rules.read', 'talks.read', 'talks.write'],
   cadre: ['orgs.read', 'cadres.read'],
   joint_member: [],
-  admin: ['orgs.read', 'rules.read', 'rules.write', 'trail.read', 'accounts.manage'],
+  admin: ['orgs.read', 'rules.read', 'rules.write', 'trail.read', 'accounts.manage', 'jobs.manage'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -103,6 +103,17 @@ export interface LoginLogTable {
   outcome: 'ok' | 'failed' | 'locked';
   reason: string | null;
 }
+/** 定时任务 (issue 13 §5): one run of a scheduled job; finished_at null while it runs. */
+export interface JobRunsTable {
+  id: Generated<string>;
+  job: string;
+  started_at: Timestamp;
+  finished_at: Timestamp | null;
+  duration_ms: number | null;
+  outcome: 'completed' | 'failed' | null;
+  error: string | null;
+  host: string;
+}
 export interface RuleOverridesTable {
   rule_id: string;
   org_id: number;
@@ -505,6 +516,7 @@ export interface DB {
   account_scope_orgs: AccountScopeOrgsTable;
   sessions: SessionsTable;
   login_log: LoginLogTable;
+  job_runs: JobRunsTable;
   rule_overrides: RuleOverridesTable;
   calendar_days: CalendarDaysTable;
   cadres: CadresTable;

@@ -32,3 +32,5 @@ export async function startScheduler(
   if (!opts.databaseUrl) throw new Error('startScheduler on PostgreSQL needs databaseUrl');
   return startPgBoss(jobs, { databaseUrl: opts.databaseUrl, log, pollSeconds: opts.pollSeconds ?? 5, stopWaitMs });
 }
+export { recordRuns, jobStatus, INTERRUPTED_AFTER_MS, type JobStatus, type JobRun } from './job-runs.js';
+export { jobRoutes, type JobBoard } from './job-routes.js';

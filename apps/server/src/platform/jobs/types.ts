@@ -3,6 +3,8 @@
 export interface Job {
   /** Queue name on PostgreSQL and key for runNow: letters, digits, '-' and '_'. */
   name: string;
+  /** What the job page calls it. */
+  label?: { zh: string; en: string };
   /** Daily at a fixed time in Asia/Shanghai, as cron 'M H * * *' (e.g. '0 2 * * *' is 02:00 CST). */
   cron: string;
   /** The job's body. A rejection is logged and recorded; it never reaches the caller or crashes the server. */

@@ -108,6 +108,7 @@ export const NO_IDS = new Set([
   'POST /api/v1/obligations/remind',
   'POST /api/v1/obligations/generate',
   'PUT /api/v1/calendar/:year',
+  'POST /api/v1/jobs/:name/run', // a job's name, one of the installation's own jobs, not a record in anyone's scope
 ]);
 /** No account: public report pages, login, health. They take no id (a receipt is not one). */
 export const isPublic = (r: RouteEntry) =>
