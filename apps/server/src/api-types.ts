@@ -20,6 +20,7 @@ import type * as jobs from './platform/jobs/jobs.responses.js';
 export { DEFAULT_PAGE_SIZE } from './platform/http/page.js';
 export { ROLES } from './platform/auth/roles.js';
 export { SCOPE_LABELS } from './platform/scope/scope-labels.js';
+export { SETTING_NAMES } from './platform/rules/setting-names.js';
 export { CHANNELS } from './modules/reports/channels.dicts.js';
 export { STEP_ACTIONS } from './modules/reports/case-states.dicts.js';
 export { COMMITTEE_KINDS, VERDICTS as VERDICT_LABELS } from './modules/talks/talk-kinds.dicts.js';

@@ -40,15 +40,22 @@ export function describeIssues(issues: z.core.$ZodIssue[]): FieldIssue[] {
   });
 }
 
-export function validationError(issues: z.core.$ZodIssue[]): AppError {
+/**
+ * The 400 of a failed validation. With `names` (a field's last key → its name in Chinese and English) the message
+ * names the field as a reader says it, and never shows a key or a path (issue 13 §6); the details keep the paths
+ * for the form that highlights the field.
+ */
+export function validationError(issues: z.core.$ZodIssue[], names?: Record<string, [string, string]>): AppError {
   const list = describeIssues(issues);
   const first = list[0];
-  const where = (p: string) => (p ? `${p}: ` : '');
+  const named = names?.[String(issues[0]?.path.at(-1))];
+  const where = (p: string, lang: 0 | 1) =>
+    names ? (named ? `${named[lang]}${lang ? ': ' : '：'}` : '') : p ? `${p}: ` : '';
   return new AppError(
     400,
     'VALIDATION',
-    `输入有误：${where(first?.path ?? '')}${first?.messageZh ?? ''}`,
-    `Invalid input: ${where(first?.path ?? '')}${first?.messageEn ?? ''}`,
+    `输入有误：${where(first?.path ?? '', 0)}${first?.messageZh ?? ''}`,
+    `Invalid input: ${where(first?.path ?? '', 1)}${first?.messageEn ?? ''}`,
     list,
   );
 }

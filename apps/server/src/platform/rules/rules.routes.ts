@@ -9,6 +9,7 @@ import { org } from '../scope/index.js';
 import { write } from '../trail/index.js';
 import { RULE_DEFINITIONS, RULE_IDS, isRuleId, type RuleId } from './defaults.js';
 import { getRuleSettings } from './settings.js';
+import { SETTING_NAMES } from './setting-names.js';
 import * as answers from './rules.responses.js';
 
 const ruleParam = z.object({ ruleId: z.string().regex(/^M-\d{2}$/) }).strict();
@@ -96,7 +97,10 @@ export function rulesRoutes(ctx: AppContext, hooks: RulesHooks = {}): FastifyPlu
           .strict()
           .safeParse(req.body.settings, { reportInput: true });
         if (!parsed.success)
-          throw validationError(parsed.error.issues.map((i) => ({ ...i, path: ['settings', ...i.path] })));
+          throw validationError(
+            parsed.error.issues.map((i) => ({ ...i, path: ['settings', ...i.path] })),
+            SETTING_NAMES,
+          );
         if (!Object.keys(parsed.data).length) throw new AppError(400, 'EMPTY', '没有要设置的值', 'No settings given');
         await write(ctx.db, ctx.clock, actorOf(req), async (w) => {
           await w.trx

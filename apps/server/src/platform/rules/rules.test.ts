@@ -79,6 +79,13 @@ describe('rule settings', () => {
       expect(res.statusCode, JSON.stringify(settings)).toBe(400);
       expect(res.json().error.messageZh).toBeTruthy();
     }
+    // The message names the setting as the page does, never by its key or path (issue 13 §6).
+    const tooBig = await admin.put(`/api/v1/rules/M-21/overrides/${ORG.B}`, { settings: { promotionDueDays: 5000 } });
+    expect(tooBig.statusCode).toBe(400);
+    expect(tooBig.json().error.messageZh).toMatch(/^输入有误：提拔重用：谈话期限（日，0 为不谈）：数值过大/);
+    expect(tooBig.json().error.messageEn).toMatch(/^Invalid input: Promotion: due within \(days; 0 = no talk\): /);
+    expect(tooBig.json().error.message).not.toMatch(/settings|promotionDueDays/);
+    expect(tooBig.json().error.details[0].path).toBe('settings.promotionDueDays'); // for the form, not the screen
     expect((await admin.put(`/api/v1/rules/M-99/overrides/${ORG.B}`, { settings: { a: 1 } })).statusCode).toBe(404);
     expect(await t.ctx.db.selectFrom('rule_overrides').selectAll().execute()).toEqual(before);
   });
