@@ -186,7 +186,7 @@ export async function createCadre(ctx: AppContext, auth: Auth, actor: Actor, inp
   await visibleOrg(ctx, auth, actor, input.orgId);
   await assertDictCodes(ctx.db, [['party_status', input.partyStatus, 'partyStatus']]);
   assertNotBeforeBirth('partyJoinedOn', input.partyJoinedOn, id.birthDate);
-  assertNotTooLate(ctx, 'partyJoinedOn', input.partyJoinedOn, 0);
+  assertNotTooLate(ctx, 'partyJoinedOn', input.partyJoinedOn, false);
   await assertIdCardFree(ctx, actor, id.number);
   return thenRefresh(
     ctx,
@@ -248,7 +248,7 @@ export async function updateCadre(
   const birth = id?.birthDate ?? before.birth_date;
   const partyJoinedOn = input.partyJoinedOn === undefined ? before.party_joined_on : input.partyJoinedOn;
   assertNotBeforeBirth('partyJoinedOn', partyJoinedOn, birth);
-  assertNotTooLate(ctx, 'partyJoinedOn', input.partyJoinedOn, 0);
+  assertNotTooLate(ctx, 'partyJoinedOn', input.partyJoinedOn, false);
   if (id) {
     await assertIdCardFree(ctx, actor, id.number, cadreId);
     const earliest = await ctx.db

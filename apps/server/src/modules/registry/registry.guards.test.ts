@@ -233,11 +233,32 @@ describe('dates that cannot be real are refused and nothing is written', () => {
     const far = await post('2099-01-01');
     expect(far.statusCode).toBe(400);
     expect(far.json().error.details[0].path).toBe('startDate');
-    expect((await post('2027-03-04')).statusCode).toBe(400); // 367 days ahead
-    expect((await post('2027-03-03')).statusCode).toBe(201); // 366 days ahead, the limit
+    // A year from 2026-03-02 is 2027-03-02, the same date: not 366 days (issue 13 §6), and the message says so.
+    const over = await post('2027-03-03');
+    expect(over.statusCode).toBe(400);
+    expect(over.json().error.messageZh).toBe(
+      '输入有误：任职日期不能晚于 2027-03-02（今天 2026-03-02 起一年内，北京时间）',
+    );
+    expect(over.json().error.message).not.toContain('startDate');
+    expect((await post('2027-03-02')).statusCode).toBe(201);
     expect(
       (await city.post(`/api/v1/orgs/${ORG.B}/team`, { cadreId: CADRE.B, teamRole: 'member', joinedOn: '2030-01-01' }))
         .statusCode,
     ).toBe(400);
+  });
+
+  it("today is Beijing's date: at 00:30 on 2 March in Beijing (still 1 March in UTC) the year runs to 2027-03-02", async () => {
+    const was = t.clock.now();
+    t.clock.set('2026-03-01T16:30:00Z');
+    try {
+      const at = (joinedOn: string) =>
+        city.post(`/api/v1/orgs/${ORG.B}/team`, { cadreId: CADRE.B_DEPT, teamRole: 'member', joinedOn });
+      const late = await at('2027-03-03');
+      expect(late.statusCode).toBe(400);
+      expect(late.json().error.messageZh).toContain('不能晚于 2027-03-02（今天 2026-03-02 起一年内');
+      expect((await at('2027-03-02')).statusCode).toBe(201); // by the UTC date (1 March) this would be refused
+    } finally {
+      t.clock.set(was);
+    }
   });
 });

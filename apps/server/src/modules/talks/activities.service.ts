@@ -140,7 +140,12 @@ async function checkActivity(ctx: AppContext, auth: Auth, actor: Actor, input: N
     );
   }
   const today = toCstDate(ctx.clock.now());
-  if (input.heldOn > today) throw invalidField('heldOn', '日期不能晚于今天', 'The date cannot be in the future');
+  if (input.heldOn > today)
+    throw invalidField(
+      'heldOn',
+      `日期不能晚于今天（${today}，北京时间）`,
+      `The date cannot be after today (${today}, Beijing time)`,
+    );
   const subjects = input.subjects ?? [];
   if (k.subjects !== 'none' && !subjects.length)
     throw invalidField('subjects', '请选择涉及的干部', 'Name the cadres concerned');

@@ -97,7 +97,11 @@ export async function openOccasionTalk(
 export async function recordOccasion(ctx: AppContext, auth: Auth, actor: Actor, input: OccasionInput) {
   const today = toCstDate(ctx.clock.now());
   if (input.occurredOn > today)
-    throw invalidField('occurredOn', '事由发生日期不能晚于今天', 'The occasion cannot be in the future');
+    throw invalidField(
+      'occurredOn',
+      `事由发生日期不能晚于今天（${today}，北京时间）`,
+      `The occasion cannot be after today (${today}, Beijing time)`,
+    );
   const cadre = await ctx.db
     .selectFrom('cadres')
     .select(['id', 'org_id'])

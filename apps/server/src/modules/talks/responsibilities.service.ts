@@ -330,8 +330,8 @@ export async function updateTask(
   if (input.status === 'done' && (!input.completedOn || input.completedOn > today))
     throw invalidField(
       'completedOn',
-      '已完成须填写完成日期，且不能晚于今天',
-      'A done task needs a completion date, not in the future',
+      `已完成须填写完成日期，且不能晚于今天（${today}，北京时间）`,
+      `A done task needs a completion date, not after today (${today}, Beijing time)`,
     );
   return write(ctx.db, ctx.clock, actor, async (w) => {
     // A status change alone keeps the progress already written.

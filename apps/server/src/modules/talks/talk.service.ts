@@ -35,7 +35,12 @@ export async function recordTalk(ctx: AppContext, auth: Auth, actor: Actor, inpu
   if (input.talkerCadreId === input.talkeeCadreId)
     throw invalidField('talkeeCadreId', '谈话人与谈话对象不能是同一人', 'The two sides of a talk must differ');
   const today = toCstDate(ctx.clock.now());
-  if (input.heldOn > today) throw invalidField('heldOn', '谈话日期不能晚于今天', 'A talk cannot be in the future');
+  if (input.heldOn > today)
+    throw invalidField(
+      'heldOn',
+      `谈话日期不能晚于今天（${today}，北京时间）`,
+      `A talk cannot be after today (${today}, Beijing time)`,
+    );
   const people = await ctx.db
     .selectFrom('cadres')
     .select(['id', 'name', 'birth_date'])

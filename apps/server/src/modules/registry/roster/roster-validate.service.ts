@@ -9,7 +9,7 @@ import { rowBreather, type Cell, type SheetIn } from '../../../platform/sheets/i
 import { parseIdCard } from '../id-card/index.js';
 import { DICTS, type DictName } from '../registry.dicts.js';
 import { generationFor } from '../relation.service.js';
-import { AHEAD_DAYS } from '../registry.dates.js';
+import { yearAfter } from '../registry.dates.js';
 import { addDays } from '../rules/rule-dates.rules.js';
 import { REQUIRED, SHEETS, type SheetKey } from './roster-columns.dicts.js';
 
@@ -137,7 +137,7 @@ export async function validateRoster(
   const t = await tables(sheets, issues, breathe);
   const plan: Plan = { orgs: [], cadres: [], posts: [], relations: [] };
   const today = toCstDate(ctx.clock.now());
-  const latest = addDays(today, AHEAD_DAYS);
+  const latest = yearAfter(today);
   const bad = (sheet: SheetKey, row: number, column: string, reason: string, reasonEn: string) => {
     issues.push({ sheet: SHEETS[sheet].name, row, column, reason, reasonEn });
     return null;
