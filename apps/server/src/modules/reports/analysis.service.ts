@@ -35,7 +35,7 @@ export async function analyse(ctx: AppContext, auth: Auth, query: AnalysisQuery)
       .where(sql<boolean>`o.path <@ ${root.path}::ltree`)
       .where(sql<boolean>`${cst} between ${from}::date and ${to}::date`);
   const depth = root.path.split('.').length;
-  const [byChannel, byType, byUnit, byMonth, totals, concentrated, queues] = await Promise.all([
+  const [byChannel, byType, byUnit, byMonth, totals, pending, concentrated, queues] = await Promise.all([
     base()
       .select(['r.channel', sql<string>`count(*)`.as('n')])
       .groupBy('r.channel')
@@ -64,6 +64,11 @@ export async function analyse(ctx: AppContext, auth: Auth, query: AnalysisQuery)
     base()
       .select([sql<string>`count(*)`.as('reports'), sql<string>`count(distinct r.matter_id)`.as('matters')])
       .executeTakeFirstOrThrow(),
+    // Reports proposed as duplicates and not yet confirmed or rejected: until then each counts as its own matter.
+    base()
+      .where(sql<boolean>`exists (select 1 from report_links l where l.report_id = r.id and l.status = 'proposed')`)
+      .select(sql<string>`count(*)`.as('n'))
+      .executeTakeFirstOrThrow(),
     concentratedCadres(ctx, auth, root.path, from, to, s.concentratedMatters),
     queueCounts(ctx, auth, rootId),
   ]);
@@ -72,7 +77,7 @@ export async function analyse(ctx: AppContext, auth: Auth, query: AnalysisQuery)
     from,
     to,
     settings: s,
-    totals: { reports: Number(totals.reports), matters: Number(totals.matters) },
+    totals: { reports: Number(totals.reports), matters: Number(totals.matters), pendingLinks: Number(pending.n) },
     byChannel: byChannel.map((r) => ({
       key: r.channel,
       label: CHANNELS[r.channel as Channel]?.[0] ?? r.channel,

@@ -69,7 +69,8 @@ export const analyseAnswer = z.object({
   from: z.string(),
   to: z.string(),
   settings: z.object({ concentratedMatters: z.number(), periodMonths: z.number() }),
-  totals: z.object({ reports: z.number(), matters: z.number() }),
+  /** pendingLinks: reports proposed as duplicates awaiting a person's decision (each still its own matter). */
+  totals: z.object({ reports: z.number(), matters: z.number(), pendingLinks: z.number() }),
   byChannel: z.array(z.object({ key: z.string(), label: z.string(), n: z.number() })),
   byProblemType: z.array(z.object({ key: z.string(), label: z.string(), n: z.number() })),
   byUnit: z.array(z.object({ orgId: z.number(), label: z.string(), n: z.number() })),

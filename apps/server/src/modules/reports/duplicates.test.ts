@@ -53,6 +53,12 @@ describe('related reports and counts per matter (M-13, M-19)', () => {
       expect.objectContaining({ otherReportId: ids.first, status: 'proposed', canDecide: true }),
     ]);
     expect(same.links[0].similarity).toBeGreaterThanOrEqual(0.4);
+    // Until a person decides, the analysis says how many such links wait, and the list shows just those reports.
+    const a = (await handler.get(`/api/v1/reports/analysis?orgId=${ORG.R}`)).json();
+    expect(a.totals.pendingLinks).toBe(1);
+    const pending = (await petition.get('/api/v1/reports?pendingLinks=true')).json();
+    expect(pending.items.map((r: { id: number }) => r.id)).toEqual([ids.same]);
+    expect((await petition.get('/api/v1/reports?pendingLinks=yes')).statusCode).toBe(400);
     expect((await petition.get(`/api/v1/reports/${ids.other}`)).json().links).toEqual([]);
     expect((await petition.get(`/api/v1/reports/${ids.otherPerson}`)).json().links).toEqual([]);
     // The earlier report shows the link too, without the right to decide it there.
@@ -103,7 +109,7 @@ describe('related reports and counts per matter (M-13, M-19)', () => {
 
   it('analysis counts matters, not reports, and concentration leaves out matters found false (M-18, M-19)', async () => {
     let a = (await handler.get(`/api/v1/reports/analysis?orgId=${ORG.R}`)).json();
-    expect(a.totals).toEqual({ reports: 5, matters: 4 });
+    expect(a.totals).toEqual({ reports: 5, matters: 4, pendingLinks: 0 });
     // Every month of the last twelve is on the axis, empty ones as 0.
     expect(a.byMonth.map((m: { month: string }) => m.month)).toEqual(
       Array.from({ length: 13 }, (_, i) => `${i < 10 ? 2025 : 2026}-${String(((i + 2) % 12) + 1).padStart(2, '0')}`),
@@ -156,7 +162,7 @@ describe('related reports and counts per matter (M-13, M-19)', () => {
     const handlerB = await loginAs(t, { role: 'discipline', orgId: ORG.B, scope: 4 });
     expect((await handlerB.get(`/api/v1/reports/analysis?orgId=${ORG.A}`)).statusCode).toBe(404);
     const own = (await handlerB.get('/api/v1/reports/analysis')).json();
-    expect(own.totals).toEqual({ reports: 1, matters: 1 });
+    expect(own.totals).toEqual({ reports: 1, matters: 1, pendingLinks: 0 });
     const org = await loginAs(t, { role: 'org_supervisor', orgId: ORG.R, scope: 4 });
     expect((await org.get('/api/v1/reports/analysis')).statusCode).toBe(403);
   });

@@ -94,6 +94,8 @@ export const reportListQuery = z
     channel: z.enum(Object.keys(CHANNELS) as [Channel, ...Channel[]]).optional(),
     status: z.enum(Object.keys(REPORT_STATUS) as [ReportStatus, ...ReportStatus[]]).optional(),
     q: z.string().trim().min(1).max(50).optional(),
+    /** Only reports with a proposed duplicate link awaiting a decision (M-13; the analysis page links here). */
+    pendingLinks: z.enum(['true']).optional(),
   })
   .strict();
 /** A proof as the public page returned it (M-11); an optional receipt ties it to one report. */

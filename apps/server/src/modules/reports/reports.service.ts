@@ -229,6 +229,8 @@ export async function listReports(ctx: AppContext, auth: Auth, query: z.infer<ty
   let q = visibleReports(ctx, auth);
   if (query.channel) q = q.where('r.channel', '=', query.channel);
   if (query.status) q = q.where('r.status', '=', query.status);
+  if (query.pendingLinks)
+    q = q.where(sql<boolean>`exists (select 1 from report_links l where l.report_id = r.id and l.status = 'proposed')`);
   // A report number (JB2026000001), or the accused's name.
   if (query.q)
     q = q.where((eb) => eb.or([eb('r.number', '=', query.q!.toUpperCase()), eb('r.accused_name', '=', query.q!)]));

@@ -1,9 +1,9 @@
 // 举报分析 (M-19): volume by channel, problem type, unit and month for a subtree and period; reports against distinct
 // matters; cadres with concentrated reports (principals marked); the overdue queues. Loaded lazily with ECharts.
 import { useMemo, useState } from 'react';
-import { Card, Col, DatePicker, Empty, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Col, DatePicker, Empty, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import type { EChartsOption } from 'echarts';
-import { useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { get, qs } from '../../api';
 import { errorText, useI18n } from '../../i18n';
 import { useSession } from '../../session';
@@ -135,6 +135,19 @@ export function AnalysisPage() {
               />
             </Col>
           </Row>
+        )}
+        {a && a.totals.pendingLinks > 0 && (
+          <Alert
+            style={{ marginTop: 16 }}
+            type="warning"
+            showIcon
+            data-testid="pending-links"
+            message={t(
+              `另有 ${a.totals.pendingLinks} 件举报被提示为疑似重复，尚待确认：确认前各自算作一项问题事项。`,
+              `${a.totals.pendingLinks} reports are proposed as duplicates and not yet decided: until then each counts as its own matter.`,
+            )}
+            action={<Link to="/reports?pendingLinks=true">{t('去确认', 'Decide them')}</Link>}
+          />
         )}
       </Card>
       {a && charts && (

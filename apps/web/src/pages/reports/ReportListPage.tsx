@@ -32,6 +32,7 @@ export function ReportListPage() {
     q: params.get('q') ?? undefined,
     status: params.get('status') ?? undefined,
     channel: params.get('channel') ?? undefined,
+    pendingLinks: params.get('pendingLinks') === 'true' ? 'true' : undefined,
     page: params.get('page') ?? undefined,
   };
   const set = (k: string, v: string | undefined) => {
@@ -83,6 +84,16 @@ export function ReportListPage() {
           options={opts(CHANNELS)}
           style={{ width: 180 }}
         />
+        {f.pendingLinks && (
+          <Tag
+            closable
+            onClose={() => set('pendingLinks', undefined)}
+            color="orange"
+            data-testid="pending-links-filter"
+          >
+            {t('仅看疑似重复待确认的举报', 'Only reports with a proposed duplicate to decide')}
+          </Tag>
+        )}
       </Space>
       {list.error ? <Typography.Text type="danger">{errorText(list.error, lang)}</Typography.Text> : null}
       <Table<ReportItem>
