@@ -38,6 +38,25 @@ async function firstCadreOf(username: string, query = ''): Promise<number> {
 }
 
 describe('workbench', () => {
+  it('the dashboard shows loading, never a false 0, until its counts arrive (issue 13 §6)', async () => {
+    const page = await newPage();
+    let release: () => void = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    await page.route('**/api/v1/flags/summary', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await uiLogin(page, 'demo_county_b');
+    const card = page.getByTestId('cadres-in-scope');
+    await card.waitFor();
+    await page.waitForTimeout(300);
+    expect(await card.locator('.ant-skeleton').count()).toBe(1);
+    expect(await card.innerText()).not.toMatch(/\d/);
+    release();
+    await expect.poll(async () => (await card.innerText()).match(/(\d+)\s*人/)?.[1]).toMatch(/^[1-9]\d*$/);
+    await page.context().close();
+  });
+
   it('demo_county_a logs in, browses the tree, opens a dossier and sees a flag with its rule and evidence', async () => {
     const page = await newPage();
     await page.goto('/');

@@ -1,9 +1,10 @@
-// Dashboard: what is flagged in the caller's scope, per rule and level, with a way into each list.
+// Dashboard: what is flagged in the caller's scope, per rule and level, with a way into each list. Until the counts
+// arrive each card shows that it is loading, never a 0 that is not yet true (issue 13 §6); a failed load says so.
 import { useMemo } from 'react';
 import { Card, Col, Row, Statistic, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { get } from '../api';
-import { useI18n } from '../i18n';
+import { errorText, useI18n } from '../i18n';
 import { useSession } from '../session';
 import { Chart } from '../components/Chart';
 import { RULE_NAMES } from '../components/Flags';
@@ -15,11 +16,12 @@ export function HomePage() {
   const { t, lang } = useI18n();
   const { me, can } = useSession();
   const nav = useNavigate();
-  const { data } = useLoad(
+  const { data, error } = useLoad(
     () => Promise.all([get<FlagSummary>('/api/v1/flags/summary'), get<Page<CadreRow>>('/api/v1/cadres?pageSize=1')]),
     [],
   );
   const [summary, cadres] = data ?? [undefined, undefined];
+  const loading = !data && !error;
   const rules = Object.keys(RULE_NAMES);
   const count = (rule: string, level?: string) =>
     (summary?.items ?? [])
@@ -46,10 +48,21 @@ export function HomePage() {
       <Typography.Title level={4}>
         {t('工作台', 'Dashboard')} · {me?.displayName}
       </Typography.Title>
+      {error ? (
+        <Typography.Paragraph type="danger" data-testid="dashboard-error">
+          {errorText(error, lang)}
+        </Typography.Paragraph>
+      ) : null}
       <Row gutter={16} style={{ marginBottom: 16 }}>
         <Col span={6}>
           <Card hoverable onClick={() => nav('/cadres')}>
-            <Statistic title={t('范围内干部', 'Cadres in scope')} value={cadres?.total ?? 0} />
+            <Statistic
+              title={t('范围内干部', 'Cadres in scope')}
+              loading={loading}
+              value={cadres?.total ?? '—'}
+              suffix={cadres ? t('人', '') : undefined}
+              data-testid="cadres-in-scope"
+            />
           </Card>
         </Col>
         {['M-04', 'M-06', 'M-07'].map((r) => (
@@ -57,8 +70,9 @@ export function HomePage() {
             <Card hoverable onClick={() => nav(r === 'M-07' ? '/rotation' : `/cadres?flag=${r}`)}>
               <Statistic
                 title={`${r} ${RULE_NAMES[r][lang === 'en' ? 1 : 0]}`}
-                value={count(r)}
-                suffix={t('人', '')}
+                loading={loading}
+                value={summary ? count(r) : '—'}
+                suffix={summary ? t('人', '') : undefined}
                 valueStyle={{ color: count(r) ? '#cf1322' : undefined }}
               />
             </Card>
