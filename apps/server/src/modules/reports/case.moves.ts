@@ -3,7 +3,7 @@
 // diagrams in docs/states.md are generated from here (`npm run docs:states`).
 import { AppError, conflict } from '../../platform/http/index.js';
 import { stateMachine } from '../../platform/moves/index.js';
-import { CLUE_STATE, DISPOSALS, LETTER_STATUS, REPORT_STATUS } from './case-states.dicts.js';
+import { CLUE_STATE, DISPOSALS, LETTER_STATUS, REPORT_STATUS, type LetterStatus } from './case-states.dicts.js';
 
 export const reportTriaged = () =>
   conflict('REPORT_TRIAGED', '该举报已甄别处理', 'This report has already been triaged');
@@ -120,5 +120,23 @@ export const LETTER_MACHINE = stateMachine({
     verify: { from: ['countersigned'], to: 'to_verification', verb: ['转初步核实', 'move to verification'] },
   },
   stale: letterStale,
-  refuse: letterStale,
+  refuse: (state, move) => letterRefused(state, move),
 });
+
+/** A move the letter's state does not allow, said as what is missing or what has already happened (issue 13 §6). */
+function letterRefused(state: LetterStatus, move: string) {
+  const closed = state === 'accepted' || state === 'to_verification';
+  const [zh, en]: [string, string] = closed
+    ? [`函询已办结（${LETTER_STATUS[state][0]}）`, `The letter is closed (${LETTER_STATUS[state][1]})`]
+    : move === 'reply'
+      ? ['已经回复过，不能再次回复', 'The reply has been given already']
+      : state === 'sent'
+        ? [
+            '被函询人尚未回复，回复后才能' + (move === 'countersign' ? '签署意见' : '审核'),
+            'The cadre has not replied yet',
+          ]
+        : move === 'countersign'
+          ? ['主要负责人已签署意见', 'The principal has countersigned already']
+          : ['主要负责人尚未签署意见，签署后才能审核', 'The principal has not countersigned yet'];
+  return conflict('LETTER_STATE', zh, en);
+}

@@ -162,8 +162,11 @@ describe('report → clue → letter → reply → countersign → outcome (M-12
         await accused.post(`/api/v1/my/letters/${letterId}/countersign`, {
           opinion: '本人对自己的回复签署意见，应被拒绝。',
         })
-      ).statusCode,
-    ).toBe(403);
+      ).json().error,
+    ).toMatchObject({
+      code: 'NOT_COUNTERSIGNER',
+      messageZh: '被函询人是本单位主要负责人，须由上一级明湖区主要负责人签署意见',
+    });
     const signed = await principal.post(`/api/v1/my/letters/${letterId}/countersign`, {
       opinion: '经了解，该同志说明的情况与单位掌握的情况一致，建议予以采信。',
     });

@@ -176,11 +176,22 @@ describe('clue scope and recusal', () => {
       ).toBe(404);
       expect((await c.get('/api/v1/my/letters')).json().items).toEqual([]);
     }
-    // Countersigning before the reply is refused; the letter states move in order.
-    expect(
-      (await signer.post(`/api/v1/my/letters/${letterId}/countersign`, { opinion: '经了解，情况说明属实，建议采信。' }))
-        .statusCode,
-    ).toBe(409);
+    // Countersigning before the reply is refused, saying what is missing (issue 13 §6); the states move in order.
+    const early = await signer.post(`/api/v1/my/letters/${letterId}/countersign`, {
+      opinion: '经了解，情况说明属实，建议采信。',
+    });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error).toMatchObject({
+      code: 'LETTER_STATE',
+      messageZh: '被函询人尚未回复，回复后才能签署意见',
+      messageEn: 'The cadre has not replied yet',
+    });
+    // The cadre, a principal themself, is told whose signature it is: the principal one level up.
+    const self = await cadre.post(`/api/v1/my/letters/${letterId}/countersign`, {
+      opinion: '本人为自己签署意见，应被拒绝。',
+    });
+    expect(self.statusCode).toBe(403);
+    expect(self.json().error.messageZh).toBe('被函询人是本单位主要负责人，须由上一级明湖区主要负责人签署意见');
   });
 });
 

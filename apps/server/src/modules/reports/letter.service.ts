@@ -227,18 +227,30 @@ export async function replyLetter(ctx: AppContext, auth: Auth, actor: Actor, id:
   });
 }
 
+/** The addressee asked to countersign their own letter: name whose it is — their unit's principal, or, when they are
+ *  that principal, the principal of the unit one level up (issue 13 §6). */
+async function notCountersigner(ctx: AppContext, cadreId: number): Promise<AppError> {
+  const sup = await superiorPrincipalOf(ctx.db, cadreId);
+  const unit = sup?.answeringOrgId
+    ? await ctx.db.selectFrom('orgs').select('name').where('id', '=', sup.answeringOrgId).executeTakeFirst()
+    : undefined;
+  const [zh, en] = !unit
+    ? ['签署意见须由被函询人所在单位主要负责人办理', 'The principal of the cadre’s unit countersigns']
+    : sup!.isPrincipal
+      ? [
+          `被函询人是本单位主要负责人，须由上一级${unit.name}主要负责人签署意见`,
+          `The cadre is the principal of their unit: the principal of ${unit.name}, one level up, countersigns`,
+        ]
+      : [`签署意见须由${unit.name}主要负责人办理`, `The principal of ${unit.name} countersigns`];
+  return new AppError(403, 'NOT_COUNTERSIGNER', zh, en);
+}
+
 /** Words that on their own say nothing: a countersignature needs an opinion on the reply's substance. */
 const TOKEN_OPINIONS = /^(同意|已阅|属实|情况属实|同意回复|同意上报|阅|无意见)[。.!！]*$/;
 
 export async function countersignLetter(ctx: AppContext, auth: Auth, actor: Actor, id: number, opinion: string) {
   const l = await partyLetter(ctx, auth, actor, id);
-  if (l.countersign_cadre_id !== auth.scope.cadreId)
-    throw new AppError(
-      403,
-      'NOT_COUNTERSIGNER',
-      '只有所在单位主要负责人可以签署意见',
-      'Only the principal of the cadre’s unit may countersign',
-    );
+  if (l.countersign_cadre_id !== auth.scope.cadreId) throw await notCountersigner(ctx, l.cadre_id);
   const text = opinion.trim();
   if (text.length < 10 || TOKEN_OPINIONS.test(text)) {
     throw new AppError(
