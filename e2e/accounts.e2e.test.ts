@@ -16,18 +16,24 @@ async function loginWith(page: Page, username: string, password: string) {
   await page.getByRole('button', { name: /登\s*录/ }).click();
 }
 
+/** demo_admin on 用户管理 with the new-account form open, name and role filled in. */
+async function newAccountForm(username: string, name: string, role: string) {
+  const admin = await newPage();
+  await uiLogin(admin, 'demo_admin');
+  await admin.getByRole('menuitem', { name: '用户管理' }).click();
+  await admin.getByTestId('accounts').waitFor();
+  await admin.getByRole('button', { name: /新建账号/ }).click();
+  const form = admin.getByTestId('account-form');
+  await form.getByLabel('账号名').fill(username);
+  await form.getByLabel('姓名').fill(name);
+  await form.getByLabel('角色').click();
+  await admin.locator('.ant-select-item-option').filter({ hasText: role }).click();
+  return { admin, form };
+}
+
 describe('accounts', () => {
   it('create with a one-time password → change it → enrol TOTP → log in with a code → session ended by the administrator', async () => {
-    const admin = await newPage();
-    await uiLogin(admin, 'demo_admin');
-    await admin.getByRole('menuitem', { name: '用户管理' }).click();
-    await admin.getByTestId('accounts').waitFor();
-    await admin.getByRole('button', { name: /新建账号/ }).click();
-    const form = admin.getByTestId('account-form');
-    await form.getByLabel('账号名').fill('xinfang_e2e');
-    await form.getByLabel('姓名').fill('测试信访员');
-    await form.getByLabel('角色').click();
-    await admin.locator('.ant-select-item-option').filter({ hasText: '信访' }).click();
+    const { admin, form } = await newAccountForm('xinfang_e2e', '测试信访员', '信访');
     await form.getByTestId('account-org').click();
     await admin.locator('.ant-select-tree-title').filter({ hasText: '示例市' }).first().click();
     await admin.getByRole('button', { name: /创\s*建/ }).click();
@@ -79,16 +85,7 @@ describe('accounts', () => {
   }, 120_000);
 
   it('a custom data scope (code 2) names several units, each chosen in the tree', async () => {
-    const admin = await newPage();
-    await uiLogin(admin, 'demo_admin');
-    await admin.getByRole('menuitem', { name: '用户管理' }).click();
-    await admin.getByTestId('accounts').waitFor();
-    await admin.getByRole('button', { name: /新建账号/ }).click();
-    const form = admin.getByTestId('account-form');
-    await form.getByLabel('账号名').fill('custom_e2e');
-    await form.getByLabel('姓名').fill('跨区督查员');
-    await form.getByLabel('角色').click();
-    await admin.locator('.ant-select-item-option').filter({ hasText: '组织部干部监督' }).click();
+    const { admin, form } = await newAccountForm('custom_e2e', '跨区督查员', '组织部干部监督');
     const openTree = '.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-tree-title';
     await form.getByTestId('account-org').click();
     await admin.locator(openTree).filter({ hasText: '示例市' }).first().click();

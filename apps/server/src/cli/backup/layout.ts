@@ -1,10 +1,10 @@
 // Where a backup's parts live on this machine (issue 13 §4), and what both engines do with them: the key files and
 // the trail's checkpoints are copied in beside the database and put back on restore; a key set from the environment
 // cannot be copied and is named, loudly. DATA_DIR, TRAIL_CHECKPOINT_FILE, MINGJIAN_KEY, MINGJIAN_TRAIL_KEY as for the server.
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { readdir } from 'node:fs/promises';
-import { MIGRATIONS_DIR } from '../../platform/db/index.js';
+import { lockDataDir, MIGRATIONS_DIR } from '../../platform/db/index.js';
 import { BackupError, treeUnder, type Manifest } from './archive.js';
 
 export const dataDir = path.resolve(process.env.DATA_DIR ?? 'data');
@@ -85,7 +85,33 @@ export async function assertKnownMigrations(m: Manifest): Promise<void> {
     );
 }
 
-export function parseArgs(argv: string[], usage: string): { file: string; overwrite: boolean } {
+/**
+ * What both commands share: FILE and --overwrite, the data directory's lock when asked (no server writes meanwhile), a
+ * staging directory inside the data directory (on its disk, as private as the keys it holds), removed at the end
+ * with the lock, and exit code 2 with the message of a refusal.
+ */
+export async function backupCommand(
+  o: { usage: string; failed: string; lock: boolean; staging: string },
+  body: (a: { file: string; overwrite: boolean; staging: string }) => Promise<void>,
+): Promise<void> {
+  let staging: string | undefined;
+  let unlock = () => {};
+  try {
+    const args = parseArgs(process.argv.slice(2), o.usage);
+    if (o.lock) unlock = lockDataDir(dataDir);
+    mkdirSync(dataDir, { recursive: true });
+    staging = mkdtempSync(path.join(dataDir, o.staging));
+    await body({ ...args, staging });
+  } catch (e) {
+    console.error(e instanceof BackupError ? e.message : `${o.failed}: ${(e as Error).message}`);
+    process.exitCode = 2;
+  } finally {
+    if (staging) rmSync(staging, { recursive: true, force: true });
+    unlock();
+  }
+}
+
+function parseArgs(argv: string[], usage: string): { file: string; overwrite: boolean } {
   const overwrite = argv.includes('--overwrite');
   const rest = argv.filter((a) => a !== '--overwrite');
   if (rest.length !== 1 || rest[0].startsWith('-')) throw new BackupError(usage);
