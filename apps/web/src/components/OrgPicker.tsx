@@ -1,8 +1,8 @@
 // Choose a unit in scope from the tree, loading children as they are opened. With `rootId` the tree starts at that
 // unit's children (交办/转办 go to units under the competent unit). Typing a name searches the subtree three levels
 // down (GET /orgs/:id/tree?depth=3, loaded once on the first keystroke), not only the levels opened so far. A value
-// outside the loaded tree shows its name. `multiple` chooses several units (a custom data scope, code 2: each with its
-// subtree).
+// outside the loaded tree shows its name. `multiple` chooses several units (a custom data scope, code 2: those units
+// only).
 import { useEffect, useRef, useState } from 'react';
 import { TreeSelect } from 'antd';
 import { get, qs } from '../api';

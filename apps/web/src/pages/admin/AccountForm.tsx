@@ -1,5 +1,6 @@
 // The form of a new account and of an edit (issue 13 §1): name, role, unit, data scope; an edit also asks why.
-// A custom scope (code 2) names one or more units, each with its subtree; the server refuses any outside the manager's.
+// A custom scope (code 2) names one or more units — those units only, not their subtrees (platform/scope/scope.ts); the
+// server refuses any outside the manager's.
 import { Form, Input, Modal, Select, Switch } from 'antd';
 import { ROLES, SCOPE_LABELS, type AccountRow } from '@api';
 import { OrgPicker } from '../../components/OrgPicker';
@@ -100,7 +101,10 @@ export function AccountForm({
           <Form.Item
             name="customOrgIds"
             label={t('自定义范围的单位', 'Units of the custom scope')}
-            extra={t('可选多个单位，各含其下级单位', 'One or more units, each with the units under it')}
+            extra={t(
+              '可选多个单位；只含所选单位本身，下级单位需一并选上',
+              'One or more units: only the units chosen, not those under them',
+            )}
             rules={[{ required: true, message: t('请至少选择一个单位', 'Choose at least one unit') }]}
           >
             <OrgPicker multiple width="100%" testId="account-custom-orgs" />
