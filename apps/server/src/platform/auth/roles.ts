@@ -31,7 +31,9 @@ export type Permission =
   | 'talks.read'
   | 'talks.write'
   | 'duties.manage'
-  | 'jobs.manage';
+  | 'jobs.manage'
+  | 'decisions.read'
+  | 'decisions.write';
 
 // Joint-meeting members see only what they sent (later modules); the administrator manages accounts and
 // rule settings and never reads cadre records by default (SPEC §1).
@@ -45,6 +47,8 @@ const GRANTS: Record<Role, Permission[]> = {
     'talks.read',
     'talks.write',
     'duties.manage',
+    'decisions.read',
+    'decisions.write',
   ],
   // Approving a disposal also needs the account to be the commission's head (accounts.is_head, M-14).
   discipline: [
@@ -58,12 +62,21 @@ const GRANTS: Record<Role, Permission[]> = {
     'clues.approve',
     'talks.read',
     'talks.write',
+    'decisions.read',
   ],
   // Only the petition role may reveal a reporter's identity (M-11), with a reason, trailed.
   petition: ['orgs.read', 'cadres.read', 'reports.read', 'reports.write', 'reports.intake', 'reports.reveal'],
-  auditor: ['orgs.read', 'cadres.read', 'trail.read'],
+  auditor: ['orgs.read', 'cadres.read', 'trail.read', 'decisions.read'],
   // A committee leader records the talks they hold themselves (M-20) and sees their subtree's duties.
-  committee_leader: ['orgs.read', 'cadres.read', 'rules.read', 'talks.read', 'talks.write'],
+  committee_leader: [
+    'orgs.read',
+    'cadres.read',
+    'rules.read',
+    'talks.read',
+    'talks.write',
+    'decisions.read',
+    'decisions.write',
+  ],
   cadre: ['orgs.read', 'cadres.read'],
   joint_member: [],
   admin: ['orgs.read', 'rules.read', 'rules.write', 'trail.read', 'accounts.manage', 'jobs.manage'],

@@ -103,6 +103,44 @@ export interface LoginLogTable {
   outcome: 'ok' | 'failed' | 'locked';
   reason: string | null;
 }
+/** Decisions (issue 14 §1, M-30, M-31): a meeting, who should attend, guests, agenda items. */
+export interface MeetingsTable {
+  id: Generated<number>;
+  org_id: number;
+  kind: 'committee' | 'standing' | 'office';
+  held_on: ColumnType<string, string, string>;
+  place: string;
+  chair_cadre_id: number;
+  recorder: string;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+export interface MeetingMembersTable {
+  meeting_id: number;
+  cadre_id: number;
+  team_role: string;
+  sort: number;
+  attended: boolean | null;
+  absence_reason: string | null;
+}
+export interface MeetingGuestsTable {
+  id: Generated<number>;
+  meeting_id: number;
+  name: string;
+  capacity: string;
+}
+export interface MeetingItemsTable {
+  id: Generated<number>;
+  meeting_id: number;
+  seq: number;
+  title: string;
+  category: 'major_decision' | 'appointment' | 'major_project' | 'large_funds' | 'other';
+  proposer_cadre_id: number;
+  proposer_deemed: boolean;
+  materials: string | null;
+  prep_done: ColumnType<string[], string[] | undefined, string[]>;
+  created_at: Timestamp;
+}
 /** 定时任务 (issue 13 §5): one run of a scheduled job; finished_at null while it runs. */
 export interface JobRunsTable {
   id: Generated<string>;
@@ -517,6 +555,10 @@ export interface DB {
   sessions: SessionsTable;
   login_log: LoginLogTable;
   job_runs: JobRunsTable;
+  meetings: MeetingsTable;
+  meeting_members: MeetingMembersTable;
+  meeting_guests: MeetingGuestsTable;
+  meeting_items: MeetingItemsTable;
   rule_overrides: RuleOverridesTable;
   calendar_days: CalendarDaysTable;
   cadres: CadresTable;

@@ -5,6 +5,9 @@ import { z } from 'zod';
 const pos = z.number().int().min(0).max(1000);
 const share = z.number().min(0).max(1);
 const list = z.array(z.string().min(1).max(50)).max(50);
+/** M-31 preparatory steps of an agenda item (modules/decisions PREP_STEPS has their names). */
+export const PREP_STEP_CODES = ['research', 'consultation', 'legality_review'] as const;
+const prepList = z.array(z.enum(PREP_STEP_CODES)).max(PREP_STEP_CODES.length);
 
 /** M-20 kinds of talk (the same codes as TALK_KINDS in modules/talks; a test keeps the two equal). */
 export const TALK_KIND_CODES = [
@@ -194,6 +197,31 @@ export const RULE_DEFINITIONS = {
     titleEn: 'Hearings of reports and summons',
     schema: z.object({ memberHearingsPerYear: pos, lowerHearingsPerYear: pos, summonsDueDays: pos }),
     defaults: { memberHearingsPerYear: 1, lowerHearingsPerYear: 1, summonsDueDays: 30 },
+  },
+  // Quorum (M-30): more than `majorQuorumShare` of the members who should attend for 三重一大 items, at least
+  // `appointmentQuorumShare` for appointments (`003` (十); the 2/3 of the 干部任用条例).
+  'M-30': {
+    titleZh: '三重一大会议到会人数',
+    titleEn: 'Meeting quorum',
+    schema: z.object({ majorQuorumShare: share, appointmentQuorumShare: share }),
+    defaults: { majorQuorumShare: 0.5, appointmentQuorumShare: 2 / 3 },
+  },
+  // Preparatory steps (M-31) each category of agenda item needs before it is decided (`004` 大兴): codes of PREP_STEPS.
+  'M-31': {
+    titleZh: '议题前期程序',
+    titleEn: 'Preparatory steps of an agenda item',
+    schema: z.object({
+      prepMajorDecision: prepList,
+      prepAppointment: prepList,
+      prepMajorProject: prepList,
+      prepLargeFunds: prepList,
+    }),
+    defaults: {
+      prepMajorDecision: ['research', 'consultation', 'legality_review'],
+      prepAppointment: ['consultation'],
+      prepMajorProject: ['research', 'consultation', 'legality_review'],
+      prepLargeFunds: ['research', 'legality_review'],
+    },
   },
   'M-34': {
     titleZh: '临时决策补记',

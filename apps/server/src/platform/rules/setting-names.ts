@@ -77,6 +77,12 @@ export const SETTING_NAMES: Record<string, [string, string]> = {
   memberHearingsPerYear: ['每年听取班子成员汇报（次）', 'Team-member hearings per year'],
   lowerHearingsPerYear: ['每年听取下级一把手汇报（次）', 'Lower-principal hearings per year'],
   occasionLookbackDays: ['可登记多少日内发生的必谈事由', 'Occasions recordable within (days)'],
+  majorQuorumShare: ['三重一大议题到会比例（须超过）', 'Quorum for major items (more than)'],
+  appointmentQuorumShare: ['干部任免议题到会比例（不少于）', 'Quorum for appointments (at least)'],
+  prepMajorDecision: ['重大事项决策的前期程序', 'Steps before a major decision'],
+  prepAppointment: ['重要干部任免的前期程序', 'Steps before an appointment'],
+  prepMajorProject: ['重大项目安排的前期程序', 'Steps before a major project'],
+  prepLargeFunds: ['大额度资金使用的前期程序', 'Steps before a large use of funds'],
   summonsDueDays: ['履责不到位的约谈期限（日）', 'Summons after a failing hearing within (days)'],
 };
 

@@ -78,6 +78,19 @@ export async function buildTwoCounties(t: TestApp): Promise<{ own: Ids; sibling:
         'seat',
       )
     ).id;
+    ids.meeting = (
+      await ok(
+        city.post('/api/v1/meetings', {
+          orgId: x.dept,
+          kind: 'office',
+          heldOn: '2026-03-01',
+          place: '会议室',
+          chairCadreId: x.deptHead,
+          recorder: '办公室',
+        }),
+        'meeting',
+      )
+    ).id;
     ids.relation = (
       await ok(
         city.post(`/api/v1/cadres/${x.deptHead}/relations`, { relativeCadreId: x.other, kind: 'cousin' }),

@@ -36,6 +36,11 @@ export const SAMPLES: Record<string, Sample> = {
   'POST /api/v1/accounts/:id/reset-totp': { body: { reason: '更换手机' } },
   'POST /api/v1/accounts/:id/unlock': { body: { reason: '本人确认' } },
   'POST /api/v1/sessions/:id/end': { body: { reason: '异常登录' } },
+  'POST /api/v1/meetings': {
+    body: { orgId: 0, kind: 'office', heldOn: '2026-03-01', place: '会议室', chairCadreId: 0, recorder: '办公室' },
+  },
+  'PUT /api/v1/meetings/:id/attendance': { body: { members: [{ cadreId: 0, attended: true }] } },
+  'POST /api/v1/meetings/:id/items': { body: { title: '研究议题', category: 'other', proposerCadreId: 0 } },
   'POST /api/v1/orgs': { body: { name: '测试单位', level: 'village', unitType: 'village_org' } },
   'PATCH /api/v1/orgs/:id': { body: { sort: 7 } },
   'POST /api/v1/orgs/:id/move': { body: { reason: '测试调整隶属' } },

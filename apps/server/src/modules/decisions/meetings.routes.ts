@@ -1,0 +1,84 @@
+// Meetings (issue 14 §1, M-30, M-31): thin routes — permission, validation (every id through its kind, so the
+// scope hook has checked it before a handler runs), one service call.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppContext } from '../../platform/context.js';
+import { actorOf, requireAuth } from '../../platform/http/index.js';
+import * as s from './meetings.schema.js';
+import * as answers from './meetings.responses.js';
+import { meeting } from './meetings.scope.js';
+import { addItem, createMeeting, getMeeting, listMeetings, recordAttendance } from './meetings.service.js';
+
+export function meetingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    const tags = ['decisions'];
+    const read = { access: 'decisions.read' } as const;
+    const writeAccess = { access: 'decisions.write' } as const;
+    app.get(
+      '/meetings',
+      {
+        config: read,
+        schema: {
+          tags,
+          summary: '会议记录 Meetings (M-30)',
+          querystring: s.meetingListQuery,
+          response: { 200: answers.meetingPage },
+        },
+      },
+      async (req) => listMeetings(ctx, requireAuth(req), req.query),
+    );
+    app.post(
+      '/meetings',
+      {
+        config: writeAccess,
+        schema: {
+          tags,
+          summary: '登记会议（应到会成员取会议当日的领导班子） Record a meeting',
+          body: s.meetingCreate,
+          response: { 201: answers.created },
+        },
+      },
+      async (req, reply) => reply.status(201).send(await createMeeting(ctx, actorOf(req), requireAuth(req), req.body)),
+    );
+    app.get(
+      '/meetings/:id',
+      {
+        config: read,
+        schema: {
+          tags,
+          summary: '会议详情 A meeting',
+          params: meeting.params(),
+          response: { 200: answers.meetingDetail },
+        },
+      },
+      async (req) => getMeeting(ctx, actorOf(req), req.params.id),
+    );
+    app.put(
+      '/meetings/:id/attendance',
+      {
+        config: writeAccess,
+        schema: {
+          tags,
+          summary: '登记到会与缺席 Record attendance',
+          params: meeting.params(),
+          body: s.attendance,
+          response: { 200: answers.created },
+        },
+      },
+      async (req) => recordAttendance(ctx, actorOf(req), req.params.id, req.body),
+    );
+    app.post(
+      '/meetings/:id/items',
+      {
+        config: writeAccess,
+        schema: {
+          tags,
+          summary: '添加议题（初始动议人） Add an agenda item (M-31)',
+          params: meeting.params(),
+          body: s.itemCreate,
+          response: { 201: answers.itemCreated },
+        },
+      },
+      async (req, reply) => reply.status(201).send(await addItem(ctx, actorOf(req), req.params.id, req.body)),
+    );
+  };
+}
