@@ -16,11 +16,13 @@ import type * as clues from './modules/reports/clue.responses.js';
 import type * as talks from './modules/talks/talks.responses.js';
 import type * as obligations from './modules/talks/obligations.responses.js';
 import type * as jobs from './platform/jobs/jobs.responses.js';
+import type * as meetings from './modules/decisions/meetings.responses.js';
 
 export { DEFAULT_PAGE_SIZE } from './platform/http/page.js';
 export { ROLES } from './platform/auth/roles.js';
 export { SCOPE_LABELS } from './platform/scope/scope-labels.js';
 export { SETTING_NAMES } from './platform/rules/setting-names.js';
+export { MEETING_KINDS, ITEM_CATEGORIES, PREP_STEPS } from './modules/decisions/meeting.dicts.js';
 export { CHANNELS } from './modules/reports/channels.dicts.js';
 export { STEP_ACTIONS } from './modules/reports/case-states.dicts.js';
 export { COMMITTEE_KINDS, VERDICTS as VERDICT_LABELS } from './modules/talks/talk-kinds.dicts.js';
@@ -43,6 +45,9 @@ export type PasswordReset = Answer<typeof accounts.passwordReset>;
 /** 定时任务: each scheduled job with its next run and its last runs. */
 export type JobList = Answer<typeof jobs.jobList>;
 export type JobRow = Item<JobList>;
+/** Decisions (issue 14): a meeting in the list, and one meeting with its members and items. */
+export type MeetingRow = Item<Answer<typeof meetings.meetingPage>>;
+export type MeetingDetail = Answer<typeof meetings.meetingDetail>;
 export type LoginLogRow = Item<Answer<typeof accounts.loginLogPage>>;
 export type SessionRow = Item<Answer<typeof accounts.sessionPage>>;
 export type Rule = Item<Answer<typeof rules.rulesAnswer>>;

@@ -7,6 +7,7 @@ import {
   ClockCircleOutlined,
   AuditOutlined,
   BarChartOutlined,
+  BankOutlined,
   CarryOutOutlined,
   CloudUploadOutlined,
   DashboardOutlined,
@@ -49,6 +50,8 @@ import { ResponsibilitiesPage } from './pages/talks/ResponsibilitiesPage';
 import { AccountsPage } from './pages/admin/AccountsPage';
 import { LoginLogPage, SessionsPage } from './pages/admin/LoginLogPage';
 import { JobsPage } from './pages/admin/JobsPage';
+import { MeetingsPage } from './pages/decisions/MeetingsPage';
+import { MeetingPage } from './pages/decisions/MeetingPage';
 
 // ECharts is large and only the dashboard and the analysis draw charts: it loads with those pages, not with the login.
 const HomePage = lazy(() => import('./pages/HomePage').then((m) => ({ default: m.HomePage })));
@@ -131,6 +134,13 @@ export const PAGES: PageDef[] = [
   { path: '/reports/queues/:queue', element: <QueuePage />, perms: ['reports.read'] },
   { path: '/reports/:id', element: <ReportPage />, perms: ['reports.read'] },
   { path: '/clues/:id', element: <CluePage />, perms: ['clues.read'] },
+  {
+    path: '/meetings',
+    element: <MeetingsPage />,
+    perms: ['decisions.read'],
+    menu: { icon: <BankOutlined />, label: ['会议记录', 'Meetings'] },
+  },
+  { path: '/meetings/:id', element: <MeetingPage />, perms: ['decisions.read'] },
   {
     path: '/talks',
     element: <TalksPage />,

@@ -1,0 +1,258 @@
+// One meeting (issue 14 §1, M-30, M-31): who should attend and who came (an absence with its reason), the agenda
+// items with their initial proposer (the chair marked as deemed proposer when none was recorded), the preparatory
+// steps still missing, and each item's quorum against the members who should attend.
+import { useState } from 'react';
+import {
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Form,
+  Input,
+  Modal,
+  Radio,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import { useParams } from 'react-router-dom';
+import { ITEM_CATEGORIES, PREP_STEPS, type MeetingDetail } from '@api';
+import { api, get } from '../../api';
+import { errorText, useI18n } from '../../i18n';
+import { useSession } from '../../session';
+import { useLoad } from '../../components/useLoad';
+import { NotFoundPage } from '../NotFoundPage';
+
+type Member = MeetingDetail['members'][number];
+type Item = MeetingDetail['items'][number];
+
+export function MeetingPage() {
+  const { id } = useParams();
+  const { t, lang } = useI18n();
+  const { can } = useSession();
+  const { message } = App.useApp();
+  const m = useLoad(() => get<MeetingDetail>(`/api/v1/meetings/${id}`), [id]);
+  const [marks, setMarks] = useState<Record<number, { attended?: boolean; reason?: string }>>({});
+  const [adding, setAdding] = useState(false);
+  const name = (l: readonly [string, string]) => (lang === 'en' ? l[1] : l[0]);
+  if (m.notFound) return <NotFoundPage />;
+  if (!m.data) return <Card loading={m.loading}>{m.error ? errorText(m.error, lang) : null}</Card>;
+  const d = m.data;
+  const mark = (x: Member) => ({
+    attended: marks[x.cadreId]?.attended ?? x.attended,
+    reason: marks[x.cadreId]?.reason ?? x.absenceReason ?? '',
+  });
+  const saveAttendance = async () => {
+    try {
+      await api('PUT', `/api/v1/meetings/${d.id}/attendance`, {
+        members: d.members
+          .filter((x) => mark(x).attended != null)
+          .map((x) => ({
+            cadreId: x.cadreId,
+            attended: mark(x).attended,
+            ...(mark(x).attended ? {} : { absenceReason: mark(x).reason }),
+          })),
+      });
+      message.success(t('已保存到会情况', 'Attendance saved'));
+      setMarks({});
+      m.reload();
+    } catch (e) {
+      message.error(errorText(e, lang));
+    }
+  };
+  const writable = can('decisions.write');
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size={16}>
+      <Card title={`${d.orgName} · ${name(d.kindLabel)} · ${d.heldOn}`} data-testid="meeting">
+        <Descriptions size="small" column={3}>
+          <Descriptions.Item label={t('地点', 'Place')}>{d.place}</Descriptions.Item>
+          <Descriptions.Item label={t('主持人', 'Chair')}>{d.chair.name}</Descriptions.Item>
+          <Descriptions.Item label={t('记录人', 'Recorder')}>{d.recorder}</Descriptions.Item>
+          <Descriptions.Item label={t('列席', 'Invited')}>
+            {d.guests.map((g) => `${g.name}（${g.capacity}）`).join('、') || '—'}
+          </Descriptions.Item>
+        </Descriptions>
+      </Card>
+      <Card
+        title={t(
+          `应到会成员 ${d.members.length} 人，实到 ${d.members.filter((x) => x.attended).length} 人`,
+          `${d.members.length} members should attend; ${d.members.filter((x) => x.attended).length} present`,
+        )}
+        extra={
+          writable && (
+            <Button onClick={saveAttendance} data-testid="save-attendance">
+              {t('保存到会情况', 'Save attendance')}
+            </Button>
+          )
+        }
+      >
+        <Table<Member>
+          rowKey="cadreId"
+          size="small"
+          pagination={false}
+          dataSource={d.members}
+          columns={[
+            { title: t('成员', 'Member'), dataIndex: 'name' },
+            {
+              title: t('到会', 'Attendance'),
+              render: (_, x) => (
+                <Radio.Group
+                  disabled={!writable}
+                  value={mark(x).attended}
+                  onChange={(e) =>
+                    setMarks((old) => ({ ...old, [x.cadreId]: { ...old[x.cadreId], attended: e.target.value } }))
+                  }
+                  data-testid={`attend-${x.cadreId}`}
+                >
+                  <Radio value>{t('到会', 'Present')}</Radio>
+                  <Radio value={false}>{t('缺席', 'Absent')}</Radio>
+                </Radio.Group>
+              ),
+            },
+            {
+              title: t('缺席原因', 'Reason of absence'),
+              render: (_, x) =>
+                mark(x).attended === false ? (
+                  <Input
+                    disabled={!writable}
+                    value={mark(x).reason}
+                    placeholder={t('须写明原因', 'A reason is required')}
+                    onChange={(e) =>
+                      setMarks((old) => ({
+                        ...old,
+                        [x.cadreId]: { ...old[x.cadreId], attended: false, reason: e.target.value },
+                      }))
+                    }
+                  />
+                ) : null,
+            },
+          ]}
+        />
+      </Card>
+      <Card
+        title={t('议题', 'Agenda items')}
+        extra={
+          writable && (
+            <Button onClick={() => setAdding(true)} data-testid="add-item">
+              {t('添加议题', 'Add an item')}
+            </Button>
+          )
+        }
+      >
+        <Table<Item>
+          rowKey="id"
+          size="small"
+          pagination={false}
+          dataSource={d.items}
+          locale={{ emptyText: t('尚无议题', 'No items yet') }}
+          columns={[
+            { title: t('序号', 'No.'), dataIndex: 'seq', width: 60 },
+            { title: t('议题', 'Item'), dataIndex: 'title' },
+            { title: t('类别', 'Category'), render: (_, i) => <Tag>{name(i.categoryLabel)}</Tag> },
+            {
+              title: t('初始动议人', 'Initial proposer'),
+              render: (_, i) => (
+                <Space size={4}>
+                  {i.proposer.name}
+                  {i.proposer.deemed && (
+                    <Tag color="orange">
+                      {t('未记录动议人，主持人视为动议人', 'None recorded: the chair is deemed')}
+                    </Tag>
+                  )}
+                </Space>
+              ),
+            },
+            {
+              title: t('前期程序', 'Preparatory steps'),
+              render: (_, i) =>
+                i.prepMissing.length ? (
+                  i.prepMissing.map((p) => (
+                    <Tag color="red" key={p.code}>
+                      {t(`缺${p.label[0]}`, `No ${p.label[1].toLowerCase()}`)}
+                    </Tag>
+                  ))
+                ) : (
+                  <Tag color="green">{t('已完成', 'Done')}</Tag>
+                ),
+            },
+            {
+              title: t('到会人数', 'Quorum'),
+              render: (_, i) => (
+                <Tag color={i.quorum.met ? 'green' : 'red'} data-testid={`quorum-${i.seq}`}>
+                  {t(
+                    `${i.quorum.met ? '达到' : '未达到'}法定人数：实到 ${i.quorum.present}/${i.quorum.expected}，须${i.quorum.rule === 'at_least' ? '不少于' : '达到'} ${i.quorum.required} 人`,
+                    `${i.quorum.met ? 'Quorum' : 'No quorum'}: ${i.quorum.present}/${i.quorum.expected} present, ${i.quorum.required} needed`,
+                  )}
+                </Tag>
+              ),
+            },
+          ]}
+        />
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+          {t(
+            '法定人数按应到会成员计算：三重一大议题须超过半数到会，干部任免议题须不少于三分之二。',
+            'Quorum counts the members who should attend: more than half for major items, at least two thirds for appointments.',
+          )}
+        </Typography.Paragraph>
+      </Card>
+      {adding && <ItemDialog meeting={d} onClose={(saved) => (setAdding(false), saved && m.reload())} />}
+    </Space>
+  );
+}
+
+function ItemDialog({ meeting, onClose }: { meeting: MeetingDetail; onClose(saved: boolean): void }) {
+  const { t, lang } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const [busy, setBusy] = useState(false);
+  const save = async (v: Record<string, unknown>) => {
+    setBusy(true);
+    try {
+      await api('POST', `/api/v1/meetings/${meeting.id}/items`, v);
+      onClose(true);
+    } catch (e) {
+      message.error(errorText(e, lang));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const opts = (d: Record<string, readonly [string, string]>) =>
+    Object.entries(d).map(([value, l]) => ({ value, label: lang === 'en' ? l[1] : l[0] }));
+  return (
+    <Modal
+      open
+      title={t('添加议题', 'Add an agenda item')}
+      onCancel={() => onClose(false)}
+      onOk={() => form.submit()}
+      confirmLoading={busy}
+    >
+      <Form form={form} layout="vertical" requiredMark={false} onFinish={save} data-testid="item-form">
+        <Form.Item name="title" label={t('议题', 'Item')} rules={[{ required: true, max: 200 }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="category" label={t('类别', 'Category')} rules={[{ required: true }]}>
+          <Select options={opts(ITEM_CATEGORIES)} data-testid="item-category" />
+        </Form.Item>
+        <Form.Item
+          name="proposerCadreId"
+          label={t('初始动议人', 'Initial proposer')}
+          extra={t('未记录时，主持人视为动议人', 'If none is recorded, the chair is deemed the proposer')}
+        >
+          <Select
+            allowClear
+            options={meeting.members.map((x) => ({ value: x.cadreId, label: x.name }))}
+            data-testid="item-proposer"
+          />
+        </Form.Item>
+        <Form.Item name="prepDone" label={t('已完成的前期程序', 'Preparatory steps done')}>
+          <Select mode="multiple" options={opts(PREP_STEPS)} />
+        </Form.Item>
+        <Form.Item name="materials" label={t('会议材料', 'Materials')}>
+          <Input.TextArea rows={3} maxLength={2000} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

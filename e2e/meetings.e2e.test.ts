@@ -1,0 +1,68 @@
+// 会议记录 in a real Chromium (issue 14 §1): a county officer records a standing-committee meeting of 明湖区 (who
+// should attend comes from the team), marks one member absent with a reason, adds an appointment item with its
+// proposer and a project item without one (the chair becomes the deemed proposer), and reads each item's quorum.
+import { describe, expect, it } from 'vitest';
+import { toCstDate } from '../apps/server/src/platform/clock/index.js';
+import { browserSuite, settle, shot, uiLogin } from './pages.js';
+
+const newPage = browserSuite();
+
+describe('meetings', () => {
+  it('records a meeting, its attendance and items, and shows quorum and the deemed proposer', async () => {
+    const page = await newPage();
+    await uiLogin(page, 'demo_county_a');
+    await page.getByRole('menuitem', { name: '会议记录' }).click();
+    await page.getByTestId('add-meeting').click();
+    const form = page.getByTestId('meeting-form');
+    await form.getByTestId('meeting-org').click();
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-tree-title')
+      .filter({ hasText: /^明湖区$/ })
+      .click();
+    await form.getByLabel('会议类别').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '常委会' }).click();
+    await form.getByLabel('会议日期').fill(toCstDate(new Date()));
+    await form.getByLabel('会议日期').press('Enter');
+    await form.getByLabel('地点').fill('区委常委会议室');
+    await form.getByLabel('主持人').click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').first().click();
+    await form.getByLabel('记录人').fill('区委办公室');
+    await page.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page.getByTestId('meeting').waitFor();
+
+    // Everyone present but the last member, who is away with a reason.
+    const radios = page.locator('[data-testid^="attend-"]');
+    const n = await radios.count();
+    expect(n).toBeGreaterThan(2);
+    for (let i = 0; i < n - 1; i++) await radios.nth(i).getByText('到会').click();
+    await radios
+      .nth(n - 1)
+      .getByText('缺席')
+      .click();
+    await page.getByPlaceholder('须写明原因').fill('参加市委党校学习');
+    await page.getByTestId('save-attendance').click();
+    await page.getByText(`实到 ${n - 1} 人`).waitFor();
+
+    const add = async (title: string, category: string, proposer: boolean) => {
+      await page.getByTestId('add-item').click();
+      const f = page.getByTestId('item-form');
+      await f.getByLabel('议题').fill(title);
+      await f.getByLabel('类别').click();
+      await page.locator('.ant-select-item-option').filter({ hasText: category }).click();
+      if (proposer) {
+        // The second member of the team (the first, the secretary, chairs): by keyboard, the list just opened.
+        await f.getByLabel('初始动议人').click();
+        await page.keyboard.press('ArrowDown');
+        await page.keyboard.press('Enter');
+      }
+      await page.getByRole('button', { name: /确\s*定|OK/ }).click();
+      await page.getByText(title).waitFor();
+    };
+    await add('研究区财政局局长人选', '重要干部任免', true);
+    await add('审议城区道路改造项目', '重大项目安排', false);
+    await page.getByText('未记录动议人，主持人视为动议人').waitFor();
+    await expect.poll(() => page.getByTestId('quorum-1').innerText()).toContain('达到法定人数');
+    await settle(page);
+    await shot(page, 'meeting', true);
+  }, 90_000);
+});
