@@ -6,7 +6,7 @@ import { createPrivateKey } from 'node:crypto';
 import { Signer } from '../platform/crypto/index.js';
 
 export const dataDir = path.resolve(process.env.DATA_DIR ?? 'data');
-const keyDir = path.join(dataDir, 'keys');
+export const keyDir = path.join(dataDir, 'keys');
 export const checkpointFile = process.env.TRAIL_CHECKPOINT_FILE || path.join(dataDir, 'trail-checkpoints.jsonl');
 
 export function fail(message: string): never {

@@ -6,30 +6,19 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { sql } from 'kysely';
-import { migrateForApp, openDatabase, type Database } from '../../platform/db/index.js';
+import { appliedMigrations, migrateForApp, openDatabase } from '../../platform/db/index.js';
 import { BackupError } from './archive.js';
 import { dataDir, stageTree } from './layout.js';
 
 export const PGLITE_DIR = path.join(dataDir, 'pg');
 export const DUMP = 'postgres.dump';
 
-async function migrationsOf(database: Database): Promise<string[]> {
-  const known = await sql<{ t: string | null }>`SELECT to_regclass('schema_migrations')::text AS t`.execute(
-    database.db,
-  );
-  if (!known.rows[0].t) return [];
-  return (await database.db.selectFrom('schema_migrations').select('name').orderBy('name').execute()).map(
-    (r) => r.name,
-  );
-}
-
 export async function pgliteMigrations(): Promise<string[]> {
   if (!existsSync(path.join(PGLITE_DIR, 'PG_VERSION')))
     throw new BackupError(`${PGLITE_DIR} 中没有数据库 There is no database in ${PGLITE_DIR}`);
   const database = await openDatabase({ dataDir: PGLITE_DIR });
   try {
-    return await migrationsOf(database);
+    return await appliedMigrations(database.db);
   } finally {
     await database.close();
   }
@@ -69,7 +58,7 @@ function pgTool(tool: string, args: string[], url: string): void {
 export async function postgresMigrations(url: string): Promise<string[]> {
   const database = await openDatabase({ databaseUrl: url, poolSize: 1 });
   try {
-    return await migrationsOf(database);
+    return await appliedMigrations(database.db);
   } finally {
     await database.close();
   }

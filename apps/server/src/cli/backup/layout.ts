@@ -7,9 +7,9 @@ import { readdir } from 'node:fs/promises';
 import { lockDataDir, MIGRATIONS_DIR } from '../../platform/db/index.js';
 import { BackupError, treeUnder, type Manifest } from './archive.js';
 
-export const dataDir = path.resolve(process.env.DATA_DIR ?? 'data');
-export const keyDir = path.join(dataDir, 'keys');
-export const checkpointFile = process.env.TRAIL_CHECKPOINT_FILE || path.join(dataDir, 'trail-checkpoints.jsonl');
+import { checkpointFile, dataDir, keyDir } from '../trail-cli.js';
+
+export { dataDir };
 const CHECKPOINTS = 'trail-checkpoints.jsonl';
 
 export const KEYS_WARNING =

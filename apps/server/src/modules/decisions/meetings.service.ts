@@ -6,8 +6,7 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import type { Auth } from '../../platform/auth/index.js';
-import { toCstDate } from '../../platform/clock/index.js';
-import { conflict, invalidField, notFound, toLimitOffset } from '../../platform/http/index.js';
+import { assertNotAfterToday, conflict, invalidField, notFound, toLimitOffset } from '../../platform/http/index.js';
 import { getRuleSettings } from '../../platform/rules/index.js';
 import { orgVisible } from '../../platform/scope/index.js';
 import { recordRead, write, type Actor } from '../../platform/trail/index.js';
@@ -16,13 +15,7 @@ import { quorum } from './quorum.js';
 import type { attendance, itemCreate, meetingCreate, meetingListQuery } from './meetings.schema.js';
 
 export async function createMeeting(ctx: AppContext, actor: Actor, auth: Auth, input: z.infer<typeof meetingCreate>) {
-  const today = toCstDate(ctx.clock.now());
-  if (input.heldOn > today)
-    throw invalidField(
-      'heldOn',
-      `会议日期不能晚于今天（${today}，北京时间）`,
-      `The meeting cannot be after today (${today}, Beijing time)`,
-    );
+  assertNotAfterToday(ctx.clock, 'heldOn', input.heldOn, ['会议日期', 'The meeting']);
   const team = await ctx.db
     .selectFrom('team_members')
     .select(['cadre_id', 'team_role', 'sort'])

@@ -6,8 +6,7 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
 import { can, type Auth } from '../../platform/auth/index.js';
-import { toCstDate } from '../../platform/clock/index.js';
-import { AppError, invalidField, toLimitOffset } from '../../platform/http/index.js';
+import { assertNotAfterToday, AppError, invalidField, toLimitOffset } from '../../platform/http/index.js';
 import { appendTimeline } from '../../platform/dossier/index.js';
 import { getRuleSettings } from '../../platform/rules/index.js';
 import { cadreVisible, orgInScope, orgVisible, outOfScope, type DataScope } from '../../platform/scope/index.js';
@@ -139,13 +138,7 @@ async function checkActivity(ctx: AppContext, auth: Auth, actor: Actor, input: N
       'A committee leader records only their own work',
     );
   }
-  const today = toCstDate(ctx.clock.now());
-  if (input.heldOn > today)
-    throw invalidField(
-      'heldOn',
-      `日期不能晚于今天（${today}，北京时间）`,
-      `The date cannot be after today (${today}, Beijing time)`,
-    );
+  assertNotAfterToday(ctx.clock, 'heldOn', input.heldOn, ['日期', 'The date']);
   const subjects = input.subjects ?? [];
   if (k.subjects !== 'none' && !subjects.length)
     throw invalidField('subjects', '请选择涉及的干部', 'Name the cadres concerned');

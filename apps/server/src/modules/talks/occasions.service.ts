@@ -8,9 +8,9 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
 import type { Auth } from '../../platform/auth/index.js';
-import { defaultCalendar, toCstDate, type WorkCalendar } from '../../platform/clock/index.js';
+import { defaultCalendar, type WorkCalendar } from '../../platform/clock/index.js';
 import { dueOn } from '../../platform/deadlines/index.js';
-import { AppError, conflict, invalidField } from '../../platform/http/index.js';
+import { assertNotAfterToday, AppError, conflict, invalidField } from '../../platform/http/index.js';
 import { getRuleSettings, OCCASIONS, OCCASION_EVENTS, type OccasionEvent } from '../../platform/rules/index.js';
 import { cadreVisible, outOfScope, type DataScope } from '../../platform/scope/index.js';
 import { write, type Actor, type WriteCtx } from '../../platform/trail/index.js';
@@ -95,13 +95,7 @@ export async function openOccasionTalk(
 
 /** Staff record an occasion by hand (an award, an urgent task, a disunited team…): the due talk opens at once. */
 export async function recordOccasion(ctx: AppContext, auth: Auth, actor: Actor, input: OccasionInput) {
-  const today = toCstDate(ctx.clock.now());
-  if (input.occurredOn > today)
-    throw invalidField(
-      'occurredOn',
-      `事由发生日期不能晚于今天（${today}，北京时间）`,
-      `The occasion cannot be after today (${today}, Beijing time)`,
-    );
+  const today = assertNotAfterToday(ctx.clock, 'occurredOn', input.occurredOn, ['事由发生日期', 'The occasion']);
   const cadre = await ctx.db
     .selectFrom('cadres')
     .select(['id', 'org_id'])

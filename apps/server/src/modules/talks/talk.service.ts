@@ -4,8 +4,7 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
 import type { Auth } from '../../platform/auth/index.js';
-import { toCstDate } from '../../platform/clock/index.js';
-import { AppError, invalidField, toLimitOffset } from '../../platform/http/index.js';
+import { assertNotAfterToday, AppError, invalidField, toLimitOffset } from '../../platform/http/index.js';
 import { appendTimeline } from '../../platform/dossier/index.js';
 import { cadreVisible, outOfScope, type DataScope } from '../../platform/scope/index.js';
 import { write, type Actor, type WriteCtx } from '../../platform/trail/index.js';
@@ -34,13 +33,7 @@ export async function recordTalk(ctx: AppContext, auth: Auth, actor: Actor, inpu
   }
   if (input.talkerCadreId === input.talkeeCadreId)
     throw invalidField('talkeeCadreId', '谈话人与谈话对象不能是同一人', 'The two sides of a talk must differ');
-  const today = toCstDate(ctx.clock.now());
-  if (input.heldOn > today)
-    throw invalidField(
-      'heldOn',
-      `谈话日期不能晚于今天（${today}，北京时间）`,
-      `A talk cannot be after today (${today}, Beijing time)`,
-    );
+  assertNotAfterToday(ctx.clock, 'heldOn', input.heldOn, ['谈话日期', 'A talk']);
   const people = await ctx.db
     .selectFrom('cadres')
     .select(['id', 'name', 'birth_date'])

@@ -1,5 +1,5 @@
 export { openDatabase, type Database, type DatabaseOptions, type Engine } from './client.js';
-export { migrate, migrateForApp, pendingMigrations, MIGRATIONS_DIR } from './migrate.js';
+export { migrate, migrateForApp, pendingMigrations, appliedMigrations, MIGRATIONS_DIR } from './migrate.js';
 export { grantAppRole, ownsTrail, APPEND_ONLY, READ_ONLY, SEALED_COLUMN } from './app-grants.js';
 export { lockDataDir } from './datadir-lock.js';
 export type * from './schema.js';

@@ -34,12 +34,16 @@ export async function migrate(db: Kysely<DB>, dir = MIGRATIONS_DIR, opts: Migrat
 
 const migrationFiles = async (dir: string) => (await readdir(dir)).filter((f) => /^\d{4}_.+\.sql$/.test(f)).sort();
 
+/** The migrations this database has had, in name order; none on an empty database. */
+export async function appliedMigrations(db: Kysely<DB>): Promise<string[]> {
+  const known = await sql<{ t: string | null }>`SELECT to_regclass('schema_migrations')::text AS t`.execute(db);
+  if (!known.rows[0]?.t) return [];
+  return (await db.selectFrom('schema_migrations').select('name').orderBy('name').execute()).map((r) => r.name);
+}
+
 /** Migrations not yet applied (a role that may not apply them checks this at start). */
 export async function pendingMigrations(db: Kysely<DB>, dir = MIGRATIONS_DIR): Promise<string[]> {
-  const known = await sql<{ t: string | null }>`SELECT to_regclass('schema_migrations')::text AS t`.execute(db);
-  const done = new Set(
-    known.rows[0]?.t ? (await db.selectFrom('schema_migrations').select('name').execute()).map((r) => r.name) : [],
-  );
+  const done = new Set(await appliedMigrations(db));
   return (await migrationFiles(dir)).filter((f) => !done.has(f));
 }
 

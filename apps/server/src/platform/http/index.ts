@@ -26,3 +26,4 @@ export { databaseUnavailable, DATABASE_RETRY_SECONDS } from './db-errors.js';
 export { loggerOptions, maskReceipts, RECEIPT_MASK, type LogOptions } from './logger.options.js';
 export { fileAnswer, isFileAnswer, DOCX_TYPE, XLSX_FILE_TYPE, ANY_FILE_TYPE } from './answers.js';
 export { answerSerializer, checkAnswers, registerAnswerCheck } from './serializer.js';
+export { assertNotAfterToday } from './not-after-today.js';
