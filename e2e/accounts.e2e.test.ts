@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { totpCode } from '../apps/server/src/platform/auth/index.js';
-import { browserSuite, settle, shot, uiLogin } from './pages.js';
+import { browserSuite, retryUntil, settle, shot, uiLogin } from './pages.js';
 
 const newPage = browserSuite();
 const MINE = 'Quiet-harbour-42-boats';
@@ -26,8 +26,14 @@ async function newAccountForm(username: string, name: string, role: string) {
   const form = admin.getByTestId('account-form');
   await form.getByLabel('账号名').fill(username);
   await form.getByLabel('姓名').fill(name);
-  await form.getByLabel('角色').click();
-  await admin.locator('.ant-select-item-option').filter({ hasText: role }).click();
+  const roleOption = admin.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: role });
+  await retryUntil(
+    async () => {
+      if (!(await roleOption.count())) await form.getByLabel('角色').click({ force: true });
+      await roleOption.first().click({ timeout: 1000 });
+    },
+    async () => (await form.locator('.ant-form-item').filter({ hasText: '角色' }).first().innerText()).includes(role),
+  );
   return { admin, form };
 }
 
@@ -89,15 +95,27 @@ describe('accounts', () => {
     const openTree = '.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-tree-title';
     await form.getByTestId('account-org').click();
     await admin.locator(openTree).filter({ hasText: '示例市' }).first().click();
-    await form.getByTestId('account-scope').click();
-    await admin.locator('.ant-select-item-option').filter({ hasText: '自定义' }).click();
-    await form.getByTestId('account-custom-orgs').click();
+    const custom = admin.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '自定义' });
+    await retryUntil(
+      async () => {
+        if (!(await custom.count())) await form.getByTestId('account-scope').click();
+        await custom.click({ timeout: 1000 });
+      },
+      async () => (await form.getByTestId('account-custom-orgs').count()) > 0,
+    );
+    const customOrgs = form.getByTestId('account-custom-orgs');
     for (const unit of ['明湖区', '青石区']) {
-      await admin.keyboard.type(unit);
-      await admin
-        .locator(openTree)
-        .filter({ hasText: new RegExp(`^${unit}$`) })
-        .click();
+      await retryUntil(
+        async () => {
+          await customOrgs.click();
+          await customOrgs.locator('input').fill(unit);
+          await admin
+            .locator(openTree)
+            .filter({ hasText: new RegExp(`^${unit}$`) })
+            .click({ timeout: 2000 });
+        },
+        async () => (await customOrgs.innerText()).includes(unit),
+      );
     }
     await admin.locator('.ant-modal-title').click(); // closes the tree, keeps the form
     await settle(admin);

@@ -83,3 +83,18 @@ export async function settle(page: Page) {
 }
 /** Today in Beijing, YYYY-MM-DD. */
 export const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+/**
+ * Does `act` until `done` holds: a click that lands while an antd dropdown or tree is still opening or filtering can
+ * be dropped, so a pick is tried again rather than the test failing on timing. Throws when `timeout` runs out.
+ */
+export async function retryUntil(act: () => Promise<unknown>, done: () => Promise<boolean>, timeout = 20_000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    await act().catch(() => {});
+    for (const wait = Date.now() + 2_000; Date.now() < wait; ) {
+      if (await done().catch(() => false)) return;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    if (Date.now() > end) throw new Error('retryUntil: the step did not take');
+  }
+}

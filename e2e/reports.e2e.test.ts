@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserSuite, uiLogin } from './pages.js';
+import { browserSuite, retryUntil, uiLogin } from './pages.js';
 
 const SCREENSHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../docs/screenshots');
 const shot = (page: Page, name: string, fullPage = false) =>
@@ -131,14 +131,21 @@ describe('reports and clues (issue 4)', () => {
     await petition.getByTestId('accept-report').click();
     await petition.getByRole('radio', { name: '交办' }).check();
     const picker = petition.getByTestId('org-picker');
-    await picker.click();
-    await picker.locator('input').fill('明湖区财政局');
     const option = petition.locator(
       '.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper[title="明湖区财政局"]',
     );
-    await option.first().waitFor();
-    await option.first().click();
-    await expect.poll(() => picker.innerText()).toContain('明湖区财政局');
+    // The searched subtree loads from the server and re-renders; a click on the first render can be lost.
+    await retryUntil(
+      async () => {
+        if (!(await option.count())) {
+          await picker.click();
+          await picker.locator('input').fill('明湖区财政局');
+        }
+        await option.first().click({ timeout: 3000 });
+      },
+      async () => (await picker.innerText()).includes('明湖区财政局'),
+    );
+    expect(await picker.innerText()).toContain('明湖区财政局');
     await petition.getByRole('button', { name: /取\s*消/ }).click();
     await petition.getByRole('menuitem', { name: '信访举报' }).click();
     await petition.getByTestId('report-search').locator('input').fill(lettered);
