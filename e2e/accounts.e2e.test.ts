@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { totpCode } from '../apps/server/src/platform/auth/index.js';
-import { browserSuite, retryUntil, settle, shot, uiLogin } from './pages.js';
+import { browserSuite, pick, retryUntil, settle, shot, uiLogin } from './pages.js';
 
 const newPage = browserSuite();
 const MINE = 'Quiet-harbour-42-boats';
@@ -40,8 +40,10 @@ async function newAccountForm(username: string, name: string, role: string) {
 describe('accounts', () => {
   it('create with a one-time password → change it → enrol TOTP → log in with a code → session ended by the administrator', async () => {
     const { admin, form } = await newAccountForm('xinfang_e2e', '测试信访员', '信访');
-    await form.getByTestId('account-org').click();
-    await admin.locator('.ant-select-tree-title').filter({ hasText: '示例市' }).first().click();
+    await pick(
+      form.getByTestId('account-org'),
+      admin.locator('.ant-select-dropdown:visible .ant-select-tree-title').filter({ hasText: '示例市' }),
+    );
     await admin.getByRole('button', { name: /创\s*建/ }).click();
     const otp = (await admin.getByTestId('one-time-password').innerText()).trim();
     expect(otp).toMatch(/^[a-zA-Z2-9]{4}(-[a-zA-Z2-9]{4}){3}$/);
@@ -93,8 +95,7 @@ describe('accounts', () => {
   it('a custom data scope (code 2) names several units, each chosen in the tree', async () => {
     const { admin, form } = await newAccountForm('custom_e2e', '跨区督查员', '组织部干部监督');
     const openTree = '.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-tree-title';
-    await form.getByTestId('account-org').click();
-    await admin.locator(openTree).filter({ hasText: '示例市' }).first().click();
+    await pick(form.getByTestId('account-org'), admin.locator(openTree).filter({ hasText: '示例市' }));
     const custom = admin.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '自定义' });
     await retryUntil(
       async () => {

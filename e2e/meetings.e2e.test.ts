@@ -3,7 +3,7 @@
 // proposer and a project item without one (the chair becomes the deemed proposer), and reads each item's quorum.
 import { describe, expect, it } from 'vitest';
 import { toCstDate } from '../apps/server/src/platform/clock/index.js';
-import { browserSuite, settle, shot, uiLogin } from './pages.js';
+import { browserSuite, pick, settle, shot, uiLogin } from './pages.js';
 
 const newPage = browserSuite();
 
@@ -14,18 +14,19 @@ describe('meetings', () => {
     await page.getByRole('menuitem', { name: '会议记录' }).click();
     await page.getByTestId('add-meeting').click();
     const form = page.getByTestId('meeting-form');
-    await form.getByTestId('meeting-org').click();
-    await page
-      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-tree-title')
-      .filter({ hasText: /^明湖区$/ })
-      .click();
-    await form.getByLabel('会议类别').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: '常委会' }).click();
+    const open = '.ant-select-dropdown:not(.ant-select-dropdown-hidden)';
+    await pick(
+      form.getByTestId('meeting-org'),
+      page.locator(`${open} .ant-select-tree-title`).filter({ hasText: /^明湖区$/ }),
+    );
+    await pick(
+      form.getByLabel('会议类别'),
+      page.locator(`${open} .ant-select-item-option`).filter({ hasText: '常委会' }),
+    );
     await form.getByLabel('会议日期').fill(toCstDate(new Date()));
     await form.getByLabel('会议日期').press('Enter');
     await form.getByLabel('地点').fill('区委常委会议室');
-    await form.getByLabel('主持人').click();
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').first().click();
+    await pick(form.getByLabel('主持人'), page.locator(`${open} .ant-select-item-option`).first());
     await form.getByLabel('记录人').fill('区委办公室');
     await page.getByRole('button', { name: /确\s*定|OK/ }).click();
     await page.getByTestId('meeting').waitFor();
@@ -47,8 +48,12 @@ describe('meetings', () => {
       await page.getByTestId('add-item').click();
       const f = page.getByTestId('item-form');
       await f.getByLabel('议题').fill(title);
-      await f.getByLabel('类别').click();
-      await page.locator('.ant-select-item-option').filter({ hasText: category }).click();
+      await pick(
+        f.getByLabel('类别'),
+        page
+          .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+          .filter({ hasText: category }),
+      );
       if (proposer) {
         // The second member of the team (the first, the secretary, chairs): by keyboard, the list just opened.
         await f.getByLabel('初始动议人').click();

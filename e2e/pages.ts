@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { launchBrowser } from './browser.js';
 import { startServer, type RunningServer } from './server.js';
 import { totpCode } from '../apps/server/src/platform/auth/index.js';
@@ -97,4 +97,17 @@ export async function retryUntil(act: () => Promise<unknown>, done: () => Promis
     }
     if (Date.now() > end) throw new Error('retryUntil: the step did not take');
   }
+}
+/** Opens a single-choice antd Select or TreeSelect with `open` and clicks `option` until the list has closed on it. */
+export async function pick(open: Locator, option: Locator) {
+  let clicked = false;
+  await retryUntil(
+    async () => {
+      clicked = false;
+      if (!(await option.first().isVisible())) await open.click();
+      await option.first().click({ timeout: 1500 });
+      clicked = true;
+    },
+    async () => clicked && !(await option.first().isVisible()),
+  );
 }
