@@ -28,6 +28,14 @@ export const quorumAnswer = z.object({
   rule: z.enum(['more_than', 'at_least']),
 });
 
+const tallyAnswer = z.object({
+  agree: z.number(),
+  disagree: z.number(),
+  defer: z.number(),
+  base: z.number(),
+  needed: z.number(),
+});
+
 export const meetingDetail = meetingRow.omit({ chairName: true, expected: true, present: true, items: true }).extend({
   chair: person,
   recorder: z.string(),
@@ -50,8 +58,59 @@ export const meetingDetail = meetingRow.omit({ chairName: true, expected: true, 
       /** The steps its category needs (M-31 settings) that are not done. */
       prepMissing: z.array(z.object({ code: z.string(), label })),
       quorum: quorumAnswer,
+      status: z.enum(['open', 'decided', 'deferred']),
+      urgentReason: z.string().nullable(),
+      /** At close: 不同意 + 保留, and the members counted. */
+      dissent: z.number().nullable(),
+      voters: z.number().nullable(),
+      overDivergence: z.boolean(),
+      speakers: z.number(),
+      /** The principal, when present and not recused; locked while another such member has not spoken. */
+      principal: z.object({ cadreId: z.number(), locked: z.boolean() }).nullable(),
+      opinions: z.array(
+        person.extend({
+          seq: z.number(),
+          opinion: z.enum(['agree', 'disagree', 'reserve']),
+          opinionLabel: label,
+          reason: z.string().nullable(),
+          deemed: z.boolean(),
+        }),
+      ),
+      notYetSpoken: z.array(z.number()),
+      recusals: z.array(
+        person.extend({
+          reason: z.enum(['candidate', 'relation', 'declared']),
+          reasonLabel: label,
+          note: z.string().nullable(),
+        }),
+      ),
+      candidates: z.array(
+        z.object({
+          id: z.number(),
+          seq: z.number(),
+          cadreId: z.number().nullable(),
+          name: z.string(),
+          post: z.string(),
+          result: z.enum(['passed', 'rejected', 'deferred']).nullable(),
+          resultLabel: label.nullable(),
+          tally: tallyAnswer,
+          voted: z.array(z.object({ cadreId: z.number(), vote: z.enum(['agree', 'disagree', 'defer']) })),
+        }),
+      ),
     }),
   ),
+  /** Who speaks last (末位表态): the secretary, else the head, else the chair. */
+  principal: z.number(),
 });
 export const created = z.object({ id: z.number() });
 export const itemCreated = z.object({ id: z.number(), seq: z.number(), proposerDeemed: z.boolean() });
+export const opinionGiven = z.object({ seq: z.number() });
+export const voteCast = z.object({ candidateId: z.number() });
+export const candidateAdded = z.object({ id: z.number(), recused: z.array(z.number()) });
+export const conflictDeclared = z.object({ cadreId: z.number() });
+export const itemClosed = z.object({
+  status: z.enum(['decided', 'deferred']),
+  divergence: z.object({ dissent: z.number(), voters: z.number(), threshold: z.number(), reached: z.boolean() }),
+  deemed: z.array(z.number()),
+  candidates: z.array(tallyAnswer.extend({ id: z.number(), result: z.enum(['passed', 'rejected', 'deferred']) })),
+});

@@ -6,7 +6,8 @@ import { actorOf, requireAuth } from '../../platform/http/index.js';
 import * as s from './meetings.schema.js';
 import * as answers from './meetings.responses.js';
 import { meeting } from './meetings.scope.js';
-import { addItem, createMeeting, getMeeting, listMeetings, recordAttendance } from './meetings.service.js';
+import { getMeeting } from './meeting-read.js';
+import { addItem, createMeeting, listMeetings, recordAttendance } from './meetings.service.js';
 
 export function meetingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {

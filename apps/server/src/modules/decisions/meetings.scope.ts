@@ -1,4 +1,5 @@
-// The id of a meeting (issue 14): seen through its unit, as the unit's own records are.
+// The ids of the decisions module (issue 14): a meeting, one of its agenda items, a candidate of an appointment item —
+// each seen through the meeting's unit, as the unit's own records are.
 import { defineIdKind, orgVisible } from '../../platform/scope/index.js';
 
 export const meeting = defineIdKind('meeting', (ctx, auth, ids) =>
@@ -9,4 +10,33 @@ export const meeting = defineIdKind('meeting', (ctx, auth, ids) =>
     .where('m.id', 'in', ids)
     .where(orgVisible(auth.scope, 'o'))
     .execute(),
+);
+
+export const meetingItem = defineIdKind(
+  'meetingItem',
+  (ctx, auth, ids) =>
+    ctx.db
+      .selectFrom('meeting_items as i')
+      .innerJoin('meetings as m', 'm.id', 'i.meeting_id')
+      .innerJoin('orgs as o', 'o.id', 'm.org_id')
+      .select('i.id')
+      .where('i.id', 'in', ids)
+      .where(orgVisible(auth.scope, 'o'))
+      .execute(),
+  'meeting_item',
+);
+
+export const itemCandidate = defineIdKind(
+  'itemCandidate',
+  (ctx, auth, ids) =>
+    ctx.db
+      .selectFrom('item_candidates as k')
+      .innerJoin('meeting_items as i', 'i.id', 'k.item_id')
+      .innerJoin('meetings as m', 'm.id', 'i.meeting_id')
+      .innerJoin('orgs as o', 'o.id', 'm.org_id')
+      .select('k.id')
+      .where('k.id', 'in', ids)
+      .where(orgVisible(auth.scope, 'o'))
+      .execute(),
+  'item_candidate',
 );

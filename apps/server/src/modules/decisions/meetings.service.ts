@@ -6,12 +6,10 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import type { Auth } from '../../platform/auth/index.js';
-import { assertNotAfterToday, conflict, invalidField, notFound, toLimitOffset } from '../../platform/http/index.js';
-import { getRuleSettings } from '../../platform/rules/index.js';
+import { assertNotAfterToday, conflict, invalidField, toLimitOffset } from '../../platform/http/index.js';
 import { orgVisible } from '../../platform/scope/index.js';
-import { recordRead, write, type Actor } from '../../platform/trail/index.js';
-import { ITEM_CATEGORIES, MEETING_KINDS, PREP_SETTING, PREP_STEPS, type PrepStep } from './meeting.dicts.js';
-import { quorum } from './quorum.js';
+import { write, type Actor } from '../../platform/trail/index.js';
+import { MEETING_KINDS } from './meeting.dicts.js';
 import type { attendance, itemCreate, meetingCreate, meetingListQuery } from './meetings.schema.js';
 
 export async function createMeeting(ctx: AppContext, actor: Actor, auth: Auth, input: z.infer<typeof meetingCreate>) {
@@ -115,85 +113,6 @@ export async function listMeetings(ctx: AppContext, auth: Auth, query: z.infer<t
   };
 }
 
-export async function getMeeting(ctx: AppContext, actor: Actor, id: number) {
-  const m = await ctx.db
-    .selectFrom('meetings as m')
-    .innerJoin('orgs as o', 'o.id', 'm.org_id')
-    .innerJoin('cadres as c', 'c.id', 'm.chair_cadre_id')
-    .select(['m.id', 'm.org_id', 'o.name as org_name', 'm.kind', 'm.held_on', 'm.place', 'm.recorder'])
-    .select(['m.chair_cadre_id', 'c.name as chair_name'])
-    .where('m.id', '=', id)
-    .executeTakeFirst();
-  if (!m) throw notFound();
-  const [members, guests, items, settings] = await Promise.all([
-    ctx.db
-      .selectFrom('meeting_members as x')
-      .innerJoin('cadres as c', 'c.id', 'x.cadre_id')
-      .select(['x.cadre_id', 'c.name', 'x.team_role', 'x.attended', 'x.absence_reason'])
-      .where('x.meeting_id', '=', id)
-      .orderBy('x.sort')
-      .execute(),
-    ctx.db
-      .selectFrom('meeting_guests')
-      .select(['name', 'capacity'])
-      .where('meeting_id', '=', id)
-      .orderBy('id')
-      .execute(),
-    ctx.db
-      .selectFrom('meeting_items as i')
-      .innerJoin('cadres as c', 'c.id', 'i.proposer_cadre_id')
-      .selectAll('i')
-      .select('c.name as proposer_name')
-      .where('i.meeting_id', '=', id)
-      .orderBy('i.seq')
-      .execute(),
-    Promise.all([getRuleSettings(ctx.db, 'M-30', m.org_id), getRuleSettings(ctx.db, 'M-31', m.org_id)]),
-  ]);
-  await recordRead(ctx.db, ctx.clock, actor, { action: 'meeting.read', entity: 'meeting', entityId: id });
-  const present = members.filter((x) => x.attended).length;
-  const [q30, q31] = settings.map((s) => s.values) as [
-    { majorQuorumShare: number; appointmentQuorumShare: number },
-    Record<string, PrepStep[]>,
-  ];
-  return {
-    id: m.id,
-    orgId: m.org_id,
-    orgName: m.org_name,
-    kind: m.kind,
-    kindLabel: [...MEETING_KINDS[m.kind]] as [string, string],
-    heldOn: m.held_on,
-    place: m.place,
-    chair: { cadreId: m.chair_cadre_id, name: m.chair_name },
-    recorder: m.recorder,
-    attendanceRecorded: members.every((x) => x.attended !== null),
-    members: members.map((x) => ({
-      cadreId: x.cadre_id,
-      name: x.name,
-      teamRole: x.team_role,
-      attended: x.attended,
-      absenceReason: x.absence_reason,
-    })),
-    guests,
-    items: items.map((i) => {
-      const needs = i.category === 'other' ? [] : (q31[PREP_SETTING[i.category]] ?? []);
-      return {
-        id: i.id,
-        seq: i.seq,
-        title: i.title,
-        category: i.category,
-        categoryLabel: [...ITEM_CATEGORIES[i.category]] as [string, string],
-        proposer: { cadreId: i.proposer_cadre_id, name: i.proposer_name, deemed: i.proposer_deemed },
-        materials: i.materials,
-        prepDone: i.prep_done,
-        prepMissing: needs
-          .filter((p) => !i.prep_done.includes(p))
-          .map((p) => ({ code: p, label: [...PREP_STEPS[p]] as [string, string] })),
-        quorum: quorum(i.category === 'appointment', members.length, present, q30),
-      };
-    }),
-  };
-}
-
 /** Who came and who did not, with why; only the members who should attend, each once. */
 export async function recordAttendance(ctx: AppContext, actor: Actor, id: number, input: z.infer<typeof attendance>) {
   const ids = input.members.map((m) => m.cadreId);
@@ -205,6 +124,25 @@ export async function recordAttendance(ctx: AppContext, actor: Actor, id: number
         await w.trx.selectFrom('meeting_members').select('cadre_id').where('meeting_id', '=', id).forUpdate().execute()
       ).map((r) => r.cadre_id),
     );
+    // Who came decides who speaks and the quorum: fixed once anyone has spoken or an item has closed.
+    const begun = await w.trx
+      .selectFrom('meeting_items as i')
+      .select('i.id')
+      .where('i.meeting_id', '=', id)
+      .where((eb) =>
+        eb.or([
+          eb('i.status', '<>', 'open'),
+          eb.exists(eb.selectFrom('item_opinions as o').select('o.seq').whereRef('o.item_id', '=', 'i.id')),
+        ]),
+      )
+      .limit(1)
+      .execute();
+    if (begun.length)
+      throw conflict(
+        'DISCUSSION_BEGUN',
+        '已有议题开始表态或已结束，不能再改动到会情况',
+        'Opinions have been given or an item closed; attendance can no longer change',
+      );
     const stranger = input.members.findIndex((m) => !members.has(m.cadreId));
     if (stranger >= 0)
       throw invalidField(

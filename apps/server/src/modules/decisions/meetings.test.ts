@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, startTestApp, type Client, type TestApp } from '../../test/harness.js';
 import { CADRE, loadSmallTree, ORG } from '../../test/fixtures.js';
-import { makeIdCard } from '../registry/index.js';
 import { quorum } from './quorum.js';
+import { seatTeam } from './test-team.js';
 
 let t: TestApp;
 let city: Client;
@@ -22,26 +22,7 @@ beforeAll(async () => {
   city = await loginAs(t, { role: 'org_supervisor', orgId: ORG.R, scope: 4 });
   countyB = await loginAs(t, { role: 'org_supervisor', orgId: ORG.B, scope: 4 });
   commission = await loginAs(t, { role: 'discipline', orgId: ORG.R, scope: 4 });
-  // 明湖区's standing committee: its secretary and eight more members, all seated before the meeting.
-  team.push(CADRE.A);
-  for (let i = 0; i < 8; i++) {
-    const c = await city.post('/api/v1/cadres', {
-      name: `常委${i + 1}`,
-      idCard: makeIdCard('339802', `1975-0${(i % 9) + 1}-1${i}`, 40 + i),
-      partyStatus: 'member',
-      orgId: ORG.A,
-    });
-    expect(c.statusCode, c.body).toBe(201);
-    team.push(c.json().id);
-  }
-  for (const [i, cadreId] of team.entries()) {
-    const seat = await city.post(`/api/v1/orgs/${ORG.A}/team`, {
-      cadreId,
-      teamRole: i === 0 ? 'secretary' : 'member',
-      joinedOn: '2025-01-01',
-    });
-    expect(seat.statusCode, seat.body).toBe(201);
-  }
+  team.push(...(await seatTeam(city)));
 });
 afterAll(() => t.close());
 

@@ -8,6 +8,7 @@ export { parseIdCard, makeIdCard, maskIdCard } from './id-card/index.js';
 export { sweep, sweepAll, type SweepResult } from './rules/sweep.service.js';
 export { sweepRuns, SWEEP_IN_REQUEST_MAX, type SweepRun } from './rules/sweep-runs.service.js';
 export { REGISTRY_RULES } from './rules/evaluate.rules.js';
+export { withinAvoidance } from './rules/m06-avoidance.rules.js';
 export {
   principals,
   answeringUnit,

@@ -140,6 +140,45 @@ export interface MeetingItemsTable {
   materials: string | null;
   prep_done: ColumnType<string[], string[] | undefined, string[]>;
   created_at: Timestamp;
+  status: Generated<'open' | 'decided' | 'deferred'>;
+  urgent_reason: string | null;
+  dissent: number | null;
+  voters: number | null;
+  over_divergence: Generated<boolean>;
+  closed_at: Timestamp | null;
+}
+/** Decisions (issue 14 §2, M-32): candidates, opinions in speaking order, votes, recusals. */
+export interface ItemCandidatesTable {
+  id: Generated<number>;
+  item_id: number;
+  seq: number;
+  cadre_id: number | null;
+  name: string;
+  post: string;
+  result: 'passed' | 'rejected' | 'deferred' | null;
+}
+export interface ItemOpinionsTable {
+  item_id: number;
+  cadre_id: number;
+  seq: number;
+  opinion: 'agree' | 'disagree' | 'reserve';
+  reason: string | null;
+  deemed: Generated<boolean>;
+  created_at: Timestamp;
+}
+export interface CandidateVotesTable {
+  candidate_id: number;
+  cadre_id: number;
+  vote: 'agree' | 'disagree' | 'defer';
+  created_at: Timestamp;
+}
+export interface ItemRecusalsTable {
+  item_id: number;
+  cadre_id: number;
+  reason: 'candidate' | 'relation' | 'declared';
+  candidate_id: number | null;
+  note: string | null;
+  created_at: Timestamp;
 }
 /** 定时任务 (issue 13 §5): one run of a scheduled job; finished_at null while it runs. */
 export interface JobRunsTable {
@@ -559,6 +598,10 @@ export interface DB {
   meeting_members: MeetingMembersTable;
   meeting_guests: MeetingGuestsTable;
   meeting_items: MeetingItemsTable;
+  item_candidates: ItemCandidatesTable;
+  item_opinions: ItemOpinionsTable;
+  candidate_votes: CandidateVotesTable;
+  item_recusals: ItemRecusalsTable;
   rule_overrides: RuleOverridesTable;
   calendar_days: CalendarDaysTable;
   cadres: CadresTable;

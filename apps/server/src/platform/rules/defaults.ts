@@ -223,6 +223,14 @@ export const RULE_DEFINITIONS = {
       prepLargeFunds: ['research', 'legality_review'],
     },
   },
+  // Divergence (M-32, `003` (十)): the share of 不同意 + 保留 among the present voting members at which an item is deferred
+  // (暂缓表决) unless the chair records an urgent reason; reaching it exactly defers.
+  'M-32': {
+    titleZh: '意见分歧暂缓表决',
+    titleEn: 'Deferral on divided opinions',
+    schema: z.object({ divergenceShare: share }),
+    defaults: { divergenceShare: 1 / 3 },
+  },
   'M-34': {
     titleZh: '临时决策补记',
     titleEn: 'Emergency decision record',

@@ -91,6 +91,18 @@ export async function buildTwoCounties(t: TestApp): Promise<{ own: Ids; sibling:
         'meeting',
       )
     ).id;
+    ids.meetingItem = (
+      await ok(
+        city.post(`/api/v1/meetings/${ids.meeting}/items`, { title: '干部任免', category: 'appointment' }),
+        'item',
+      )
+    ).id;
+    ids.itemCandidate = (
+      await ok(
+        city.post(`/api/v1/meeting-items/${ids.meetingItem}/candidates`, { name: '候选人', post: '拟任科长' }),
+        'candidate',
+      )
+    ).id;
     ids.relation = (
       await ok(
         city.post(`/api/v1/cadres/${x.deptHead}/relations`, { relativeCadreId: x.other, kind: 'cousin' }),
