@@ -1,6 +1,7 @@
 // 会议记录 in a real Chromium (issue 14 §1): a county officer records a standing-committee meeting of 明湖区 (who
 // should attend comes from the team), marks one member absent with a reason, adds an appointment item with its
-// proposer and a project item without one (the chair becomes the deemed proposer), and reads each item's quorum.
+// proposer and a project item without one (the chair becomes the deemed proposer), and reads each item's quorum;
+// then (§2) names a candidate, takes every present member's opinion with the principal last, votes, and closes it.
 import { describe, expect, it } from 'vitest';
 import { toCstDate } from '../apps/server/src/platform/clock/index.js';
 import { browserSuite, pick, settle, shot, uiLogin } from './pages.js';
@@ -69,5 +70,40 @@ describe('meetings', () => {
     await expect.poll(() => page.getByTestId('quorum-1').innerText()).toContain('达到法定人数');
     await settle(page);
     await shot(page, 'meeting', true);
-  }, 90_000);
+
+    // §2: the appointment item — a candidate, opinions in order with the principal locked until the others have
+    // spoken, a vote on the candidate by each present member (the principal last), and closing it.
+    const rec = page.getByTestId('item-record-1');
+    const enabled =
+      '.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option:not(.ant-select-item-option-disabled)';
+    await rec.getByPlaceholder('或填写姓名').fill('李某某');
+    await rec.getByPlaceholder('拟任职务').fill('区财政局局长');
+    await rec.getByTestId('candidate-save').click();
+    await rec.getByTestId('candidates-1').getByText('李某某').waitFor();
+    await rec.getByTestId('principal-locked-1').waitFor();
+    for (let i = 0; i < n - 1; i++) {
+      await pick(rec.getByTestId('opinion-member'), page.locator(enabled).first());
+      if (i === 0) {
+        await rec.getByText('保留', { exact: true }).click();
+        await rec.getByPlaceholder('理由').fill('建议进一步听取群众意见');
+      }
+      await rec.getByTestId('opinion-save').click();
+      await expect.poll(() => rec.getByTestId('opinions-1').locator('tr.ant-table-row').count()).toBe(i + 1);
+    }
+    expect(await rec.getByTestId('principal-locked-1').count()).toBe(0);
+    for (let i = 0; i < n - 1; i++) {
+      await pick(rec.getByTestId('vote-member-1'), page.locator(enabled).first());
+      await rec.getByTestId('vote-agree-1').click();
+      await expect.poll(() => rec.getByTestId('candidates-1').innerText()).toContain(`${i + 1} / 0 / 0`);
+    }
+    await rec.getByTestId('close-item-1').click();
+    await page
+      .getByRole('button', { name: /结束议题/ })
+      .last()
+      .click();
+    await expect.poll(() => rec.getByTestId('item-status-1').innerText()).toContain('已作出决定');
+    await rec.getByTestId('candidates-1').getByText('通过').waitFor();
+    await settle(page);
+    await shot(page, 'meeting-opinions', true);
+  }, 150_000);
 });

@@ -1,29 +1,18 @@
-// One meeting (issue 14 §1, M-30, M-31): who should attend and who came (an absence with its reason), the agenda
+// One meeting (issue 14 §1–§2, M-30 … M-32): who should attend and who came (an absence with its reason), the agenda
 // items with their initial proposer (the chair marked as deemed proposer when none was recorded), the preparatory
-// steps still missing, and each item's quorum against the members who should attend.
+// steps still missing, each item's quorum against the members who should attend, and under each item its record —
+// opinions in speaking order, recusals, candidates and votes (ItemRecord).
 import { useState } from 'react';
-import {
-  App,
-  Button,
-  Card,
-  Descriptions,
-  Form,
-  Input,
-  Modal,
-  Radio,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { App, Button, Card, Descriptions, Input, Radio, Space, Table, Tag, Typography } from 'antd';
 import { useParams } from 'react-router-dom';
-import { ITEM_CATEGORIES, PREP_STEPS, type MeetingDetail } from '@api';
+import type { MeetingDetail } from '@api';
 import { api, get } from '../../api';
 import { errorText, useI18n } from '../../i18n';
 import { useSession } from '../../session';
 import { useLoad } from '../../components/useLoad';
 import { NotFoundPage } from '../NotFoundPage';
+import { ItemDialog } from './ItemDialog';
+import { ItemRecord, STATUS } from './ItemRecord';
 
 type Member = MeetingDetail['members'][number];
 type Item = MeetingDetail['items'][number];
@@ -36,6 +25,7 @@ export function MeetingPage() {
   const m = useLoad(() => get<MeetingDetail>(`/api/v1/meetings/${id}`), [id]);
   const [marks, setMarks] = useState<Record<number, { attended?: boolean; reason?: string }>>({});
   const [adding, setAdding] = useState(false);
+  const [folded, setFolded] = useState<Set<number>>(new Set());
   const name = (l: readonly [string, string]) => (lang === 'en' ? l[1] : l[0]);
   if (m.notFound) return <NotFoundPage />;
   if (!m.data) return <Card loading={m.loading}>{m.error ? errorText(m.error, lang) : null}</Card>;
@@ -147,10 +137,26 @@ export function MeetingPage() {
           pagination={false}
           dataSource={d.items}
           locale={{ emptyText: t('尚无议题', 'No items yet') }}
+          expandable={{
+            // Every item's record is open unless folded away, including items added after the page loaded.
+            expandedRowKeys: d.items.filter((i) => !folded.has(i.id)).map((i) => i.id),
+            onExpand: (open, i) =>
+              setFolded((old) => {
+                const next = new Set(old);
+                if (open) next.delete(i.id);
+                else next.add(i.id);
+                return next;
+              }),
+            expandedRowRender: (i) => <ItemRecord meeting={d} item={i} writable={writable} onChange={m.reload} />,
+          }}
           columns={[
             { title: t('序号', 'No.'), dataIndex: 'seq', width: 60 },
             { title: t('议题', 'Item'), dataIndex: 'title' },
             { title: t('类别', 'Category'), render: (_, i) => <Tag>{name(i.categoryLabel)}</Tag> },
+            {
+              title: t('状态', 'Status'),
+              render: (_, i) => <Tag color={STATUS[i.status][2]}>{t(STATUS[i.status][0], STATUS[i.status][1])}</Tag>,
+            },
             {
               title: t('初始动议人', 'Initial proposer'),
               render: (_, i) => (
@@ -197,62 +203,15 @@ export function MeetingPage() {
           )}
         </Typography.Paragraph>
       </Card>
-      {adding && <ItemDialog meeting={d} onClose={(saved) => (setAdding(false), saved && m.reload())} />}
+      {adding && (
+        <ItemDialog
+          meeting={d}
+          onClose={(saved) => {
+            setAdding(false);
+            if (saved) m.reload();
+          }}
+        />
+      )}
     </Space>
-  );
-}
-
-function ItemDialog({ meeting, onClose }: { meeting: MeetingDetail; onClose(saved: boolean): void }) {
-  const { t, lang } = useI18n();
-  const { message } = App.useApp();
-  const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
-  const save = async (v: Record<string, unknown>) => {
-    setBusy(true);
-    try {
-      await api('POST', `/api/v1/meetings/${meeting.id}/items`, v);
-      onClose(true);
-    } catch (e) {
-      message.error(errorText(e, lang));
-    } finally {
-      setBusy(false);
-    }
-  };
-  const opts = (d: Record<string, readonly [string, string]>) =>
-    Object.entries(d).map(([value, l]) => ({ value, label: lang === 'en' ? l[1] : l[0] }));
-  return (
-    <Modal
-      open
-      title={t('添加议题', 'Add an agenda item')}
-      onCancel={() => onClose(false)}
-      onOk={() => form.submit()}
-      confirmLoading={busy}
-    >
-      <Form form={form} layout="vertical" requiredMark={false} onFinish={save} data-testid="item-form">
-        <Form.Item name="title" label={t('议题', 'Item')} rules={[{ required: true, max: 200 }]}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="category" label={t('类别', 'Category')} rules={[{ required: true }]}>
-          <Select options={opts(ITEM_CATEGORIES)} data-testid="item-category" />
-        </Form.Item>
-        <Form.Item
-          name="proposerCadreId"
-          label={t('初始动议人', 'Initial proposer')}
-          extra={t('未记录时，主持人视为动议人', 'If none is recorded, the chair is deemed the proposer')}
-        >
-          <Select
-            allowClear
-            options={meeting.members.map((x) => ({ value: x.cadreId, label: x.name }))}
-            data-testid="item-proposer"
-          />
-        </Form.Item>
-        <Form.Item name="prepDone" label={t('已完成的前期程序', 'Preparatory steps done')}>
-          <Select mode="multiple" options={opts(PREP_STEPS)} />
-        </Form.Item>
-        <Form.Item name="materials" label={t('会议材料', 'Materials')}>
-          <Input.TextArea rows={3} maxLength={2000} />
-        </Form.Item>
-      </Form>
-    </Modal>
   );
 }
