@@ -86,7 +86,7 @@ export async function closeItem(ctx: AppContext, actor: Actor, itemId: number, i
       entityId: f.meetingId,
       detail: { item: itemId, status, dissent: d.dissent, voters: d.voters, deemed: silent, urgent: !!urgent, results },
     });
-    if (status === 'decided' && d.reached) await refreshDecisionFindings(ctx, w, f.orgId);
+    await refreshDecisionFindings(ctx, w, f.orgId); // a divergence, or the meeting's last item closing (M-34)
     return { status, divergence: d, deemed: silent, candidates: results };
   });
 }

@@ -1,7 +1,8 @@
 // Decisions (SPEC §5, M-30 … M-37): so far meetings, attendance, agenda items with their proposers (issue 14 §1), and
-// opinions in speaking order, candidate-by-candidate votes, recusals, deferral on divergence (§2).
+// opinions in speaking order, candidate-by-candidate votes, recusals, deferral on divergence (§2), emergency decisions (§4).
 export { meetingRoutes } from './meetings.routes.js';
 export { itemRoutes } from './items.routes.js';
-export { meeting, meetingItem, itemCandidate } from './meetings.scope.js';
+export { emergencyRoutes } from './emergency.routes.js';
+export { meeting, meetingItem, itemCandidate, emergency } from './meetings.scope.js';
 export { quorum, type Quorum } from './quorum.js';
 export { MEETING_KINDS, ITEM_CATEGORIES, PREP_STEPS } from './meeting.dicts.js';

@@ -7,6 +7,7 @@ import { getRuleSettings } from '../../platform/rules/index.js';
 import { recordRead, type Actor } from '../../platform/trail/index.js';
 import { principalOf } from './item-facts.js';
 import { itemRecords } from './item-record.js';
+import { emergenciesAt } from './emergency.service.js';
 import { ITEM_CATEGORIES, MEETING_KINDS, PREP_SETTING, PREP_STEPS, type PrepStep } from './meeting.dicts.js';
 import { quorum } from './quorum.js';
 
@@ -20,7 +21,7 @@ export async function getMeeting(ctx: AppContext, actor: Actor, id: number) {
     .where('m.id', '=', id)
     .executeTakeFirst();
   if (!m) throw notFound();
-  const [members, guests, items, settings] = await Promise.all([
+  const [members, guests, items, settings, emergencies] = await Promise.all([
     ctx.db
       .selectFrom('meeting_members as x')
       .innerJoin('cadres as c', 'c.id', 'x.cadre_id')
@@ -43,6 +44,7 @@ export async function getMeeting(ctx: AppContext, actor: Actor, id: number) {
       .orderBy('i.seq')
       .execute(),
     Promise.all([getRuleSettings(ctx.db, 'M-30', m.org_id), getRuleSettings(ctx.db, 'M-31', m.org_id)]),
+    emergenciesAt(ctx, m),
   ]);
   await recordRead(ctx.db, ctx.clock, actor, { action: 'meeting.read', entity: 'meeting', entityId: id });
   const facts = members.map((x) => ({ cadreId: x.cadre_id, teamRole: x.team_role, attended: x.attended }));
@@ -78,6 +80,7 @@ export async function getMeeting(ctx: AppContext, actor: Actor, id: number) {
     })),
     guests,
     principal,
+    emergencies,
     items: items.map((i) => {
       const rec = record(i.id);
       const needs = i.category === 'other' ? [] : (q31[PREP_SETTING[i.category]] ?? []);

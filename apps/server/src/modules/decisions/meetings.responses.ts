@@ -1,6 +1,7 @@
 // What the meeting routes answer (M-30, M-31); zod only, so the workbench takes the types (api-types.ts).
 import { z } from 'zod';
 import { pageAnswer } from '../../platform/http/page.js';
+import { meetingEmergencies } from './emergency.responses.js';
 
 const label = z.tuple([z.string(), z.string()]);
 const person = z.object({ cadreId: z.number(), name: z.string() });
@@ -101,6 +102,7 @@ export const meetingDetail = meetingRow.omit({ chairName: true, expected: true, 
   ),
   /** Who speaks last (末位表态): the secretary, else the head, else the chair. */
   principal: z.number(),
+  emergencies: meetingEmergencies,
 });
 export const created = z.object({ id: z.number() });
 export const itemCreated = z.object({ id: z.number(), seq: z.number(), proposerDeemed: z.boolean() });

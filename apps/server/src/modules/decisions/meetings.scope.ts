@@ -40,3 +40,16 @@ export const itemCandidate = defineIdKind(
       .execute(),
   'item_candidate',
 );
+
+export const emergency = defineIdKind(
+  'emergency',
+  (ctx, auth, ids) =>
+    ctx.db
+      .selectFrom('emergency_decisions as e')
+      .innerJoin('orgs as o', 'o.id', 'e.org_id')
+      .select('e.id')
+      .where('e.id', 'in', ids)
+      .where(orgVisible(auth.scope, 'o'))
+      .execute(),
+  'emergency_decision',
+);

@@ -180,6 +180,23 @@ export interface ItemRecusalsTable {
   note: string | null;
   created_at: Timestamp;
 }
+/** Emergency decisions (issue 14 §4, M-34): taken without a meeting, recorded within days, reported at the next. */
+export interface EmergencyDecisionsTable {
+  id: Generated<number>;
+  org_id: number;
+  kind: 'committee' | 'standing' | 'office';
+  title: string;
+  category: 'major_decision' | 'appointment' | 'major_project' | 'large_funds' | 'other';
+  decided_on: ColumnType<string, string, string>;
+  recorded_on: ColumnType<string, string, string>;
+  reason: string;
+  content: string;
+  proposer_cadre_id: number;
+  reported_meeting_id: number | null;
+  reported_at: Timestamp | null;
+  created_by: number | null;
+  created_at: Timestamp;
+}
 /** 定时任务 (issue 13 §5): one run of a scheduled job; finished_at null while it runs. */
 export interface JobRunsTable {
   id: Generated<string>;
@@ -602,6 +619,7 @@ export interface DB {
   item_opinions: ItemOpinionsTable;
   candidate_votes: CandidateVotesTable;
   item_recusals: ItemRecusalsTable;
+  emergency_decisions: EmergencyDecisionsTable;
   rule_overrides: RuleOverridesTable;
   calendar_days: CalendarDaysTable;
   cadres: CadresTable;

@@ -103,6 +103,21 @@ export async function buildTwoCounties(t: TestApp): Promise<{ own: Ids; sibling:
         'candidate',
       )
     ).id;
+    ids.emergency = (
+      await ok(
+        city.post('/api/v1/emergency-decisions', {
+          orgId: x.dept,
+          kind: 'office',
+          title: '临时决策',
+          category: 'other',
+          decidedOn: '2026-03-01',
+          reason: '时间紧急',
+          content: '同意先行处置',
+          proposerCadreId: x.deptHead,
+        }),
+        'emergency',
+      )
+    ).id;
     ids.relation = (
       await ok(
         city.post(`/api/v1/cadres/${x.deptHead}/relations`, { relativeCadreId: x.other, kind: 'cousin' }),

@@ -1,0 +1,31 @@
+// What the emergency-decision routes answer (M-34); zod only, so the workbench takes the types.
+import { z } from 'zod';
+import { pageAnswer } from '../../platform/http/page.js';
+
+const label = z.tuple([z.string(), z.string()]);
+
+export const emergencyRow = z.object({
+  id: z.number(),
+  orgId: z.number(),
+  orgName: z.string(),
+  kind: z.string(),
+  kindLabel: label,
+  title: z.string(),
+  category: z.string(),
+  categoryLabel: label,
+  decidedOn: z.string(),
+  recordedOn: z.string(),
+  /** Written down later than the M-34 days after the decision. */
+  late: z.boolean(),
+  reason: z.string(),
+  content: z.string(),
+  proposerName: z.string(),
+  reported: z.object({ meetingId: z.number(), heldOn: z.string() }).nullable(),
+});
+export const emergencyPage = pageAnswer(emergencyRow);
+export const emergencyCreated = z.object({ id: z.number(), recordedOn: z.string(), late: z.boolean() });
+export const emergencyReported = z.object({ id: z.number() });
+/** On a meeting's record: its body's emergency decisions to report there, and those reported there. */
+export const meetingEmergencies = z.array(
+  z.object({ id: z.number(), title: z.string(), decidedOn: z.string(), reported: z.boolean() }),
+);
