@@ -106,4 +106,47 @@ describe('meetings', () => {
     await settle(page);
     await shot(page, 'meeting-opinions', true);
   }, 150_000);
+
+  it('临时决策: recorded afterwards, listed on the next meeting of its body, reported there', async () => {
+    const page = await newPage();
+    await uiLogin(page, 'demo_county_a');
+    await page.getByRole('menuitem', { name: '临时决策' }).click();
+    await page.getByTestId('add-emergency').click();
+    const form = page.getByTestId('emergency-form');
+    const open = '.ant-select-dropdown:not(.ant-select-dropdown-hidden)';
+    await pick(
+      form.getByTestId('emergency-org'),
+      page.locator(`${open} .ant-select-tree-title`).filter({ hasText: /^明湖区$/ }),
+    );
+    await pick(
+      form.getByLabel('本应提交的会议'),
+      page.locator(`${open} .ant-select-item-option`).filter({ hasText: '常委会' }),
+    );
+    await form.getByLabel('决策日期').fill(toCstDate(new Date()));
+    await form.getByLabel('决策日期').press('Enter');
+    await form.getByLabel('事项').fill('拨付防汛抢险资金');
+    await pick(
+      form.getByLabel('类别'),
+      page.locator(`${open} .ant-select-item-option`).filter({ hasText: '大额度资金使用' }),
+    );
+    await pick(form.getByLabel('提议人'), page.locator(`${open} .ant-select-item-option`).first());
+    await form.getByLabel('紧急理由').fill('突发汛情，来不及召开常委会');
+    await form.getByLabel('决策内容').fill('同意先行拨付抢险资金 200 万元');
+    await page.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page.getByTestId('emergencies').getByText('待下次会议通报').waitFor();
+
+    await page.getByRole('menuitem', { name: '会议记录' }).click();
+    await page.getByTestId('meetings').locator('tr.ant-table-row a').first().click();
+    const card = page.getByTestId('meeting-emergencies');
+    await card.getByText('拨付防汛抢险资金').waitFor();
+    await card.locator('[data-testid^="report-emergency-"]').click();
+    await card.getByText('已在本次会议通报').waitFor();
+    await page.getByRole('menuitem', { name: '临时决策' }).click();
+    await page
+      .getByTestId('emergencies')
+      .getByText(/已在 .* 会议上通报/)
+      .waitFor();
+    await settle(page);
+    await shot(page, 'emergencies');
+  }, 90_000);
 });

@@ -17,6 +17,7 @@ import type * as talks from './modules/talks/talks.responses.js';
 import type * as obligations from './modules/talks/obligations.responses.js';
 import type * as jobs from './platform/jobs/jobs.responses.js';
 import type * as meetings from './modules/decisions/meetings.responses.js';
+import type * as emergencies from './modules/decisions/emergency.responses.js';
 
 export { DEFAULT_PAGE_SIZE } from './platform/http/page.js';
 export { ROLES } from './platform/auth/roles.js';
@@ -48,6 +49,7 @@ export type JobRow = Item<JobList>;
 /** Decisions (issue 14): a meeting in the list, and one meeting with its members and items. */
 export type MeetingRow = Item<Answer<typeof meetings.meetingPage>>;
 export type MeetingDetail = Answer<typeof meetings.meetingDetail>;
+export type EmergencyRow = Item<Answer<typeof emergencies.emergencyPage>>;
 export type LoginLogRow = Item<Answer<typeof accounts.loginLogPage>>;
 export type SessionRow = Item<Answer<typeof accounts.sessionPage>>;
 export type Rule = Item<Answer<typeof rules.rulesAnswer>>;

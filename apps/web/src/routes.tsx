@@ -8,6 +8,7 @@ import {
   AuditOutlined,
   BarChartOutlined,
   BankOutlined,
+  ThunderboltOutlined,
   CarryOutOutlined,
   CloudUploadOutlined,
   DashboardOutlined,
@@ -52,6 +53,7 @@ import { LoginLogPage, SessionsPage } from './pages/admin/LoginLogPage';
 import { JobsPage } from './pages/admin/JobsPage';
 import { MeetingsPage } from './pages/decisions/MeetingsPage';
 import { MeetingPage } from './pages/decisions/MeetingPage';
+import { EmergenciesPage } from './pages/decisions/EmergenciesPage';
 
 // ECharts is large and only the dashboard and the analysis draw charts: it loads with those pages, not with the login.
 const HomePage = lazy(() => import('./pages/HomePage').then((m) => ({ default: m.HomePage })));
@@ -141,6 +143,12 @@ export const PAGES: PageDef[] = [
     menu: { icon: <BankOutlined />, label: ['会议记录', 'Meetings'] },
   },
   { path: '/meetings/:id', element: <MeetingPage />, perms: ['decisions.read'] },
+  {
+    path: '/emergency-decisions',
+    element: <EmergenciesPage />,
+    perms: ['decisions.read'],
+    menu: { icon: <ThunderboltOutlined />, label: ['临时决策', 'Emergency decisions'] },
+  },
   {
     path: '/talks',
     element: <TalksPage />,

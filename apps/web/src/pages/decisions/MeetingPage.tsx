@@ -53,6 +53,15 @@ export function MeetingPage() {
     }
   };
   const writable = can('decisions.write');
+  const report = async (emergencyId: number) => {
+    try {
+      await api('POST', `/api/v1/emergency-decisions/${emergencyId}/report`, { meetingId: d.id });
+      message.success(t('已记录通报', 'Report recorded'));
+      m.reload();
+    } catch (e) {
+      message.error(errorText(e, lang));
+    }
+  };
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={16}>
       <Card title={`${d.orgName} · ${name(d.kindLabel)} · ${d.heldOn}`} data-testid="meeting">
@@ -121,6 +130,29 @@ export function MeetingPage() {
           ]}
         />
       </Card>
+      {d.emergencies.length > 0 && (
+        <Card title={t('临时决策通报', 'Emergency decisions to report')} data-testid="meeting-emergencies">
+          {d.emergencies.map((e) => (
+            <Space key={e.id} style={{ display: 'flex', marginBottom: 8 }}>
+              <Typography.Text>
+                {e.decidedOn} {e.title}
+              </Typography.Text>
+              {e.reported ? (
+                <Tag color="green">{t('已在本次会议通报', 'Reported at this meeting')}</Tag>
+              ) : (
+                <>
+                  <Tag color="orange">{t('待通报', 'To report')}</Tag>
+                  {writable && (
+                    <Button size="small" onClick={() => report(e.id)} data-testid={`report-emergency-${e.id}`}>
+                      {t('已在本次会议通报', 'Reported here')}
+                    </Button>
+                  )}
+                </>
+              )}
+            </Space>
+          ))}
+        </Card>
+      )}
       <Card
         title={t('议题', 'Agenda items')}
         extra={
