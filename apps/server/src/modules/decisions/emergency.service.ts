@@ -90,6 +90,17 @@ export async function reportEmergency(
       .select(['org_id', 'kind', 'held_on'])
       .where('id', '=', input.meetingId)
       .executeTakeFirstOrThrow();
+    const sealed = await w.trx
+      .selectFrom('meeting_seals')
+      .select('seq')
+      .where('meeting_id', '=', input.meetingId)
+      .executeTakeFirst();
+    if (sealed)
+      throw conflict(
+        'RECORD_SEALED',
+        '该会议记录已封存，不能再登记通报',
+        'That meeting is sealed; a report cannot be added to it',
+      );
     if (m.org_id !== e.org_id || m.kind !== e.kind || m.held_on < e.decided_on)
       throw invalidField(
         'meetingId',

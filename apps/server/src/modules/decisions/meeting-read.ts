@@ -46,6 +46,11 @@ export async function getMeeting(ctx: AppContext, actor: Actor, id: number) {
     Promise.all([getRuleSettings(ctx.db, 'M-30', m.org_id), getRuleSettings(ctx.db, 'M-31', m.org_id)]),
     emergenciesAt(ctx, m),
   ]);
+  const seal = await ctx.db
+    .selectFrom('meeting_seals')
+    .select(['seq', 'digest', 'sealed_at'])
+    .where('meeting_id', '=', id)
+    .executeTakeFirst();
   await recordRead(ctx.db, ctx.clock, actor, { action: 'meeting.read', entity: 'meeting', entityId: id });
   const facts = members.map((x) => ({ cadreId: x.cadre_id, teamRole: x.team_role, attended: x.attended }));
   const principal = principalOf(facts, m.chair_cadre_id);
@@ -81,6 +86,7 @@ export async function getMeeting(ctx: AppContext, actor: Actor, id: number) {
     guests,
     principal,
     emergencies,
+    seal: seal ? { seq: seal.seq, digest: seal.digest, sealedAt: new Date(seal.sealed_at).toISOString() } : null,
     items: items.map((i) => {
       const rec = record(i.id);
       const needs = i.category === 'other' ? [] : (q31[PREP_SETTING[i.category]] ?? []);

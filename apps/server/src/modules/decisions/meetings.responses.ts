@@ -103,6 +103,8 @@ export const meetingDetail = meetingRow.omit({ chairName: true, expected: true, 
   /** Who speaks last (末位表态): the secretary, else the head, else the chair. */
   principal: z.number(),
   emergencies: meetingEmergencies,
+  /** null until sealed (M-35). */
+  seal: z.object({ seq: z.number(), digest: z.string(), sealedAt: z.string() }).nullable(),
 });
 export const created = z.object({ id: z.number() });
 export const itemCreated = z.object({ id: z.number(), seq: z.number(), proposerDeemed: z.boolean() });
@@ -115,4 +117,20 @@ export const itemClosed = z.object({
   divergence: z.object({ dissent: z.number(), voters: z.number(), threshold: z.number(), reached: z.boolean() }),
   deemed: z.array(z.number()),
   candidates: z.array(tallyAnswer.extend({ id: z.number(), result: z.enum(['passed', 'rejected', 'deferred']) })),
+});
+export const sealed = z.object({ seq: z.number(), digest: z.string(), prevDigest: z.string().nullable() });
+export const sealCheck = z.object({
+  sealed: z.boolean(),
+  meetingId: z.number().optional(),
+  orgId: z.number().optional(),
+  seq: z.number().optional(),
+  prevDigest: z.string().nullable().optional(),
+  algorithm: z.string().optional(),
+  digest: z.string().optional(),
+  sealedAt: z.string().optional(),
+  keyId: z.string().optional(),
+  intact: z.boolean().optional(),
+  checks: z
+    .object({ digest: z.boolean(), signature: z.boolean(), chain: z.boolean(), changed: z.array(z.string()) })
+    .optional(),
 });

@@ -7,6 +7,7 @@ import * as s from './meetings.schema.js';
 import * as answers from './meetings.responses.js';
 import { meeting } from './meetings.scope.js';
 import { getMeeting } from './meeting-read.js';
+import { checkSeal, sealMeeting } from './seal.service.js';
 import { addItem, createMeeting, listMeetings, recordAttendance } from './meetings.service.js';
 
 export function meetingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -80,6 +81,33 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) => reply.status(201).send(await addItem(ctx, actorOf(req), req.params.id, req.body)),
+    );
+    app.post(
+      '/meetings/:id/seal',
+      {
+        config: writeAccess,
+        schema: {
+          tags,
+          summary: '封存会议记录（签名并链接上一封存） Seal the record (M-35)',
+          params: meeting.params(),
+          body: s.sealBody,
+          response: { 200: answers.sealed },
+        },
+      },
+      async (req) => sealMeeting(ctx, actorOf(req), requireAuth(req), req.params.id),
+    );
+    app.get(
+      '/meetings/:id/seal',
+      {
+        config: read,
+        schema: {
+          tags,
+          summary: '核验封存 Check the seal: digest, signature, chain, and the rows against it',
+          params: meeting.params(),
+          response: { 200: answers.sealCheck },
+        },
+      },
+      async (req) => checkSeal(ctx, actorOf(req), req.params.id),
     );
   };
 }

@@ -65,3 +65,5 @@ export const itemCreate = z
       .optional(),
   })
   .strict();
+
+export const sealBody = z.object({}).strict();

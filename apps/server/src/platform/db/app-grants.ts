@@ -4,8 +4,15 @@
 import { sql, type Kysely } from 'kysely';
 
 /** Rows written once, never changed or removed: the trail, sealed files, facts about the installation (key checks),
- *  the login log (issue 13 §1: the app cannot erase a failed login). */
-export const APPEND_ONLY = ['trail', 'report_attachments', 'record_attachments', 'installation', 'login_log'];
+ *  the login log (issue 13 §1: the app cannot erase a failed login), meeting seals. */
+export const APPEND_ONLY = [
+  'trail',
+  'report_attachments',
+  'record_attachments',
+  'installation',
+  'login_log',
+  'meeting_seals', // issue 14 §5: a seal is never changed; a correction is a new sealed addendum
+];
 /** Moved only by the owner: trail_head by its SECURITY DEFINER trigger (0012), schema_migrations by migrate. */
 export const READ_ONLY = ['trail_head', 'schema_migrations'];
 /** A column named *_sealed (reporter identity, sealed files) is written once: never updated, its row never deleted. */

@@ -180,6 +180,20 @@ export interface ItemRecusalsTable {
   note: string | null;
   created_at: Timestamp;
 }
+/** A meeting's seal (issue 14 §5, M-35): digest of its canonical record, signed, chained per unit. */
+export interface MeetingSealsTable {
+  meeting_id: number;
+  org_id: number;
+  seq: number;
+  prev_digest: string | null;
+  algorithm: string;
+  digest: string;
+  record: ColumnType<Record<string, unknown>, string, never>;
+  signature: string;
+  key_id: string;
+  sealed_at: Timestamp;
+  sealed_by: number | null;
+}
 /** Emergency decisions (issue 14 §4, M-34): taken without a meeting, recorded within days, reported at the next. */
 export interface EmergencyDecisionsTable {
   id: Generated<number>;
@@ -620,6 +634,7 @@ export interface DB {
   candidate_votes: CandidateVotesTable;
   item_recusals: ItemRecusalsTable;
   emergency_decisions: EmergencyDecisionsTable;
+  meeting_seals: MeetingSealsTable;
   rule_overrides: RuleOverridesTable;
   calendar_days: CalendarDaysTable;
   cadres: CadresTable;

@@ -118,6 +118,14 @@ export function fromDatabaseError(e: unknown, req?: RequestParts): AppError | nu
         '记录正被他人同时修改，请重试',
         'The record was changed concurrently; please retry',
       );
+    case 'MJS01':
+      // issue 14 §5: the database refused to touch a sealed meeting (db/migrations/0021_meeting_seals.sql).
+      return new AppError(
+        409,
+        'RECORD_SEALED',
+        '该会议记录已封存，不能修改；更正须另行登记并封存补充记录',
+        'This meeting record is sealed and cannot change; a correction is a separate, sealed addendum',
+      );
     default:
       return null;
   }
