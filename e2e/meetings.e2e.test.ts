@@ -1,36 +1,43 @@
 // 会议记录 in a real Chromium (issue 14 §1): a county officer records a standing-committee meeting of 明湖区 (who
 // should attend comes from the team), marks one member absent with a reason, adds an appointment item with its
 // proposer and a project item without one (the chair becomes the deemed proposer), and reads each item's quorum;
-// then (§2) names a candidate, takes every present member's opinion with the principal last, votes, and closes it.
+// then (§2) names a candidate, takes every present member's opinion with the principal last, votes, and closes it;
+// (§5) closes the other item, seals the record and checks the seal.
 import { describe, expect, it } from 'vitest';
 import { toCstDate } from '../apps/server/src/platform/clock/index.js';
+import type { Page } from 'playwright-core';
 import { browserSuite, pick, settle, shot, uiLogin } from './pages.js';
 
 const newPage = browserSuite();
+
+/** 登记会议: a standing-committee meeting of 明湖区 today, chaired by the first member; lands on its page. */
+async function recordMeeting(page: Page) {
+  await page.getByRole('menuitem', { name: '会议记录' }).click();
+  await page.getByTestId('add-meeting').click();
+  const form = page.getByTestId('meeting-form');
+  const open = '.ant-select-dropdown:not(.ant-select-dropdown-hidden)';
+  await pick(
+    form.getByTestId('meeting-org'),
+    page.locator(`${open} .ant-select-tree-title`).filter({ hasText: /^明湖区$/ }),
+  );
+  await pick(
+    form.getByLabel('会议类别'),
+    page.locator(`${open} .ant-select-item-option`).filter({ hasText: '常委会' }),
+  );
+  await form.getByLabel('会议日期').fill(toCstDate(new Date()));
+  await form.getByLabel('会议日期').press('Enter');
+  await form.getByLabel('地点').fill('区委常委会议室');
+  await pick(form.getByLabel('主持人'), page.locator(`${open} .ant-select-item-option`).first());
+  await form.getByLabel('记录人').fill('区委办公室');
+  await page.getByRole('button', { name: /确\s*定|OK/ }).click();
+  await page.getByTestId('meeting').waitFor();
+}
 
 describe('meetings', () => {
   it('records a meeting, its attendance and items, and shows quorum and the deemed proposer', async () => {
     const page = await newPage();
     await uiLogin(page, 'demo_county_a');
-    await page.getByRole('menuitem', { name: '会议记录' }).click();
-    await page.getByTestId('add-meeting').click();
-    const form = page.getByTestId('meeting-form');
-    const open = '.ant-select-dropdown:not(.ant-select-dropdown-hidden)';
-    await pick(
-      form.getByTestId('meeting-org'),
-      page.locator(`${open} .ant-select-tree-title`).filter({ hasText: /^明湖区$/ }),
-    );
-    await pick(
-      form.getByLabel('会议类别'),
-      page.locator(`${open} .ant-select-item-option`).filter({ hasText: '常委会' }),
-    );
-    await form.getByLabel('会议日期').fill(toCstDate(new Date()));
-    await form.getByLabel('会议日期').press('Enter');
-    await form.getByLabel('地点').fill('区委常委会议室');
-    await pick(form.getByLabel('主持人'), page.locator(`${open} .ant-select-item-option`).first());
-    await form.getByLabel('记录人').fill('区委办公室');
-    await page.getByRole('button', { name: /确\s*定|OK/ }).click();
-    await page.getByTestId('meeting').waitFor();
+    await recordMeeting(page);
 
     // Everyone present but the last member, who is away with a reason.
     const radios = page.locator('[data-testid^="attend-"]');
@@ -105,6 +112,23 @@ describe('meetings', () => {
     await rec.getByTestId('candidates-1').getByText('通过').waitFor();
     await settle(page);
     await shot(page, 'meeting-opinions', true);
+
+    // §5: sealing waits for every item; the second item closes (nobody spoke: all deemed to agree), then the seal.
+    expect(await page.getByTestId('seal-meeting').isDisabled()).toBe(true);
+    await page.getByTestId('close-item-2').click();
+    await page
+      .getByRole('button', { name: /结束议题/ })
+      .last()
+      .click();
+    await expect.poll(() => page.getByTestId('item-status-2').innerText()).toContain('已作出决定');
+    await page.getByTestId('seal-meeting').click();
+    await page.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page.getByTestId('sealed').waitFor();
+    expect(await page.getByTestId('add-item').count()).toBe(0); // a sealed record offers no changes
+    await page.getByTestId('verify-seal').click();
+    await expect.poll(() => page.getByTestId('seal-check').innerText()).toContain('核验通过');
+    await settle(page);
+    await shot(page, 'meeting-sealed');
   }, 150_000);
 
   it('临时决策: recorded afterwards, listed on the next meeting of its body, reported there', async () => {
@@ -135,8 +159,7 @@ describe('meetings', () => {
     await page.getByRole('button', { name: /确\s*定|OK/ }).click();
     await page.getByTestId('emergencies').getByText('待下次会议通报').waitFor();
 
-    await page.getByRole('menuitem', { name: '会议记录' }).click();
-    await page.getByTestId('meetings').locator('tr.ant-table-row a').first().click();
+    await recordMeeting(page); // the first test's meeting is sealed: a new one of the same body
     const card = page.getByTestId('meeting-emergencies');
     await card.getByText('拨付防汛抢险资金').waitFor();
     await card.locator('[data-testid^="report-emergency-"]').click();

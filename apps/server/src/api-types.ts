@@ -49,6 +49,7 @@ export type JobRow = Item<JobList>;
 /** Decisions (issue 14): a meeting in the list, and one meeting with its members and items. */
 export type MeetingRow = Item<Answer<typeof meetings.meetingPage>>;
 export type MeetingDetail = Answer<typeof meetings.meetingDetail>;
+export type SealCheck = Answer<typeof meetings.sealCheck>;
 export type EmergencyRow = Item<Answer<typeof emergencies.emergencyPage>>;
 export type LoginLogRow = Item<Answer<typeof accounts.loginLogPage>>;
 export type SessionRow = Item<Answer<typeof accounts.sessionPage>>;

@@ -172,8 +172,22 @@ export async function listEmergencies(ctx: AppContext, auth: Auth, query: z.infe
   };
 }
 
-/** For a meeting's record: the body's emergency decisions still to report (taken up to that day), and those reported there. */
-export async function emergenciesAt(ctx: AppContext, m: { id: number; org_id: number; kind: string; held_on: string }) {
+/** For a meeting's record: those reported there and, until it is sealed, the body's others still to report. */
+export async function emergenciesAt(
+  ctx: AppContext,
+  m: { id: number; org_id: number; kind: string; held_on: string },
+  sealed: boolean,
+) {
+  // A sealed record lists only what was reported at it: nothing can be reported there any more.
+  if (sealed)
+    return (
+      await ctx.db
+        .selectFrom('emergency_decisions')
+        .select(['id', 'title', 'decided_on'])
+        .where('reported_meeting_id', '=', m.id)
+        .orderBy('decided_on')
+        .execute()
+    ).map((r) => ({ id: r.id, title: r.title, decidedOn: r.decided_on, reported: true }));
   const rows = await ctx.db
     .selectFrom('emergency_decisions')
     .select(['id', 'title', 'decided_on', 'reported_meeting_id'])

@@ -21,6 +21,11 @@ export async function getMeeting(ctx: AppContext, actor: Actor, id: number) {
     .where('m.id', '=', id)
     .executeTakeFirst();
   if (!m) throw notFound();
+  const seal = await ctx.db
+    .selectFrom('meeting_seals')
+    .select(['seq', 'digest', 'sealed_at'])
+    .where('meeting_id', '=', id)
+    .executeTakeFirst();
   const [members, guests, items, settings, emergencies] = await Promise.all([
     ctx.db
       .selectFrom('meeting_members as x')
@@ -44,13 +49,8 @@ export async function getMeeting(ctx: AppContext, actor: Actor, id: number) {
       .orderBy('i.seq')
       .execute(),
     Promise.all([getRuleSettings(ctx.db, 'M-30', m.org_id), getRuleSettings(ctx.db, 'M-31', m.org_id)]),
-    emergenciesAt(ctx, m),
+    emergenciesAt(ctx, m, !!seal),
   ]);
-  const seal = await ctx.db
-    .selectFrom('meeting_seals')
-    .select(['seq', 'digest', 'sealed_at'])
-    .where('meeting_id', '=', id)
-    .executeTakeFirst();
   await recordRead(ctx.db, ctx.clock, actor, { action: 'meeting.read', entity: 'meeting', entityId: id });
   const facts = members.map((x) => ({ cadreId: x.cadre_id, teamRole: x.team_role, attended: x.attended }));
   const principal = principalOf(facts, m.chair_cadre_id);

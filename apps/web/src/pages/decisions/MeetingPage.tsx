@@ -12,6 +12,7 @@ import { useSession } from '../../session';
 import { useLoad } from '../../components/useLoad';
 import { NotFoundPage } from '../NotFoundPage';
 import { ItemDialog } from './ItemDialog';
+import { SealBar } from './SealBar';
 import { ItemRecord, STATUS } from './ItemRecord';
 
 type Member = MeetingDetail['members'][number];
@@ -52,7 +53,7 @@ export function MeetingPage() {
       message.error(errorText(e, lang));
     }
   };
-  const writable = can('decisions.write');
+  const writable = can('decisions.write') && !d.seal; // a sealed record never changes (M-35)
   const report = async (emergencyId: number) => {
     try {
       await api('POST', `/api/v1/emergency-decisions/${emergencyId}/report`, { meetingId: d.id });
@@ -73,6 +74,7 @@ export function MeetingPage() {
             {d.guests.map((g) => `${g.name}（${g.capacity}）`).join('、') || '—'}
           </Descriptions.Item>
         </Descriptions>
+        <SealBar meeting={d} writable={writable} onChange={m.reload} />
       </Card>
       <Card
         title={t(
