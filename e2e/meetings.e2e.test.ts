@@ -2,9 +2,15 @@
 // should attend comes from the team), marks one member absent with a reason, adds an appointment item with its
 // proposer and a project item without one (the chair becomes the deemed proposer), and reads each item's quorum;
 // then (§2) names a candidate, takes every present member's opinion with the principal last, votes, and closes it;
-// (§5) closes the other item, seals the record and checks the seal.
+// (§5) closes the other item, seals the record, checks the seal, exports the archive and verifies it with its own
+// verify.html opened from disk with every network request refused.
 import { describe, expect, it } from 'vitest';
 import { toCstDate } from '../apps/server/src/platform/clock/index.js';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { unzipSync, zipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { browserSuite, pick, settle, shot, uiLogin } from './pages.js';
 
@@ -105,8 +111,8 @@ describe('meetings', () => {
     }
     await rec.getByTestId('close-item-1').click();
     await page
+      .locator('.ant-modal')
       .getByRole('button', { name: /结束议题/ })
-      .last()
       .click();
     await expect.poll(() => rec.getByTestId('item-status-1').innerText()).toContain('已作出决定');
     await rec.getByTestId('candidates-1').getByText('通过').waitFor();
@@ -117,8 +123,8 @@ describe('meetings', () => {
     expect(await page.getByTestId('seal-meeting').isDisabled()).toBe(true);
     await page.getByTestId('close-item-2').click();
     await page
+      .locator('.ant-modal')
       .getByRole('button', { name: /结束议题/ })
-      .last()
       .click();
     await expect.poll(() => page.getByTestId('item-status-2').innerText()).toContain('已作出决定');
     await page.getByTestId('seal-meeting').click();
@@ -129,6 +135,25 @@ describe('meetings', () => {
     await expect.poll(() => page.getByTestId('seal-check').innerText()).toContain('核验通过');
     await settle(page);
     await shot(page, 'meeting-sealed');
+
+    // The archive: downloaded, then its own verify.html — opened from disk, no server — checks it in Chromium.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-archive').click()]);
+    const dir = mkdtempSync(path.join(tmpdir(), 'mj-e2e-archive-'));
+    const zipFile = path.join(dir, download.suggestedFilename());
+    await download.saveAs(zipFile);
+    const files = unzipSync(new Uint8Array(readFileSync(zipFile)));
+    writeFileSync(path.join(dir, 'verify.html'), files['verify.html']);
+    const offline = await newPage();
+    await offline.route('**', (r) => (r.request().url().startsWith('file:') ? r.continue() : r.abort()));
+    await offline.goto(pathToFileURL(path.join(dir, 'verify.html')).href);
+    await offline.getByTestId('archive-file').setInputFiles(zipFile);
+    await expect.poll(() => offline.getByTestId('result').innerText()).toContain('核验通过');
+    files['record.json'][10] ^= 1;
+    const bad = path.join(dir, 'bad.zip');
+    writeFileSync(bad, zipSync(files));
+    await offline.getByTestId('archive-file').setInputFiles(bad);
+    await expect.poll(() => offline.getByTestId('result').innerText()).toContain('record.json');
+    await shot(offline, 'verify-html');
   }, 150_000);
 
   it('临时决策: recorded afterwards, listed on the next meeting of its body, reported there', async () => {

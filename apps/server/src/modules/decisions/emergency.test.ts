@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, startTestApp, type Client, type TestApp } from '../../test/harness.js';
 import { CADRE, loadSmallTree, ORG } from '../../test/fixtures.js';
 import { daysBetween } from './emergency.dates.js';
-import { meetingWith, seatTeam } from './test-team.js';
+import { meetingWith, seatTeam } from './meetings.fixtures.js';
 
 let t: TestApp;
 let city: Client;

@@ -2,12 +2,13 @@
 // scope hook has checked it before a handler runs), one service call.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context.js';
-import { actorOf, requireAuth } from '../../platform/http/index.js';
+import { actorOf, fileAnswer, requireAuth } from '../../platform/http/index.js';
 import * as s from './meetings.schema.js';
 import * as answers from './meetings.responses.js';
 import { meeting } from './meetings.scope.js';
 import { getMeeting } from './meeting-read.js';
 import { checkSeal, sealMeeting } from './seal.service.js';
+import { exportArchive } from './archive/export.js';
 import { addItem, createMeeting, listMeetings, recordAttendance } from './meetings.service.js';
 
 export function meetingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -108,6 +109,23 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (req) => checkSeal(ctx, actorOf(req), req.params.id),
+    );
+    app.get(
+      '/meetings/:id/archive',
+      {
+        config: read,
+        schema: {
+          tags,
+          summary: '导出会议归档（.zip，可离线核验） Export the sealed meeting as an archive',
+          params: meeting.params(),
+          response: { 200: fileAnswer('application/zip', '会议归档 .zip') },
+        },
+      },
+      async (req, reply) => {
+        const a = await exportArchive(ctx, actorOf(req), req.params.id);
+        reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(a.name)}`);
+        return reply.type('application/zip').send(Buffer.from(a.zip));
+      },
     );
   };
 }

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, startTestApp, type Client, type TestApp } from '../../test/harness.js';
 import { CADRE, loadSmallTree, ORG } from '../../test/fixtures.js';
 import { quorum } from './quorum.js';
-import { seatTeam } from './test-team.js';
+import { seatTeam } from './meetings.fixtures.js';
 
 let t: TestApp;
 let city: Client;

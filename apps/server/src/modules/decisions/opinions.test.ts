@@ -8,7 +8,7 @@ import { loginAs, startTestApp, type Client, type TestApp } from '../../test/har
 import { loadSmallTree, ORG } from '../../test/fixtures.js';
 import { makeIdCard } from '../registry/index.js';
 import { candidateResult, divergence, tally } from './tally.js';
-import { meetingWith, seatTeam } from './test-team.js';
+import { meetingWith, seatTeam } from './meetings.fixtures.js';
 
 let t: TestApp;
 let city: Client;

@@ -79,7 +79,7 @@ export async function sealMeeting(ctx: AppContext, actor: Actor, auth: Auth, id:
 }
 
 /** The stored seal's payload, as it was signed. */
-const payloadOf = (s: {
+export const payloadOf = (s: {
   meeting_id: number;
   org_id: number;
   seq: number;

@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, startTestApp, type Client, type TestApp } from '../../test/harness.js';
 import { loadSmallTree, ORG } from '../../test/fixtures.js';
-import { meetingWith, seatTeam } from './test-team.js';
+import { meetingWith, seatTeam } from './meetings.fixtures.js';
 
 let t: TestApp;
 let city: Client;

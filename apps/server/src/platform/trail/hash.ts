@@ -3,16 +3,8 @@
 // SHA-256 no longer verifies. Rows written before the switch-over stay plain SHA-256 (see trail-key.service.ts).
 import { createHash, createHmac } from 'node:crypto';
 
-/** JSON with object keys sorted at every depth, so jsonb's own key order cannot change a hash. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
-  if (value instanceof Date) return JSON.stringify(value.toISOString());
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-}
+export { canonicalJson } from './canonical-json.js';
+import { canonicalJson } from './canonical-json.js';
 
 /**
  * What PostgreSQL will give back for a string: lone surrogates become U+FFFD on the way in, and NUL cannot be

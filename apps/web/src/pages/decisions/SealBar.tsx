@@ -1,6 +1,7 @@
 // The seal of a meeting (issue 14 §5, M-35) on its page: 封存 once every item is closed (it cannot be undone), then
 // the seal's place in the unit's chain and its digest, and 核验 — the server recomputes the record from the rows and
-// names any field that differs, and checks the signature and the link to the previous seal.
+// names any field that differs, and checks the signature and the link to the previous seal; 导出归档 downloads the
+// .zip that verify.html inside it (or `npm run verify-archive`) checks offline.
 import { useState } from 'react';
 import { Alert, App, Button, Popconfirm, Space, Tag, Typography } from 'antd';
 import type { MeetingDetail, SealCheck } from '@api';
@@ -72,6 +73,9 @@ export function SealBar({
         </Typography.Text>
         <Button onClick={verify} data-testid="verify-seal">
           {t('核验封存', 'Check the seal')}
+        </Button>
+        <Button href={`/api/v1/meetings/${meeting.id}/archive`} data-testid="export-archive">
+          {t('导出归档（可离线核验）', 'Export the archive (checks offline)')}
         </Button>
       </Space>
       {check?.sealed && (

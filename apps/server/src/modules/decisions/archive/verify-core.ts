@@ -1,0 +1,141 @@
+// Checking an exported meeting archive offline (issue 14 §5, M-35) — the same code in `npm run verify-archive` and,
+// bundled, in the archive's own verify.html: WebCrypto (SHA-256, Ed25519) and fflate only, no server, no network.
+// It checks, and names what fails: the manifest's signature; every file against its digest (and no file unlisted);
+// the record against the seal's digest; the seal's signature; the link to the unit's previous seal; and, given this
+// installation's public key, that the archive was sealed here.
+import { strFromU8, unzipSync } from 'fflate';
+import { canonicalJson } from '../../../platform/trail/canonical-json.js';
+
+export interface Problem {
+  zh: string;
+  en: string;
+  /** The file of the archive it concerns. */
+  file?: string;
+}
+export interface ArchiveCheck {
+  ok: boolean;
+  meetingId?: number;
+  seq?: number;
+  digest?: string;
+  keyId?: string;
+  problems: Problem[];
+}
+interface Proof<T> {
+  payload: T;
+  signature: string;
+  algorithm: string;
+  keyId: string;
+}
+export interface ManifestPayload {
+  meetingId: number;
+  exportedAt: string;
+  files: Array<{ name: string; size: number; sha256: string }>;
+}
+interface SealPayload {
+  meetingId: number;
+  orgId: number;
+  seq: number;
+  prevDigest: string | null;
+  digest: string;
+}
+
+const enc = new TextEncoder();
+const hex = (b: ArrayBuffer) => [...new Uint8Array(b)].map((x) => x.toString(16).padStart(2, '0')).join('');
+export const sha256Hex = async (data: Uint8Array | string) =>
+  hex(await crypto.subtle.digest('SHA-256', (typeof data === 'string' ? enc.encode(data) : data) as BufferSource));
+const unbase64 = (s: string) => {
+  const b = atob(
+    s
+      .replace(/-/g, '+')
+      .replace(/_/g, '/')
+      .padEnd(Math.ceil(s.length / 4) * 4, '='),
+  );
+  return Uint8Array.from(b, (c) => c.charCodeAt(0));
+};
+const pemBody = (pem: string) => pem.replace(/-----[A-Z ]+-----/g, '').replace(/\s+/g, '');
+
+async function signedBy<T>(proof: Proof<T> | undefined, key: CryptoKey | null): Promise<boolean> {
+  if (!key || !proof || proof.algorithm !== 'Ed25519' || typeof proof.signature !== 'string') return false;
+  try {
+    return await crypto.subtle.verify(
+      'Ed25519',
+      key,
+      unbase64(proof.signature),
+      enc.encode(canonicalJson(proof.payload)),
+    );
+  } catch {
+    return false;
+  }
+}
+
+export async function verifyArchive(zip: Uint8Array, opts: { publicKeyPem?: string } = {}): Promise<ArchiveCheck> {
+  const problems: Problem[] = [];
+  const fail = (zh: string, en: string, file?: string) => problems.push({ zh, en, file });
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(zip);
+  } catch {
+    fail('不是有效的会议归档（无法解压）', 'Not a meeting archive (cannot be unzipped)');
+    return { ok: false, problems };
+  }
+  const json = <T>(name: string): T | undefined => {
+    if (!files[name]) return void fail(`缺少文件 ${name}`, `${name} is missing`, name);
+    try {
+      return JSON.parse(strFromU8(files[name])) as T;
+    } catch {
+      return void fail(`${name} 不是有效的 JSON`, `${name} is not valid JSON`, name);
+    }
+  };
+  const pem = files['public-key.pem'] ? strFromU8(files['public-key.pem']) : '';
+  let key: CryptoKey | null = null;
+  try {
+    key = await crypto.subtle.importKey('spki', unbase64(pemBody(pem)), { name: 'Ed25519' }, false, ['verify']);
+  } catch {
+    fail('公钥缺失或无效', 'The public key is missing or invalid', 'public-key.pem');
+  }
+  if (opts.publicKeyPem && pemBody(opts.publicKeyPem) !== pemBody(pem))
+    fail('该归档不是本系统封存的（公钥不同）', 'This archive was not sealed by this installation (other key)');
+
+  const manifest = json<Proof<ManifestPayload>>('manifest.json');
+  if (manifest && !(await signedBy(manifest, key)))
+    fail('清单签名无效', 'The manifest signature is not valid', 'manifest.json');
+  const listed = new Set(manifest?.payload?.files?.map((f) => f.name) ?? []);
+  for (const f of manifest?.payload?.files ?? []) {
+    if (!files[f.name]) fail(`缺少文件 ${f.name}`, `${f.name} is missing`, f.name);
+    else if ((await sha256Hex(files[f.name])) !== f.sha256)
+      fail(`文件 ${f.name} 已被改动（摘要不符）`, `${f.name} has changed (digest differs)`, f.name);
+  }
+  for (const name of Object.keys(files))
+    if (name !== 'manifest.json' && !name.endsWith('/') && !listed.has(name))
+      fail(`文件 ${name} 不在清单中`, `${name} is not in the manifest`, name);
+
+  const seal = json<Proof<SealPayload>>('seal.json');
+  const record = json<unknown>('record.json');
+  if (seal && !(await signedBy(seal, key))) fail('封存签名无效', 'The seal signature is not valid', 'seal.json');
+  if (seal && record !== undefined && (await sha256Hex(canonicalJson(record))) !== seal.payload.digest)
+    fail('会议记录与封存摘要不符', 'The record does not match the sealed digest', 'record.json');
+  if (seal && manifest && seal.payload.meetingId !== manifest.payload.meetingId)
+    fail('清单与封存不是同一次会议', 'The manifest and the seal are of different meetings', 'manifest.json');
+  const chain = json<{ previous: Proof<SealPayload> | null }>('chain.json');
+  if (seal && chain) {
+    const prev = chain.previous;
+    const linked =
+      seal.payload.seq === 1
+        ? prev === null && seal.payload.prevDigest === null
+        : !!prev &&
+          prev.payload.digest === seal.payload.prevDigest &&
+          prev.payload.seq === seal.payload.seq - 1 &&
+          prev.payload.orgId === seal.payload.orgId &&
+          (await signedBy(prev, key));
+    if (!linked)
+      fail('与本单位上一封存的链接不成立', 'The link to the unit’s previous seal does not hold', 'chain.json');
+  }
+  return {
+    ok: problems.length === 0,
+    meetingId: seal?.payload.meetingId,
+    seq: seal?.payload.seq,
+    digest: seal?.payload.digest,
+    keyId: seal?.keyId,
+    problems,
+  };
+}
