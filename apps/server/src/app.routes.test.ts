@@ -21,6 +21,7 @@ const FILE_ROUTES = new Set([
   'GET /api/v1/activities/:id/attachments/:fileId', // a supervision record's file (sendDownload)
   'GET /api/v1/responsibilities/template.xlsx', // responsibility list template
   'GET /api/v1/letters/:id/letter.docx', // letter of inquiry
+  'GET /api/v1/meetings/:id/archive', // a sealed meeting's archive (.zip, issue 14 §5)
 ]);
 
 let t: TestApp;
