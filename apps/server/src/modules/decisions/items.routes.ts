@@ -1,88 +1,67 @@
 // An agenda item's opinions, votes, candidates, recusals and close (issue 14 §2, M-32): thin routes — permission,
-// validation (every id through its kind, checked by the scope hook before a handler runs), one service call.
+// validation (every id through its kind, checked by the scope hook before a handler runs), one service call each,
+// declared from one table.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { actorOf } from '../../platform/http/index.js';
+import type { Actor } from '../../platform/trail/index.js';
 import { closeItem } from './close-item.js';
 import * as answers from './meetings.responses.js';
 import { meetingItem } from './meetings.scope.js';
 import * as s from './opinions.schema.js';
 import { addCandidate, castVote, declareConflict, giveOpinion } from './opinions.service.js';
 
+type Handler = (ctx: AppContext, actor: Actor, itemId: number, body: never) => Promise<unknown>;
+const ROUTES: Array<
+  [path: string, summary: string, body: z.ZodType, status: 200 | 201, answer: z.ZodType, run: Handler]
+> = [
+  [
+    'opinions',
+    '发表意见（主要负责人末位表态） Give an opinion (the principal last)',
+    s.opinionGive,
+    201,
+    answers.opinionGiven,
+    giveOpinion,
+  ],
+  ['votes', '逐人表决 Vote on one candidate', s.voteCast, 201, answers.voteCast, castVote],
+  [
+    'candidates',
+    '添加拟任人选（自动回避） Add a candidate (recusals follow)',
+    s.candidateCreate,
+    201,
+    answers.candidateAdded,
+    addCandidate,
+  ],
+  [
+    'conflicts',
+    '申明利益冲突并回避 Declare a conflict of interest',
+    s.conflictDeclare,
+    201,
+    answers.conflictDeclared,
+    declareConflict,
+  ],
+  [
+    'close',
+    '结束议题（表决或暂缓表决） Close an item (decided or deferred)',
+    s.itemClose,
+    200,
+    answers.itemClosed,
+    closeItem,
+  ],
+];
+
 export function itemRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    const tags = ['decisions'];
-    const config = { access: 'decisions.write' } as const;
-    const params = meetingItem.params();
-    app.post(
-      '/meeting-items/:id/opinions',
-      {
-        config,
-        schema: {
-          tags,
-          summary: '发表意见（主要负责人末位表态） Give an opinion (the principal last)',
-          params,
-          body: s.opinionGive,
-          response: { 201: answers.opinionGiven },
+    for (const [path, summary, body, status, answer, run] of ROUTES)
+      app.post(
+        `/meeting-items/:id/${path}`,
+        {
+          config: { access: 'decisions.write' },
+          schema: { tags: ['decisions'], summary, params: meetingItem.params(), body, response: { [status]: answer } },
         },
-      },
-      async (req, reply) => reply.status(201).send(await giveOpinion(ctx, actorOf(req), req.params.id, req.body)),
-    );
-    app.post(
-      '/meeting-items/:id/votes',
-      {
-        config,
-        schema: {
-          tags,
-          summary: '逐人表决 Vote on one candidate',
-          params,
-          body: s.voteCast,
-          response: { 201: answers.voteCast },
-        },
-      },
-      async (req, reply) => reply.status(201).send(await castVote(ctx, actorOf(req), req.params.id, req.body)),
-    );
-    app.post(
-      '/meeting-items/:id/candidates',
-      {
-        config,
-        schema: {
-          tags,
-          summary: '添加拟任人选（自动回避） Add a candidate (recusals follow)',
-          params,
-          body: s.candidateCreate,
-          response: { 201: answers.candidateAdded },
-        },
-      },
-      async (req, reply) => reply.status(201).send(await addCandidate(ctx, actorOf(req), req.params.id, req.body)),
-    );
-    app.post(
-      '/meeting-items/:id/conflicts',
-      {
-        config,
-        schema: {
-          tags,
-          summary: '申明利益冲突并回避 Declare a conflict of interest',
-          params,
-          body: s.conflictDeclare,
-          response: { 201: answers.conflictDeclared },
-        },
-      },
-      async (req, reply) => reply.status(201).send(await declareConflict(ctx, actorOf(req), req.params.id, req.body)),
-    );
-    app.post(
-      '/meeting-items/:id/close',
-      {
-        config,
-        schema: {
-          tags,
-          summary: '结束议题（表决或暂缓表决） Close an item (decided or deferred)',
-          params,
-          body: s.itemClose,
-          response: { 200: answers.itemClosed },
-        },
-      },
-      async (req) => closeItem(ctx, actorOf(req), req.params.id, req.body),
-    );
+        async (req, reply) =>
+          reply.status(status).send(await run(ctx, actorOf(req), (req.params as { id: number }).id, req.body as never)),
+      );
   };
 }
