@@ -18,6 +18,7 @@ export interface ItemFacts {
   category: string;
   status: 'open' | 'decided' | 'deferred';
   proposerCadreId: number;
+  chairCadreId: number;
   members: MemberFact[];
   recused: Set<number>;
   opinions: Array<{ cadreId: number; seq: number; opinion: 'agree' | 'disagree' | 'reserve' }>;
@@ -67,6 +68,7 @@ export async function loadItem(trx: Transaction<DB>, itemId: number): Promise<It
     category: i.category,
     status: i.status,
     proposerCadreId: i.proposer_cadre_id,
+    chairCadreId: i.chair_cadre_id,
     members,
     recused: new Set(recused.map((r) => r.cadre_id)),
     opinions,

@@ -19,7 +19,7 @@ const RESULTS = {
 
 export async function itemRecords(db: Kysely<DB>, itemIds: number[], members: MemberFact[], principal: number) {
   const ids = itemIds.length ? itemIds : [0];
-  const [opinions, recusals, candidates, votes] = await Promise.all([
+  const [opinions, recusals, candidates, votes, signatures] = await Promise.all([
     db
       .selectFrom('item_opinions as o')
       .innerJoin('cadres as c', 'c.id', 'o.cadre_id')
@@ -39,6 +39,13 @@ export async function itemRecords(db: Kysely<DB>, itemIds: number[], members: Me
       .innerJoin('item_candidates as k', 'k.id', 'v.candidate_id')
       .select(['v.candidate_id', 'v.cadre_id', 'v.vote'])
       .where('k.item_id', 'in', ids)
+      .execute(),
+    db
+      .selectFrom('item_signatures as g')
+      .innerJoin('cadres as c', 'c.id', 'g.cadre_id')
+      .select(['g.item_id', 'g.capacity', 'g.cadre_id', 'c.name', 'g.method', 'g.digest', 'g.signed_at'])
+      .where('g.item_id', 'in', ids)
+      .orderBy('g.id')
       .execute(),
   ]);
   return (itemId: number) => {
@@ -89,6 +96,17 @@ export async function itemRecords(db: Kysely<DB>, itemIds: number[], members: Me
             voted: mine.map((v) => ({ cadreId: v.cadre_id, vote: v.vote })),
           };
         }),
+      /** M-33: the proposer's and the chair's own confirmations. */
+      signatures: signatures
+        .filter((g) => g.item_id === itemId)
+        .map((g) => ({
+          capacity: g.capacity,
+          cadreId: g.cadre_id,
+          name: g.name,
+          method: g.method,
+          digest: g.digest,
+          signedAt: new Date(g.signed_at).toISOString(),
+        })),
     };
   };
 }

@@ -3,6 +3,7 @@
 // declared from one table.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
+import type { Permission } from '../../platform/auth/index.js';
 import type { AppContext } from '../../platform/context.js';
 import { actorOf } from '../../platform/http/index.js';
 import type { Actor } from '../../platform/trail/index.js';
@@ -11,10 +12,19 @@ import * as answers from './meetings.responses.js';
 import { meetingItem } from './meetings.scope.js';
 import * as s from './opinions.schema.js';
 import { addCandidate, castVote, declareConflict, giveOpinion } from './opinions.service.js';
+import { signItem } from './signatures.service.js';
 
 type Handler = (ctx: AppContext, actor: Actor, itemId: number, body: never) => Promise<unknown>;
 const ROUTES: Array<
-  [path: string, summary: string, body: z.ZodType, status: 200 | 201, answer: z.ZodType, run: Handler]
+  [
+    path: string,
+    summary: string,
+    body: z.ZodType,
+    status: 200 | 201,
+    answer: z.ZodType,
+    run: Handler,
+    access?: Permission,
+  ]
 > = [
   [
     'opinions',
@@ -49,15 +59,24 @@ const ROUTES: Array<
     answers.itemClosed,
     closeItem,
   ],
+  [
+    'sign',
+    '提议人、主持人本人签名（再次验证密码或动态码） Sign as proposer or chair (confirm again)',
+    s.itemSign,
+    201,
+    answers.itemSigned,
+    signItem,
+    'decisions.sign',
+  ],
 ];
 
 export function itemRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    for (const [path, summary, body, status, answer, run] of ROUTES)
+    for (const [path, summary, body, status, answer, run, access = 'decisions.write'] of ROUTES)
       app.post(
         `/meeting-items/:id/${path}`,
         {
-          config: { access: 'decisions.write' },
+          config: { access },
           schema: { tags: ['decisions'], summary, params: meetingItem.params(), body, response: { [status]: answer } },
         },
         async (req, reply) =>

@@ -98,6 +98,14 @@ export const meetingDetail = meetingRow.omit({ chairName: true, expected: true, 
           voted: z.array(z.object({ cadreId: z.number(), vote: z.enum(['agree', 'disagree', 'defer']) })),
         }),
       ),
+      signatures: z.array(
+        person.extend({
+          capacity: z.enum(['proposer', 'chair']),
+          method: z.enum(['password', 'totp']),
+          digest: z.string(),
+          signedAt: z.string(),
+        }),
+      ),
     }),
   ),
   /** Who speaks last (末位表态): the secretary, else the head, else the chair. */
@@ -117,6 +125,13 @@ export const itemClosed = z.object({
   divergence: z.object({ dissent: z.number(), voters: z.number(), threshold: z.number(), reached: z.boolean() }),
   deemed: z.array(z.number()),
   candidates: z.array(tallyAnswer.extend({ id: z.number(), result: z.enum(['passed', 'rejected', 'deferred']) })),
+});
+export const itemSigned = z.object({
+  itemId: z.number(),
+  capacities: z.array(z.enum(['proposer', 'chair'])),
+  method: z.enum(['password', 'totp']),
+  digest: z.string(),
+  signedAt: z.string(),
 });
 export const sealed = z.object({ seq: z.number(), digest: z.string(), prevDigest: z.string().nullable() });
 export const sealCheck = z.object({

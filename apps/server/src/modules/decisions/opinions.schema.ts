@@ -54,3 +54,18 @@ export const candidateCreate = z
 export const conflictDeclare = z.object({ cadreId: cadre.inBody(), note: reason }).strict();
 
 export const itemClose = z.object({ urgentReason: reason.optional() }).strict();
+
+/** A signature (M-33): the password, or a fresh one-time code, given again; exactly one of the two. */
+export const itemSign = z
+  .object({
+    password: z.string().min(1).max(200).optional(),
+    totp: z
+      .string()
+      .regex(/^\d{6}$/, { message: '动态验证码为 6 位数字 / The one-time code is 6 digits' })
+      .optional(),
+  })
+  .strict()
+  .refine((v) => (v.password === undefined) !== (v.totp === undefined), {
+    message: '请输入密码或动态验证码（二者选一）以确认本人签名 / Give your password or a one-time code to sign',
+    path: ['password'],
+  });

@@ -27,7 +27,7 @@ export async function sealRecord(db: Kysely<DB>, meetingId: number) {
     .orderBy('seq')
     .execute();
   const itemIds = items.length ? items.map((i) => i.id) : [0];
-  const [members, guests, opinions, candidates, votes, recusals, emergencies] = await Promise.all([
+  const [members, guests, opinions, candidates, votes, recusals, emergencies, signatures] = await Promise.all([
     db
       .selectFrom('meeting_members')
       .select(['cadre_id', 'team_role', 'sort', 'attended', 'absence_reason'])
@@ -75,6 +75,13 @@ export async function sealRecord(db: Kysely<DB>, meetingId: number) {
       .where('reported_meeting_id', '=', meetingId)
       .orderBy('id')
       .execute(),
+    db
+      .selectFrom('item_signatures')
+      .select(['item_id', 'capacity', 'cadre_id', 'account_id', 'method', 'digest', 'signed_at'])
+      .where('item_id', 'in', itemIds)
+      .orderBy('item_id')
+      .orderBy('capacity')
+      .execute(),
   ]);
   return plain({
     meeting,
@@ -90,10 +97,14 @@ export async function sealRecord(db: Kysely<DB>, meetingId: number) {
           votes: votes.filter((v) => v.candidate_id === k.id).map(({ candidate_id, ...v }) => v),
         })),
       recusals: recusals.filter((r) => r.item_id === i.id).map(({ item_id, ...r }) => r),
+      // M-33; only when there are any, so that a meeting sealed before signatures existed still reads the same.
+      ...signedPart(signatures.filter((g) => g.item_id === i.id).map(({ item_id, ...g }) => g)),
     })),
     emergencies,
   });
 }
+
+const signedPart = <T>(signatures: T[]) => (signatures.length ? { signatures } : {});
 
 /** The paths at which two records differ (`items.1.opinions.0.opinion`), at most `max`. */
 export function differences(a: unknown, b: unknown, max = 20, path: string[] = [], out: string[] = []): string[] {

@@ -4,3 +4,4 @@ export { createAccount, type NewAccount } from './accounts.js';
 export { loadSession, endSession, SESSION_COOKIE, SESSION_HOURS, type Auth } from './sessions.js';
 export { totpCode, checkTotp } from './totp.js';
 export { hashPassword, verifyPassword } from './password.js';
+export { confirmIdentity, spendTotpStep, type Confirmation } from './confirm-identity.js';

@@ -33,7 +33,9 @@ export type Permission =
   | 'duties.manage'
   | 'jobs.manage'
   | 'decisions.read'
-  | 'decisions.write';
+  | 'decisions.write'
+  /** Sign an item as its proposer or chair (M-33): the route checks that the account is that person. */
+  | 'decisions.sign';
 
 // Joint-meeting members see only what they sent (later modules); the administrator manages accounts and
 // rule settings and never reads cadre records by default (SPEC §1).
@@ -49,6 +51,7 @@ const GRANTS: Record<Role, Permission[]> = {
     'duties.manage',
     'decisions.read',
     'decisions.write',
+    'decisions.sign',
   ],
   // Approving a disposal also needs the account to be the commission's head (accounts.is_head, M-14).
   discipline: [
@@ -76,8 +79,9 @@ const GRANTS: Record<Role, Permission[]> = {
     'talks.write',
     'decisions.read',
     'decisions.write',
+    'decisions.sign',
   ],
-  cadre: ['orgs.read', 'cadres.read'],
+  cadre: ['orgs.read', 'cadres.read', 'decisions.sign'],
   joint_member: [],
   admin: ['orgs.read', 'rules.read', 'rules.write', 'trail.read', 'accounts.manage', 'jobs.manage'],
 };

@@ -194,6 +194,17 @@ export interface MeetingSealsTable {
   sealed_at: Timestamp;
   sealed_by: number | null;
 }
+/** The proposer's and the chair's signatures on a closed item (issue 14 §3, M-33), insert only. */
+export interface ItemSignaturesTable {
+  id: Generated<number>;
+  item_id: number;
+  capacity: 'proposer' | 'chair';
+  cadre_id: number;
+  account_id: number;
+  method: 'password' | 'totp';
+  digest: string;
+  signed_at: Timestamp;
+}
 /** Emergency decisions (issue 14 §4, M-34): taken without a meeting, recorded within days, reported at the next. */
 export interface EmergencyDecisionsTable {
   id: Generated<number>;
@@ -635,6 +646,7 @@ export interface DB {
   item_recusals: ItemRecusalsTable;
   emergency_decisions: EmergencyDecisionsTable;
   meeting_seals: MeetingSealsTable;
+  item_signatures: ItemSignaturesTable;
   rule_overrides: RuleOverridesTable;
   calendar_days: CalendarDaysTable;
   cadres: CadresTable;

@@ -60,6 +60,7 @@ export const SAMPLES: Record<string, Sample> = {
   'POST /api/v1/meeting-items/:id/candidates': { body: { cadreId: 0, post: '拟任局长' } },
   'POST /api/v1/meeting-items/:id/conflicts': { body: { cadreId: 0, note: '与议题有利害关系' } },
   'POST /api/v1/meeting-items/:id/close': { body: {} },
+  'POST /api/v1/meeting-items/:id/sign': { body: { password: 'correct-horse-battery' } },
   'POST /api/v1/orgs': { body: { name: '测试单位', level: 'village', unitType: 'village_org' } },
   'PATCH /api/v1/orgs/:id': { body: { sort: 7 } },
   'POST /api/v1/orgs/:id/move': { body: { reason: '测试调整隶属' } },
