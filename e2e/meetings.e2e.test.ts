@@ -127,6 +127,26 @@ describe('meetings', () => {
       .getByRole('button', { name: /结束议题/ })
       .click();
     await expect.poll(() => page.getByTestId('item-status-2').innerText()).toContain('已作出决定');
+
+    // §3: the chair (明湖区委书记, demo_leader), also item 2's deemed proposer, signs it in person: the password again.
+    const leader = await newPage();
+    await uiLogin(leader, 'demo_leader');
+    await leader.goto(page.url());
+    await leader.getByTestId('sign-2').click();
+    await leader.getByTestId('sign-secret').fill('mingjian-demo');
+    await leader
+      .locator('.ant-modal')
+      .getByRole('button', { name: /确认签名/ })
+      .click();
+    await expect
+      .poll(() => leader.getByTestId('signatures-2').innerText())
+      .toMatch(/提议人.*已签名[\s\S]*主持人.*已签名/);
+    // Item 1 has a proposer of its own: the leader still signs it, as the chair only.
+    expect(await leader.getByTestId('sign-1').count()).toBe(1);
+    await shot(leader, 'meeting-signed', true);
+    await page.reload();
+    await page.getByTestId('signatures-2').waitFor();
+
     await page.getByTestId('seal-meeting').click();
     await page.getByRole('button', { name: /确\s*定|OK/ }).click();
     await page.getByTestId('sealed').waitFor();

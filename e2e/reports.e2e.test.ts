@@ -240,6 +240,14 @@ describe('reports and clues (issue 4)', () => {
     await handler.getByTestId('review-letter').click();
     await handler.getByTestId('review-note').fill('回复基本属实，予以采信');
     await handler.getByTestId('review-ok').click();
+    // The countersign already says 予以采信: wait for the review dialog itself to close, and say why if it does not.
+    await handler
+      .getByTestId('review-note')
+      .waitFor({ state: 'hidden', timeout: 30_000 })
+      .catch(async () => {
+        const alert = await handler.locator('.ant-modal .ant-alert-error').allInnerTexts();
+        throw new Error(`the review dialog stayed open: ${alert.join(' ') || 'no error shown'}`);
+      });
     await expect.poll(() => handler.getByTestId('letter').innerText()).toContain('予以采信');
     await handler.getByTestId('conclude').click();
     await choose(handler, 'result', '部分属实');

@@ -8,6 +8,7 @@ import { useLocation, useNavigate } from 'react-router-dom';
 import { api, get } from '../api';
 import { useI18n } from '../i18n';
 import type { Notification as Note, Notifications as Inbox } from '@api';
+import { beijingTime } from '../time';
 
 export function NotificationBell() {
   const { t } = useI18n();
@@ -51,7 +52,7 @@ export function NotificationBell() {
                     {n.title}
                   </Typography.Text>
                 }
-                description={new Date(n.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}
+                description={beijingTime(n.at)}
               />
             </List.Item>
           )}

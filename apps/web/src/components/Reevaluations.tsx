@@ -6,9 +6,10 @@ import { get } from '../api';
 import { useI18n } from '../i18n';
 export type { Reevaluation } from '@api';
 import type { Reevaluation } from '@api';
+import { beijingTime } from '../time';
 
 const load = () => get<{ items: Reevaluation[] }>('/api/v1/rules/reevaluations').then((r) => r.items);
-const time = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' });
+const time = beijingTime;
 
 /** The latest re-evaluation the caller may see; `version` changes after each save so it is asked for again. */
 export function Reevaluations({ version }: { version: number }) {

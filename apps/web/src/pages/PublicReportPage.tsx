@@ -19,6 +19,7 @@ import { UploadOutlined } from '@ant-design/icons';
 import { api, ApiError } from '../api';
 import { errorText, useI18n } from '../i18n';
 import type { Submitted, PublicStatus as Status, Uploaded } from '@api';
+import { beijingTime } from '../time';
 
 // The server's limits (attachments.service.ts); it checks them again, and reads the type from the content.
 const MAX_FILES = 5;
@@ -377,7 +378,7 @@ function FollowUp() {
       setError(errorText(e, lang));
     }
   };
-  const when = (at: string) => new Date(at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+  const when = beijingTime;
   return (
     <>
       <Input.Search

@@ -7,10 +7,10 @@ import type { JobList, JobRow } from '@api';
 import { api, get } from '../../api';
 import { errorText, useI18n } from '../../i18n';
 import { useLoad } from '../../components/useLoad';
+import { beijingTime } from '../../time';
 
 type Run = NonNullable<JobRow['last']>;
-const when = (iso: string | null) =>
-  iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '—';
+const when = (iso: string | null) => (iso ? beijingTime(iso) : '—');
 const seconds = (ms: number | null) => (ms == null ? '—' : ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`);
 const daily = (cron: string) => {
   const [m, h] = cron.split(' ');

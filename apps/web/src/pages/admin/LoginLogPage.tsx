@@ -6,8 +6,9 @@ import type { LoginLogRow, SessionRow } from '@api';
 import { api, get, qs } from '../../api';
 import { errorText, useI18n } from '../../i18n';
 import { useLoad } from '../../components/useLoad';
+import { beijingTime } from '../../time';
 
-const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+const when = beijingTime;
 
 export function LoginLogPage() {
   const { t } = useI18n();

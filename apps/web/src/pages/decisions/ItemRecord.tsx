@@ -9,6 +9,7 @@ import { api } from '../../api';
 import { errorText, useI18n } from '../../i18n';
 import { CloseDialog, ConflictDialog } from './ItemActions';
 import { Candidates } from './Candidates';
+import { Signatures } from './Signatures';
 
 type Item = MeetingDetail['items'][number];
 type Opinion = Item['opinions'][number];
@@ -113,6 +114,7 @@ export function ItemRecord({
       {open && speakers.length > 0 && (
         <OpinionForm speakers={speakers} onSave={(v) => post('opinions', v, t('已登记意见', 'Opinion recorded'))} />
       )}
+      <Signatures meeting={meeting} item={item} post={post} />
       {item.category === 'appointment' && <Candidates item={item} open={open} nameOf={nameOf} post={post} />}
       {open && (
         <Space>
