@@ -94,8 +94,8 @@ export async function endPost(
   if (input.endDate < post.start_date) {
     throw badRequest(
       'VALIDATION',
-      '输入有误：endDate: 离任日期不能早于任职日期',
-      'Invalid input: endDate: the end date cannot be before the start date',
+      '输入有误：离任日期不能早于任职日期',
+      'Invalid input: the end date cannot be before the start date',
     );
   }
   assertNotTooLate(ctx, 'endDate', input.endDate);
@@ -253,8 +253,8 @@ export async function leaveTeam(
   if (input.leftOn < m.joined_on)
     throw badRequest(
       'VALIDATION',
-      '输入有误：leftOn: 离开日期早于进入日期',
-      'Invalid input: leftOn: before the joining date',
+      '输入有误：离开日期早于进入班子日期',
+      'Invalid input: the leaving date is before the joining date',
     );
   assertNotTooLate(ctx, 'leftOn', input.leftOn);
   return thenRefresh(
@@ -304,8 +304,8 @@ export async function setPortfolios(
   if (input.effectiveOn < m.joined_on)
     throw badRequest(
       'VALIDATION',
-      '输入有误：effectiveOn: 早于进入班子日期',
-      'Invalid input: effectiveOn: before the joining date',
+      '输入有误：生效日期早于进入班子日期',
+      'Invalid input: the effective date is before the joining date',
     );
   assertNotTooLate(ctx, 'effectiveOn', input.effectiveOn);
   await assertDictCodes(
@@ -324,8 +324,8 @@ export async function setPortfolios(
   if (ending.some((e) => e.start_date > input.effectiveOn))
     throw badRequest(
       'VALIDATION',
-      '输入有误：effectiveOn: 早于现有分管的开始日期',
-      'Invalid input: effectiveOn: before a current portfolio started',
+      '输入有误：生效日期早于现有分管的开始日期',
+      'Invalid input: the effective date is before a current portfolio started',
     );
   if (!ending.length && !adding.length) throw badRequest('EMPTY', '分管没有变化', 'The portfolio is unchanged');
   return thenRefresh(

@@ -25,9 +25,13 @@ export const nameSortKey = (name: string) =>
 export function idCardOrThrow(ctx: AppContext, raw: string) {
   const r = parseIdCard(raw, toCstDate(ctx.clock.now()));
   if (!r.ok) {
-    throw new AppError(400, 'VALIDATION', `输入有误：idCard: ${r.messageZh}`, `Invalid input: idCard: ${r.messageEn}`, [
-      { path: 'idCard', code: r.code, messageZh: r.messageZh, messageEn: r.messageEn },
-    ]);
+    throw new AppError(
+      400,
+      'VALIDATION',
+      `输入有误：身份证号：${r.messageZh}`,
+      `Invalid input: ID card number: ${r.messageEn}`,
+      [{ path: 'idCard', code: r.code, messageZh: r.messageZh, messageEn: r.messageEn }],
+    );
   }
   return r.value;
 }
@@ -259,8 +263,8 @@ export async function updateCadre(
     if (earliest?.d && earliest.d < birth) {
       throw badRequest(
         'VALIDATION',
-        `输入有误：idCard: 出生日期 ${birth} 晚于已有任职 ${earliest.d}`,
-        `Invalid input: idCard: the birth date ${birth} is after an existing post starting ${earliest.d}`,
+        `输入有误：身份证号：出生日期 ${birth} 晚于已有任职 ${earliest.d}`,
+        `Invalid input: ID card number: the birth date ${birth} is after an existing post starting ${earliest.d}`,
       );
     }
   }

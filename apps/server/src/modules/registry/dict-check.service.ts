@@ -22,13 +22,13 @@ export async function assertDictCodes(
     throw new AppError(
       400,
       'VALIDATION',
-      `输入有误：${bad[0][2]}: 字典中没有“${bad[0][1]}”`,
-      `Invalid input: ${bad[0][2]}: "${bad[0][1]}" is not in the ${bad[0][0]} dictionary`,
-      bad.map(([d, c, f]) => ({
+      `输入有误：“${bad[0][1]}”不是可选的值`,
+      `Invalid input: "${bad[0][1]}" is not one of the allowed values`,
+      bad.map(([, c, f]) => ({
         path: f,
         code: 'dictionary',
-        messageZh: `字典 ${d} 中没有 ${c}`,
-        messageEn: `${c} is not in ${d}`,
+        messageZh: `“${c}”不是可选的值`,
+        messageEn: `"${c}" is not one of the allowed values`,
       })),
     );
   }

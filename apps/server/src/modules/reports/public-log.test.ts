@@ -97,6 +97,9 @@ describe('the public API takes receipts in bodies, never in URLs', () => {
     const bad = await pub.status('12345');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error).toMatchObject({ code: 'VALIDATION', details: [{ path: 'receipt' }] });
+    // In words, not the pattern (issue 13 §6): the public read a regular expression here.
+    expect(bad.json().error.messageZh).toBe('输入有误：回执码：回执码为 16 位数字');
+    expect(bad.json().error.messageEn).toBe('Invalid input: Receipt code: The receipt has 16 digits');
     expect((await pub.status('1234-5678-9012-3456')).json().error.code).toBe('UNKNOWN_RECEIPT');
   });
 });

@@ -170,11 +170,13 @@ export async function createManagedAccount(
   };
 }
 
-/** The discipline commission's heads whose scope covers the new account's unit learn of the grant. */
+/** The discipline commission's heads whose scope covers the account's unit learn of the grant (new or by edit). */
 export async function tellCommissionHeads(
   w: WriteCtx,
   input: { username: string; role: Role; orgId: number },
   accountId: number,
+  /** An existing account given the role by an edit, not a new one. */
+  edited = false,
 ) {
   const heads = await w.trx
     .selectFrom('accounts as h')
@@ -204,8 +206,9 @@ export async function tellCommissionHeads(
       .values({
         account_id: h.id,
         kind: 'account.grant',
-        dedupe_key: `account.grant:${accountId}`,
-        title: `新账号 ${input.username} 被授予“${ROLES[input.role].zh}”角色`,
+        // Each grant is told: a second grant to the same account (created, changed, given the role again) too.
+        dedupe_key: `account.grant:${accountId}:${input.role}:${w.now.getTime()}`,
+        title: `${edited ? '账号' : '新账号'} ${input.username} 被授予“${ROLES[input.role].zh}”角色`,
         link: '/admin/accounts',
         created_at: w.now,
       })

@@ -117,8 +117,18 @@ describe('creating accounts (issue 13 §2)', () => {
     const again = await create(countyAdmin, {});
     expect(again.statusCode).toBe(409);
     expect(again.json().error.messageEn).toBe('This account name is already in use');
-    expect((await create(countyAdmin, { username: 'x_role', role: 'superuser' })).statusCode).toBe(400);
-    expect((await create(countyAdmin, { username: 'Bad Name' })).statusCode).toBe(400);
+    // Each in words, naming the field as the form does: no list of role codes, no pattern, no key (issue 13 §6).
+    for (const [body, zh] of [
+      [{ username: 'x_role', role: 'superuser' }, '输入有误：角色：没有这个角色'],
+      [{ username: 'Bad Name' }, '输入有误：用户名：账号名为 3–32 位小写字母、数字或 _ . -，以字母开头'],
+      [{ username: 'x_scope', scope: 9 }, '输入有误：数据范围：数据权限为 1–5'],
+      [{ username: 'x_name', displayName: '' }, '输入有误：显示名称：至少 1 个字'],
+    ] as const) {
+      const res = await create(countyAdmin, body);
+      expect(res.statusCode, JSON.stringify(body)).toBe(400);
+      expect(res.json().error.messageZh).toBe(zh);
+      expect(res.json().error.messageZh).not.toMatch(/[A-Za-z]{3,}|\/\^/);
+    }
     const supervisor = await loginAs(t, { role: 'org_supervisor', orgId: ORG.A, scope: 4 });
     expect((await create(supervisor, { username: 'by_supervisor' })).statusCode).toBe(403);
     expect((await supervisor.get('/api/v1/accounts')).statusCode).toBe(403);

@@ -86,7 +86,7 @@ export async function updateAccount(
         .values(custom.map((org_id) => ({ account_id: id, org_id })))
         .execute();
     if (role !== was.role && WATCHED_ROLES.includes(role))
-      await tellCommissionHeads(w, { username: was.username, role, orgId }, id);
+      await tellCommissionHeads(w, { username: was.username, role, orgId }, id, true);
     const changed = Object.keys(input).filter((k) => k !== 'reason');
     w.record({
       action: 'account.update',

@@ -51,6 +51,21 @@ describe('editing an account', () => {
     expect(trail[0].detail).toMatchObject({ before: { role: 'cadre', scope: 5 }, after: { role: 'org_supervisor' } });
   });
 
+  it('a discipline role granted by an edit is told to the commission’s head, as a change to an existing account', async () => {
+    await makeAccount(t, { role: 'discipline', orgId: ORG.R, scope: 1, isHead: true, username: 'edit_head' });
+    const u = await makeAccount(t, { role: 'cadre', orgId: ORG.A_DEPT, scope: 5, username: 'to_discipline' });
+    const res = await cityAdmin.patch(`/api/v1/accounts/${u.id}`, { role: 'discipline', scope: 4, reason: '调入纪委' });
+    expect(res.statusCode, res.body).toBe(200);
+    const told = await t.ctx.db
+      .selectFrom('notifications as n')
+      .innerJoin('accounts as a', 'a.id', 'n.account_id')
+      .select(['a.username', 'n.title'])
+      .where('n.kind', '=', 'account.grant')
+      .where('n.title', 'like', '%to_discipline%')
+      .execute();
+    expect(told).toEqual([{ username: 'edit_head', title: '账号 to_discipline 被授予“纪委监委”角色' }]);
+  });
+
   it('will not take the administrator role from the last administrator (a demo one does not count)', async () => {
     // Managers are administrators and cannot edit themselves, so only a demo administrator can reach the last real one.
     const d = await startTestApp({ demo: true });

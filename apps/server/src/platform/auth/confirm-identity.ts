@@ -4,7 +4,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { SecretBox } from '../crypto/index.js';
 import type { DB } from '../db/index.js';
-import { AppError } from '../http/errors.js';
+import { AppError, waitText } from '../http/errors.js';
 import { admitAttempt, attemptSucceeded, loginSubjects, withdrawAttempt } from './login-throttle.js';
 import { verifyPassword } from './password.js';
 import { checkTotp } from './totp.js';
@@ -40,11 +40,12 @@ export async function confirmIdentity(
   const gate = await admitAttempt(db, subjects, now);
   if (!gate.ok) {
     const seconds = Math.max(1, Math.ceil(gate.retryAfterMs / 1000));
+    const wait = waitText(seconds);
     throw new AppError(
       429,
       'LOCKED',
-      `验证失败次数过多，请 ${seconds} 秒后再试`,
-      `Too many failed confirmations; try again in ${seconds} s`,
+      `验证失败次数过多，请 ${wait[0]}后再试`,
+      `Too many failed confirmations; try again in ${wait[1]}`,
       { retryAfterSeconds: seconds },
     );
   }

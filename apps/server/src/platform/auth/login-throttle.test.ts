@@ -47,6 +47,9 @@ describe('login throttling (issue 11 §6)', () => {
     const refused = answers.filter((r) => r.statusCode === 429);
     expect(refused).toHaveLength(10);
     expect(refused[0].json().error.code).toBe('LOCKED');
+    // The hourly cap: minutes, said in Chinese in the Chinese message (issue 13 §6).
+    expect(refused[0].json().error.messageZh).toMatch(/^登录失败次数过多，请 \d+ 分钟后再试$/);
+    expect(refused[0].json().error.messageEn).toMatch(/^Too many failed logins; try again in \d+ min$/);
     // A new address must wait, even with the right password (it would otherwise be one more guess)…
     const fresh = botnet.at(-1)!;
     const wait = await login(fresh, { username: a.username, password: PASSWORD });

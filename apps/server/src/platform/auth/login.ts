@@ -1,7 +1,7 @@
 // Login: argon2id password, TOTP for the roles that need it, throttled by (name, address), by name and by address
 // (login-throttle.ts, issue 11 §6). A known and an unknown name take the same steps and get the same answers.
 import type { AppContext } from '../context.js';
-import { AppError } from '../http/errors.js';
+import { AppError, waitText } from '../http/errors.js';
 import { write, type Actor } from '../trail/index.js';
 import { verifyPassword } from './password.js';
 import { checkTotp } from './totp.js';
@@ -98,11 +98,12 @@ export async function login(ctx: AppContext, input: LoginInput, client: LoginCli
 
 function locked(retryAfterMs: number): AppError {
   const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  const wait = waitText(seconds);
   return new AppError(
     429,
     'LOCKED',
-    `登录失败次数过多，请 ${seconds} 秒后再试`,
-    `Too many failed logins; try again in ${seconds} s`,
+    `登录失败次数过多，请 ${wait[0]}后再试`,
+    `Too many failed logins; try again in ${wait[1]}`,
     { retryAfterSeconds: seconds },
   );
 }

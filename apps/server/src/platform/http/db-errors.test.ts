@@ -53,14 +53,19 @@ describe('database errors name the field (issue 11 §7)', () => {
   });
 
   it('a value the database cannot store (an id beyond its integer range) names its field in the message and details', async () => {
-    for (const [res, field] of [
-      [await org.post(`/api/v1/orgs/${ORG.A_TOWN}/move`, { newParentId: 2 ** 31, reason: '区划调整' }), 'newParentId'],
-      [await org.get('/api/v1/cadres?orgId=2147483648'), 'orgId'],
+    for (const [res, field, name] of [
+      [
+        await org.post(`/api/v1/orgs/${ORG.A_TOWN}/move`, { newParentId: 2 ** 31, reason: '区划调整' }),
+        'newParentId',
+        '新的上级单位',
+      ],
+      [await org.get('/api/v1/cadres?orgId=2147483648'), 'orgId', '单位'],
     ] as const) {
       expect(res.statusCode, res.body).toBe(400);
       const e = res.json().error;
-      expect(e.messageZh, res.body).toContain(field);
-      expect(e.messageEn, res.body).toContain(field);
+      // Named as the form names it (issue 13 §6); the key only in the details, for the form.
+      expect(e.messageZh, res.body).toContain(`：${name}`);
+      expect(e.messageZh + e.messageEn, res.body).not.toContain(field);
       expect(e.details[0].path).toBe(field);
     }
   });

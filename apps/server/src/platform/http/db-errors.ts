@@ -3,6 +3,7 @@
 import { AppError } from './errors.js';
 import { isConnectionLoss } from '../db/index.js';
 import { locateValue, type RequestParts } from './locate-field.js';
+import { FIELD_NAMES } from './field-names.js';
 
 interface PgError {
   code?: string;
@@ -34,13 +35,14 @@ function checkField(e: PgError): string[] {
   return m ? [camel(m[1])] : [];
 }
 
+/** The message names the fields as the forms do (field-names.ts), never by key; the details keep the keys. */
 function fieldError(status: number, code: string, fields: string[], zh: string, en: string): AppError {
-  const list = fields.join(', ');
+  const named = fields.flatMap((f) => (FIELD_NAMES[f] ? [FIELD_NAMES[f]] : []));
   return new AppError(
     status,
     code,
-    fields.length ? `${zh}：${list}` : zh,
-    fields.length ? `${en}: ${list}` : en,
+    named.length ? `${zh}：${named.map((n) => n[0]).join('、')}` : zh,
+    named.length ? `${en}: ${named.map((n) => n[1]).join(', ')}` : en,
     fields.length
       ? fields.map((path) => ({ path, code: code.toLowerCase(), messageZh: zh, messageEn: en }))
       : undefined,

@@ -36,3 +36,10 @@ export function errorBody(e: AppError): ErrorBody {
     },
   };
 }
+
+/** How long to wait, as a person says it, the same in both languages (issue 13 §6: never 「请 7 minutes 后再试」). */
+export function waitText(seconds: number): [string, string] {
+  if (seconds < 60) return [`${seconds} 秒`, `${seconds} s`];
+  const minutes = Math.ceil(seconds / 60);
+  return [`${minutes} 分钟`, `${minutes} min`];
+}

@@ -2,6 +2,7 @@
 import { z, type ZodType } from 'zod';
 import type { FastifySchemaCompiler } from 'fastify';
 import { AppError } from './errors.js';
+import { FIELD_NAMES } from './field-names.js';
 
 const zh = z.locales.zhCN().localeError;
 const en = z.locales.en().localeError;
@@ -23,13 +24,67 @@ const MAX_ISSUES = 50;
 const MAX_MESSAGE = 300;
 const cut = (m: string) => (m.length > MAX_MESSAGE ? `${m.slice(0, MAX_MESSAGE)}…` : m);
 
+const KINDS: Record<string, [string, string]> = {
+  string: ['文字', 'text'],
+  number: ['数字', 'a number'],
+  int: ['整数', 'a whole number'],
+  boolean: ['是或否', 'yes or no'],
+  array: ['列表', 'a list'],
+  object: ['一组字段', 'an object'],
+  date: ['日期', 'a date'],
+};
+const UNITS: Record<string, [string, string]> = {
+  string: [' 个字', ' characters'],
+  array: [' 项', ' items'],
+  set: [' 项', ' items'],
+  file: [' 字节', ' bytes'],
+};
+
+/** zod's checks in our own words, with no type names, patterns or lists of codes (issue 13 §6). */
+function ownWords(i: z.core.$ZodIssue & Record<string, unknown>): [string, string] | null {
+  const origin = String(i.origin ?? '');
+  const unit = UNITS[origin];
+  switch (i.code) {
+    case 'invalid_type': {
+      if (i.input === undefined) return ['必须填写', 'is required'];
+      const k = KINDS[String(i.expected)];
+      return k ? [`应为${k[0]}`, `must be ${k[1]}`] : ['类型不对', 'has the wrong type'];
+    }
+    case 'too_small': {
+      const n = String(i.minimum);
+      if (unit) return [`至少 ${n}${unit[0]}`, `must have at least ${n}${unit[1]}`];
+      return i.inclusive ? [`不能小于 ${n}`, `must be at least ${n}`] : [`须大于 ${n}`, `must be more than ${n}`];
+    }
+    case 'too_big': {
+      const n = String(i.maximum);
+      if (unit) return [`不能超过 ${n}${unit[0]}`, `must have at most ${n}${unit[1]}`];
+      return i.inclusive
+        ? [`数值过大，不能超过 ${n}`, `must be at most ${n}`]
+        : [`须小于 ${n}`, `must be less than ${n}`];
+    }
+    case 'invalid_format':
+      return ['格式不正确', 'has the wrong format'];
+    case 'invalid_value':
+      return ['不是可选的值', 'is not one of the allowed values'];
+    case 'invalid_union':
+      return ['格式不正确', 'has the wrong form'];
+    case 'not_multiple_of':
+      return [`须为 ${String(i.divisor)} 的整数倍`, `must be a multiple of ${String(i.divisor)}`];
+    default:
+      return null;
+  }
+}
+
 export function describeIssues(issues: z.core.$ZodIssue[]): FieldIssue[] {
   return issues.slice(0, MAX_ISSUES).map((i) => {
     const path = cut(i.path.map(String).join('.'));
-    if (i.code === 'custom' && i.message.includes(' / ')) {
+    // A schema's own message, on any kind of check, is written '中文 / English'.
+    if (i.message.includes(' / ')) {
       const [messageZh, messageEn] = i.message.split(' / ', 2);
       return { path, code: i.code, messageZh, messageEn };
     }
+    const own = ownWords(i as z.core.$ZodIssue & Record<string, unknown>);
+    if (own) return { path, code: i.code, messageZh: own[0], messageEn: own[1] };
     const raw = i as unknown as z.core.$ZodRawIssue;
     return {
       path,
@@ -48,14 +103,15 @@ export function describeIssues(issues: z.core.$ZodIssue[]): FieldIssue[] {
 export function validationError(issues: z.core.$ZodIssue[], names?: Record<string, [string, string]>): AppError {
   const list = describeIssues(issues);
   const first = list[0];
-  const named = names?.[String(issues[0]?.path.at(-1))];
-  const where = (p: string, lang: 0 | 1) =>
-    names ? (named ? `${named[lang]}${lang ? ': ' : '：'}` : '') : p ? `${p}: ` : '';
+  // The field as the form names it: the route's names, else the common ones; a key named nowhere is left out.
+  const key = [...(issues[0]?.path ?? [])].reverse().find((k) => typeof k === 'string');
+  const named = key === undefined ? undefined : (names?.[key] ?? FIELD_NAMES[key]);
+  const where = (lang: 0 | 1) => (named ? `${named[lang]}${lang ? ': ' : '：'}` : '');
   return new AppError(
     400,
     'VALIDATION',
-    `输入有误：${where(first?.path ?? '', 0)}${first?.messageZh ?? ''}`,
-    `Invalid input: ${where(first?.path ?? '', 1)}${first?.messageEn ?? ''}`,
+    `输入有误：${where(0)}${first?.messageZh ?? ''}`,
+    `Invalid input: ${where(1)}${first?.messageEn ?? ''}`,
     list,
   );
 }
@@ -112,8 +168,8 @@ export const zodValidatorCompiler: FastifySchemaCompiler<ZodType> =
         error: new AppError(
           400,
           'VALIDATION',
-          `输入有误：${path ? `${path}: ` : ''}含有无效字符（空字符或不成对的代理项）`,
-          `Invalid input: ${path ? `${path}: ` : ''}contains an invalid character (NUL or a lone surrogate)`,
+          '输入有误：含有无效字符（空字符或不成对的代理项）',
+          'Invalid input: contains an invalid character (NUL or a lone surrogate)',
           [{ path, code: 'invalid_text', messageZh: '含有无效字符', messageEn: 'contains an invalid character' }],
         ) as unknown as Error,
       };

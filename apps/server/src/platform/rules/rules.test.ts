@@ -82,8 +82,14 @@ describe('rule settings', () => {
     // The message names the setting as the page does, never by its key or path (issue 13 §6).
     const tooBig = await admin.put(`/api/v1/rules/M-21/overrides/${ORG.B}`, { settings: { promotionDueDays: 5000 } });
     expect(tooBig.statusCode).toBe(400);
-    expect(tooBig.json().error.messageZh).toMatch(/^输入有误：提拔重用：谈话期限（日，0 为不谈）：数值过大/);
-    expect(tooBig.json().error.messageEn).toMatch(/^Invalid input: Promotion: due within \(days; 0 = no talk\): /);
+    expect(tooBig.json().error.messageZh).toMatch(
+      /^输入有误：提拔重用：谈话期限（日，0 为不谈）：数值过大，不能超过 \d+$/,
+    );
+    expect(tooBig.json().error.messageEn).toMatch(
+      /^Invalid input: Promotion: due within \(days; 0 = no talk\): must be at most \d+$/,
+    );
+    const text = await admin.put(`/api/v1/rules/M-21/overrides/${ORG.B}`, { settings: { promotionDueDays: '30' } });
+    expect(text.json().error.messageZh).toBe('输入有误：提拔重用：谈话期限（日，0 为不谈）：应为数字'); // not 「期望 number」
     expect(tooBig.json().error.message).not.toMatch(/settings|promotionDueDays/);
     expect(tooBig.json().error.details[0].path).toBe('settings.promotionDueDays'); // for the form, not the screen
     expect((await admin.put(`/api/v1/rules/M-99/overrides/${ORG.B}`, { settings: { a: 1 } })).statusCode).toBe(404);

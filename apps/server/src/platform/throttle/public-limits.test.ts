@@ -70,7 +70,12 @@ describe('the receipt budget (issue 11 §6)', () => {
     for (const call of Object.values(RECEIPT_ROUTES)) {
       const r = await call(t.app, from);
       expect(r.statusCode).toBe(429);
-      expect(r.json().error).toMatchObject({ code: 'RATE_LIMITED', messageZh: expect.stringContaining('秒后再试') });
+      // A ten-minute window: the wait in minutes, in each language's own words (issue 13 §6: 「请 7 minutes 后再试」).
+      expect(r.json().error).toMatchObject({
+        code: 'RATE_LIMITED',
+        messageZh: expect.stringMatching(/^请求过于频繁，请 ([1-9]|10) 分钟后再试$/),
+        messageEn: expect.stringMatching(/^Too many requests; try again in ([1-9]|10) min$/),
+      });
       expect(Number(r.headers['retry-after'])).toBeGreaterThan(0);
     }
     // Another address has its own budget; submissions keep their own limit.

@@ -6,7 +6,7 @@
 import rateLimit, { type FastifyRateLimitStore, type RateLimitPluginOptions } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
-import { AppError } from '../http/errors.js';
+import { AppError, waitText } from '../http/errors.js';
 import { addressDigest } from './client-address.js';
 import { countHit, pruneThrottle, prunePerhaps } from './throttle.repo.js';
 
@@ -39,11 +39,12 @@ function dbStore(ctx: AppContext) {
 
 const tooMany = (_req: FastifyRequest, c: { ttl: number }) => {
   const seconds = Math.max(1, Math.ceil(c.ttl / 1000));
+  const wait = waitText(seconds);
   return new AppError(
     429,
     'RATE_LIMITED',
-    `请求过于频繁，请 ${seconds} 秒后再试`,
-    `Too many requests; try again in ${seconds} s`,
+    `请求过于频繁，请 ${wait[0]}后再试`,
+    `Too many requests; try again in ${wait[1]}`,
     { retryAfterSeconds: seconds },
   );
 };

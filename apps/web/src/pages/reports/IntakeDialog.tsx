@@ -5,7 +5,7 @@ import { Alert, App, Col, DatePicker, Form, Input, Modal, Row, Select, Switch, T
 import dayjs, { type Dayjs } from 'dayjs';
 import { api } from '../../api';
 import { errorText, useI18n } from '../../i18n';
-import { CHANNELS, useClueDicts } from './clueDicts';
+import { CHANNELS, todayCst, useClueDicts } from './clueDicts';
 
 interface Values {
   channel: string;
@@ -126,7 +126,7 @@ export function IntakeDialog({
                 format="YYYY-MM-DD HH:mm"
                 allowClear={false}
                 style={{ width: '100%' }}
-                disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+                disabledDate={(d) => d.format('YYYY-MM-DD') > todayCst()} // Beijing's today, whatever the browser's zone
                 data-testid="intake-received"
               />
             </Form.Item>

@@ -406,13 +406,7 @@ export async function validateRoster(
       try {
         generation = generationFor(kind, g);
       } catch (e) {
-        bad(
-          'relations',
-          row,
-          '代数',
-          (e as { messageZh: string }).messageZh.replace(/^输入有误：generation: /, ''),
-          (e as Error).message,
-        );
+        bad('relations', row, '代数', (e as { messageZh: string }).messageZh, (e as Error).message);
         continue;
       }
     }
