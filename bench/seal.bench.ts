@@ -18,7 +18,7 @@ import { giveOpinion } from '../apps/server/src/modules/decisions/opinions.servi
 import { closeItem } from '../apps/server/src/modules/decisions/close-item.js';
 import { checkSeal, sealMeeting } from '../apps/server/src/modules/decisions/seal.service.js';
 import { sealRecord } from '../apps/server/src/modules/decisions/seal-record.js';
-import { exportArchive } from '../apps/server/src/modules/decisions/archive/export.js';
+import { archiveBytes, exportArchive } from '../apps/server/src/modules/decisions/archive/export.js';
 import { verifyArchive } from '../apps/server/src/modules/decisions/archive/verify-core.js';
 import { verifyHtml } from '../apps/server/src/modules/decisions/archive/verify-html.js';
 import { writeSection } from './results.js';
@@ -87,9 +87,9 @@ try {
     await timed(seal, () => sealMeeting(ctx, SYSTEM_ACTOR, auth, id));
     const c = await timed(check, () => checkSeal(ctx, SYSTEM_ACTOR, id));
     if (!c.sealed || !c.intact) throw new Error(`meeting ${id} does not check out`);
-    const a = await timed(exp, () => exportArchive(ctx, SYSTEM_ACTOR, id));
-    zipBytes = a.zip.length;
-    const v = await timed(verify, () => verifyArchive(a.zip, { publicKeyPem: ctx.signer.publicKeyPem }));
+    const zip = await timed(exp, async () => archiveBytes(await exportArchive(ctx, SYSTEM_ACTOR, id)));
+    zipBytes = zip.length;
+    const v = await timed(verify, () => verifyArchive(zip, { publicKeyPem: ctx.signer.publicKeyPem }));
     if (!v.ok) throw new Error(`archive of ${id}: ${JSON.stringify(v.problems)}`);
   }
 } finally {

@@ -22,6 +22,7 @@ const FILE_ROUTES = new Set([
   'GET /api/v1/responsibilities/template.xlsx', // responsibility list template
   'GET /api/v1/letters/:id/letter.docx', // letter of inquiry
   'GET /api/v1/meetings/:id/archive', // a sealed meeting's archive (.zip, issue 14 §5)
+  'GET /api/v1/meeting-items/:id/audio/:audioId', // an item's audio (streamed, issue 14 §3)
 ]);
 
 let t: TestApp;

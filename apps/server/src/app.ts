@@ -44,7 +44,7 @@ import { dutySource, obligationsRoutes, onPostsStarted, talksRoutes } from './mo
 import { deadlineRoutes } from './platform/deadlines/index.js';
 import { findingRoutes } from './platform/findings/index.js';
 import { jobRoutes, type JobBoard } from './platform/jobs/index.js';
-import { emergencyRoutes, itemRoutes, meetingRoutes } from './modules/decisions/index.js';
+import { audioRoutes, emergencyRoutes, itemRoutes, meetingRoutes } from './modules/decisions/index.js';
 import * as answers from './app.responses.js';
 
 export interface AppOptions {
@@ -189,6 +189,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
       await api.register(jobRoutes(ctx, opts.jobs ?? { jobs: [] }));
       await api.register(meetingRoutes(ctx));
       await api.register(itemRoutes(ctx));
+      await api.register(audioRoutes(ctx));
       await api.register(emergencyRoutes(ctx));
       await api.register(calendarRoutes(ctx, () => loadCalendar(ctx.db)));
     },

@@ -3,6 +3,7 @@
 export { meetingRoutes } from './meetings.routes.js';
 export { itemRoutes } from './items.routes.js';
 export { emergencyRoutes } from './emergency.routes.js';
-export { meeting, meetingItem, itemCandidate, emergency } from './meetings.scope.js';
+export { meeting, meetingItem, itemCandidate, emergency, itemAudio } from './meetings.scope.js';
+export { audioRoutes } from './audio.routes.js';
 export { quorum, type Quorum } from './quorum.js';
 export { MEETING_KINDS, ITEM_CATEGORIES, PREP_STEPS } from './meeting.dicts.js';

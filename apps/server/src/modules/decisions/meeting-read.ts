@@ -7,6 +7,7 @@ import { getRuleSettings } from '../../platform/rules/index.js';
 import { recordRead, type Actor } from '../../platform/trail/index.js';
 import { principalOf } from './item-facts.js';
 import { itemRecords } from './item-record.js';
+import { audioOf } from './audio.service.js';
 import { emergenciesAt } from './emergency.service.js';
 import { ITEM_CATEGORIES, MEETING_KINDS, PREP_SETTING, PREP_STEPS, type PrepStep } from './meeting.dicts.js';
 import { quorum } from './quorum.js';
@@ -55,6 +56,10 @@ export async function getMeeting(ctx: AppContext, actor: Actor, id: number) {
   const facts = members.map((x) => ({ cadreId: x.cadre_id, teamRole: x.team_role, attended: x.attended }));
   const principal = principalOf(facts, m.chair_cadre_id);
   const present = members.filter((x) => x.attended).length;
+  const audio = await audioOf(
+    ctx,
+    items.map((i) => i.id),
+  );
   const record = await itemRecords(
     ctx.db,
     items.map((i) => i.id),
@@ -108,6 +113,7 @@ export async function getMeeting(ctx: AppContext, actor: Actor, id: number) {
         dissent: i.dissent,
         voters: i.voters,
         overDivergence: i.over_divergence,
+        audio: audio(i.id),
         ...rec,
       };
     }),

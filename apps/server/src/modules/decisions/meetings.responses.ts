@@ -98,6 +98,17 @@ export const meetingDetail = meetingRow.omit({ chairName: true, expected: true, 
           voted: z.array(z.object({ cadreId: z.number(), vote: z.enum(['agree', 'disagree', 'defer']) })),
         }),
       ),
+      audio: z.array(
+        z.object({
+          id: z.number(),
+          name: z.string(),
+          type: z.string(),
+          typeLabel: z.string(),
+          size: z.number(),
+          sha256: z.string(),
+          at: z.string(),
+        }),
+      ),
       signatures: z.array(
         person.extend({
           capacity: z.enum(['proposer', 'chair']),

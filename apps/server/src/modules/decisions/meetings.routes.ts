@@ -124,7 +124,7 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (req, reply) => {
         const a = await exportArchive(ctx, actorOf(req), req.params.id);
         reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(a.name)}`);
-        return reply.type('application/zip').send(Buffer.from(a.zip));
+        return reply.type('application/zip').send(a.stream as never); // streamed: the audio is never whole in memory
       },
     );
   };

@@ -53,3 +53,18 @@ export const emergency = defineIdKind(
       .execute(),
   'emergency_decision',
 );
+
+export const itemAudio = defineIdKind(
+  'itemAudio',
+  (ctx, auth, ids) =>
+    ctx.db
+      .selectFrom('item_audio as a')
+      .innerJoin('meeting_items as i', 'i.id', 'a.item_id')
+      .innerJoin('meetings as m', 'm.id', 'i.meeting_id')
+      .innerJoin('orgs as o', 'o.id', 'm.org_id')
+      .select('a.id')
+      .where('a.id', 'in', ids)
+      .where(orgVisible(auth.scope, 'o'))
+      .execute(),
+  'item_audio',
+);

@@ -27,7 +27,7 @@ export async function sealRecord(db: Kysely<DB>, meetingId: number) {
     .orderBy('seq')
     .execute();
   const itemIds = items.length ? items.map((i) => i.id) : [0];
-  const [members, guests, opinions, candidates, votes, recusals, emergencies, signatures] = await Promise.all([
+  const [members, guests, opinions, candidates, votes, recusals, emergencies, signatures, audio] = await Promise.all([
     db
       .selectFrom('meeting_members')
       .select(['cadre_id', 'team_role', 'sort', 'attended', 'absence_reason'])
@@ -82,6 +82,13 @@ export async function sealRecord(db: Kysely<DB>, meetingId: number) {
       .orderBy('item_id')
       .orderBy('capacity')
       .execute(),
+    // M-33: each recording by its digest and size; the archive carries the file, and the verifier links the two.
+    db
+      .selectFrom('item_audio')
+      .select(['id', 'item_id', 'mime_type', 'size_bytes', 'chunks', 'sha256'])
+      .where('item_id', 'in', itemIds)
+      .orderBy('id')
+      .execute(),
   ]);
   return plain({
     meeting,
@@ -99,12 +106,18 @@ export async function sealRecord(db: Kysely<DB>, meetingId: number) {
       recusals: recusals.filter((r) => r.item_id === i.id).map(({ item_id, ...r }) => r),
       // M-33; only when there are any, so that a meeting sealed before signatures existed still reads the same.
       ...signedPart(signatures.filter((g) => g.item_id === i.id).map(({ item_id, ...g }) => g)),
+      ...audioPart(
+        audio
+          .filter((a) => a.item_id === i.id)
+          .map(({ item_id, size_bytes, ...a }) => ({ ...a, size_bytes: Number(size_bytes) })),
+      ),
     })),
     emergencies,
   });
 }
 
 const signedPart = <T>(signatures: T[]) => (signatures.length ? { signatures } : {});
+const audioPart = <T>(audio: T[]) => (audio.length ? { audio } : {});
 
 /** The paths at which two records differ (`items.1.opinions.0.opinion`), at most `max`. */
 export function differences(a: unknown, b: unknown, max = 20, path: string[] = [], out: string[] = []): string[] {

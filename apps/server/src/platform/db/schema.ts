@@ -205,6 +205,26 @@ export interface ItemSignaturesTable {
   digest: string;
   signed_at: Timestamp;
 }
+/** Sealed 4 MiB chunks of a large upload (issue 14 §3); a file names its upload in item_audio. */
+export interface AudioChunksTable {
+  upload_id: string;
+  n: number;
+  content_enc: Buffer;
+  created_at: Timestamp;
+}
+/** The audio of an agenda item's discussion (issue 14 §3, M-33). */
+export interface ItemAudioTable {
+  id: Generated<number>;
+  item_id: number;
+  upload_id: string;
+  file_name_sealed: string;
+  mime_type: string;
+  size_bytes: ColumnType<string, number, number>;
+  chunks: number;
+  sha256: string;
+  uploaded_by: number | null;
+  created_at: Timestamp;
+}
 /** Emergency decisions (issue 14 §4, M-34): taken without a meeting, recorded within days, reported at the next. */
 export interface EmergencyDecisionsTable {
   id: Generated<number>;
@@ -647,6 +667,8 @@ export interface DB {
   emergency_decisions: EmergencyDecisionsTable;
   meeting_seals: MeetingSealsTable;
   item_signatures: ItemSignaturesTable;
+  audio_chunks: AudioChunksTable;
+  item_audio: ItemAudioTable;
   rule_overrides: RuleOverridesTable;
   calendar_days: CalendarDaysTable;
   cadres: CadresTable;

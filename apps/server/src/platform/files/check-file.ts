@@ -58,7 +58,7 @@ export const fileErrors = {
 };
 
 /** The name as the uploader's machine gave it, without folders, control or direction-override characters. */
-function cleanName(name: string): string {
+export function cleanName(name: string): string {
   // eslint-disable-next-line no-control-regex
   const base = name
     .split(/[/\\]/)

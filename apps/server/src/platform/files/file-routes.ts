@@ -2,6 +2,7 @@
 // name percent-encoded in the x-file-name header (a name can identify a reporter, and URLs end up in proxies' logs);
 // a file goes out through sendDownload, always as a download.
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import { FILE_MAX_BYTES, fileErrors } from './check-file.js';
 
@@ -40,7 +41,7 @@ export function fileNameOf(encoded: string): string {
 }
 
 /** A stored file goes back as a download, never rendered in the page, whatever its type. */
-export function sendDownload(reply: FastifyReply, file: { name: string; type: string; content: Buffer }) {
+export function sendDownload(reply: FastifyReply, file: { name: string; type: string; content: Buffer | Readable }) {
   const ascii = file.name.replace(/[^\x20-\x7e]|["\\]/g, '_');
   return reply
     .type(file.type)

@@ -4,3 +4,14 @@ export { ATTACHMENT_TYPES, detectType, extensionFits, type AttachmentType } from
 export { checkFile, fileErrors, FILE_MAX_BYTES } from './check-file.js';
 export { attachmentStore, type AttachmentInfo, type AttachmentOwner } from './attachment-store.js';
 export { acceptFileBodies, fileNameHeader, fileNameOf, sendDownload } from './file-routes.js';
+export { AUDIO_TYPES, AUDIO_SNIFF_BYTES, detectAudio, audioExtensionFits, type AudioType } from './audio-type.js';
+export { cleanName } from './check-file.js';
+export {
+  storeChunked,
+  readChunked,
+  dropUpload,
+  fileTooLarge,
+  sweepUnfinished,
+  CHUNK_BYTES,
+  type ChunkedUpload,
+} from './chunked-store.js';

@@ -231,6 +231,17 @@ export const RULE_DEFINITIONS = {
     schema: z.object({ divergenceShare: share }),
     defaults: { divergenceShare: 1 / 3 },
   },
+  // Recording (M-33): the full audio of an item's discussion, at most `audioMaxMiB` per file, streamed and sealed in
+  // chunks; the categories whose items must have one (a sealed meeting without it is a finding, `004`).
+  'M-33': {
+    titleZh: '议题讨论录音',
+    titleEn: 'Audio of the discussion',
+    schema: z.object({
+      audioMaxMiB: z.number().int().min(1).max(4096),
+      audioRequired: z.array(z.enum(['major_decision', 'appointment', 'major_project', 'large_funds', 'other'])).max(5),
+    }),
+    defaults: { audioMaxMiB: 1024, audioRequired: ['major_decision', 'appointment', 'major_project', 'large_funds'] },
+  },
   'M-34': {
     titleZh: '临时决策补记',
     titleEn: 'Emergency decision record',

@@ -80,6 +80,8 @@ export const SETTING_NAMES: Record<string, [string, string]> = {
   majorQuorumShare: ['三重一大议题到会比例（须超过）', 'Quorum for major items (more than)'],
   appointmentQuorumShare: ['干部任免议题到会比例（不少于）', 'Quorum for appointments (at least)'],
   divergenceShare: ['暂缓表决的意见分歧比例（达到即暂缓）', 'Share of dissent that defers (at or above)'],
+  audioMaxMiB: ['单个录音文件上限（MiB）', 'Largest audio file (MiB)'],
+  audioRequired: ['须附全程录音的议题类别', 'Categories that need the full audio'],
   prepMajorDecision: ['重大事项决策的前期程序', 'Steps before a major decision'],
   prepAppointment: ['重要干部任免的前期程序', 'Steps before an appointment'],
   prepMajorProject: ['重大项目安排的前期程序', 'Steps before a major project'],

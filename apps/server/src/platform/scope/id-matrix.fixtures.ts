@@ -103,6 +103,23 @@ export async function buildTwoCounties(t: TestApp): Promise<{ own: Ids; sibling:
         'candidate',
       )
     ).id;
+    const mp3 = Buffer.concat([Buffer.from('ID3\x04\x00\x00\x00\x00\x00\x00', 'latin1'), Buffer.alloc(200, 7)]);
+    ids.itemAudio = (
+      await ok(
+        t.app.inject({
+          method: 'POST',
+          url: `/api/v1/meeting-items/${ids.meetingItem}/audio`,
+          payload: mp3,
+          headers: {
+            cookie: city.cookie,
+            'x-csrf-token': city.csrf,
+            'content-type': 'application/octet-stream',
+            'x-file-name': encodeURIComponent('录音.mp3'),
+          },
+        }),
+        'audio',
+      )
+    ).id;
     ids.emergency = (
       await ok(
         city.post('/api/v1/emergency-decisions', {

@@ -60,6 +60,10 @@ export const SAMPLES: Record<string, Sample> = {
   'POST /api/v1/meeting-items/:id/candidates': { body: { cadreId: 0, post: '拟任局长' } },
   'POST /api/v1/meeting-items/:id/conflicts': { body: { cadreId: 0, note: '与议题有利害关系' } },
   'POST /api/v1/meeting-items/:id/close': { body: {} },
+  'POST /api/v1/meeting-items/:id/audio': {
+    headers: { 'x-file-name': encodeURIComponent('录音.mp3') },
+    file: Buffer.concat([Buffer.from('ID3\x04\x00\x00\x00\x00\x00\x00', 'latin1'), Buffer.alloc(100, 1)]),
+  },
   'POST /api/v1/meeting-items/:id/sign': { body: { password: 'correct-horse-battery' } },
   'POST /api/v1/orgs': { body: { name: '测试单位', level: 'village', unitType: 'village_org' } },
   'PATCH /api/v1/orgs/:id': { body: { sort: 7 } },

@@ -31,6 +31,11 @@ export interface ManifestPayload {
   exportedAt: string;
   files: Array<{ name: string; size: number; sha256: string }>;
 }
+interface AudioEntry {
+  id: number;
+  sha256: string;
+  size_bytes: number;
+}
 interface SealPayload {
   meetingId: number;
   orgId: number;
@@ -116,6 +121,16 @@ export async function verifyArchive(zip: Uint8Array, opts: { publicKeyPem?: stri
     fail('会议记录与封存摘要不符', 'The record does not match the sealed digest', 'record.json');
   if (seal && manifest && seal.payload.meetingId !== manifest.payload.meetingId)
     fail('清单与封存不是同一次会议', 'The manifest and the seal are of different meetings', 'manifest.json');
+  // Each recording the sealed record names is in the archive under its id, with the digest the seal holds.
+  const audio = (record as { items?: Array<{ audio?: AudioEntry[] }> } | undefined)?.items?.flatMap(
+    (i) => i.audio ?? [],
+  );
+  for (const a of audio ?? []) {
+    const entry = manifest?.payload?.files?.find((f) => f.name.startsWith(`audio/${a.id}.`));
+    if (!entry) fail(`缺少录音 ${a.id}`, `The audio ${a.id} is missing`, `audio/${a.id}`);
+    else if (entry.sha256 !== a.sha256 || entry.size !== a.size_bytes)
+      fail(`录音 ${entry.name} 与封存记录不符`, `The audio ${entry.name} differs from the sealed record`, entry.name);
+  }
   const chain = json<{ previous: Proof<SealPayload> | null }>('chain.json');
   if (seal && chain) {
     const prev = chain.previous;
