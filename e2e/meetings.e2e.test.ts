@@ -128,6 +128,17 @@ describe('meetings', () => {
       .click();
     await expect.poll(() => page.getByTestId('item-status-2').innerText()).toContain('已作出决定');
 
+    // §3: the discussion's audio, an MP3 of 5 MiB (two sealed chunks), attached to item 2 and listed with its size.
+    const mp3 = Buffer.concat([
+      Buffer.from('ID3\x04\x00\x00\x00\x00\x00\x00', 'latin1'),
+      Buffer.alloc(5 * 1024 * 1024, 0x55),
+    ]);
+    await page
+      .getByTestId('audio-2')
+      .locator('input[type=file]')
+      .setInputFiles({ name: '常委会录音.mp3', mimeType: 'audio/mpeg', buffer: mp3 });
+    await expect.poll(() => page.getByTestId('audio-2').innerText()).toContain('常委会录音.mp3');
+
     // §3: the chair (明湖区委书记, demo_leader), also item 2's deemed proposer, signs it in person: the password again.
     const leader = await newPage();
     await uiLogin(leader, 'demo_leader');
@@ -168,6 +179,13 @@ describe('meetings', () => {
     await offline.goto(pathToFileURL(path.join(dir, 'verify.html')).href);
     await offline.getByTestId('archive-file').setInputFiles(zipFile);
     await expect.poll(() => offline.getByTestId('result').innerText()).toContain('核验通过');
+    const audioName = Object.keys(files).find((n) => n.startsWith('audio/'))!;
+    expect(Buffer.from(files[audioName]).equals(mp3)).toBe(true); // the recording, byte for byte
+    const audioChanged = { ...files, [audioName]: Uint8Array.from(files[audioName]) };
+    audioChanged[audioName][3 * 1024 * 1024] ^= 1;
+    writeFileSync(path.join(dir, 'audio.zip'), zipSync(audioChanged));
+    await offline.getByTestId('archive-file').setInputFiles(path.join(dir, 'audio.zip'));
+    await expect.poll(() => offline.getByTestId('result').innerText()).toContain(audioName);
     files['record.json'][10] ^= 1;
     const bad = path.join(dir, 'bad.zip');
     writeFileSync(bad, zipSync(files));

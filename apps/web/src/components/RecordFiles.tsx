@@ -1,5 +1,6 @@
-// Files attached to a talk or a supervision record (M-20, M-23 … M-26): each a download link (the server sends it as a
-// download, trailed), and 上传 for whoever may add to the record. One file per request, as the server takes them.
+// Files attached to a record — a talk or a supervision record (M-20, M-23 … M-26), an agenda item's audio (M-33): each
+// a download link (the server sends it as a download, trailed), and 上传 for whoever may add to the record. One file
+// per request, as the server takes them, at `${base}` (POST) and `${base}/${id}` (GET).
 import { useState } from 'react';
 import { App, Button, Space, Typography, Upload } from 'antd';
 import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
@@ -13,17 +14,21 @@ const size = (n: number) =>
   n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
 
 export function RecordFiles({
-  path,
+  base,
   recordId,
   files,
   canUpload,
   onUploaded,
+  accept = ACCEPT,
+  label = ['上传附件', 'Attach'],
 }: {
-  path: 'talks' | 'activities';
+  base: string;
   recordId: number;
-  files: RecordFile[];
+  files: Array<Pick<RecordFile, 'id' | 'name' | 'typeLabel' | 'size'>>;
   canUpload: boolean;
   onUploaded(): void;
+  accept?: string;
+  label?: [string, string];
 }) {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
@@ -32,7 +37,7 @@ export function RecordFiles({
     setBusy(true);
     try {
       // The name in a header, percent-encoded: never in the URL (issue 12 §3).
-      await postFile(`/api/v1/${path}/${recordId}/attachments`, file, 'application/octet-stream', {
+      await postFile(base, file, 'application/octet-stream', {
         'x-file-name': encodeURIComponent(file.name),
       });
       message.success(t(`已上传“${file.name}”`, `Uploaded ${file.name}`));
@@ -46,18 +51,14 @@ export function RecordFiles({
   return (
     <Space direction="vertical" size={2} data-testid={`files-${recordId}`}>
       {files.map((f) => (
-        <Typography.Link
-          key={f.id}
-          href={`/api/v1/${path}/${recordId}/attachments/${f.id}`}
-          title={`${f.typeLabel} · ${size(f.size)}`}
-        >
+        <Typography.Link key={f.id} href={`${base}/${f.id}`} title={`${f.typeLabel} · ${size(f.size)}`}>
           <PaperClipOutlined /> {f.name}
         </Typography.Link>
       ))}
       {!files.length && !canUpload && <Typography.Text type="secondary">—</Typography.Text>}
       {canUpload && (
         <Upload
-          accept={ACCEPT}
+          accept={accept}
           showUploadList={false}
           beforeUpload={(f) => {
             void send(f);
@@ -65,7 +66,7 @@ export function RecordFiles({
           }}
         >
           <Button size="small" icon={<UploadOutlined />} loading={busy} data-testid={`upload-${recordId}`}>
-            {t('上传附件', 'Attach')}
+            {t(label[0], label[1])}
           </Button>
         </Upload>
       )}

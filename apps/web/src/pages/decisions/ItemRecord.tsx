@@ -1,4 +1,4 @@
-// One agenda item's record (issue 14 §2, M-32), under its row on the meeting page: recusals, opinions in speaking
+// One agenda item's record (issue 14 §2, §3, M-32, M-33), under its row on the meeting page: the audio, signatures, recusals, opinions in speaking
 // order (the principal's entry locked until every other present member has spoken), the candidates of an appointment
 // item with their tallies, and the actions while it is open — an opinion, a vote, a candidate, a declared conflict,
 // closing it (with an urgent reason when opinions diverge).
@@ -10,6 +10,7 @@ import { errorText, useI18n } from '../../i18n';
 import { CloseDialog, ConflictDialog } from './ItemActions';
 import { Candidates } from './Candidates';
 import { Signatures } from './Signatures';
+import { RecordFiles } from '../../components/RecordFiles';
 
 type Item = MeetingDetail['items'][number];
 type Opinion = Item['opinions'][number];
@@ -114,6 +115,18 @@ export function ItemRecord({
       {open && speakers.length > 0 && (
         <OpinionForm speakers={speakers} onSave={(v) => post('opinions', v, t('已登记意见', 'Opinion recorded'))} />
       )}
+      <Space align="start" data-testid={`audio-${item.seq}`}>
+        <Typography.Text type="secondary">{t('全程录音：', 'Audio: ')}</Typography.Text>
+        <RecordFiles
+          base={`/api/v1/meeting-items/${item.id}/audio`}
+          recordId={item.id}
+          files={item.audio}
+          canUpload={writable && !meeting.seal}
+          onUploaded={onChange}
+          accept=".mp3,.aac,.m4a,.mp4,.wav,.ogg,.oga,.opus"
+          label={['上传录音', 'Attach audio']}
+        />
+      </Space>
       <Signatures meeting={meeting} item={item} post={post} />
       {item.category === 'appointment' && <Candidates item={item} open={open} nameOf={nameOf} post={post} />}
       {open && (

@@ -120,7 +120,7 @@ export function ActivitiesPage() {
       width: 170,
       render: (_: unknown, a: Activity) => (
         <RecordFiles
-          path="activities"
+          base={`/api/v1/activities/${a.id}/attachments`}
           recordId={a.id}
           files={a.attachments}
           canUpload={

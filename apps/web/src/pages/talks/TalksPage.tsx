@@ -58,7 +58,7 @@ export function TalksPage() {
       width: 200,
       render: (_: unknown, x: Talk) => (
         <RecordFiles
-          path="talks"
+          base={`/api/v1/talks/${x.id}/attachments`}
           recordId={x.id}
           files={x.attachments}
           canUpload={can('talks.write') && (me?.role !== 'committee_leader' || x.talker.cadreId === me.cadreId)}
