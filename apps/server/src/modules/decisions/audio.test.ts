@@ -22,6 +22,7 @@ let meeting: number;
 let item: number;
 let recording: Buffer;
 let audioId: number;
+let team: number[];
 
 const upload = (
   c: Client,
@@ -62,7 +63,7 @@ beforeAll(async () => {
   city = await loginAs(t, { role: 'org_supervisor', orgId: ORG.R, scope: 4 });
   countyB = await loginAs(t, { role: 'org_supervisor', orgId: ORG.B, scope: 4 });
   admin = await loginAs(t, { role: 'admin', orgId: ORG.R, scope: 1 });
-  const team = await seatTeam(city, 4);
+  team = await seatTeam(city, 4);
   meeting = await meetingWith(city, team, 5, '2026-03-09');
   item = (
     await city.post(`/api/v1/meetings/${meeting}/items`, { title: '审议城区道路项目', category: 'major_project' })
@@ -158,6 +159,19 @@ describe('the audio of an item (M-33)', () => {
     expect(late.statusCode).toBe(409);
     expect(late.json().error.code).toBe('RECORD_SEALED');
     expect((await city.get(`/api/v1/meetings/${meeting}/seal`)).json().intact).toBe(true);
+    // M-33: the item has its recording, so no finding; a 三重一大 item sealed without one is a finding.
+    const findings = () =>
+      t.ctx.db.selectFrom('findings').select(['rule_id', 'evidence']).where('rule_id', '=', 'M-33').execute();
+    expect(await findings()).toEqual([]);
+    const bare = await meetingWith(city, team, 5, '2026-03-10');
+    const silent = (
+      await city.post(`/api/v1/meetings/${bare}/items`, { title: '审议年度预算', category: 'large_funds' })
+    ).json().id;
+    const other = (await city.post(`/api/v1/meetings/${bare}/items`, { title: '通报情况', category: 'other' })).json()
+      .id;
+    for (const i of [silent, other]) await city.post(`/api/v1/meeting-items/${i}/close`, {});
+    expect((await city.post(`/api/v1/meetings/${bare}/seal`, {})).statusCode).toBe(200);
+    expect((await findings()).map((f) => (f.evidence as Array<{ itemId: number }>)[0].itemId)).toEqual([silent]);
 
     // The archive carries the recording, streamed in; a byte changed in it is named by the offline check.
     const res = await city.get(`/api/v1/meetings/${meeting}/archive`);

@@ -1,5 +1,6 @@
 // The decisions module's findings (issue 14), recomputed for a unit from its records each time one of them changes,
 // so the findings store holds exactly what the records show:
+// - M-33: an item of a category whose full audio is required, sealed without a recording;
 // - M-32: an item decided although opinions diverged at or above the share (an urgent reason was recorded);
 // - M-34: an emergency decision written down later than recordWithinDays calendar days after it was taken;
 // - M-34: an emergency decision not reported (通报) by the time the body's next meeting closed (every item of it
@@ -14,8 +15,8 @@ import { daysBetween } from './emergency.dates.js';
 type Found = Finding & { subjectId: number };
 
 export async function refreshDecisionFindings(ctx: AppContext, w: WriteCtx, orgId: number) {
-  const s = await getRuleSettingsFor(w.trx, ['M-32', 'M-34'], orgId);
-  const [over, emergencies, meetings] = await Promise.all([
+  const s = await getRuleSettingsFor(w.trx, ['M-32', 'M-33', 'M-34'], orgId);
+  const [over, emergencies, meetings, silent] = await Promise.all([
     w.trx
       .selectFrom('meeting_items as i')
       .innerJoin('meetings as m', 'm.id', 'i.meeting_id')
@@ -56,6 +57,18 @@ export async function refreshDecisionFindings(ctx: AppContext, w: WriteCtx, orgI
       .orderBy('m.held_on')
       .orderBy('m.id')
       .execute(),
+    w.trx
+      .selectFrom('meeting_items as i')
+      .innerJoin('meetings as m', 'm.id', 'i.meeting_id')
+      .innerJoin('meeting_seals as s', 's.meeting_id', 'm.id')
+      .select(['i.id', 'i.meeting_id', 'i.title', 'i.category', 'm.held_on'])
+      .where('m.org_id', '=', orgId)
+      .where((eb) =>
+        eb.not(eb.exists(eb.selectFrom('item_audio as a').select('a.id').whereRef('a.item_id', '=', 'i.id'))),
+      )
+      .orderBy('m.held_on')
+      .orderBy('i.id')
+      .execute(),
   ]);
   const within = s['M-34'].values.recordWithinDays;
   const found: Found[] = over.map((i) => ({
@@ -67,6 +80,17 @@ export async function refreshDecisionFindings(ctx: AppContext, w: WriteCtx, orgI
     settings: { divergenceShare: s['M-32'].values.divergenceShare },
     evidence: [{ meetingId: i.meeting_id, itemId: i.id, heldOn: i.held_on, urgentReason: i.urgent_reason }],
   }));
+  const required = s['M-33'].values.audioRequired as string[];
+  for (const i of silent.filter((x) => required.includes(x.category)))
+    found.push({
+      subjectId: orgId,
+      ruleId: 'M-33',
+      level: 'yellow',
+      message: `${i.held_on} 会议议题「${i.title}」未附讨论全程录音即封存`,
+      messageEn: `Item "${i.title}" of ${i.held_on} was sealed without the audio of its discussion`,
+      settings: { audioRequired: required },
+      evidence: [{ meetingId: i.meeting_id, itemId: i.id, heldOn: i.held_on, category: i.category }],
+    });
   for (const e of emergencies) {
     const days = daysBetween(e.decided_on, e.recorded_on);
     if (days > within)

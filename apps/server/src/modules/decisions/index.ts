@@ -1,5 +1,6 @@
 // Decisions (SPEC §5, M-30 … M-37): so far meetings, attendance, agenda items with their proposers (issue 14 §1), and
-// opinions in speaking order, candidate-by-candidate votes, recusals, deferral on divergence (§2), emergency decisions (§4).
+// opinions in speaking order, candidate-by-candidate votes, recusals, deferral on divergence (§2), audio and signatures
+// (§3), emergency decisions (§4), sealing and the offline archive (§5).
 export { meetingRoutes } from './meetings.routes.js';
 export { itemRoutes } from './items.routes.js';
 export { emergencyRoutes } from './emergency.routes.js';

@@ -8,6 +8,7 @@ import type { Auth } from '../../platform/auth/index.js';
 import { verifyProof } from '../../platform/crypto/index.js';
 import { conflict, notFound } from '../../platform/http/index.js';
 import { recordRead, write, type Actor } from '../../platform/trail/index.js';
+import { refreshDecisionFindings } from './decisions.findings.js';
 import { differences, digestOf, SEAL_DIGEST, sealRecord } from './seal-record.js';
 
 export interface SealPayload {
@@ -74,6 +75,7 @@ export async function sealMeeting(ctx: AppContext, actor: Actor, auth: Auth, id:
       entityId: id,
       detail: { seq: payload.seq, digest: payload.digest },
     });
+    await refreshDecisionFindings(ctx, w, m.org_id); // M-33: a required recording missing is final once sealed
     return { seq: payload.seq, digest: payload.digest, prevDigest: payload.prevDigest };
   });
 }
