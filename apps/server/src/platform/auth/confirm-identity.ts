@@ -4,8 +4,8 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { SecretBox } from '../crypto/index.js';
 import type { DB } from '../db/index.js';
-import { AppError, waitText } from '../http/errors.js';
-import { admitAttempt, attemptSucceeded, loginSubjects, withdrawAttempt } from './login-throttle.js';
+import { AppError } from '../http/errors.js';
+import { admitAttempt, attemptSucceeded, lockedError, loginSubjects, withdrawAttempt } from './login-throttle.js';
 import { verifyPassword } from './password.js';
 import { checkTotp } from './totp.js';
 
@@ -38,17 +38,7 @@ export async function confirmIdentity(
     .executeTakeFirstOrThrow();
   const subjects = loginSubjects(box, account.username, ip);
   const gate = await admitAttempt(db, subjects, now);
-  if (!gate.ok) {
-    const seconds = Math.max(1, Math.ceil(gate.retryAfterMs / 1000));
-    const wait = waitText(seconds);
-    throw new AppError(
-      429,
-      'LOCKED',
-      `验证失败次数过多，请 ${wait[0]}后再试`,
-      `Too many failed confirmations; try again in ${wait[1]}`,
-      { retryAfterSeconds: seconds },
-    );
-  }
+  if (!gate.ok) throw lockedError(gate.retryAfterMs, ['验证', 'confirmations']);
   if (given.totp !== undefined) {
     if (!account.totp_secret_enc) {
       await withdrawAttempt(db, subjects);

@@ -13,6 +13,7 @@ import type { DB } from '../db/index.js';
 import type { SecretBox } from '../crypto/index.js';
 import { addressKey } from '../throttle/client-address.js';
 import { countHit, forget, prunePerhaps, read, unhit } from '../throttle/throttle.repo.js';
+import { AppError, waitText } from '../http/errors.js';
 
 const HOUR = 3600_000;
 export const LOGIN_LIMITS = {
@@ -145,4 +146,17 @@ export async function attemptSucceeded(db: Kysely<DB>, s: LoginSubjects, now: Da
       oc.columns(['bucket', 'subject']).doUpdateSet({ hits: sql`throttle.hits + 1`, last_at: now, expires_at: until }),
     )
     .execute();
+}
+
+/** The 429 of a refused attempt, its wait in each language's words: `what` is 「登录」 / "logins" or the like. */
+export function lockedError(retryAfterMs: number, what: [string, string]): AppError {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  const wait = waitText(seconds);
+  return new AppError(
+    429,
+    'LOCKED',
+    `${what[0]}失败次数过多，请 ${wait[0]}后再试`,
+    `Too many failed ${what[1]}; try again in ${wait[1]}`,
+    { retryAfterSeconds: seconds },
+  );
 }

@@ -1,14 +1,14 @@
 // Login: argon2id password, TOTP for the roles that need it, throttled by (name, address), by name and by address
 // (login-throttle.ts, issue 11 §6). A known and an unknown name take the same steps and get the same answers.
 import type { AppContext } from '../context.js';
-import { AppError, waitText } from '../http/errors.js';
+import { AppError } from '../http/errors.js';
 import { write, type Actor } from '../trail/index.js';
 import { verifyPassword } from './password.js';
 import { checkTotp } from './totp.js';
 import { needsTotp, type Role } from './roles.js';
 import { logLogin } from './login-log.js';
 import { createSession } from './sessions.js';
-import { admitAttempt, attemptSucceeded, loginSubjects, withdrawAttempt } from './login-throttle.js';
+import { admitAttempt, attemptSucceeded, lockedError, loginSubjects, withdrawAttempt } from './login-throttle.js';
 
 export { lockDurationMs, LOGIN_LIMITS } from './login-throttle.js';
 
@@ -43,7 +43,7 @@ export async function login(ctx: AppContext, input: LoginInput, client: LoginCli
   const gate = await admitAttempt(ctx.db, subjects, now);
   if (!gate.ok) {
     await logLogin(ctx.db, now, input.username, usable?.id ?? null, client, 'locked', null);
-    throw locked(gate.retryAfterMs);
+    throw lockedError(gate.retryAfterMs, ['登录', 'logins']);
   }
 
   const passwordOk = await verifyPassword(usable ? usable.password_hash : null, input.password);
@@ -94,16 +94,4 @@ export async function login(ctx: AppContext, input: LoginInput, client: LoginCli
     throw badCredentials();
   }
   return outcome;
-}
-
-function locked(retryAfterMs: number): AppError {
-  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
-  const wait = waitText(seconds);
-  return new AppError(
-    429,
-    'LOCKED',
-    `登录失败次数过多，请 ${wait[0]}后再试`,
-    `Too many failed logins; try again in ${wait[1]}`,
-    { retryAfterSeconds: seconds },
-  );
 }
