@@ -6,6 +6,8 @@ import * as s from './emergency.schema.js';
 import * as answers from './emergency.responses.js';
 import { createEmergency, listEmergencies, reportEmergency } from './emergency.service.js';
 import { emergency } from './meetings.scope.js';
+import { signEmergency } from './emergency-sign.service.js';
+import { itemSign } from './opinions.schema.js';
 
 export function emergencyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -50,6 +52,20 @@ export function emergencyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (req) => reportEmergency(ctx, actorOf(req), req.params.id, req.body),
+    );
+    app.post(
+      '/emergency-decisions/:id/sign',
+      {
+        config: { access: 'decisions.sign' },
+        schema: {
+          tags,
+          summary: '提议人本人签名（再次验证密码或动态码） The proposer signs (confirm again)',
+          params: emergency.params(),
+          body: itemSign,
+          response: { 201: answers.emergencySigned },
+        },
+      },
+      async (req, reply) => reply.status(201).send(await signEmergency(ctx, actorOf(req), req.params.id, req.body)),
     );
   };
 }

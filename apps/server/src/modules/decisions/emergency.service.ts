@@ -129,6 +129,7 @@ export async function listEmergencies(ctx: AppContext, auth: Auth, query: z.infe
     .innerJoin('orgs as o', 'o.id', 'e.org_id')
     .innerJoin('cadres as c', 'c.id', 'e.proposer_cadre_id')
     .leftJoin('meetings as m', 'm.id', 'e.reported_meeting_id')
+    .leftJoin('emergency_signatures as g', 'g.emergency_id', 'e.id')
     .where(orgVisible(auth.scope, 'o'));
   if (query.orgId) q = q.where('e.org_id', '=', query.orgId);
   const { limit, offset } = toLimitOffset(query);
@@ -136,7 +137,7 @@ export async function listEmergencies(ctx: AppContext, auth: Auth, query: z.infe
     q
       .select(['e.id', 'e.org_id', 'o.name as org_name', 'e.kind', 'e.title', 'e.category', 'e.decided_on'])
       .select(['e.recorded_on', 'e.reason', 'e.content', 'c.name as proposer_name', 'm.id as meeting_id'])
-      .select('m.held_on as reported_on')
+      .select(['m.held_on as reported_on', 'e.proposer_cadre_id', 'g.method', 'g.signed_at'])
       .orderBy('e.decided_on', 'desc')
       .orderBy('e.id', 'desc')
       .limit(limit)
@@ -168,6 +169,8 @@ export async function listEmergencies(ctx: AppContext, auth: Auth, query: z.infe
       content: r.content,
       proposerName: r.proposer_name,
       reported: r.meeting_id ? { meetingId: r.meeting_id, heldOn: r.reported_on! } : null,
+      proposerCadreId: r.proposer_cadre_id,
+      signed: r.method && r.signed_at ? { method: r.method, signedAt: new Date(r.signed_at).toISOString() } : null,
     })),
   };
 }

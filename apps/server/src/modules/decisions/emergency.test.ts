@@ -2,7 +2,7 @@
 // time and on day 4 late (a finding); the body's next meeting lists those still to report; reported at it, the list
 // clears; that meeting closed without reporting one is a finding. Bad input and other counties write nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAs, startTestApp, type Client, type TestApp } from '../../test/harness.js';
+import { PASSWORD, loginAs, startTestApp, type Client, type TestApp } from '../../test/harness.js';
 import { CADRE, loadSmallTree, ORG } from '../../test/fixtures.js';
 import { daysBetween } from './emergency.dates.js';
 import { meetingWith, seatTeam } from './meetings.fixtures.js';
@@ -123,6 +123,29 @@ describe('emergency decisions (M-34)', () => {
     expect(unreported).toHaveLength(1);
     expect(unreported[0].evidence).toEqual([
       { emergencyId: late, decidedOn: '2026-03-06', nextMeetingId: meetingId, reportedOn: null },
+    ]);
+  });
+
+  it('the proposer alone signs, in person and once (M-34 由提议人签字)', async () => {
+    const proposer = await loginAs(t, { role: 'committee_leader', orgId: ORG.A, scope: 4, cadreId: CADRE.A });
+    const member = await loginAs(t, { role: 'cadre', orgId: ORG.A, scope: 4, cadreId: team[1] });
+    const url = `/api/v1/emergency-decisions/${onTime}/sign`;
+    expect((await member.post(url, { password: PASSWORD })).json().error.code).toBe('NOT_SIGNER');
+    expect((await proposer.post(url, { password: 'wrong-password-12' })).statusCode).toBe(401);
+    expect((await t.ctx.db.selectFrom('emergency_signatures').selectAll().execute()).length).toBe(0);
+    const ok = await proposer.post(url, { password: PASSWORD });
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json()).toMatchObject({
+      id: onTime,
+      method: 'password',
+      digest: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    expect((await proposer.post(url, { password: PASSWORD })).json().error.code).toBe('ALREADY_SIGNED');
+    const list = (await city.get(`/api/v1/emergency-decisions?orgId=${ORG.A}`)).json();
+    const signed = list.items.map((e: { id: number; signed: unknown }) => [e.id, e.signed !== null]);
+    expect(signed).toEqual([
+      [onTime, true],
+      [late, false],
     ]);
   });
 

@@ -14,13 +14,10 @@ import type { itemSign } from './opinions.schema.js';
 import { digestOf, sealRecord } from './seal-record.js';
 
 type Capacity = 'proposer' | 'chair';
-const notSigner = () =>
-  new AppError(
-    403,
-    'NOT_SIGNER',
-    '只有本议题的提议人和会议主持人本人可以签名，不能代签',
-    'Only the item’s proposer and the meeting’s chair may sign, each for themselves',
-  );
+export const notSigner = (
+  zh = '只有本议题的提议人和会议主持人本人可以签名，不能代签',
+  en = 'Only the item’s proposer and the meeting’s chair may sign, each for themselves',
+) => new AppError(403, 'NOT_SIGNER', zh, en);
 
 /** The digest of the item's canonical record as the seal will hold it, without its signatures. */
 export async function itemDigest(db: Kysely<DB>, meetingId: number, itemId: number): Promise<string> {
@@ -38,25 +35,16 @@ export async function signItem(ctx: AppContext, actor: Actor, itemId: number, in
     .select(['i.status', 'i.proposer_cadre_id', 'm.chair_cadre_id', 's.meeting_id as sealed'])
     .where('i.id', '=', itemId)
     .executeTakeFirstOrThrow();
-  const me = actor.accountId
-    ? await ctx.db.selectFrom('accounts').select('cadre_id').where('id', '=', actor.accountId).executeTakeFirst()
-    : undefined;
-  const capacities = capacitiesOf(me?.cadre_id ?? null, pre.proposer_cadre_id, pre.chair_cadre_id);
-  if (!capacities.length || !actor.accountId) throw notSigner();
+  const me = await signerOf(ctx, actor);
+  const capacities = capacitiesOf(me.cadreId, pre.proposer_cadre_id, pre.chair_cadre_id);
+  const accountId = me.accountId;
+  if (!capacities.length || accountId === null) throw notSigner();
   if (pre.sealed !== null)
     throw conflict('RECORD_SEALED', '会议记录已封存，不能再签名', 'The meeting is sealed; nothing can be signed now');
   if (pre.status === 'open')
     throw conflict('ITEM_OPEN', '议题表决结束后才能签名', 'An item is signed once it is closed');
-  const { method, totpStep } = await confirmIdentity(
-    ctx.db,
-    ctx.box,
-    actor.accountId,
-    actor.ip,
-    input,
-    ctx.clock.now(),
-  );
-  const accountId = actor.accountId;
-  const cadreId = me?.cadre_id as number;
+  const { method, totpStep } = await confirmIdentity(ctx.db, ctx.box, accountId, actor.ip, input, ctx.clock.now());
+  const cadreId = me.cadreId as number;
 
   return write(ctx.db, ctx.clock, actor, async (w) => {
     const f = await loadItem(w.trx, itemId);
@@ -87,6 +75,14 @@ export async function signItem(ctx: AppContext, actor: Actor, itemId: number, in
     });
     return { itemId, capacities: todo, method, digest, signedAt: w.now.toISOString() };
   });
+}
+
+/** The signed-in account and the cadre it is (null for the system, or an account linked to no cadre). */
+export async function signerOf(ctx: AppContext, actor: Actor) {
+  const row = actor.accountId
+    ? await ctx.db.selectFrom('accounts').select('cadre_id').where('id', '=', actor.accountId).executeTakeFirst()
+    : undefined;
+  return { accountId: actor.accountId, cadreId: row?.cadre_id ?? null };
 }
 
 /** What this cadre is to the item: its proposer, the chair, or both (a deemed proposer is the chair). */

@@ -13,6 +13,7 @@ export const APPEND_ONLY = [
   'login_log',
   'meeting_seals', // issue 14 §5: a seal is never changed; a correction is a new sealed addendum
   'item_signatures', // issue 14 §3: a signature is never changed
+  'emergency_signatures', // issue 14 §4: the proposer's signature, never changed
 ];
 /** Moved only by the owner: trail_head by its SECURITY DEFINER trigger (0012), schema_migrations by migrate. */
 export const READ_ONLY = ['trail_head', 'schema_migrations'];

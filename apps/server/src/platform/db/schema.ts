@@ -205,6 +205,15 @@ export interface ItemSignaturesTable {
   digest: string;
   signed_at: Timestamp;
 }
+/** The proposer's signature on an emergency decision (issue 14 §4), insert only. */
+export interface EmergencySignaturesTable {
+  emergency_id: number;
+  cadre_id: number;
+  account_id: number;
+  method: 'password' | 'totp';
+  digest: string;
+  signed_at: Timestamp;
+}
 /** Sealed 4 MiB chunks of a large upload (issue 14 §3); a file names its upload in item_audio. */
 export interface AudioChunksTable {
   upload_id: string;
@@ -667,6 +676,7 @@ export interface DB {
   emergency_decisions: EmergencyDecisionsTable;
   meeting_seals: MeetingSealsTable;
   item_signatures: ItemSignaturesTable;
+  emergency_signatures: EmergencySignaturesTable;
   audio_chunks: AudioChunksTable;
   item_audio: ItemAudioTable;
   rule_overrides: RuleOverridesTable;

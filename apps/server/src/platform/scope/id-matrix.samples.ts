@@ -55,6 +55,7 @@ export const SAMPLES: Record<string, Sample> = {
     },
   },
   'POST /api/v1/emergency-decisions/:id/report': { body: { meetingId: 0 } },
+  'POST /api/v1/emergency-decisions/:id/sign': { body: { password: 'correct-horse-battery' } },
   'POST /api/v1/meeting-items/:id/opinions': { body: { cadreId: 0, opinion: 'agree' } },
   'POST /api/v1/meeting-items/:id/votes': { body: { cadreId: 0, candidateId: 0, vote: 'agree' } },
   'POST /api/v1/meeting-items/:id/candidates': { body: { cadreId: 0, post: '拟任局长' } },
