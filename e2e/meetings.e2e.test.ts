@@ -221,6 +221,18 @@ describe('meetings', () => {
     await form.getByLabel('决策内容').fill('同意先行拨付抢险资金 200 万元');
     await page.getByRole('button', { name: /确\s*定|OK/ }).click();
     await page.getByTestId('emergencies').getByText('待下次会议通报').waitFor();
+    // M-34: signed by the proposer (the first of the team, 明湖区委书记) in person; nobody else sees the button.
+    expect(await page.locator('[data-testid^="sign-emergency-"]').count()).toBe(0);
+    const proposer = await newPage();
+    await uiLogin(proposer, 'demo_leader');
+    await proposer.getByRole('menuitem', { name: '临时决策' }).click();
+    await proposer.locator('[data-testid^="sign-emergency-"]').first().click();
+    await proposer.getByTestId('sign-secret').fill('mingjian-demo');
+    await proposer
+      .locator('.ant-modal')
+      .getByRole('button', { name: /确认签名/ })
+      .click();
+    await proposer.getByTestId('emergencies').getByText(/已签名/).first().waitFor();
 
     await recordMeeting(page); // the first test's meeting is sealed: a new one of the same body
     const card = page.getByTestId('meeting-emergencies');

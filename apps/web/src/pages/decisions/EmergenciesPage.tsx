@@ -10,11 +10,15 @@ import { errorText, useI18n } from '../../i18n';
 import { useSession } from '../../session';
 import { OrgPicker } from '../../components/OrgPicker';
 import { useLoad } from '../../components/useLoad';
+import { beijingTime } from '../../time';
+import { SignDialog } from './Signatures';
 
 export function EmergenciesPage() {
   const { t, lang } = useI18n();
-  const { can } = useSession();
+  const { can, me } = useSession();
+  const { message } = App.useApp();
   const [orgId, setOrgId] = useState<number>();
+  const [signing, setSigning] = useState<EmergencyRow>();
   const [page, setPage] = useState(1);
   const [adding, setAdding] = useState(false);
   const list = useLoad(
@@ -60,6 +64,26 @@ export function EmergenciesPage() {
           { title: t('类别', 'Category'), render: (_, e) => <Tag>{name(e.categoryLabel)}</Tag> },
           { title: t('提议人', 'Proposer'), dataIndex: 'proposerName' },
           {
+            title: t('提议人签名', "Proposer's signature"),
+            render: (_, e) =>
+              e.signed ? (
+                <Tag color="green">
+                  {t(`已签名 ${beijingTime(e.signed.signedAt)}`, `Signed ${beijingTime(e.signed.signedAt)}`)}
+                </Tag>
+              ) : e.proposerCadreId === me?.cadreId && can('decisions.sign') ? (
+                <Button
+                  size="small"
+                  type="primary"
+                  onClick={() => setSigning(e)}
+                  data-testid={`sign-emergency-${e.id}`}
+                >
+                  {t('本人签名', 'Sign')}
+                </Button>
+              ) : (
+                <Tag>{t('未签名', 'Not signed')}</Tag>
+              ),
+          },
+          {
             title: t('补记日期', 'Recorded'),
             render: (_, e) => (
               <Space size={4}>
@@ -81,6 +105,23 @@ export function EmergenciesPage() {
           },
         ]}
       />
+      {signing && (
+        <SignDialog
+          title={signing.title}
+          onClose={() => setSigning(undefined)}
+          onSave={async (v) => {
+            try {
+              await api('POST', `/api/v1/emergency-decisions/${signing.id}/sign`, v);
+              message.success(t('已签名', 'Signed'));
+              list.reload();
+              return true;
+            } catch (e) {
+              message.error(errorText(e, lang));
+              return false;
+            }
+          }}
+        />
+      )}
       {adding && (
         <EmergencyDialog
           onClose={(saved) => {

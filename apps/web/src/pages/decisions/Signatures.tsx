@@ -63,7 +63,8 @@ export function Signatures({
   );
 }
 
-function SignDialog({
+/** The confirmation a signature asks for; also used by the emergency decisions page (M-34). */
+export function SignDialog({
   title,
   onSave,
   onClose,
