@@ -167,6 +167,35 @@ describe('meetings', () => {
     await settle(page);
     await shot(page, 'meeting-sealed');
 
+    // §6: the road project (item 2) is completed; its result review is due and, entered as negative, names the
+    // proposer (the chair, deemed) and the members who agreed.
+    const meetingUrl = page.url();
+    await page.getByTestId('completion-2').click();
+    await page.getByTestId('completion-date').fill(toCstDate(new Date()));
+    await page.getByTestId('completion-date').press('Enter'); // the picker's one field: Enter submits
+    await page.getByText(/结果查究期限/).waitFor();
+    await page.getByRole('menuitem', { name: '结果查究' }).click();
+    const reviews = page.getByTestId('reviews');
+    await reviews.getByText('审议城区道路改造项目').waitFor();
+    await reviews.locator('[data-testid^="enter-review-"]').first().click();
+    const rf = page.getByTestId('review-form');
+    await rf.getByLabel('查究日期').fill(toCstDate(new Date()));
+    await rf.getByLabel('查究日期').press('Enter');
+    await rf.getByLabel('查究单位').fill('区审计局');
+    await rf.getByLabel('造成损失').fill('350000');
+    await rf.getByText('不合格').click();
+    await rf.getByText('负面（追究提议人责任）').click();
+    await rf.getByLabel('查究情况').fill('工程超概算，部分路段返工');
+    await page
+      .locator('.ant-modal:visible')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
+    await reviews.getByText('负面，追究提议人').waitFor();
+    await settle(page);
+    await shot(page, 'result-reviews');
+    await page.goto(meetingUrl);
+    await page.getByTestId('sealed').waitFor();
+
     // The archive: downloaded, then its own verify.html — opened from disk, no server — checks it in Chromium.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-archive').click()]);
     const dir = mkdtempSync(path.join(tmpdir(), 'mj-e2e-archive-'));
@@ -232,7 +261,11 @@ describe('meetings', () => {
       .locator('.ant-modal')
       .getByRole('button', { name: /确认签名/ })
       .click();
-    await proposer.getByTestId('emergencies').getByText(/已签名/).first().waitFor();
+    await proposer
+      .getByTestId('emergencies')
+      .getByText(/已签名/)
+      .first()
+      .waitFor();
 
     await recordMeeting(page); // the first test's meeting is sealed: a new one of the same body
     const card = page.getByTestId('meeting-emergencies');

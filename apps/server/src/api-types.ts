@@ -18,6 +18,7 @@ import type * as obligations from './modules/talks/obligations.responses.js';
 import type * as jobs from './platform/jobs/jobs.responses.js';
 import type * as meetings from './modules/decisions/meetings.responses.js';
 import type * as emergencies from './modules/decisions/emergency.responses.js';
+import type * as reviews from './modules/decisions/reviews.responses.js';
 
 export { DEFAULT_PAGE_SIZE } from './platform/http/page.js';
 export { ROLES } from './platform/auth/roles.js';
@@ -51,6 +52,7 @@ export type MeetingRow = Item<Answer<typeof meetings.meetingPage>>;
 export type MeetingDetail = Answer<typeof meetings.meetingDetail>;
 export type SealCheck = Answer<typeof meetings.sealCheck>;
 export type EmergencyRow = Item<Answer<typeof emergencies.emergencyPage>>;
+export type ResultReviewRow = Item<Answer<typeof reviews.reviewPage>>;
 export type LoginLogRow = Item<Answer<typeof accounts.loginLogPage>>;
 export type SessionRow = Item<Answer<typeof accounts.sessionPage>>;
 export type Rule = Item<Answer<typeof rules.rulesAnswer>>;

@@ -44,7 +44,14 @@ import { dutySource, obligationsRoutes, onPostsStarted, talksRoutes } from './mo
 import { deadlineRoutes } from './platform/deadlines/index.js';
 import { findingRoutes } from './platform/findings/index.js';
 import { jobRoutes, type JobBoard } from './platform/jobs/index.js';
-import { audioRoutes, emergencyRoutes, itemRoutes, meetingRoutes } from './modules/decisions/index.js';
+import {
+  audioRoutes,
+  emergencyRoutes,
+  itemRoutes,
+  meetingRoutes,
+  reviewRoutes,
+  reviewSource,
+} from './modules/decisions/index.js';
 import * as answers from './app.responses.js';
 
 export interface AppOptions {
@@ -150,6 +157,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   ctx.deadlines.on('posts.started', 'talks:appointment', onPostsStarted(ctx));
   ctx.deadlines.source(caseDeadlineSource);
   ctx.deadlines.source(dutySource);
+  ctx.deadlines.source(reviewSource);
 
   const reevaluate = sweepRuns(ctx, { inRequestMax: opts.sweepInRequestMax });
   app.addHook('onClose', () => reevaluate.settle());
@@ -191,6 +199,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
       await api.register(itemRoutes(ctx));
       await api.register(audioRoutes(ctx));
       await api.register(emergencyRoutes(ctx));
+      await api.register(reviewRoutes(ctx));
       await api.register(calendarRoutes(ctx, () => loadCalendar(ctx.db)));
     },
     { prefix: '/api/v1' },

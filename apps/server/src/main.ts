@@ -8,6 +8,7 @@ import { buildApp } from './app.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmpty, seedDemo } from './demo/index.js';
 import { sweepAll } from './modules/registry/index.js';
 import { generateDuties, remindDuties } from './modules/talks/index.js';
+import { checkProposals } from './modules/decisions/index.js';
 import { toCstDate } from './platform/clock/index.js';
 import { phaseTimer } from './platform/clock/phases.js';
 import { SYSTEM_ACTOR, startCheckpoints } from './platform/trail/index.js';
@@ -64,6 +65,13 @@ const dutiesJob = async () => {
   console.log(`监督义务 Duties opened: ${r.periodic + r.appointments} (${r.ms} ms)`);
   await remindDuties(ctx, SYSTEM_ACTOR);
 };
+// M-36: the team members of the last complete year who proposed nothing (idempotent; the year's evaluation reads it).
+const proposalsJob = async () => {
+  const r = await checkProposals(ctx, SYSTEM_ACTOR, Number(toCstDate(ctx.clock.now()).slice(0, 4)) - 1);
+  console.log(
+    `议题提出情况 Proposals of ${r.year}: ${r.evaluated} 名班子成员 members, ${r.found} 名未提出议题 proposed none`,
+  );
+};
 // Each run is recorded in job_runs for the job page (定时任务, issue 13 §5).
 const JOBS: Job[] = [
   {
@@ -77,6 +85,12 @@ const JOBS: Job[] = [
     label: { zh: '谈话义务与提醒（M-22、M-23、M-27）', en: 'Talk duties and reminders (M-22, M-23, M-27)' },
     cron: '10 2 * * *',
     run: dutiesJob,
+  },
+  {
+    name: 'decision-proposals',
+    label: { zh: '班子成员年度议题提出情况（M-36）', en: 'Members who proposed nothing last year (M-36)' },
+    cron: '20 2 * * *',
+    run: proposalsJob,
   },
 ].map((j) => recordRuns(ctx.db, ctx.clock, j));
 const board: JobBoard = { jobs: JOBS };
@@ -110,6 +124,7 @@ const jobsDelayMs = Number(process.env.STARTUP_JOBS_DELAY_MS ?? 2000);
 const startupJobs = setTimeout(() => {
   void scheduler?.runNow('rules-sweep');
   void scheduler?.runNow('talk-duties');
+  void scheduler?.runNow('decision-proposals');
 }, jobsDelayMs);
 
 const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;

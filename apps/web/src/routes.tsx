@@ -54,6 +54,7 @@ import { JobsPage } from './pages/admin/JobsPage';
 import { MeetingsPage } from './pages/decisions/MeetingsPage';
 import { MeetingPage } from './pages/decisions/MeetingPage';
 import { EmergenciesPage } from './pages/decisions/EmergenciesPage';
+import { ReviewsPage } from './pages/decisions/ReviewsPage';
 
 // ECharts is large and only the dashboard and the analysis draw charts: it loads with those pages, not with the login.
 const HomePage = lazy(() => import('./pages/HomePage').then((m) => ({ default: m.HomePage })));
@@ -148,6 +149,12 @@ export const PAGES: PageDef[] = [
     element: <EmergenciesPage />,
     perms: ['decisions.read'],
     menu: { icon: <ThunderboltOutlined />, label: ['临时决策', 'Emergency decisions'] },
+  },
+  {
+    path: '/result-reviews',
+    element: <ReviewsPage />,
+    perms: ['decisions.read'],
+    menu: { icon: <CarryOutOutlined />, label: ['结果查究', 'Result reviews'] },
   },
   {
     path: '/talks',

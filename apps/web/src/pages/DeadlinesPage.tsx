@@ -10,6 +10,12 @@ import type { OpenDeadline, OpenDeadlines } from '@api';
 
 type Item = OpenDeadline;
 
+const SOURCE: Record<string, readonly [string, string, string]> = {
+  case_deadline: ['信访举报', 'Report', 'purple'],
+  duty: ['监督责任', 'Duty', 'blue'],
+  result_review: ['结果查究', 'Result review', 'gold'],
+};
+
 export function DeadlinesPage() {
   const { t } = useI18n();
   const [orgId, setOrgId] = useState<number>();
@@ -71,8 +77,8 @@ export function DeadlinesPage() {
             title: t('类别', 'Kind'),
             render: (_, r) => (
               <Space size={4}>
-                <Tag color={r.source === 'case_deadline' ? 'purple' : 'blue'}>
-                  {r.source === 'case_deadline' ? t('信访举报', 'Report') : t('监督责任', 'Duty')}
+                <Tag color={SOURCE[r.source]?.[2] ?? 'blue'}>
+                  {t((SOURCE[r.source] ?? SOURCE.duty)[0], (SOURCE[r.source] ?? SOURCE.duty)[1])}
                 </Tag>
                 {r.kindLabel}
               </Space>

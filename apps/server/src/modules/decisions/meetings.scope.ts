@@ -68,3 +68,16 @@ export const itemAudio = defineIdKind(
       .execute(),
   'item_audio',
 );
+
+export const resultReview = defineIdKind(
+  'resultReview',
+  (ctx, auth, ids) =>
+    ctx.db
+      .selectFrom('result_reviews as v')
+      .innerJoin('orgs as o', 'o.id', 'v.org_id')
+      .select('v.id')
+      .where('v.id', 'in', ids)
+      .where(orgVisible(auth.scope, 'o'))
+      .execute(),
+  'result_review',
+);

@@ -206,6 +206,33 @@ export interface ItemSignaturesTable {
   signed_at: Timestamp;
 }
 /** The proposer's signature on an emergency decision (issue 14 §4), insert only. */
+/** Result reviews (issue 14 §6, M-36): a deadline on the engine, met by the review itself. */
+export interface ResultReviewsTable {
+  id: Generated<number>;
+  item_id: number;
+  org_id: number;
+  completed_on: DateStr;
+  due_on: DateStr;
+  unit: Generated<'calendar' | 'working'>;
+  paused_on: DateStr | null;
+  paused_reason: string | null;
+  extended_days: Generated<number>;
+  extension_reason: string | null;
+  waived_reason: string | null;
+  waived_by: number | null;
+  opened_by: number;
+  done_on: DateStr | null;
+  reviewer_kind: 'department' | 'third_party' | null;
+  reviewer: string | null;
+  outcome: 'positive' | 'negative' | null;
+  losses_yuan: ColumnType<string | number | null, number | null | undefined, number | null>;
+  excess_profit_yuan: ColumnType<string | number | null, number | null | undefined, number | null>;
+  savings_yuan: ColumnType<string | number | null, number | null | undefined, number | null>;
+  quality: 'good' | 'acceptable' | 'poor' | null;
+  summary: string | null;
+  reviewed_by: number | null;
+  created_at: Timestamp;
+}
 export interface EmergencySignaturesTable {
   emergency_id: number;
   cadre_id: number;
@@ -556,9 +583,9 @@ export interface DutiesTable {
   extended_days: Generated<number>;
   extension_reason: string | null;
 }
-/** Every open deadline of every kind (migration 0014), for the warning dashboard. */
+/** Every open deadline of every kind (migrations 0014, 0025), for the warning dashboard. */
 export interface OpenDeadlinesView {
-  source: 'case_deadline' | 'duty';
+  source: 'case_deadline' | 'duty' | 'result_review';
   id: number;
   kind: string;
   org_id: number;
@@ -677,6 +704,7 @@ export interface DB {
   meeting_seals: MeetingSealsTable;
   item_signatures: ItemSignaturesTable;
   emergency_signatures: EmergencySignaturesTable;
+  result_reviews: ResultReviewsTable;
   audio_chunks: AudioChunksTable;
   item_audio: ItemAudioTable;
   rule_overrides: RuleOverridesTable;

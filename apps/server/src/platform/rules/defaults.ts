@@ -248,6 +248,21 @@ export const RULE_DEFINITIONS = {
     schema: z.object({ recordWithinDays: pos }),
     defaults: { recordWithinDays: 3 },
   },
+  // Result review (M-36, `004` 结果查究): the categories of decided items whose outcome is reviewed once the project is
+  // completed (projects, funds; procurement and asset disposal are recorded under these), and the calendar days after
+  // completion by which the review is due.
+  'M-36': {
+    titleZh: '决策结果查究',
+    titleEn: 'Result review of decisions',
+    schema: z.object({
+      reviewCategories: z
+        .array(z.enum(['major_decision', 'appointment', 'major_project', 'large_funds', 'other']))
+        .min(1)
+        .max(5),
+      reviewWithinDays: pos,
+    }),
+    defaults: { reviewCategories: ['major_project', 'large_funds'], reviewWithinDays: 90 },
+  },
   'M-37': {
     titleZh: '大额开支联签',
     titleEn: 'Joint signature for large expenses',

@@ -10,6 +10,7 @@ import { errorText, useI18n } from '../../i18n';
 import { CloseDialog, ConflictDialog } from './ItemActions';
 import { Candidates } from './Candidates';
 import { Signatures } from './Signatures';
+import { Completion } from './Completion';
 import { RecordFiles } from '../../components/RecordFiles';
 
 type Item = MeetingDetail['items'][number];
@@ -128,6 +129,7 @@ export function ItemRecord({
         />
       </Space>
       <Signatures meeting={meeting} item={item} post={post} />
+      <Completion item={item} />
       {item.category === 'appointment' && <Candidates item={item} open={open} nameOf={nameOf} post={post} />}
       {open && (
         <Space>
