@@ -42,13 +42,15 @@ import {
 } from './modules/reports/index.js';
 import { dutySource, obligationsRoutes, onPostsStarted, talksRoutes } from './modules/talks/index.js';
 import { deadlineRoutes } from './platform/deadlines/index.js';
-import { findingRoutes } from './platform/findings/index.js';
+import { findingRoutes, restrictFindings } from './platform/findings/index.js';
 import { jobRoutes, type JobBoard } from './platform/jobs/index.js';
 import {
   audioRoutes,
   emergencyRoutes,
   itemRoutes,
   meetingRoutes,
+  INTERFERENCE_CADRE_SOURCE,
+  interferenceRoutes,
   reviewRoutes,
   reviewSource,
 } from './modules/decisions/index.js';
@@ -158,6 +160,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   ctx.deadlines.source(caseDeadlineSource);
   ctx.deadlines.source(dutySource);
   ctx.deadlines.source(reviewSource);
+  restrictFindings(INTERFERENCE_CADRE_SOURCE, 'interference.read');
 
   const reevaluate = sweepRuns(ctx, { inRequestMax: opts.sweepInRequestMax });
   app.addHook('onClose', () => reevaluate.settle());
@@ -200,6 +203,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
       await api.register(audioRoutes(ctx));
       await api.register(emergencyRoutes(ctx));
       await api.register(reviewRoutes(ctx));
+      await api.register(interferenceRoutes(ctx));
       await api.register(calendarRoutes(ctx, () => loadCalendar(ctx.db)));
     },
     { prefix: '/api/v1' },

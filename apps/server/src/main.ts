@@ -8,7 +8,7 @@ import { buildApp } from './app.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmpty, seedDemo } from './demo/index.js';
 import { sweepAll } from './modules/registry/index.js';
 import { generateDuties, remindDuties } from './modules/talks/index.js';
-import { checkProposals } from './modules/decisions/index.js';
+import { checkProposals, sweepInterference } from './modules/decisions/index.js';
 import { toCstDate } from './platform/clock/index.js';
 import { phaseTimer } from './platform/clock/phases.js';
 import { SYSTEM_ACTOR, startCheckpoints } from './platform/trail/index.js';
@@ -92,6 +92,15 @@ const JOBS: Job[] = [
     cron: '20 2 * * *',
     run: proposalsJob,
   },
+  {
+    name: 'interference-reports',
+    label: { zh: '插手干预季度报告与大额支出会签（M-37）', en: 'Interference reports and joint signatures (M-37)' },
+    cron: '30 2 * * *',
+    run: async () =>
+      console.log(
+        `插手干预季度报告 Interference reports checked: ${(await sweepInterference(ctx, SYSTEM_ACTOR)).orgs} 个单位 units`,
+      ),
+  },
 ].map((j) => recordRuns(ctx.db, ctx.clock, j));
 const board: JobBoard = { jobs: JOBS };
 let scheduler: Scheduler | undefined;
@@ -125,6 +134,7 @@ const startupJobs = setTimeout(() => {
   void scheduler?.runNow('rules-sweep');
   void scheduler?.runNow('talk-duties');
   void scheduler?.runNow('decision-proposals');
+  void scheduler?.runNow('interference-reports');
 }, jobsDelayMs);
 
 const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;

@@ -1,12 +1,15 @@
 // Decisions (SPEC §5, M-30 … M-37): so far meetings, attendance, agenda items with their proposers (issue 14 §1), and
 // opinions in speaking order, candidate-by-candidate votes, recusals, deferral on divergence (§2), audio and signatures
-// (§3), emergency decisions (§4), sealing and the offline archive (§5), result reviews and the year's proposals (§6).
+// (§3), emergency decisions (§4), sealing and the offline archive (§5), result reviews and the year's proposals (§6),
+// interference records, quarterly reports and joint signatures (§7).
 export { meetingRoutes } from './meetings.routes.js';
 export { itemRoutes } from './items.routes.js';
 export { emergencyRoutes } from './emergency.routes.js';
-export { meeting, meetingItem, itemCandidate, emergency, itemAudio, resultReview } from './meetings.scope.js';
+export { meeting, meetingItem, itemCandidate, emergency, itemAudio, resultReview, expense } from './meetings.scope.js';
 export { audioRoutes } from './audio.routes.js';
 export { reviewRoutes } from './reviews.routes.js';
+export { interferenceRoutes } from './interference.routes.js';
+export { CADRE_SOURCE as INTERFERENCE_CADRE_SOURCE, sweepInterference } from './interference.findings.js';
 export { reviewSource } from './reviews.source.js';
 export { checkProposals } from './reviews.findings.js';
 export { quorum, type Quorum } from './quorum.js';

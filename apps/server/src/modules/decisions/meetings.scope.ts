@@ -1,6 +1,7 @@
 // The ids of the decisions module (issue 14): a meeting, one of its agenda items, a candidate of an appointment item —
 // each seen through the meeting's unit, as the unit's own records are.
-import { defineIdKind, orgVisible } from '../../platform/scope/index.js';
+import { sql, type SqlBool } from 'kysely';
+import { cadreVisible, defineIdKind, orgVisible } from '../../platform/scope/index.js';
 
 export const meeting = defineIdKind('meeting', (ctx, auth, ids) =>
   ctx.db
@@ -80,4 +81,37 @@ export const resultReview = defineIdKind(
       .where(orgVisible(auth.scope, 'o'))
       .execute(),
   'result_review',
+);
+
+export const expense = defineIdKind(
+  'expense',
+  (ctx, auth, ids) =>
+    ctx.db
+      .selectFrom('expenses as e')
+      .innerJoin('orgs as o', 'o.id', 'e.org_id')
+      .select('e.id')
+      .where('e.id', 'in', ids)
+      .where(orgVisible(auth.scope, 'o'))
+      .execute(),
+  'expense',
+);
+
+// A leader named in an interference record (M-37): a cadre in the caller's scope, or one holding a current post in the
+// caller's own unit or a unit above it — whoever is asked must be able to name the leaders over them.
+export const leader = defineIdKind(
+  'leader',
+  (ctx, auth, ids) =>
+    ctx.db
+      .selectFrom('cadres as c')
+      .select('c.id')
+      .where('c.id', 'in', ids)
+      .where((eb) =>
+        eb.or([
+          cadreVisible(auth.scope, 'c'),
+          sql<SqlBool>`exists (select 1 from posts p join orgs po on po.id = p.org_id where p.cadre_id = c.id
+            and p.end_date is null and po.path @> (select path from orgs where id = ${auth.orgId}))`,
+        ]),
+      )
+      .execute(),
+  'cadre',
 );

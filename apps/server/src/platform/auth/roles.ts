@@ -35,7 +35,11 @@ export type Permission =
   | 'decisions.read'
   | 'decisions.write'
   /** Sign an item as its proposer or chair (M-33): the route checks that the account is that person. */
-  | 'decisions.sign';
+  | 'decisions.sign'
+  /** Record a request to intervene one was given (M-37): anyone asked; each sees their own records. */
+  | 'interference.record'
+  /** Read the interference records of units in scope (M-37): the organization department and the commission. */
+  | 'interference.read';
 
 // Joint-meeting members see only what they sent (later modules); the administrator manages accounts and
 // rule settings and never reads cadre records by default (SPEC §1).
@@ -52,6 +56,8 @@ const GRANTS: Record<Role, Permission[]> = {
     'decisions.read',
     'decisions.write',
     'decisions.sign',
+    'interference.record',
+    'interference.read',
   ],
   // Approving a disposal also needs the account to be the commission's head (accounts.is_head, M-14).
   discipline: [
@@ -66,10 +72,20 @@ const GRANTS: Record<Role, Permission[]> = {
     'talks.read',
     'talks.write',
     'decisions.read',
+    'interference.record',
+    'interference.read',
   ],
   // Only the petition role may reveal a reporter's identity (M-11), with a reason, trailed.
-  petition: ['orgs.read', 'cadres.read', 'reports.read', 'reports.write', 'reports.intake', 'reports.reveal'],
-  auditor: ['orgs.read', 'cadres.read', 'trail.read', 'decisions.read'],
+  petition: [
+    'orgs.read',
+    'cadres.read',
+    'reports.read',
+    'reports.write',
+    'reports.intake',
+    'reports.reveal',
+    'interference.record',
+  ],
+  auditor: ['orgs.read', 'cadres.read', 'trail.read', 'decisions.read', 'interference.record'],
   // A committee leader records the talks they hold themselves (M-20) and sees their subtree's duties.
   committee_leader: [
     'orgs.read',
@@ -80,8 +96,9 @@ const GRANTS: Record<Role, Permission[]> = {
     'decisions.read',
     'decisions.write',
     'decisions.sign',
+    'interference.record',
   ],
-  cadre: ['orgs.read', 'cadres.read', 'decisions.sign'],
+  cadre: ['orgs.read', 'cadres.read', 'decisions.sign', 'interference.record'],
   joint_member: [],
   admin: ['orgs.read', 'rules.read', 'rules.write', 'trail.read', 'accounts.manage', 'jobs.manage'],
 };

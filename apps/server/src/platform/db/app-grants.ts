@@ -14,6 +14,9 @@ export const APPEND_ONLY = [
   'meeting_seals', // issue 14 §5: a seal is never changed; a correction is a new sealed addendum
   'item_signatures', // issue 14 §3: a signature is never changed
   'emergency_signatures', // issue 14 §4: the proposer's signature, never changed
+  'interference_records', // issue 14 §7: a record of a request to intervene is never changed or removed
+  'interference_reports', // issue 14 §7: a signed quarterly report, never changed
+  'expense_signatures', // issue 14 §7: a joint signature, never changed
 ];
 /** Moved only by the owner: trail_head by its SECURITY DEFINER trigger (0012), schema_migrations by migrate. */
 export const READ_ONLY = ['trail_head', 'schema_migrations'];

@@ -233,6 +233,55 @@ export interface ResultReviewsTable {
   reviewed_by: number | null;
   created_at: Timestamp;
 }
+/** Interference records, quarterly reports, large expenses and their joint signatures (issue 14 §7, M-37). */
+export interface InterferenceRecordsTable {
+  id: Generated<number>;
+  org_id: number;
+  asked_on: DateStr;
+  asked_name: string;
+  asker_cadre_id: number | null;
+  asker_name: string;
+  asker_relation: 'leader' | 'relative' | 'friend' | 'staff' | 'other';
+  leader_cadre_id: number;
+  area: 'appointment' | 'project' | 'law_enforcement' | 'justice' | 'approval' | 'procurement' | 'other';
+  matter: string;
+  request: string;
+  handling: 'refused' | 'reported' | 'complied' | 'other';
+  handling_note: string | null;
+  unrecorded_cadre_id: number | null;
+  recorded_by: number;
+  created_at: Timestamp;
+}
+export interface InterferenceReportsTable {
+  id: Generated<number>;
+  org_id: number;
+  year: number;
+  quarter: number;
+  records: number;
+  cadre_id: number;
+  account_id: number;
+  method: 'password' | 'totp';
+  digest: string;
+  filed_on: DateStr;
+  signed_at: Timestamp;
+}
+export interface ExpensesTable {
+  id: Generated<number>;
+  org_id: number;
+  spent_on: DateStr;
+  purpose: string;
+  amount_yuan: ColumnType<string | number, number, number>;
+  recorded_by: number;
+  created_at: Timestamp;
+}
+export interface ExpenseSignaturesTable {
+  expense_id: number;
+  cadre_id: number;
+  account_id: number;
+  method: 'password' | 'totp';
+  digest: string;
+  signed_at: Timestamp;
+}
 export interface EmergencySignaturesTable {
   emergency_id: number;
   cadre_id: number;
@@ -705,6 +754,10 @@ export interface DB {
   item_signatures: ItemSignaturesTable;
   emergency_signatures: EmergencySignaturesTable;
   result_reviews: ResultReviewsTable;
+  interference_records: InterferenceRecordsTable;
+  interference_reports: InterferenceReportsTable;
+  expenses: ExpensesTable;
+  expense_signatures: ExpenseSignaturesTable;
   audio_chunks: AudioChunksTable;
   item_audio: ItemAudioTable;
   rule_overrides: RuleOverridesTable;

@@ -2,16 +2,25 @@
 // through the cadre's unit, a unit's through the unit — and a person's move of one finding's status.
 import { sql, type SqlBool } from 'kysely';
 import type { AppContext } from '../context.js';
-import type { Auth } from '../auth/index.js';
+import { can, type Auth, type Permission } from '../auth/index.js';
 import { toLimitOffset } from '../http/paging.js';
 import { cadreVisible, orgVisible, outOfScope } from '../scope/index.js';
 import { write, type Actor } from '../trail/index.js';
 import { FINDING_MACHINE, FINDING_STATUS, type FindingStatus } from './finding-moves.js';
 
+// Sources whose findings only a permission reads (the composition root says which): e.g. a finding that a cadre failed
+// to record an interference reveals the record, and only those who read interference records may see it (M-37).
+const RESTRICTED = new Map<string, Permission>();
+export function restrictFindings(source: string, permission: Permission): void {
+  RESTRICTED.set(source, permission);
+}
+
 /** Findings the caller may see, with their subject's cadre (`c`) and unit (`o`). */
 export function visibleFindings(ctx: AppContext, auth: Auth) {
-  return ctx.db
-    .selectFrom('findings as f')
+  const hidden = [...RESTRICTED].filter(([, p]) => !can(auth.role, p)).map(([source]) => source);
+  let q = ctx.db.selectFrom('findings as f');
+  if (hidden.length) q = q.where('f.source', 'not in', hidden);
+  return q
     .leftJoin('cadres as c', (j) => j.onRef('c.id', '=', 'f.subject_id').on('f.subject_kind', '=', 'cadre'))
     .innerJoin('orgs as o', (j) =>
       j.on(sql<SqlBool>`o.id = case when f.subject_kind = 'org' then f.subject_id else c.org_id end`),

@@ -263,11 +263,35 @@ export const RULE_DEFINITIONS = {
     }),
     defaults: { reviewCategories: ['major_project', 'large_funds'], reviewWithinDays: 90 },
   },
+  // Interference records and joint signatures (M-37, `003` (十二) and 篇4): the quarterly report is due within
+  // `reportWithinWorkingDays` working days after the quarter, from the quarters of `reportsFromYear`; an intervention
+  // found unrecorded proposes `onceAction` the first time and `repeatAction` from the `repeatFrom`-th; an expense of
+  // `jointSignatureYuan` or more (`003`: 3000元以上, which includes 3000) needs the signatures of the team members in
+  // `jointSignerRoles`.
   'M-37': {
-    titleZh: '大额开支联签',
-    titleEn: 'Joint signature for large expenses',
-    schema: z.object({ jointSignatureYuan: z.number().int().min(0).max(100_000_000) }),
-    defaults: { jointSignatureYuan: 3000 },
+    titleZh: '插手干预记录与大额开支联签',
+    titleEn: 'Interference records and joint signatures',
+    schema: z.object({
+      reportWithinWorkingDays: pos,
+      reportsFromYear: z.number().int().min(2000).max(2100),
+      onceAction: z.string().trim().min(1).max(50),
+      repeatAction: z.string().trim().min(1).max(50),
+      repeatFrom: z.number().int().min(2).max(100),
+      jointSignatureYuan: z.number().int().min(0).max(100_000_000),
+      jointSignerRoles: z
+        .array(z.enum(['secretary', 'head', 'deputy_secretary', 'deputy', 'member']))
+        .min(1)
+        .max(5),
+    }),
+    defaults: {
+      reportWithinWorkingDays: 10,
+      reportsFromYear: 2026,
+      onceAction: '警告或通报批评',
+      repeatAction: '纪律处分',
+      repeatFrom: 2,
+      jointSignatureYuan: 3000,
+      jointSignerRoles: ['secretary', 'head', 'deputy_secretary', 'deputy', 'member'],
+    },
   },
   'M-41': {
     titleZh: '个人事项随机抽查',

@@ -71,7 +71,7 @@ export async function buildTwoCounties(t: TestApp): Promise<{ own: Ids; sibling:
     return rows[0].id;
   };
   const build = async (x: County, signedIn: number): Promise<Ids> => {
-    const ids: Ids = { org: x.dept, cadre: x.deptHead, post: x.deptHead };
+    const ids: Ids = { org: x.dept, cadre: x.deptHead, post: x.deptHead, leader: x.deptHead };
     ids.teamMember = (
       await ok(
         city.post(`/api/v1/orgs/${x.dept}/team`, { cadreId: x.deptHead, teamRole: 'member', joinedOn: '2024-01-01' }),
@@ -133,6 +133,17 @@ export async function buildTwoCounties(t: TestApp): Promise<{ own: Ids; sibling:
           proposerCadreId: x.deptHead,
         }),
         'emergency',
+      )
+    ).id;
+    ids.expense = (
+      await ok(
+        city.post('/api/v1/expenses', {
+          orgId: x.dept,
+          spentOn: '2026-03-01',
+          purpose: '购置办公设备',
+          amountYuan: 5000,
+        }),
+        'expense',
       )
     ).id;
     // A result review (M-36) of the department's item, as a recorded completion opens it.

@@ -66,6 +66,24 @@ export const SAMPLES: Record<string, Sample> = {
     file: Buffer.concat([Buffer.from('ID3\x04\x00\x00\x00\x00\x00\x00', 'latin1'), Buffer.alloc(100, 1)]),
   },
   'POST /api/v1/meeting-items/:id/sign': { body: { password: 'correct-horse-battery' } },
+  'POST /api/v1/interference-records': {
+    body: {
+      orgId: 0,
+      askedOn: '2026-03-01',
+      askerCadreId: 0,
+      askerRelation: 'relative',
+      leaderCadreId: 0,
+      area: 'project',
+      matter: '工程招标',
+      request: '请关照某公司',
+      handling: 'refused',
+    },
+  },
+  'POST /api/v1/interference-reports': {
+    body: { orgId: 0, year: 2025, quarter: 4, password: 'correct-horse-battery' },
+  },
+  'POST /api/v1/expenses': { body: { orgId: 0, spentOn: '2026-03-01', purpose: '购置设备', amountYuan: 5000 } },
+  'POST /api/v1/expenses/:id/sign': { body: { password: 'correct-horse-battery' } },
   'POST /api/v1/meeting-items/:id/completion': { body: { completedOn: '2026-03-02' } },
   'POST /api/v1/result-reviews/:id/review': {
     body: {

@@ -1,0 +1,91 @@
+// What the interference, quarterly-report and joint-signature routes take (issue 14 §7, M-37); ids through kinds.
+import { z } from 'zod';
+import { cadre, org } from '../../platform/scope/index.js';
+import { pageQuery } from '../../platform/http/index.js';
+import { itemSign } from './opinions.schema.js';
+import { leader } from './meetings.scope.js';
+
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD / A date is YYYY-MM-DD' });
+const text = (max: number) => z.string().trim().min(2).max(max);
+
+export const INTERFERENCE_AREAS = {
+  appointment: ['干部选拔任用', 'Appointments'],
+  project: ['工程建设', 'Projects'],
+  law_enforcement: ['执法', 'Law enforcement'],
+  justice: ['司法', 'Justice'],
+  approval: ['行政审批', 'Approvals'],
+  procurement: ['政府采购', 'Procurement'],
+  other: ['其他重大事项', 'Other'],
+} as const;
+export const ASKER_RELATIONS = {
+  leader: ['领导干部本人', 'The leader'],
+  relative: ['领导干部亲属', "A leader's relative"],
+  friend: ['领导干部朋友', "A leader's friend"],
+  staff: ['领导干部身边工作人员', "A leader's staff"],
+  other: ['其他人员', 'Someone else'],
+} as const;
+export const HANDLINGS = {
+  refused: ['予以拒绝', 'Refused'],
+  reported: ['拒绝并向组织报告', 'Refused and reported'],
+  complied: ['已按请托办理', 'Complied'],
+  other: ['其他', 'Other'],
+} as const;
+const keys = <T extends Record<string, unknown>>(d: T) => Object.keys(d) as [keyof T & string, ...(keyof T & string)[]];
+
+export const interferenceCreate = z
+  .object({
+    orgId: org.inBody(),
+    askedOn: date,
+    /** The person who was asked (by default the one recording). */
+    askedName: z.string().trim().min(1).max(50).optional(),
+    askerCadreId: leader.inBody().optional(),
+    askerName: z.string().trim().min(1).max(50).optional(),
+    askerRelation: z.enum(keys(ASKER_RELATIONS)),
+    leaderCadreId: leader.inBody(),
+    area: z.enum(keys(INTERFERENCE_AREAS)),
+    matter: text(200),
+    request: text(2000),
+    handling: z.enum(keys(HANDLINGS)),
+    handlingNote: z.string().trim().max(1000).optional(),
+    /** Entered by the commission for an intervention found without a record: who did not record it. */
+    unrecordedCadreId: cadre.inBody().optional(),
+  })
+  .strict();
+
+export const interferenceListQuery = z.object({ ...pageQuery, orgId: org.inUrl().optional() }).strict();
+
+/** Filed by the unit's principal, who signs it in person: the password or a one-time code, as a signature takes. */
+export const quarterReport = z
+  .object({
+    orgId: org.inBody(),
+    year: z.number().int().min(2000).max(2100),
+    quarter: z.number().int().min(1).max(4),
+    password: z.string().min(1).max(200).optional(),
+    totp: z
+      .string()
+      .regex(/^\d{6}$/, { message: '动态验证码为 6 位数字 / The one-time code is 6 digits' })
+      .optional(),
+  })
+  .strict()
+  .refine((v) => (v.password === undefined) !== (v.totp === undefined), {
+    message: '请输入密码或动态验证码（二者选一）以确认本人签名 / Give your password or a one-time code to sign',
+    path: ['password'],
+  });
+export const quarterListQuery = z
+  .object({
+    ...pageQuery,
+    orgId: org.inUrl().optional(),
+    year: z.coerce.number().int().min(2000).max(2100).optional(),
+  })
+  .strict();
+
+export const expenseCreate = z
+  .object({
+    orgId: org.inBody(),
+    spentOn: date,
+    purpose: text(500),
+    amountYuan: z.number().int().min(1).max(1e12),
+  })
+  .strict();
+export const expenseListQuery = interferenceListQuery;
+export const expenseSign = itemSign;
