@@ -19,6 +19,7 @@ import type * as jobs from './platform/jobs/jobs.responses.js';
 import type * as meetings from './modules/decisions/meetings.responses.js';
 import type * as emergencies from './modules/decisions/emergency.responses.js';
 import type * as reviews from './modules/decisions/reviews.responses.js';
+import type * as interference from './modules/decisions/interference.responses.js';
 
 export { DEFAULT_PAGE_SIZE } from './platform/http/page.js';
 export { ROLES } from './platform/auth/roles.js';
@@ -53,6 +54,10 @@ export type MeetingDetail = Answer<typeof meetings.meetingDetail>;
 export type SealCheck = Answer<typeof meetings.sealCheck>;
 export type EmergencyRow = Item<Answer<typeof emergencies.emergencyPage>>;
 export type ResultReviewRow = Item<Answer<typeof reviews.reviewPage>>;
+export type InterferenceRow = Item<Answer<typeof interference.interferencePage>>;
+export type QuarterReports = Answer<typeof interference.quarterReports>;
+export type ExpenseRow = Item<Answer<typeof interference.expensePage>>;
+export type LeaderOption = Item<Answer<typeof interference.leadersAbove>>;
 export type LoginLogRow = Item<Answer<typeof accounts.loginLogPage>>;
 export type SessionRow = Item<Answer<typeof accounts.sessionPage>>;
 export type Rule = Item<Answer<typeof rules.rulesAnswer>>;

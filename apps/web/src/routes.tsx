@@ -55,6 +55,9 @@ import { MeetingsPage } from './pages/decisions/MeetingsPage';
 import { MeetingPage } from './pages/decisions/MeetingPage';
 import { EmergenciesPage } from './pages/decisions/EmergenciesPage';
 import { ReviewsPage } from './pages/decisions/ReviewsPage';
+import { InterferencePage } from './pages/decisions/InterferencePage';
+import { QuarterReportsPage } from './pages/decisions/QuarterReportsPage';
+import { ExpensesPage } from './pages/decisions/ExpensesPage';
 
 // ECharts is large and only the dashboard and the analysis draw charts: it loads with those pages, not with the login.
 const HomePage = lazy(() => import('./pages/HomePage').then((m) => ({ default: m.HomePage })));
@@ -155,6 +158,24 @@ export const PAGES: PageDef[] = [
     element: <ReviewsPage />,
     perms: ['decisions.read'],
     menu: { icon: <CarryOutOutlined />, label: ['结果查究', 'Result reviews'] },
+  },
+  {
+    path: '/interference',
+    element: <InterferencePage />,
+    perms: ['interference.record'],
+    menu: { icon: <AlertOutlined />, label: ['插手干预记录', 'Interference records'] },
+  },
+  {
+    path: '/interference/reports',
+    element: <QuarterReportsPage />,
+    perms: ['decisions.read'],
+    menu: { icon: <ScheduleOutlined />, label: ['干预季度报告', 'Quarterly reports'] },
+  },
+  {
+    path: '/expenses',
+    element: <ExpensesPage />,
+    perms: ['decisions.read'],
+    menu: { icon: <AuditOutlined />, label: ['大额支出会签', 'Joint signatures'] },
   },
   {
     path: '/talks',

@@ -1,6 +1,7 @@
 // The M-37 findings (issue 14 §7), recomputed from the records for the units given:
 // - a unit obliged to report (it has a principal) whose quarterly report is missing once the quarter's deadline
-//   (reportWithinWorkingDays working days after it) has passed, from the quarters of reportsFromYear;
+//   (reportWithinWorkingDays working days after it) has passed, for quarters beginning on or after reportsFrom (empty:
+//   the day migration 0026 was applied);
 // - a zero report (零报告) contradicted by a record later dated inside its quarter;
 // - on a cadre: each intervention found without a record that they should have recorded — the first proposes
 //   onceAction, from the repeatFrom-th on repeatAction (source decisions.interference.cadre, read only by those who
@@ -47,12 +48,13 @@ export async function refreshInterferenceFindings(ctx: Pick<AppContext, 'calenda
       .orderBy('id')
       .execute(),
   ]);
+  const installed = await installedOn(w);
   const found: Found[] = [];
   for (const u of units.rows) {
     const s = settings.get(u.id)!;
     const mine = reports.filter((r) => r.org_id === u.id);
     if (u.obliged)
-      for (const q of quartersBetween(s.reportsFromYear, today)) {
+      for (const q of quartersBetween(s.reportsFrom || installed, today)) {
         const due = ctx.calendar.addWorkingDays(quarterRange(q)[1], s.reportWithinWorkingDays).due;
         if (due < today && !mine.some((r) => r.year === q.year && r.quarter === q.quarter))
           found.push({
@@ -97,6 +99,13 @@ export async function refreshInterferenceFindings(ctx: Pick<AppContext, 'calenda
   }
   await recordFindings(w, { source: 'decisions.interference', subjectKind: 'org', subjectIds: orgIds, found, today });
   await refreshUnrecorded(w, [...new Set(records.flatMap((r) => r.unrecorded_cadre_id ?? []))], settings, today);
+}
+
+/** The day this part of the app was installed (migration 0026, in Beijing): no report is owed for before it. */
+async function installedOn(w: WriteCtx): Promise<string> {
+  const r = await sql<{ on: string | null }>`select (applied_at at time zone 'Asia/Shanghai')::date::text as on
+    from schema_migrations where name = '0026_interference.sql'`.execute(w.trx);
+  return r.rows[0]?.on ?? toCstDate(w.now);
 }
 
 async function refreshUnrecorded(

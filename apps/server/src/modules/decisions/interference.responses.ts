@@ -67,3 +67,6 @@ export const expenseRow = z.object({
 export const expensePage = pageAnswer(expenseRow);
 export const expenseCreated = z.object({ id: z.number(), needsJointSignatures: z.boolean() });
 export const expenseSigned = z.object({ id: z.number(), method, digest: z.string(), signedAt: z.string() });
+export const leadersAbove = z.object({
+  items: z.array(z.object({ cadreId: z.number(), name: z.string(), title: z.string(), orgName: z.string() })),
+});

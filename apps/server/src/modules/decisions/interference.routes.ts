@@ -6,7 +6,7 @@ import { actorOf, requireAuth } from '../../platform/http/index.js';
 import { createExpense, listExpenses, signExpense } from './expenses.service.js';
 import * as s from './interference.schema.js';
 import * as answers from './interference.responses.js';
-import { createInterference, listInterference } from './interference.service.js';
+import { createInterference, leadersAbove, listInterference } from './interference.service.js';
 import { expense } from './meetings.scope.js';
 import { fileQuarterReport, listQuarterReports } from './quarter-reports.service.js';
 
@@ -25,6 +25,19 @@ export function interferenceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (req) => listInterference(ctx, actorOf(req), requireAuth(req), req.query),
+    );
+    app.get(
+      '/interference-records/leaders',
+      {
+        config: { access: 'interference.record' },
+        schema: {
+          tags,
+          summary: '可选的领导干部（本单位及上级单位在任） Leaders a record can name',
+          querystring: s.leadersQuery,
+          response: { 200: answers.leadersAbove },
+        },
+      },
+      async (req) => leadersAbove(ctx, req.query.orgId),
     );
     app.post(
       '/interference-records',

@@ -89,3 +89,5 @@ export const expenseCreate = z
   .strict();
 export const expenseListQuery = interferenceListQuery;
 export const expenseSign = itemSign;
+
+export const leadersQuery = z.object({ orgId: org.inUrl() }).strict();

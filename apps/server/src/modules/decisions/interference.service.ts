@@ -150,3 +150,20 @@ export async function listInterference(
     })),
   };
 }
+
+/** Whom a record can name as the leader: the holders of current posts in the unit and the units above it. */
+export async function leadersAbove(ctx: AppContext, orgId: number) {
+  const rows = await ctx.db
+    .selectFrom('posts as p')
+    .innerJoin('orgs as po', 'po.id', 'p.org_id')
+    .innerJoin('cadres as c', 'c.id', 'p.cadre_id')
+    .select(['c.id', 'c.name', 'p.title', 'po.name as org_name'])
+    .where('p.end_date', 'is', null)
+    .where(sql<SqlBool>`po.path @> (select path from orgs where id = ${orgId})`)
+    .orderBy(sql`nlevel(po.path)`)
+    .orderBy(sql`p.is_principal desc`)
+    .orderBy('p.id')
+    .limit(300)
+    .execute();
+  return { items: rows.map((r) => ({ cadreId: r.id, name: r.name, title: r.title, orgName: r.org_name })) };
+}

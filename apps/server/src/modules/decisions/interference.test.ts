@@ -32,6 +32,12 @@ beforeAll(async () => {
   asked = await loginAs(t, { role: 'cadre', orgId: ORG.A_DEPT, scope: 5, cadreId: CADRE.A_DEPT }); // 张局长
   leader = await loginAs(t, { role: 'committee_leader', orgId: ORG.A, scope: 4, cadreId: CADRE.A });
   member = await loginAs(t, { role: 'cadre', orgId: ORG.A, scope: 5, cadreId: team[1] });
+  // Reports are owed from 2026 (by default only from the quarter after the feature was installed: here, today).
+  const admin = await loginAs(t, { role: 'admin', orgId: ORG.R, scope: 1 });
+  const set = await admin.put(`/api/v1/rules/M-37/overrides/${ORG.R}`, {
+    settings: { reportsFrom: '2026-01-01' },
+  });
+  expect(set.statusCode, set.body).toBe(200);
 });
 afterAll(() => t.close());
 

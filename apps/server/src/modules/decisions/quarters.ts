@@ -18,11 +18,12 @@ export const quarterRange = ({ year, quarter }: Quarter): [string, string] => [
   `${year}-${pad(quarter * 3)}-${LAST_DAY[quarter - 1]}`,
 ];
 
-/** Every quarter from the first of `fromYear` to the one holding `through`, in order. */
-export function quartersBetween(fromYear: number, through: string): Quarter[] {
+/** Every quarter that begins on or after `from`, up to the one holding `through`, in order. */
+export function quartersBetween(from: string, through: string): Quarter[] {
   const last = quarterOf(through);
   const out: Quarter[] = [];
-  for (let y = fromYear; y <= last.year; y++)
-    for (let q = 1; q <= 4 && (y < last.year || q <= last.quarter); q++) out.push({ year: y, quarter: q });
+  for (let y = Number(from.slice(0, 4)); y <= last.year; y++)
+    for (let q = 1; q <= 4 && (y < last.year || q <= last.quarter); q++)
+      if (quarterRange({ year: y, quarter: q })[0] >= from) out.push({ year: y, quarter: q });
   return out;
 }

@@ -68,6 +68,12 @@ function ownWords(i: z.core.$ZodIssue & Record<string, unknown>): [string, strin
       return ['不是可选的值', 'is not one of the allowed values'];
     case 'invalid_union':
       return ['格式不正确', 'has the wrong form'];
+    case 'unrecognized_keys':
+      // The program's own key names are not for a user's screen (the details keep the path for the form).
+      return ['包含本表单不接受的内容', 'has something this form does not take'];
+    case 'invalid_key':
+    case 'invalid_element':
+      return ['格式不正确', 'has the wrong form'];
     case 'not_multiple_of':
       return [`须为 ${String(i.divisor)} 的整数倍`, `must be a multiple of ${String(i.divisor)}`];
     default:

@@ -264,7 +264,8 @@ export const RULE_DEFINITIONS = {
     defaults: { reviewCategories: ['major_project', 'large_funds'], reviewWithinDays: 90 },
   },
   // Interference records and joint signatures (M-37, `003` (十二) and 篇4): the quarterly report is due within
-  // `reportWithinWorkingDays` working days after the quarter, from the quarters of `reportsFromYear`; an intervention
+  // `reportWithinWorkingDays` working days after the quarter, for the quarters that begin on or after `reportsFrom`
+  // (empty: the first quarter after this part of the app was installed, so nobody owes reports from before); an intervention
   // found unrecorded proposes `onceAction` the first time and `repeatAction` from the `repeatFrom`-th; an expense of
   // `jointSignatureYuan` or more (`003`: 3000元以上, which includes 3000) needs the signatures of the team members in
   // `jointSignerRoles`.
@@ -273,7 +274,7 @@ export const RULE_DEFINITIONS = {
     titleEn: 'Interference records and joint signatures',
     schema: z.object({
       reportWithinWorkingDays: pos,
-      reportsFromYear: z.number().int().min(2000).max(2100),
+      reportsFrom: z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]),
       onceAction: z.string().trim().min(1).max(50),
       repeatAction: z.string().trim().min(1).max(50),
       repeatFrom: z.number().int().min(2).max(100),
@@ -285,7 +286,7 @@ export const RULE_DEFINITIONS = {
     }),
     defaults: {
       reportWithinWorkingDays: 10,
-      reportsFromYear: 2026,
+      reportsFrom: '',
       onceAction: '警告或通报批评',
       repeatAction: '纪律处分',
       repeatFrom: 2,
