@@ -26,7 +26,7 @@ import { writeWorkbook, type Cell } from '../platform/sheets/index.js';
 const VISITS = ['赴基层开展全面从严治党专题调研', '围绕作风建设开展蹲点调研', '深入项目一线调研廉政风险防控'];
 const LECTURES = ['在分管领域讲专题党课：严守纪律规矩', '讲授“以案促改”专题党课'];
 
-async function staff(ctx: AppContext, username: string): Promise<Auth> {
+export async function staff(ctx: AppContext, username: string): Promise<Auth> {
   const a = await ctx.db
     .selectFrom('accounts as a')
     .innerJoin('orgs as o', 'o.id', 'a.org_id')

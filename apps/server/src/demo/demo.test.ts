@@ -8,6 +8,7 @@ import { parseIdCard, REGISTRY_RULES, sweepAll } from '../modules/registry/index
 import { SYSTEM_ACTOR } from '../platform/trail/index.js';
 import { totpCode } from '../platform/auth/index.js';
 import { DEMO_ACCOUNTS, DEMO_CITY_OPTIONS, DEMO_PASSWORD, generateRegistry, seedDemo } from './index.js';
+import { sweepInterference } from '../modules/decisions/index.js';
 
 const digest = (v: unknown) => createHash('sha256').update(JSON.stringify(v)).digest('hex');
 
@@ -183,6 +184,38 @@ describe('demo seeding', () => {
         .items.map((a: { kind: string }) => a.kind),
     );
     expect([...kinds].sort()).toEqual(['lower_hearing', 'party_lecture', 'research_visit', 'special_check']);
+  });
+
+  it('shows a year of sealed meetings and every decisions finding (issue 14 §8)', async () => {
+    const seals = await t.ctx.db.selectFrom('meeting_seals').select('meeting_id').execute();
+    expect(seals.length).toBe(12);
+    const items = await t.ctx.db.selectFrom('meeting_items').select(['status', 'category']).execute();
+    expect(new Set(items.map((i) => i.category)).size).toBe(5);
+    expect(items.filter((i) => i.status === 'deferred').length).toBe(1);
+    expect((await t.ctx.db.selectFrom('item_recusals').select('item_id').execute()).length).toBe(1);
+    const found = await t.ctx.db
+      .selectFrom('findings')
+      .select(['source', 'message'])
+      .where('active', '=', true)
+      .where('rule_id', 'in', ['M-34', 'M-36', 'M-37'])
+      .execute();
+    const has = (text: string) => found.filter((f) => f.message.includes(text)).length;
+    expect(has('书面补记')).toBe(2); // both emergency decisions recorded late
+    expect(has('会议上通报')).toBe(1); // one not reported at the next meeting
+    expect(has('结果查究为负面')).toBe(1);
+    expect(has('零报告')).toBe(1);
+    expect(has('未按期报告')).toBe(0); // the sweep's job, not yet run: see below
+    expect(has('未经班子会签')).toBe(1);
+    expect(has('未按规定记录')).toBe(1);
+    await sweepInterference(t.ctx, SYSTEM_ACTOR);
+    const missing = await t.ctx.db
+      .selectFrom('findings')
+      .innerJoin('orgs', 'orgs.id', 'findings.subject_id')
+      .select('orgs.name')
+      .where('active', '=', true)
+      .where('message', 'like', '%未按期报告%')
+      .execute();
+    expect(new Set(missing.map((m) => m.name))).toEqual(new Set(['明湖区发展和改革局'])); // only the unit that owes them
   });
 
   it('demo accounts are refused when demo mode is off', async () => {

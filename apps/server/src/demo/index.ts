@@ -9,6 +9,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.js';
 import { seedDemoReports } from './demo-reports.js';
 import { seedDemoTalks } from './demo-talks.js';
 import { seedDemoActivities } from './demo-activities.js';
+import { seedDemoDecisions } from './demo-decisions.js';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.js';
 export { generateRegistry, type GenOptions, type Registry } from './generate-registry.js';
@@ -31,6 +32,7 @@ export async function seedDemo(
   talks: number;
   duties: number;
   activities: number;
+  meetings: number;
 }> {
   const actor = { ...SYSTEM_ACTOR, name: 'demo-seed' };
   const registry = generateRegistry(DEMO_CITY_OPTIONS);
@@ -70,6 +72,8 @@ export async function seedDemo(
   onPhase('demo talks');
   const work = await seedDemoActivities(ctx, linked);
   onPhase('demo activities');
+  const decisions = await seedDemoDecisions(ctx);
+  onPhase('demo decisions');
   return {
     orgs: registry.orgs.length,
     cadres: registry.cadres.length,
@@ -78,5 +82,6 @@ export async function seedDemo(
     talks: talks.talks,
     duties: talks.duties,
     activities: work.activities,
+    meetings: decisions.meetings,
   };
 }

@@ -14,3 +14,14 @@ export { reviewSource } from './reviews.source.js';
 export { checkProposals } from './reviews.findings.js';
 export { quorum, type Quorum } from './quorum.js';
 export { MEETING_KINDS, ITEM_CATEGORIES, PREP_STEPS } from './meeting.dicts.js';
+// The writes the demo seeder makes as the workbench would (the same rules and findings).
+export { createMeeting, recordAttendance, addItem } from './meetings.service.js';
+export { giveOpinion, castVote, addCandidate, declareConflict } from './opinions.service.js';
+export { closeItem } from './close-item.js';
+export { sealMeeting } from './seal.service.js';
+export { createEmergency } from './emergency.service.js';
+export { recordCompletion, enterReview } from './reviews.service.js';
+export { createInterference } from './interference.service.js';
+export { fileQuarterReport } from './quarter-reports.service.js';
+export { createExpense, signExpense } from './expenses.service.js';
+export { quarterOf, quarterRange } from './quarters.js';
