@@ -177,7 +177,11 @@ describe('meetings', () => {
     await page.getByRole('menuitem', { name: '结果查究' }).click();
     const reviews = page.getByTestId('reviews');
     await reviews.getByText('审议城区道路改造项目').waitFor();
-    await reviews.locator('[data-testid^="enter-review-"]').first().click();
+    await reviews
+      .locator('tr')
+      .filter({ hasText: '审议城区道路改造项目' })
+      .locator('[data-testid^="enter-review-"]')
+      .click();
     const rf = page.getByTestId('review-form');
     await rf.getByLabel('查究日期').fill(toCstDate(new Date()));
     await rf.getByLabel('查究日期').press('Enter');
@@ -190,7 +194,7 @@ describe('meetings', () => {
       .locator('.ant-modal:visible')
       .getByRole('button', { name: /确\s*定|OK/ })
       .click();
-    await reviews.getByText('负面，追究提议人').waitFor();
+    await reviews.locator('tr').filter({ hasText: '审议城区道路改造项目' }).getByText('负面，追究提议人').waitFor();
     await settle(page);
     await shot(page, 'result-reviews');
     await page.goto(meetingUrl);

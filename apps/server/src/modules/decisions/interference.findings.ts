@@ -7,7 +7,8 @@
 //   onceAction, from the repeatFrom-th on repeatAction (source decisions.interference.cadre, read only by those who
 //   read interference records);
 // - an expense at or above jointSignatureYuan without the joint signatures of the team members in jointSignerRoles.
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../platform/db/index.js';
 import { toCstDate } from '../../platform/clock/index.js';
 import type { AppContext } from '../../platform/context.js';
 import { recordFindings } from '../../platform/findings/index.js';
@@ -48,7 +49,7 @@ export async function refreshInterferenceFindings(ctx: Pick<AppContext, 'calenda
       .orderBy('id')
       .execute(),
   ]);
-  const installed = await installedOn(w);
+  const installed = await installedOn(w.trx, w.now);
   const found: Found[] = [];
   for (const u of units.rows) {
     const s = settings.get(u.id)!;
@@ -102,10 +103,10 @@ export async function refreshInterferenceFindings(ctx: Pick<AppContext, 'calenda
 }
 
 /** The day this part of the app was installed (migration 0026, in Beijing): no report is owed for before it. */
-async function installedOn(w: WriteCtx): Promise<string> {
+export async function installedOn(db: Kysely<DB>, now: Date): Promise<string> {
   const r = await sql<{ on: string | null }>`select (applied_at at time zone 'Asia/Shanghai')::date::text as on
-    from schema_migrations where name = '0026_interference.sql'`.execute(w.trx);
-  return r.rows[0]?.on ?? toCstDate(w.now);
+    from schema_migrations where name = '0026_interference.sql'`.execute(db);
+  return r.rows[0]?.on ?? toCstDate(now);
 }
 
 async function refreshUnrecorded(

@@ -39,7 +39,7 @@ export const quarterReports = z.object({
         z.object({
           quarter: z.number(),
           dueOn: z.string(),
-          state: z.enum(['filed', 'open', 'due', 'missing']),
+          state: z.enum(['filed', 'not_owed', 'open', 'due', 'missing']),
           report: z
             .object({ id: z.number(), records: z.number(), filedOn: z.string(), signedBy: z.string(), method })
             .nullable(),

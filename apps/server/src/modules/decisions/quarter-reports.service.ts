@@ -12,7 +12,7 @@ import { getRuleSettings } from '../../platform/rules/index.js';
 import { orgVisible } from '../../platform/scope/index.js';
 import { write, type Actor } from '../../platform/trail/index.js';
 import { currentPrincipal } from '../registry/index.js';
-import { refreshInterferenceFindings } from './interference.findings.js';
+import { installedOn, refreshInterferenceFindings } from './interference.findings.js';
 import type { quarterListQuery, quarterReport } from './interference.schema.js';
 import { quarterOf, quarterRange } from './quarters.js';
 import { digestOf } from './seal-record.js';
@@ -115,19 +115,21 @@ export async function listQuarterReports(ctx: AppContext, auth: Auth, query: z.i
           .execute(),
       ])
     : [[], []];
+  const installed = await installedOn(ctx.db, ctx.clock.now());
   const items = [];
   for (const u of units) {
     const { values } = await getRuleSettings(ctx.db, 'M-37', u.id);
+    const from = values.reportsFrom || installed;
     const quarters = [1, 2, 3, 4].map((quarter) => {
-      const end = quarterRange({ year: year, quarter })[1];
+      const [start, end] = quarterRange({ year, quarter });
       const dueOn = ctx.calendar.addWorkingDays(end, values.reportWithinWorkingDays).due;
       const r = reports.find((x) => x.org_id === u.id && x.quarter === quarter);
       const now = records.filter((x) => x.org_id === u.id && quarterOf(x.asked_on).quarter === quarter).length;
-      const state = r ? 'filed' : end >= today ? 'open' : dueOn < today ? 'missing' : 'due';
+      const state = r ? 'filed' : start < from ? 'not_owed' : end >= today ? 'open' : dueOn < today ? 'missing' : 'due';
       return {
         quarter,
         dueOn,
-        state: state as 'filed' | 'open' | 'due' | 'missing',
+        state: state as 'filed' | 'not_owed' | 'open' | 'due' | 'missing',
         report: r ? { id: r.id, records: r.records, filedOn: r.filed_on, signedBy: r.name, method: r.method } : null,
         /** Records dated in the quarter now; more than a zero report said flags it. */
         recordsNow: now,

@@ -1,6 +1,7 @@
 // 插手干预季度报告 (issue 14 §7, M-37): every unit in scope, quarter by quarter — filed (a zero report flagged when a
 // record dated inside the quarter came in later), not yet due, or missing after the deadline. The unit's principal
-// files and signs the report in person (password or one-time code again); the server counts the quarter's records.
+// files and signs the report in person (password or one-time code again; offered to accounts linked to a cadre, the
+// server refuses anyone but the unit's principal); the server counts the quarter's records.
 import { useState } from 'react';
 import { App, Card, InputNumber, Space, Table, Tag, Button, Tooltip } from 'antd';
 import { DEFAULT_PAGE_SIZE, type QuarterReports } from '@api';
@@ -16,7 +17,7 @@ type Q = Unit['quarters'][number];
 
 export function QuarterReportsPage() {
   const { t, lang } = useI18n();
-  const { can } = useSession();
+  const { can, me } = useSession();
   const { message } = App.useApp();
   const [orgId, setOrgId] = useState<number>();
   const [year, setYear] = useState(new Date().getFullYear());
@@ -41,6 +42,7 @@ export function QuarterReportsPage() {
         </Space>
       );
     if (q.state === 'open') return <Tag>{t('季度未结束', 'Not ended')}</Tag>;
+    if (q.state === 'not_owed') return <Tag>{t('未要求报告', 'Not required')}</Tag>;
     return (
       <Space size={4} wrap>
         <Tag color={q.state === 'missing' ? 'red' : 'orange'}>
@@ -48,7 +50,7 @@ export function QuarterReportsPage() {
             ? t(`逾期未报（${q.dueOn} 前）`, `Missing (due ${q.dueOn})`)
             : t(`待报（${q.dueOn} 前）`, `Due ${q.dueOn}`)}
         </Tag>
-        {can('decisions.sign') && (
+        {can('decisions.sign') && me?.cadreId != null && (
           <Button size="small" onClick={() => setFiling({ unit: u, q })} data-testid={`file-${u.orgId}-${q.quarter}`}>
             {t('主要负责人签署', 'Principal signs')}
           </Button>
