@@ -193,6 +193,12 @@ describe('demo seeding', () => {
     expect(new Set(items.map((i) => i.category)).size).toBe(5);
     expect(items.filter((i) => i.status === 'deferred').length).toBe(1);
     expect((await t.ctx.db.selectFrom('item_recusals').select('item_id').execute()).length).toBe(1);
+    const proposed = await t.ctx.db
+      .selectFrom('timeline_events')
+      .select('cadre_id')
+      .where('event_type', '=', 'decisions.proposed')
+      .execute();
+    expect(proposed.length).toBe(12 * 4 + 2); // four proposed items a meeting (the fifth is the chair's, deemed), two emergencies
     const found = await t.ctx.db
       .selectFrom('findings')
       .select(['source', 'message'])

@@ -9,6 +9,7 @@ import type { Auth } from '../../platform/auth/index.js';
 import { assertNotAfterToday, conflict, invalidField, notFound, toLimitOffset } from '../../platform/http/index.js';
 import { getRuleSettings } from '../../platform/rules/index.js';
 import { orgVisible } from '../../platform/scope/index.js';
+import { appendTimeline } from '../../platform/dossier/index.js';
 import { write, type Actor } from '../../platform/trail/index.js';
 import { refreshDecisionFindings } from './decisions.findings.js';
 import { daysBetween } from './emergency.dates.js';
@@ -62,6 +63,15 @@ export async function createEmergency(
       entity: 'emergency_decision',
       entityId: id,
       detail: { orgId: input.orgId, decidedOn: input.decidedOn, recordedOn, late },
+    });
+    await appendTimeline(w, {
+      cadreId: input.proposerCadreId,
+      occurredOn: input.decidedOn,
+      eventType: 'decisions.proposed',
+      sourceModule: 'decisions',
+      summary: `提议临时决策「${input.title}」（未经会议，事后补记）`,
+      refEntity: 'emergency_decision',
+      refId: id,
     });
     await refreshDecisionFindings(ctx, w, input.orgId);
     return { id, recordedOn, late };

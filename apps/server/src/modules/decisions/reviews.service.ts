@@ -12,6 +12,7 @@ import { deadlineTable, dueOn } from '../../platform/deadlines/index.js';
 import { assertNotAfterToday, conflict, invalidField, notFound, toLimitOffset } from '../../platform/http/index.js';
 import { getRuleSettings } from '../../platform/rules/index.js';
 import { orgVisible } from '../../platform/scope/index.js';
+import { appendTimeline } from '../../platform/dossier/index.js';
 import { write, type Actor } from '../../platform/trail/index.js';
 import { ITEM_CATEGORIES } from './meeting.dicts.js';
 import { agreeingMembers, refreshReviewFindings } from './reviews.findings.js';
@@ -86,7 +87,7 @@ export async function enterReview(
     const r = await w.trx
       .selectFrom('result_reviews as v')
       .innerJoin('meeting_items as i', 'i.id', 'v.item_id')
-      .select(['v.completed_on', 'i.proposer_cadre_id'])
+      .select(['v.completed_on', 'i.proposer_cadre_id', 'i.title'])
       .where('v.id', '=', id)
       .executeTakeFirst();
     if (!r) throw notFound();
@@ -116,6 +117,15 @@ export async function enterReview(
       entity: 'result_review',
       entityId: id,
       detail: { outcome: input.outcome, reviewedOn: input.reviewedOn, reviewerKind: input.reviewerKind },
+    });
+    await appendTimeline(w, {
+      cadreId: r.proposer_cadre_id,
+      occurredOn: input.reviewedOn,
+      eventType: 'decisions.reviewed',
+      sourceModule: 'decisions',
+      summary: `所提议题「${r.title}」结果查究：${input.outcome === 'negative' ? '负面，追究提议人责任' : '正面'}`,
+      refEntity: 'result_review',
+      refId: id,
     });
     await refreshReviewFindings(w, [r.proposer_cadre_id]);
     return { id, outcome: input.outcome };

@@ -130,6 +130,10 @@ describe('result review (M-36)', () => {
     expect(f).toMatchObject({ subject_id: team[1], rule_id: 'M-36', level: 'red' });
     const agreed = (f.evidence as Array<{ agreed: Array<{ cadreId: number }> }>)[0].agreed.map((a) => a.cadreId);
     expect(agreed.sort()).toEqual([...team.slice(1, 4), CADRE.A].sort()); // not team[4], who disagreed
+    const dossier = (await city.get(`/api/v1/cadres/${team[1]}/timeline`)).json();
+    expect(dossier.items.map((e: { summary: string }) => e.summary)).toContain(
+      '所提议题「拨付老旧小区改造资金」结果查究：负面，追究提议人责任',
+    );
     const again = await city.post(`/api/v1/result-reviews/${id}/review`, review('positive'));
     expect(again.statusCode).toBe(409);
     const row = (await city.get('/api/v1/result-reviews')).json().items[0];

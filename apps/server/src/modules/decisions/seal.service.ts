@@ -7,6 +7,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { Auth } from '../../platform/auth/index.js';
 import { verifyProof } from '../../platform/crypto/index.js';
 import { conflict, notFound } from '../../platform/http/index.js';
+import { appendTimeline } from '../../platform/dossier/index.js';
 import { recordRead, write, type Actor } from '../../platform/trail/index.js';
 import { refreshDecisionFindings } from './decisions.findings.js';
 import { differences, digestOf, SEAL_DIGEST, sealRecord } from './seal-record.js';
@@ -75,6 +76,26 @@ export async function sealMeeting(ctx: AppContext, actor: Actor, auth: Auth, id:
       entityId: id,
       detail: { seq: payload.seq, digest: payload.digest },
     });
+    // The dossier of each member who proposed an item (a deemed proposal is the chair's by default, not a proposal).
+    const proposed = await w.trx
+      .selectFrom('meeting_items as i')
+      .innerJoin('meetings as mt', 'mt.id', 'i.meeting_id')
+      .select(['i.id', 'i.title', 'i.status', 'i.proposer_cadre_id', 'mt.held_on'])
+      .where('i.meeting_id', '=', id)
+      .where('i.proposer_deemed', '=', false)
+      .execute();
+    await appendTimeline(
+      w,
+      proposed.map((i) => ({
+        cadreId: i.proposer_cadre_id,
+        occurredOn: i.held_on,
+        eventType: 'decisions.proposed' as const,
+        sourceModule: 'decisions',
+        summary: `提出议题「${i.title}」，${i.status === 'decided' ? '会议作出决定' : '暂缓表决'}`,
+        refEntity: 'meeting',
+        refId: id,
+      })),
+    );
     await refreshDecisionFindings(ctx, w, m.org_id); // M-33: a required recording missing is final once sealed
     return { seq: payload.seq, digest: payload.digest, prevDigest: payload.prevDigest };
   });

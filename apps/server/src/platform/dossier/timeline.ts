@@ -21,6 +21,8 @@ export const TIMELINE_EVENTS = {
   'talks.hearing': { zh: '听取汇报', en: 'Hearing' },
   'talks.secretary_reminder': { zh: '纪委书记提醒', en: 'Reminder by the discipline secretary' },
   'talks.non_report': { zh: '该报告未报告', en: 'Failure to report' },
+  'decisions.proposed': { zh: '提出议题', en: 'Proposed an item' },
+  'decisions.reviewed': { zh: '决策结果查究', en: 'Result review of a decision' },
 } as const;
 export type TimelineEventType = keyof typeof TIMELINE_EVENTS;
 
