@@ -27,12 +27,14 @@ async function newAccountForm(username: string, name: string, role: string) {
   await form.getByLabel('账号名').fill(username);
   await form.getByLabel('姓名').fill(name);
   const roleOption = admin.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: role });
+  // On a loaded CI machine the dropdown can open late: longer tries, a longer wait.
   await retryUntil(
     async () => {
       if (!(await roleOption.count())) await form.getByLabel('角色').click({ force: true });
-      await roleOption.first().click({ timeout: 1000 });
+      await roleOption.first().click({ timeout: 3000 });
     },
     async () => (await form.locator('.ant-form-item').filter({ hasText: '角色' }).first().innerText()).includes(role),
+    45_000,
   );
   return { admin, form };
 }
