@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { browserSuite, settle, shot, today, uiLogin } from './pages.js';
+import { browserSuite, retryUntil, settle, shot, today, uiLogin } from './pages.js';
 import { writeWorkbook } from '../apps/server/src/platform/sheets/index.js';
 
 const plusDays = (ymd: string, n: number) =>
@@ -23,8 +23,13 @@ async function pick(page: Page, scope: Page | Locator, testId: string, label: st
 }
 /** A list filter: picks the option and waits for the list it reloads (`api` is the start of the list's URL). */
 async function filter(page: Page, testId: string, label: string, api: string) {
+  // A click that lands while the dropdown is still opening can be dropped on a loaded machine: pick again until the
+  // select shows the label, then wait for the list it reloaded.
   const loaded = page.waitForResponse((r) => new URL(r.url()).pathname === api && r.request().method() === 'GET');
-  await pick(page, page, testId, label);
+  await retryUntil(
+    () => pick(page, page, testId, label),
+    async () => (await page.getByTestId(testId).innerText()).includes(label),
+  );
   await loaded;
 }
 /** The first row of a paged table with all these texts, turning pages until found. */
