@@ -25,7 +25,14 @@ export { DEFAULT_PAGE_SIZE } from './platform/http/page.js';
 export { ROLES } from './platform/auth/roles.js';
 export { SCOPE_LABELS } from './platform/scope/scope-labels.js';
 export { SETTING_NAMES } from './platform/rules/setting-names.js';
-export { MEETING_KINDS, ITEM_CATEGORIES, PREP_STEPS } from './modules/decisions/meeting.dicts.js';
+export {
+  MEETING_KINDS,
+  ITEM_CATEGORIES,
+  PREP_STEPS,
+  INTERFERENCE_AREAS,
+  ASKER_RELATIONS,
+  HANDLINGS,
+} from './modules/decisions/meeting.dicts.js';
 export { CHANNELS } from './modules/reports/channels.dicts.js';
 export { STEP_ACTIONS } from './modules/reports/case-states.dicts.js';
 export { COMMITTEE_KINDS, VERDICTS as VERDICT_LABELS } from './modules/talks/talk-kinds.dicts.js';

@@ -1,11 +1,10 @@
 // What the emergency-decision routes take (M-34); every id through its kind.
 import { z } from 'zod';
+import { date } from './meetings.schema.js';
 import { cadre, org } from '../../platform/scope/index.js';
 import { pageQuery } from '../../platform/http/index.js';
 import { ITEM_CATEGORIES, MEETING_KINDS, type ItemCategory, type MeetingKind } from './meeting.dicts.js';
 import { meeting } from './meetings.scope.js';
-
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD / A date is YYYY-MM-DD' });
 
 export const emergencyCreate = z
   .object({

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { confirmIdentity, spendTotpStep, type Auth } from '../../platform/auth/index.js';
 import type { AppContext } from '../../platform/context.js';
 import { assertNotAfterToday, conflict, toLimitOffset } from '../../platform/http/index.js';
-import { getRuleSettings } from '../../platform/rules/index.js';
+import { getRuleSettings, getRuleSettingsForOrgs } from '../../platform/rules/index.js';
 import { orgVisible } from '../../platform/scope/index.js';
 import { write, type Actor } from '../../platform/trail/index.js';
 import { refreshInterferenceFindings } from './interference.findings.js';
@@ -90,7 +90,7 @@ export async function listExpenses(ctx: AppContext, auth: Auth, query: z.infer<t
   const { limit, offset } = toLimitOffset(query);
   const [rows, total] = await Promise.all([
     q
-      .select(['e.id', 'e.org_id', 'o.name as org_name', 'e.spent_on', 'e.purpose', 'e.amount_yuan'])
+      .select(['e.id', 'e.org_id', 'o.name as org_name', 'o.path', 'e.spent_on', 'e.purpose', 'e.amount_yuan'])
       .orderBy('e.spent_on', 'desc')
       .orderBy('e.id', 'desc')
       .limit(limit)
@@ -111,9 +111,10 @@ export async function listExpenses(ctx: AppContext, auth: Auth, query: z.infer<t
         .orderBy('g.signed_at')
         .execute()
     : [];
+  const settings = await getRuleSettingsForOrgs(ctx.db, 'M-37', new Map(rows.map((r) => [r.org_id, r.path])));
   const items = [];
   for (const r of rows) {
-    const { values } = await getRuleSettings(ctx.db, 'M-37', r.org_id);
+    const values = settings.get(r.org_id)!;
     const needs = Number(r.amount_yuan) >= values.jointSignatureYuan;
     items.push({
       id: r.id,

@@ -12,7 +12,7 @@ import type { DB } from '../../platform/db/index.js';
 import { toCstDate } from '../../platform/clock/index.js';
 import type { AppContext } from '../../platform/context.js';
 import { recordFindings } from '../../platform/findings/index.js';
-import { getRuleSettingsForOrgs, type Finding } from '../../platform/rules/index.js';
+import { getRuleSettingsForOrgs, RULE_DEFINITIONS, type Finding } from '../../platform/rules/index.js';
 import { write, type Actor, type WriteCtx } from '../../platform/trail/index.js';
 import { missingSigners } from './joint-signers.js';
 import { quarterOf, quarterRange, quartersBetween } from './quarters.js';
@@ -123,7 +123,7 @@ async function refreshUnrecorded(
     .orderBy('asked_on')
     .orderBy('id')
     .execute();
-  const fallback = { onceAction: '警告或通报批评', repeatAction: '纪律处分', repeatFrom: 2 };
+  const fallback = RULE_DEFINITIONS['M-37'].defaults; // a unit outside this batch: the defaults
   const seen = new Map<number, number>();
   const found: Found[] = rows.map((r) => {
     const n = (seen.get(r.unrecorded_cadre_id!) ?? 0) + 1;

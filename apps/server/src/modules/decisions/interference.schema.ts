@@ -4,32 +4,11 @@ import { cadre, org } from '../../platform/scope/index.js';
 import { pageQuery } from '../../platform/http/index.js';
 import { itemSign } from './opinions.schema.js';
 import { leader } from './meetings.scope.js';
+import { date } from './meetings.schema.js';
+import { ASKER_RELATIONS, HANDLINGS, INTERFERENCE_AREAS } from './meeting.dicts.js';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD / A date is YYYY-MM-DD' });
 const text = (max: number) => z.string().trim().min(2).max(max);
 
-export const INTERFERENCE_AREAS = {
-  appointment: ['干部选拔任用', 'Appointments'],
-  project: ['工程建设', 'Projects'],
-  law_enforcement: ['执法', 'Law enforcement'],
-  justice: ['司法', 'Justice'],
-  approval: ['行政审批', 'Approvals'],
-  procurement: ['政府采购', 'Procurement'],
-  other: ['其他重大事项', 'Other'],
-} as const;
-export const ASKER_RELATIONS = {
-  leader: ['领导干部本人', 'The leader'],
-  relative: ['领导干部亲属', "A leader's relative"],
-  friend: ['领导干部朋友', "A leader's friend"],
-  staff: ['领导干部身边工作人员', "A leader's staff"],
-  other: ['其他人员', 'Someone else'],
-} as const;
-export const HANDLINGS = {
-  refused: ['予以拒绝', 'Refused'],
-  reported: ['拒绝并向组织报告', 'Refused and reported'],
-  complied: ['已按请托办理', 'Complied'],
-  other: ['其他', 'Other'],
-} as const;
 const keys = <T extends Record<string, unknown>>(d: T) => Object.keys(d) as [keyof T & string, ...(keyof T & string)[]];
 
 export const interferenceCreate = z

@@ -12,13 +12,8 @@ import { AppError, assertNotAfterToday, invalidField, toLimitOffset } from '../.
 import { orgVisible } from '../../platform/scope/index.js';
 import { recordRead, write, type Actor } from '../../platform/trail/index.js';
 import { refreshInterferenceFindings } from './interference.findings.js';
-import {
-  ASKER_RELATIONS,
-  HANDLINGS,
-  INTERFERENCE_AREAS,
-  type interferenceCreate,
-  type interferenceListQuery,
-} from './interference.schema.js';
+import type { interferenceCreate, interferenceListQuery } from './interference.schema.js';
+import { ASKER_RELATIONS, HANDLINGS, INTERFERENCE_AREAS } from './meeting.dicts.js';
 
 /** The records the caller may read, aliased `r` with their unit `o` (also the id kind's check). */
 export function visibleRecords(ctx: Pick<AppContext, 'db'>, auth: Auth) {

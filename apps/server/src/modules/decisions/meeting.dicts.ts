@@ -32,3 +32,27 @@ export const PREP_SETTING = {
   major_project: 'prepMajorProject',
   large_funds: 'prepLargeFunds',
 } as const;
+
+// Interference records (M-37): the area, who asked, how it was handled.
+export const INTERFERENCE_AREAS = {
+  appointment: ['干部选拔任用', 'Appointments'],
+  project: ['工程建设', 'Projects'],
+  law_enforcement: ['执法', 'Law enforcement'],
+  justice: ['司法', 'Justice'],
+  approval: ['行政审批', 'Approvals'],
+  procurement: ['政府采购', 'Procurement'],
+  other: ['其他重大事项', 'Other'],
+} as const;
+export const ASKER_RELATIONS = {
+  leader: ['领导干部本人', 'The leader'],
+  relative: ['领导干部亲属', "A leader's relative"],
+  friend: ['领导干部朋友', "A leader's friend"],
+  staff: ['领导干部身边工作人员', "A leader's staff"],
+  other: ['其他人员', 'Someone else'],
+} as const;
+export const HANDLINGS = {
+  refused: ['予以拒绝', 'Refused'],
+  reported: ['拒绝并向组织报告', 'Refused and reported'],
+  complied: ['已按请托办理', 'Complied'],
+  other: ['其他', 'Other'],
+} as const;

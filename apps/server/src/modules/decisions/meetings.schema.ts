@@ -11,7 +11,9 @@ import {
   type PrepStep,
 } from './meeting.dicts.js';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD / A date is YYYY-MM-DD' });
+export const date = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD / A date is YYYY-MM-DD' });
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const meetingCreate = z

@@ -8,7 +8,7 @@ import { confirmIdentity, spendTotpStep, type Auth } from '../../platform/auth/i
 import { toCstDate } from '../../platform/clock/index.js';
 import type { AppContext } from '../../platform/context.js';
 import { conflict, invalidField, toLimitOffset } from '../../platform/http/index.js';
-import { getRuleSettings } from '../../platform/rules/index.js';
+import { getRuleSettingsForOrgs } from '../../platform/rules/index.js';
 import { orgVisible } from '../../platform/scope/index.js';
 import { write, type Actor } from '../../platform/trail/index.js';
 import { currentPrincipal } from '../registry/index.js';
@@ -93,7 +93,7 @@ export async function listQuarterReports(ctx: AppContext, auth: Auth, query: z.i
   if (query.orgId) q = q.where(sql<SqlBool>`o.path <@ (select path from orgs where id = ${query.orgId})`);
   const { limit, offset } = toLimitOffset(query);
   const [units, total] = await Promise.all([
-    q.select(['o.id', 'o.name']).orderBy('o.path').limit(limit).offset(offset).execute(),
+    q.select(['o.id', 'o.name', 'o.path']).orderBy('o.path').limit(limit).offset(offset).execute(),
     q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
   ]);
   const ids = units.map((u) => u.id);
@@ -116,9 +116,10 @@ export async function listQuarterReports(ctx: AppContext, auth: Auth, query: z.i
       ])
     : [[], []];
   const installed = await installedOn(ctx.db, ctx.clock.now());
+  const settings = await getRuleSettingsForOrgs(ctx.db, 'M-37', new Map(units.map((u) => [u.id, u.path])));
   const items = [];
   for (const u of units) {
-    const { values } = await getRuleSettings(ctx.db, 'M-37', u.id);
+    const values = settings.get(u.id)!;
     const from = values.reportsFrom || installed;
     const quarters = [1, 2, 3, 4].map((quarter) => {
       const [start, end] = quarterRange({ year, quarter });

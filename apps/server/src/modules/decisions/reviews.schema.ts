@@ -1,9 +1,9 @@
 // What the result-review routes take (issue 14 §6, M-36); every id through its kind.
 import { z } from 'zod';
+import { date } from './meetings.schema.js';
 import { org } from '../../platform/scope/index.js';
 import { pageQuery } from '../../platform/http/index.js';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD / A date is YYYY-MM-DD' });
 const yuan = z.number().int().min(0).max(1e13);
 
 export const itemCompletion = z.object({ completedOn: date }).strict();

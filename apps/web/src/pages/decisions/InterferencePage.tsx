@@ -4,35 +4,20 @@
 // the leader named. The commission also enters an intervention found without a record, naming who failed to record.
 import { useState } from 'react';
 import { App, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
-import { DEFAULT_PAGE_SIZE, type InterferenceRow, type LeaderOption, type Page } from '@api';
+import {
+  ASKER_RELATIONS,
+  DEFAULT_PAGE_SIZE,
+  HANDLINGS,
+  INTERFERENCE_AREAS,
+  type InterferenceRow,
+  type LeaderOption,
+  type Page,
+} from '@api';
 import { api, get, qs } from '../../api';
 import { errorText, useI18n } from '../../i18n';
 import { useSession } from '../../session';
 import { OrgPicker } from '../../components/OrgPicker';
 import { useLoad } from '../../components/useLoad';
-
-const AREAS = {
-  appointment: ['干部选拔任用', 'Appointments'],
-  project: ['工程建设', 'Projects'],
-  law_enforcement: ['执法', 'Law enforcement'],
-  justice: ['司法', 'Justice'],
-  approval: ['行政审批', 'Approvals'],
-  procurement: ['政府采购', 'Procurement'],
-  other: ['其他重大事项', 'Other'],
-} as const;
-const RELATIONS = {
-  leader: ['领导干部本人', 'The leader'],
-  relative: ['领导干部亲属', "A leader's relative"],
-  friend: ['领导干部朋友', "A leader's friend"],
-  staff: ['领导干部身边工作人员', "A leader's staff"],
-  other: ['其他人员', 'Someone else'],
-} as const;
-const HANDLINGS = {
-  refused: ['予以拒绝', 'Refused'],
-  reported: ['拒绝并向组织报告', 'Refused and reported'],
-  complied: ['已按请托办理', 'Complied'],
-  other: ['其他', 'Other'],
-} as const;
 
 export function InterferencePage() {
   const { t, lang } = useI18n();
@@ -170,7 +155,7 @@ function RecordDialog({ onClose }: { onClose(saved: boolean): void }) {
           <DatePicker style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="askerRelation" label={t('请托人身份', 'Who asked')} rules={[{ required: true }]}>
-          <Select options={opts(RELATIONS)} data-testid="interference-relation" />
+          <Select options={opts(ASKER_RELATIONS)} data-testid="interference-relation" />
         </Form.Item>
         <Form.Item name="leaderCadreId" label={t('所涉领导干部', 'The leader concerned')} rules={[{ required: true }]}>
           <Select showSearch optionFilterProp="label" options={leaderOpts} data-testid="interference-leader" />
@@ -181,7 +166,7 @@ function RecordDialog({ onClose }: { onClose(saved: boolean): void }) {
           </Form.Item>
         )}
         <Form.Item name="area" label={t('事项类别', 'Area')} rules={[{ required: true }]}>
-          <Select options={opts(AREAS)} data-testid="interference-area" />
+          <Select options={opts(INTERFERENCE_AREAS)} data-testid="interference-area" />
         </Form.Item>
         <Form.Item name="matter" label={t('事项', 'Matter')} rules={[{ required: true, min: 2, max: 200 }]}>
           <Input />
