@@ -4,7 +4,7 @@
 // expense as recorded. Without them it is a finding on the unit (interference.findings.ts).
 import { sql, type SqlBool } from 'kysely';
 import type { z } from 'zod';
-import { confirmIdentity, spendTotpStep, type Auth } from '../../platform/auth/index.js';
+import { signInPerson, type Auth } from '../../platform/auth/index.js';
 import type { AppContext } from '../../platform/context.js';
 import { assertNotAfterToday, conflict, toLimitOffset } from '../../platform/http/index.js';
 import { getRuleSettings, getRuleSettingsForOrgs } from '../../platform/rules/index.js';
@@ -14,7 +14,7 @@ import { refreshInterferenceFindings } from './interference.findings.js';
 import type { expenseCreate, expenseListQuery, expenseSign } from './interference.schema.js';
 import { digestOf } from './seal-record.js';
 import { missingSigners } from './joint-signers.js';
-import { notSigner, signerOf } from './signatures.service.js';
+import { notSigner } from './signatures.service.js';
 
 export async function createExpense(ctx: AppContext, actor: Actor, auth: Auth, input: z.infer<typeof expenseCreate>) {
   assertNotAfterToday(ctx.clock, 'spentOn', input.spentOn, ['支出日期', 'The expense']);
@@ -45,39 +45,38 @@ export async function signExpense(ctx: AppContext, actor: Actor, id: number, inp
     .where('id', '=', id)
     .executeTakeFirstOrThrow();
   const { values } = await getRuleSettings(ctx.db, 'M-37', e.org_id);
-  const me = await signerOf(ctx, actor);
-  const accountId = me.accountId;
-  const owed = await missingSigners(ctx.db, id, e.org_id, e.spent_on, values.jointSignerRoles);
-  if (accountId === null || !owed.some((m) => m.cadreId === me.cadreId)) {
-    const signed = me.cadreId
-      ? await ctx.db
-          .selectFrom('expense_signatures')
-          .select('cadre_id')
-          .where('expense_id', '=', id)
-          .where('cadre_id', '=', me.cadreId)
-          .executeTakeFirst()
-      : undefined;
-    if (signed) throw conflict('ALREADY_SIGNED', '您已会签', 'You have already signed this expense');
-    throw notSigner(
-      '只有支出当日的班子成员本人可以会签，不能代签',
-      'Only the team members of that day sign, each for themselves',
-    );
-  }
-  const cadreId = me.cadreId as number;
-  const { method, totpStep } = await confirmIdentity(ctx.db, ctx.box, accountId, actor.ip, input, ctx.clock.now());
-  return write(ctx.db, ctx.clock, actor, async (w) => {
-    await spendTotpStep(w.trx, accountId, totpStep);
-    const digest = digestOf({ ...e, amount_yuan: Number(e.amount_yuan) });
-    const r = await w.trx
-      .insertInto('expense_signatures')
-      .values({ expense_id: id, cadre_id: cadreId, account_id: accountId, method, digest, signed_at: w.now })
-      .onConflict((oc) => oc.columns(['expense_id', 'cadre_id']).doNothing())
-      .returning('cadre_id')
-      .executeTakeFirst();
-    if (!r) throw conflict('ALREADY_SIGNED', '您已会签', 'You have already signed this expense');
-    w.record({ action: 'expense.sign', entity: 'expense', entityId: id, detail: { method, digest } });
-    await refreshInterferenceFindings(ctx, w, [e.org_id]);
-    return { id, method, digest, signedAt: w.now.toISOString() };
+  const alreadySigned = () => conflict('ALREADY_SIGNED', '您已会签', 'You have already signed this expense');
+  return signInPerson(ctx, actor, input, {
+    refusal: () =>
+      notSigner(
+        '只有支出当日的班子成员本人可以会签，不能代签',
+        'Only the team members of that day sign, each for themselves',
+      ),
+    may: async (cadreId) => {
+      const owed = await missingSigners(ctx.db, id, e.org_id, e.spent_on, values.jointSignerRoles);
+      if (owed.some((m) => m.cadreId === cadreId)) return true;
+      const signed = await ctx.db
+        .selectFrom('expense_signatures')
+        .select('cadre_id')
+        .where('expense_id', '=', id)
+        .where('cadre_id', '=', cadreId)
+        .executeTakeFirst();
+      if (signed) throw alreadySigned();
+      return false;
+    },
+    sign: async (w, { accountId, cadreId, method }) => {
+      const digest = digestOf({ ...e, amount_yuan: Number(e.amount_yuan) });
+      const r = await w.trx
+        .insertInto('expense_signatures')
+        .values({ expense_id: id, cadre_id: cadreId, account_id: accountId, method, digest, signed_at: w.now })
+        .onConflict((oc) => oc.columns(['expense_id', 'cadre_id']).doNothing())
+        .returning('cadre_id')
+        .executeTakeFirst();
+      if (!r) throw alreadySigned();
+      w.record({ action: 'expense.sign', entity: 'expense', entityId: id, detail: { method, digest } });
+      await refreshInterferenceFindings(ctx, w, [e.org_id]);
+      return { id, method, digest, signedAt: w.now.toISOString() };
+    },
   });
 }
 

@@ -4,7 +4,7 @@
 // (and a zero report later contradicted by a record), not yet due, or missing after the deadline.
 import { sql, type SqlBool } from 'kysely';
 import type { z } from 'zod';
-import { confirmIdentity, spendTotpStep, type Auth } from '../../platform/auth/index.js';
+import { signInPerson, type Auth } from '../../platform/auth/index.js';
 import { toCstDate } from '../../platform/clock/index.js';
 import type { AppContext } from '../../platform/context.js';
 import { conflict, invalidField, toLimitOffset } from '../../platform/http/index.js';
@@ -16,18 +16,12 @@ import { installedOn, refreshInterferenceFindings } from './interference.finding
 import type { quarterListQuery, quarterReport } from './interference.schema.js';
 import { quarterOf, quarterRange } from './quarters.js';
 import { digestOf } from './seal-record.js';
-import { notSigner, signerOf } from './signatures.service.js';
+import { notSigner } from './signatures.service.js';
 
 export async function fileQuarterReport(ctx: AppContext, actor: Actor, input: z.infer<typeof quarterReport>) {
   const { orgId, year, quarter } = input;
   const [from, to] = quarterRange({ year, quarter });
   const principal = await currentPrincipal(ctx.db, orgId);
-  const me = await signerOf(ctx, actor);
-  const accountId = me.accountId;
-  if (accountId === null || principal === null || me.cadreId !== principal)
-    throw notSigner('季度报告须由本单位主要负责人本人签署', "Only the unit's principal signs its quarterly report");
-  if (to >= toCstDate(ctx.clock.now()))
-    throw invalidField('quarter', '季度结束后才能报告', 'A quarter is reported once it has ended');
   const filed = () =>
     ctx.db
       .selectFrom('interference_reports')
@@ -37,47 +31,55 @@ export async function fileQuarterReport(ctx: AppContext, actor: Actor, input: z.
       .where('quarter', '=', quarter)
       .executeTakeFirst();
   const already = () => conflict('ALREADY_FILED', '该季度已报告', 'This quarter has already been reported');
-  if (await filed()) throw already();
-  const { method, totpStep } = await confirmIdentity(ctx.db, ctx.box, accountId, actor.ip, input, ctx.clock.now());
-  return write(ctx.db, ctx.clock, actor, async (w) => {
-    await spendTotpStep(w.trx, accountId, totpStep);
-    const ids = (
-      await w.trx
-        .selectFrom('interference_records')
-        .select('id')
-        .where('org_id', '=', orgId)
-        .where('asked_on', '>=', from)
-        .where('asked_on', '<=', to)
-        .orderBy('id')
-        .execute()
-    ).map((r) => r.id);
-    const digest = digestOf({ orgId, year, quarter, records: ids.length, recordIds: ids });
-    const r = await w.trx
-      .insertInto('interference_reports')
-      .values({
-        org_id: orgId,
-        year,
-        quarter,
-        records: ids.length,
-        cadre_id: principal,
-        account_id: accountId,
-        method,
-        digest,
-        filed_on: toCstDate(w.now),
-        signed_at: w.now,
-      })
-      .onConflict((oc) => oc.columns(['org_id', 'year', 'quarter']).doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    if (!r) throw already();
-    w.record({
-      action: 'interference.report',
-      entity: 'interference_report',
-      entityId: r.id,
-      detail: { orgId, year, quarter, records: ids.length, method, digest },
-    });
-    await refreshInterferenceFindings(ctx, w, [orgId]);
-    return { id: r.id, records: ids.length, zero: ids.length === 0, digest };
+  return signInPerson(ctx, actor, input, {
+    refusal: () =>
+      notSigner('季度报告须由本单位主要负责人本人签署', "Only the unit's principal signs its quarterly report"),
+    may: async (cadreId) => {
+      if (principal === null || cadreId !== principal) return false;
+      if (to >= toCstDate(ctx.clock.now()))
+        throw invalidField('quarter', '季度结束后才能报告', 'A quarter is reported once it has ended');
+      if (await filed()) throw already();
+      return true;
+    },
+    sign: async (w, { accountId, cadreId, method }) => {
+      const ids = (
+        await w.trx
+          .selectFrom('interference_records')
+          .select('id')
+          .where('org_id', '=', orgId)
+          .where('asked_on', '>=', from)
+          .where('asked_on', '<=', to)
+          .orderBy('id')
+          .execute()
+      ).map((r) => r.id);
+      const digest = digestOf({ orgId, year, quarter, records: ids.length, recordIds: ids });
+      const r = await w.trx
+        .insertInto('interference_reports')
+        .values({
+          org_id: orgId,
+          year,
+          quarter,
+          records: ids.length,
+          cadre_id: cadreId,
+          account_id: accountId,
+          method,
+          digest,
+          filed_on: toCstDate(w.now),
+          signed_at: w.now,
+        })
+        .onConflict((oc) => oc.columns(['org_id', 'year', 'quarter']).doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      if (!r) throw already();
+      w.record({
+        action: 'interference.report',
+        entity: 'interference_report',
+        entityId: r.id,
+        detail: { orgId, year, quarter, records: ids.length, method, digest },
+      });
+      await refreshInterferenceFindings(ctx, w, [orgId]);
+      return { id: r.id, records: ids.length, zero: ids.length === 0, digest };
+    },
   });
 }
 

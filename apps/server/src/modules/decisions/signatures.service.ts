@@ -4,11 +4,11 @@
 // deemed proposer is the chair, who then signs once in both capacities. The seal covers the signatures.
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import { confirmIdentity, spendTotpStep } from '../../platform/auth/index.js';
+import { signInPerson } from '../../platform/auth/index.js';
 import type { AppContext } from '../../platform/context.js';
 import type { DB } from '../../platform/db/index.js';
 import { AppError, conflict } from '../../platform/http/index.js';
-import { write, type Actor } from '../../platform/trail/index.js';
+import type { Actor } from '../../platform/trail/index.js';
 import { loadItem } from './item-facts.js';
 import type { itemSign } from './opinions.schema.js';
 import { digestOf, sealRecord } from './seal-record.js';
@@ -27,7 +27,6 @@ export async function itemDigest(db: Kysely<DB>, meetingId: number, itemId: numb
 }
 
 export async function signItem(ctx: AppContext, actor: Actor, itemId: number, input: z.infer<typeof itemSign>) {
-  // Who may sign is settled before the password is looked at: a wrong person learns nothing by guessing.
   const pre = await ctx.db
     .selectFrom('meeting_items as i')
     .innerJoin('meetings as m', 'm.id', 'i.meeting_id')
@@ -35,54 +34,51 @@ export async function signItem(ctx: AppContext, actor: Actor, itemId: number, in
     .select(['i.status', 'i.proposer_cadre_id', 'm.chair_cadre_id', 's.meeting_id as sealed'])
     .where('i.id', '=', itemId)
     .executeTakeFirstOrThrow();
-  const me = await signerOf(ctx, actor);
-  const capacities = capacitiesOf(me.cadreId, pre.proposer_cadre_id, pre.chair_cadre_id);
-  const accountId = me.accountId;
-  if (!capacities.length || accountId === null) throw notSigner();
-  if (pre.sealed !== null)
-    throw conflict('RECORD_SEALED', '会议记录已封存，不能再签名', 'The meeting is sealed; nothing can be signed now');
-  if (pre.status === 'open')
-    throw conflict('ITEM_OPEN', '议题表决结束后才能签名', 'An item is signed once it is closed');
-  const { method, totpStep } = await confirmIdentity(ctx.db, ctx.box, accountId, actor.ip, input, ctx.clock.now());
-  const cadreId = me.cadreId as number;
-
-  return write(ctx.db, ctx.clock, actor, async (w) => {
-    const f = await loadItem(w.trx, itemId);
-    await spendTotpStep(w.trx, accountId, totpStep);
-    const done = await w.trx.selectFrom('item_signatures').select('capacity').where('item_id', '=', itemId).execute();
-    const todo = capacities.filter((c) => !done.some((d) => d.capacity === c));
-    if (!todo.length) throw conflict('ALREADY_SIGNED', '您已签过名', 'You have already signed this item');
-    const digest = await itemDigest(w.trx, f.meetingId, itemId);
-    await w.trx
-      .insertInto('item_signatures')
-      .values(
-        todo.map((capacity) => ({
-          item_id: itemId,
-          capacity,
-          cadre_id: cadreId,
-          account_id: accountId,
-          method,
-          digest,
-          signed_at: w.now,
-        })),
-      )
-      .execute();
-    w.record({
-      action: 'meeting_item.sign',
-      entity: 'meeting_item',
-      entityId: itemId,
-      detail: { capacities: todo, method, digest },
-    });
-    return { itemId, capacities: todo, method, digest, signedAt: w.now.toISOString() };
+  let capacities: Capacity[] = [];
+  return signInPerson(ctx, actor, input, {
+    refusal: () => notSigner(),
+    may: (cadreId) => {
+      capacities = capacitiesOf(cadreId, pre.proposer_cadre_id, pre.chair_cadre_id);
+      if (!capacities.length) return false;
+      if (pre.sealed !== null)
+        throw conflict(
+          'RECORD_SEALED',
+          '会议记录已封存，不能再签名',
+          'The meeting is sealed; nothing can be signed now',
+        );
+      if (pre.status === 'open')
+        throw conflict('ITEM_OPEN', '议题表决结束后才能签名', 'An item is signed once it is closed');
+      return true;
+    },
+    sign: async (w, { accountId, cadreId, method }) => {
+      const f = await loadItem(w.trx, itemId);
+      const done = await w.trx.selectFrom('item_signatures').select('capacity').where('item_id', '=', itemId).execute();
+      const todo = capacities.filter((c) => !done.some((d) => d.capacity === c));
+      if (!todo.length) throw conflict('ALREADY_SIGNED', '您已签过名', 'You have already signed this item');
+      const digest = await itemDigest(w.trx, f.meetingId, itemId);
+      await w.trx
+        .insertInto('item_signatures')
+        .values(
+          todo.map((capacity) => ({
+            item_id: itemId,
+            capacity,
+            cadre_id: cadreId,
+            account_id: accountId,
+            method,
+            digest,
+            signed_at: w.now,
+          })),
+        )
+        .execute();
+      w.record({
+        action: 'meeting_item.sign',
+        entity: 'meeting_item',
+        entityId: itemId,
+        detail: { capacities: todo, method, digest },
+      });
+      return { itemId, capacities: todo, method, digest, signedAt: w.now.toISOString() };
+    },
   });
-}
-
-/** The signed-in account and the cadre it is (null for the system, or an account linked to no cadre). */
-export async function signerOf(ctx: AppContext, actor: Actor) {
-  const row = actor.accountId
-    ? await ctx.db.selectFrom('accounts').select('cadre_id').where('id', '=', actor.accountId).executeTakeFirst()
-    : undefined;
-  return { accountId: actor.accountId, cadreId: row?.cadre_id ?? null };
 }
 
 /** What this cadre is to the item: its proposer, the chair, or both (a deemed proposer is the chair). */

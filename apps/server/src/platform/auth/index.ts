@@ -5,3 +5,4 @@ export { loadSession, endSession, SESSION_COOKIE, SESSION_HOURS, type Auth } fro
 export { totpCode, checkTotp } from './totp.js';
 export { hashPassword, verifyPassword } from './password.js';
 export { confirmIdentity, spendTotpStep, type Confirmation } from './confirm-identity.js';
+export { signInPerson, signerOf, type InPersonSigner } from './sign-in-person.js';
