@@ -517,7 +517,7 @@ async function main() {
     await stopServer(app);
     await stopServer(bare);
     // Both sides wrote a valid chain: every row the bare side appended verifies like the app's own.
-    const v = await verifyTrail(database.db, { key: { key: fresh.trailKey, keyedFrom: 1n } });
+    const v = await verifyTrail(database.db, { key: { key: fresh.trailKey, keyedFrom: 1n, hash: 'SHA-256' } });
     if (!v.ok) throw new Error(`trail broken at ${v.firstBrokenSeq}: ${v.reason}`);
     trailRows = v.rows;
     await database.close();

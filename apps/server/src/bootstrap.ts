@@ -8,7 +8,16 @@ import type { Kysely } from 'kysely';
 import { openDatabase, migrateForApp, lockDataDir, type Database, type DB } from './platform/db/index.js';
 import { saveTemplate, unpackTemplate } from './platform/db/pglite-template.js';
 import { CN_CALENDAR, WorkCalendar, systemClock, type Clock } from './platform/clock/index.js';
-import { SecretBox, loadOrCreateKey, loadOrCreateSigner, newSigner } from './platform/crypto/index.js';
+import {
+  SecretBox,
+  SUITES,
+  establishSuite,
+  loadOrCreateKey,
+  loadOrCreateSigner,
+  newSigner,
+  suiteFromEnv,
+  type SuiteName,
+} from './platform/crypto/index.js';
 import type { AppContext } from './platform/context.js';
 import { DICTS } from './modules/registry/index.js';
 import { establishTrailKey } from './platform/trail/index.js';
@@ -32,6 +41,8 @@ export interface BootOptions {
   clock?: Clock;
   demo?: boolean;
   key?: Buffer;
+  /** The cryptographic suite at the first start (default MINGJIAN_CRYPTO, else standard); later starts must agree. */
+  crypto?: SuiteName;
   /** The trail's HMAC key (default MINGJIAN_TRAIL_KEY or keys/trail.key). */
   trailKey?: Buffer;
   /** Where signed trail checkpoints go (default TRAIL_CHECKPOINT_FILE or <data dir>/trail-checkpoints.jsonl); null: none. */
@@ -144,12 +155,14 @@ export async function boot(opts: BootOptions): Promise<Booted> {
     const key = opts.key ?? (keyDir ? loadOrCreateKey(keyDir) : randomBytes(32));
     const box = new SecretBox(key);
     await checkKey(database.db, box);
+    const suite = await establishSuite(database.db, opts.crypto ?? suiteFromEnv());
     await establishTrailKey(
       database.db,
       opts.trailKey ??
         (keyDir
           ? loadOrCreateKey(keyDir, process.env.MINGJIAN_TRAIL_KEY, 'trail.key', 'MINGJIAN_TRAIL_KEY')
           : randomBytes(32)),
+      SUITES[suite].digest,
     );
     const checkpointFile =
       opts.checkpointFile !== undefined
@@ -161,7 +174,7 @@ export async function boot(opts: BootOptions): Promise<Booted> {
       clock: opts.clock ?? systemClock,
       calendar: await loadCalendar(database.db),
       box,
-      signer: keyDir ? loadOrCreateSigner(keyDir) : newSigner(),
+      signer: keyDir ? loadOrCreateSigner(keyDir, suite) : newSigner(suite),
       demo: opts.demo ?? false,
       trailCheckpoints: checkpointFile,
       deadlines: new DeadlineRegistry(),

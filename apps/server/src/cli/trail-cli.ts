@@ -2,8 +2,7 @@
 // never makes a key. DATA_DIR, MINGJIAN_TRAIL_KEY and TRAIL_CHECKPOINT_FILE as for the server.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createPrivateKey } from 'node:crypto';
-import { Signer } from '../platform/crypto/index.js';
+import { loadOrCreateSigner, type Signer } from '../platform/crypto/index.js';
 
 export const dataDir = path.resolve(process.env.DATA_DIR ?? 'data');
 export const keyDir = path.join(dataDir, 'keys');
@@ -23,8 +22,11 @@ export function trailKey(): Buffer {
   return key;
 }
 
-/** The installation's signing key (keys/signing.pem, shared by every server), which signs the checkpoints. */
+/**
+ * The installation's signing key, which signs the checkpoints: keys/signing.pem (Ed25519), or keys/signing-sm2.key on a
+ * 国密 installation (issue 14 §5) — a data directory holds the one its suite uses. Shared by every server.
+ */
 export function signer(): Signer | null {
-  const file = path.join(keyDir, 'signing.pem');
-  return existsSync(file) ? new Signer(createPrivateKey(readFileSync(file, 'utf8'))) : null;
+  if (existsSync(path.join(keyDir, 'signing-sm2.key'))) return loadOrCreateSigner(keyDir, 'gm');
+  return existsSync(path.join(keyDir, 'signing.pem')) ? loadOrCreateSigner(keyDir, 'standard') : null;
 }

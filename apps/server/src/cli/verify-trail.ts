@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { openDatabase, lockDataDir } from '../platform/db/index.js';
 import { readKeyedFrom, applyTrailKey, verifyWithCheckpoints, defaultWorkers } from '../platform/trail/index.js';
-import { newSigner } from '../platform/crypto/index.js';
+import { newSigner, readSuite, SUITES } from '../platform/crypto/index.js';
 import { checkpointFile, dataDir, fail, signer, trailKey } from './trail-cli.js';
 
 const databaseUrl = process.env.DATABASE_URL || undefined;
@@ -20,7 +20,8 @@ const unlock = databaseUrl ? () => {} : lockDataDir(dataDir);
 const database = await openDatabase({ databaseUrl, dataDir: databaseUrl ? undefined : path.join(dataDir, 'pg') });
 try {
   // No switch-over recorded: no keyed server has written here, every row is plain SHA-256.
-  applyTrailKey(database.db, { key, keyedFrom: (await readKeyedFrom(database.db, key)) ?? 2n ** 63n });
+  const hash = SUITES[(await readSuite(database.db)) ?? 'standard'].digest;
+  applyTrailKey(database.db, { key, keyedFrom: (await readKeyedFrom(database.db, key)) ?? 2n ** 63n, hash });
   const workers = process.env.VERIFY_WORKERS ? Number(process.env.VERIFY_WORKERS) : defaultWorkers();
   const r = await verifyWithCheckpoints(database.db, sign, checkpointFile, { connectionString: databaseUrl, workers });
   const cp = r.checkpointSeq ? `checkpoint at row ${r.checkpointSeq}` : 'no checkpoint';

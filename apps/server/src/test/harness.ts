@@ -7,6 +7,7 @@ import { openDatabase, type DB } from '../platform/db/index.js';
 import { boot, type Booted } from '../bootstrap.js';
 import { buildApp, type AppOptions } from '../app.js';
 import { ManualClock } from '../platform/clock/index.js';
+import type { SuiteName } from '../platform/crypto/index.js';
 import { createAccount, totpCode, type Role } from '../platform/auth/index.js';
 import { write, SYSTEM_ACTOR } from '../platform/trail/index.js';
 import type { ScopeCode } from '../platform/scope/index.js';
@@ -49,7 +50,7 @@ async function freshPgDatabase(
 }
 
 export async function startTestApp(
-  opts: { now?: string; demo?: boolean; app?: AppOptions; checkpointFile?: string } = {},
+  opts: { now?: string; demo?: boolean; app?: AppOptions; checkpointFile?: string; crypto?: SuiteName } = {},
 ): Promise<TestApp> {
   const clock = new ManualClock(opts.now ?? '2026-03-02T02:00:00Z');
   const base = process.env.DATABASE_URL;
@@ -65,6 +66,7 @@ export async function startTestApp(
     key: randomBytes(32),
     trailKey,
     checkpointFile: opts.checkpointFile ?? null,
+    crypto: opts.crypto,
   });
   const app = await buildApp(booted.ctx, opts.app);
   const asOwner = async <T>(fn: (db: Kysely<DB>) => Promise<T>): Promise<T> => {

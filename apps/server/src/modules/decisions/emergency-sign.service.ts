@@ -29,7 +29,7 @@ export async function signEmergency(ctx: AppContext, actor: Actor, id: number, i
       return true;
     },
     sign: async (w, { accountId, method }) => {
-      const digest = digestOf(e);
+      const digest = digestOf(ctx.signer, e);
       const r = await w.trx
         .insertInto('emergency_signatures')
         .values({

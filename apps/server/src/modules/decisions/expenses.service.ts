@@ -65,7 +65,7 @@ export async function signExpense(ctx: AppContext, actor: Actor, id: number, inp
       return false;
     },
     sign: async (w, { accountId, cadreId, method }) => {
-      const digest = digestOf({ ...e, amount_yuan: Number(e.amount_yuan) });
+      const digest = digestOf(ctx.signer, { ...e, amount_yuan: Number(e.amount_yuan) });
       const r = await w.trx
         .insertInto('expense_signatures')
         .values({ expense_id: id, cadre_id: cadreId, account_id: accountId, method, digest, signed_at: w.now })

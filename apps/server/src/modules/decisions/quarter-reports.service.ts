@@ -52,7 +52,7 @@ export async function fileQuarterReport(ctx: AppContext, actor: Actor, input: z.
           .orderBy('id')
           .execute()
       ).map((r) => r.id);
-      const digest = digestOf({ orgId, year, quarter, records: ids.length, recordIds: ids });
+      const digest = digestOf(ctx.signer, { orgId, year, quarter, records: ids.length, recordIds: ids });
       const r = await w.trx
         .insertInto('interference_reports')
         .values({

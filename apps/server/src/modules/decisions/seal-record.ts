@@ -2,13 +2,14 @@
 // guests, items, opinions in speaking order, candidates and votes, recusals, emergency decisions reported at it —
 // by id and in a fixed order, with no names or settings read from elsewhere (a cadre renamed later, or a setting
 // changed, must not read as tampering). Compared field by field, so a verifier can name what differs.
-import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { digestHex, type DigestAlgorithm, type Signer } from '../../platform/crypto/index.js';
 import type { DB } from '../../platform/db/index.js';
 import { canonicalJson } from '../../platform/trail/index.js';
 
-export const SEAL_DIGEST = 'SHA-256';
-export const digestOf = (record: unknown) => createHash('sha256').update(canonicalJson(record)).digest('hex');
+/** The digest of a record's canonical JSON: with the installation's suite (a signer), or a named algorithm. */
+export const digestOf = (by: Signer | DigestAlgorithm, record: unknown) =>
+  typeof by === 'string' ? digestHex(by, canonicalJson(record)) : by.digest(canonicalJson(record));
 
 /** Plain JSON values (dates as ISO strings), as the stored jsonb will give them back. */
 const plain = <T>(v: T) => JSON.parse(canonicalJson(v)) as T;

@@ -5,12 +5,12 @@
 // field that differs, verifies the signature with the public key, and the link to the previous seal.
 import type { AppContext } from '../../platform/context.js';
 import type { Auth } from '../../platform/auth/index.js';
-import { verifyProof } from '../../platform/crypto/index.js';
+import { SUITES, verifyProof, type DigestAlgorithm } from '../../platform/crypto/index.js';
 import { conflict, notFound } from '../../platform/http/index.js';
 import { appendTimeline } from '../../platform/dossier/index.js';
 import { recordRead, write, type Actor } from '../../platform/trail/index.js';
 import { refreshDecisionFindings } from './decisions.findings.js';
-import { differences, digestOf, SEAL_DIGEST, sealRecord } from './seal-record.js';
+import { differences, digestOf, sealRecord } from './seal-record.js';
 
 export interface SealPayload {
   meetingId: number;
@@ -49,8 +49,8 @@ export async function sealMeeting(ctx: AppContext, actor: Actor, auth: Auth, id:
       orgId: m.org_id,
       seq: (prev?.seq ?? 0) + 1,
       prevDigest: prev?.digest ?? null,
-      algorithm: SEAL_DIGEST,
-      digest: digestOf(record),
+      algorithm: SUITES[ctx.signer.suite].digest,
+      digest: digestOf(ctx.signer, record),
       sealedAt: w.now.toISOString(),
     };
     const proof = ctx.signer.sign(payload);
@@ -140,9 +140,9 @@ export async function checkSeal(ctx: AppContext, actor: Actor, id: number) {
   const changed = differences(stored, now);
   const checks = {
     /** The stored record still hashes to the signed digest. */
-    digest: digestOf(stored) === s.digest,
+    digest: digestOf(s.algorithm as DigestAlgorithm, stored) === s.digest,
     signature: verifyProof(
-      { payload, signature: s.signature, algorithm: 'Ed25519', keyId: s.key_id },
+      { payload, signature: s.signature, algorithm: ctx.signer.algorithm, keyId: s.key_id },
       ctx.signer.publicKeyPem,
     ),
     chain: s.seq === 1 ? s.prev_digest === null : prev?.digest === s.prev_digest,

@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { signInPerson } from '../../platform/auth/index.js';
 import type { AppContext } from '../../platform/context.js';
+import type { Signer } from '../../platform/crypto/index.js';
 import type { DB } from '../../platform/db/index.js';
 import { AppError, conflict } from '../../platform/http/index.js';
 import type { Actor } from '../../platform/trail/index.js';
@@ -20,10 +21,10 @@ export const notSigner = (
 ) => new AppError(403, 'NOT_SIGNER', zh, en);
 
 /** The digest of the item's canonical record as the seal will hold it, without its signatures. */
-export async function itemDigest(db: Kysely<DB>, meetingId: number, itemId: number): Promise<string> {
+export async function itemDigest(db: Kysely<DB>, signer: Signer, meetingId: number, itemId: number): Promise<string> {
   const record = await sealRecord(db, meetingId);
   const { signatures, ...item } = record.items.find((i) => i.id === itemId) ?? {};
-  return digestOf(item);
+  return digestOf(signer, item);
 }
 
 export async function signItem(ctx: AppContext, actor: Actor, itemId: number, input: z.infer<typeof itemSign>) {
@@ -55,7 +56,7 @@ export async function signItem(ctx: AppContext, actor: Actor, itemId: number, in
       const done = await w.trx.selectFrom('item_signatures').select('capacity').where('item_id', '=', itemId).execute();
       const todo = capacities.filter((c) => !done.some((d) => d.capacity === c));
       if (!todo.length) throw conflict('ALREADY_SIGNED', '您已签过名', 'You have already signed this item');
-      const digest = await itemDigest(w.trx, f.meetingId, itemId);
+      const digest = await itemDigest(w.trx, ctx.signer, f.meetingId, itemId);
       await w.trx
         .insertInto('item_signatures')
         .values(

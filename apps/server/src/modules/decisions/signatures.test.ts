@@ -78,7 +78,7 @@ describe('signing an item (M-33)', () => {
     const ok = await proposer.post(`/api/v1/meeting-items/${id}/sign`, { password: PASSWORD });
     expect(ok.statusCode, ok.body).toBe(201);
     expect(ok.json()).toMatchObject({ capacities: ['proposer'], method: 'password' });
-    expect(ok.json().digest).toBe(await itemDigest(t.ctx.db, meeting, id));
+    expect(ok.json().digest).toBe(await itemDigest(t.ctx.db, t.ctx.signer, meeting, id));
     const again = await proposer.post(`/api/v1/meeting-items/${id}/sign`, { password: PASSWORD });
     expect(again.json().error.code).toBe('ALREADY_SIGNED');
     expect(await signatures(id)).toMatchObject([{ capacity: 'proposer', cadre_id: team[1], account_id: proposerId }]);

@@ -145,7 +145,7 @@ export function publicReportRoutes(
         },
       },
       async () => ({
-        algorithm: 'Ed25519',
+        algorithm: ctx.signer.algorithm,
         keyId: ctx.signer.keyId,
         publicKeyPem: ctx.signer.publicKeyPem,
       }),

@@ -112,7 +112,7 @@ export const proofCheck = z
           })
           .strict(),
         signature: z.string().max(200),
-        algorithm: z.literal('Ed25519'),
+        algorithm: z.enum(['Ed25519', 'SM2']),
         keyId: z.string().max(40),
       })
       .strict(),

@@ -5,12 +5,15 @@
 // either, and a record moved later would have keyed rows checked as plain ones, which fail.
 import { createHmac } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { DigestAlgorithm } from '../crypto/suites.js';
 import type { DB } from '../db/index.js';
 
 export interface TrailKey {
   key: Buffer;
   /** Rows before this seq are plain SHA-256 (written before the switch-over). */
   keyedFrom: bigint;
+  /** The keyed hash's digest: SHA-256, or SM3 on a 国密 installation (issue 14 §5). */
+  hash: DigestAlgorithm;
 }
 
 // By database handle, so write(ctx.db, …) needs no new argument and two apps in one process (tests) keep their own keys.
@@ -46,7 +49,11 @@ export async function readKeyedFrom(db: Kysely<DB>, key: Buffer): Promise<bigint
 }
 
 /** At start: the recorded switch-over, recorded now (at the current head) if there is none yet. */
-export async function establishTrailKey(db: Kysely<DB>, key: Buffer): Promise<TrailKey> {
+export async function establishTrailKey(
+  db: Kysely<DB>,
+  key: Buffer,
+  hash: DigestAlgorithm = 'SHA-256',
+): Promise<TrailKey> {
   let from = await readKeyedFrom(db, key);
   if (from === null) {
     const head = await db.selectFrom('trail_head').select('seq').where('id', '=', 1).executeTakeFirstOrThrow();
@@ -58,7 +65,7 @@ export async function establishTrailKey(db: Kysely<DB>, key: Buffer): Promise<Tr
       .execute();
     from = (await readKeyedFrom(db, key))!;
   }
-  const trailKey = { key, keyedFrom: from };
+  const trailKey = { key, keyedFrom: from, hash };
   applyTrailKey(db, trailKey);
   return trailKey;
 }

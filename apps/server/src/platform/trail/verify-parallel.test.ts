@@ -10,7 +10,7 @@ import { recordRead, SYSTEM_ACTOR, verifyTrail } from './index.js';
 import { RangeMerger, type RangeContext, type RangeResult } from './verify-range.js';
 
 describe('RangeMerger', () => {
-  const ctx: RangeContext = { key: Buffer.alloc(32), keyedFrom: 1n, cp: null };
+  const ctx: RangeContext = { key: Buffer.alloc(32), keyedFrom: 1n, hash: 'SHA-256', cp: null };
   const range = (first: number, last: number, fail?: number): RangeResult => ({
     first: { seq: String(first), prevHash: `h${first - 1}` },
     last: { seq: String(fail ? fail - 1 : last), hash: `h${fail ? fail - 1 : last}` },

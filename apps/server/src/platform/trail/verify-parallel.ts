@@ -85,6 +85,7 @@ async function inWorkers(
     connectionString,
     key: p.ctx.key,
     keyedFrom: p.ctx.keyedFrom.toString(),
+    hash: p.ctx.hash,
     cp: p.ctx.cp ? { seq: p.ctx.cp.seq.toString(), hash: p.ctx.cp.hash } : null,
     batch: p.batch,
   };

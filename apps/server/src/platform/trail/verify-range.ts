@@ -6,6 +6,7 @@
 //   the break with the lowest seq, with the rows verified before it, whatever order the ranges finish in.
 import type { Kysely, Selectable } from 'kysely';
 import type { DB, TrailTable } from '../db/index.js';
+import type { DigestAlgorithm } from '../crypto/suites.js';
 import { rowHash } from './hash.js';
 
 export type BreakKind = 'forged' | 'edited' | 'missing' | 'truncated' | 'checkpoint';
@@ -15,6 +16,7 @@ export type TrailRow = Omit<Selectable<TrailTable>, 'txid'>;
 export interface RangeContext {
   key: Buffer;
   keyedFrom: bigint;
+  hash: DigestAlgorithm;
   cp: { seq: bigint; hash: string } | null;
 }
 
@@ -88,7 +90,7 @@ export const changed = (ctx: RangeContext, seq: bigint): BreakKind =>
 
 /** Checks the rows of one range, in seq order, and stops at its first break. */
 export async function checkRange(ctx: RangeContext, rows: AsyncIterable<TrailRow[]>): Promise<RangeResult> {
-  const { key, keyedFrom, cp } = ctx;
+  const { key, keyedFrom, hash, cp } = ctx;
   const out: RangeResult = { first: null, last: null, rows: 0, fail: null };
   let expect = -1n; // unknown until the first row: the link into the range is the merger's to check
   let prev = '';
@@ -99,8 +101,8 @@ export async function checkRange(ctx: RangeContext, rows: AsyncIterable<TrailRow
     else if (r.prev_hash !== prev)
       return { seq: r.seq, kind: changed(ctx, seq), reason: 'prev_hash does not match the previous row' };
     const keyed = seq >= keyedFrom;
-    if (rowHash(r.prev_hash, r, keyed ? key : null) !== r.hash) {
-      const plain = keyed && rowHash(r.prev_hash, r, null) === r.hash;
+    if (rowHash(r.prev_hash, r, keyed ? key : null, hash) !== r.hash) {
+      const plain = keyed && rowHash(r.prev_hash, r, null, hash) === r.hash;
       return {
         seq: r.seq,
         kind: changed(ctx, seq),

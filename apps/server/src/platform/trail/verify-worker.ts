@@ -4,6 +4,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import type { DigestAlgorithm } from '../crypto/suites.js';
 import type { DB } from '../db/index.js';
 import { checkRange, pages, type RangeContext, type RangeResult } from './verify-range.js';
 
@@ -11,6 +12,7 @@ export interface WorkerInit {
   connectionString: string;
   key: Uint8Array;
   keyedFrom: string;
+  hash: DigestAlgorithm;
   cp: { seq: string; hash: string } | null;
   batch: number;
 }
@@ -22,6 +24,7 @@ const port = parentPort!;
 const ctx: RangeContext = {
   key: Buffer.from(init.key),
   keyedFrom: BigInt(init.keyedFrom),
+  hash: init.hash,
   cp: init.cp ? { seq: BigInt(init.cp.seq), hash: init.cp.hash } : null,
 };
 const pool = new pg.Pool({ connectionString: init.connectionString, max: 1, connectionTimeoutMillis: 10_000 });

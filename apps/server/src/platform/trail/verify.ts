@@ -38,7 +38,7 @@ export interface VerifyOptions {
 }
 
 export async function verifyTrail(db: Kysely<DB>, opts: VerifyOptions = {}): Promise<VerifyResult> {
-  const { key, keyedFrom } = opts.key ?? trailKeyOf(db);
+  const { key, keyedFrom, hash } = opts.key ?? trailKeyOf(db);
   const batch = opts.batch ?? 5000;
   const cp = opts.checkpoint ? { seq: BigInt(opts.checkpoint.seq), hash: opts.checkpoint.hash } : null;
   const checkpointSeq = cp ? cp.seq.toString() : null;
@@ -68,7 +68,7 @@ export async function verifyTrail(db: Kysely<DB>, opts: VerifyOptions = {}): Pro
   // The head first: every row up to it has committed, and rows appended while we read (a live server) come after it.
   const head = await db.selectFrom('trail_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
   const end = BigInt(head.seq);
-  const ctx = { key, keyedFrom, cp };
+  const ctx = { key, keyedFrom, hash, cp };
   const m = await runRanges(db, { ctx, start: { expect: expectSeq, prev }, end, batch }, opts.parallel);
   rows = m.rows;
   if (m.fail) return broken(BigInt(m.fail.seq), m.fail.kind, m.fail.reason);

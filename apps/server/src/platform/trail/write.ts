@@ -5,7 +5,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/index.js';
 import type { Clock } from '../clock/index.js';
 import { rowHash, storable } from './hash.js';
-import { trailKeyOf } from './trail-key.service.js';
+import { trailKeyOf, type TrailKey } from './trail-key.service.js';
 
 export interface Actor {
   accountId: number | null;
@@ -31,7 +31,7 @@ export const SYSTEM_ACTOR: Actor = { accountId: null, name: 'system', ip: null }
 
 async function appendTrail(
   trx: Transaction<DB>,
-  key: Buffer,
+  { key, hash: algorithm }: TrailKey,
   actor: Actor,
   events: TrailEvent[],
   at: Date,
@@ -54,7 +54,7 @@ async function appendTrail(
       client_ip: actor.ip,
       detail: e.detail ?? {},
     });
-    const hash = rowHash(prev, content, key);
+    const hash = rowHash(prev, content, key, algorithm);
     const row = { ...content, detail: JSON.stringify(content.detail), prev_hash: prev, hash };
     prev = hash;
     return row;
@@ -68,7 +68,7 @@ export async function write<T>(
   actor: Actor,
   fn: (w: WriteCtx) => Promise<T>,
 ): Promise<T> {
-  const { key } = trailKeyOf(db);
+  const key = trailKeyOf(db);
   return db.transaction().execute(async (trx) => {
     const events: TrailEvent[] = [];
     const now = clock.now();
@@ -81,6 +81,6 @@ export async function write<T>(
 
 /** Sensitive reads (a dossier, a case) are trailed too: one short transaction with only the trail row. */
 export async function recordRead(db: Kysely<DB>, clock: Clock, actor: Actor, event: TrailEvent): Promise<void> {
-  const { key } = trailKeyOf(db);
+  const key = trailKeyOf(db);
   await db.transaction().execute((trx) => appendTrail(trx, key, actor, [event], clock.now()));
 }

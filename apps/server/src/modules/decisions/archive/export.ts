@@ -1,6 +1,6 @@
 // Exporting a sealed meeting as one .zip (issue 14 §5, M-35): the sealed record as JSON and as a 会议纪要 .docx, the
 // seal and the previous seal of the unit (the chain link), the installation's public key, a manifest of every file's
-// SHA-256 signed with the installation's key, and verify.html, which checks all of it in a browser with no server.
+// digest (SHA-256, or SM3 on a 国密 installation) signed with the installation's key, and verify.html, which checks all of it in a browser with no server.
 // The recordings (issue 14 §3) are streamed in last, chunk by chunk, stored as they are: the archive is never whole
 // in memory, whatever the size of its audio.
 import { once } from 'node:events';
@@ -37,7 +37,7 @@ export async function exportArchive(ctx: AppContext, actor: Actor, id: number) {
   const proof = (x: NonNullable<typeof prev>) => ({
     payload: payloadOf(x),
     signature: x.signature,
-    algorithm: 'Ed25519',
+    algorithm: ctx.signer.algorithm,
     keyId: x.key_id,
   });
   const files: Record<string, Uint8Array> = {
@@ -57,7 +57,11 @@ export async function exportArchive(ctx: AppContext, actor: Actor, id: number) {
     exportedAt: ctx.clock.now().toISOString(),
     files: [
       ...(await Promise.all(
-        Object.entries(files).map(async ([name, data]) => ({ name, size: data.length, sha256: await sha256Hex(data) })),
+        Object.entries(files).map(async ([name, data]) => ({
+          name,
+          size: data.length,
+          ...(ctx.signer.suite === 'gm' ? { sm3: ctx.signer.digest(data) } : { sha256: await sha256Hex(data) }),
+        })),
       )),
       ...audio.map((a) => ({ name: a.name, size: a.size_bytes, sha256: a.sha256 })),
     ],

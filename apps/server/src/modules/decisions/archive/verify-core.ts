@@ -1,9 +1,11 @@
 // Checking an exported meeting archive offline (issue 14 §5, M-35) — the same code in `npm run verify-archive` and,
-// bundled, in the archive's own verify.html: WebCrypto (SHA-256, Ed25519) and fflate only, no server, no network.
+// bundled, in the archive's own verify.html: WebCrypto (SHA-256, Ed25519), or sm-crypto-v2 (SM3, SM2) for an archive
+// of a 国密 installation, and fflate — no server, no network.
 // It checks, and names what fails: the manifest's signature; every file against its digest (and no file unlisted);
 // the record against the seal's digest; the seal's signature; the link to the unit's previous seal; and, given this
 // installation's public key, that the archive was sealed here.
 import { strFromU8, unzipSync } from 'fflate';
+import { sm2PointOf, sm2Verify, sm3Hex } from '../../../platform/crypto/suites.js';
 import { canonicalJson } from '../../../platform/trail/canonical-json.js';
 
 export interface Problem {
@@ -29,7 +31,8 @@ interface Proof<T> {
 export interface ManifestPayload {
   meetingId: number;
   exportedAt: string;
-  files: Array<{ name: string; size: number; sha256: string }>;
+  /** Each file's digest: `sm3` on a 国密 installation (the recordings keep the SHA-256 taken at upload), else `sha256`. */
+  files: Array<{ name: string; size: number; sha256?: string; sm3?: string }>;
 }
 interface AudioEntry {
   id: number;
@@ -41,6 +44,7 @@ interface SealPayload {
   orgId: number;
   seq: number;
   prevDigest: string | null;
+  algorithm?: string;
   digest: string;
 }
 
@@ -57,14 +61,25 @@ const unbase64 = (s: string) => {
   );
   return Uint8Array.from(b, (c) => c.charCodeAt(0));
 };
+/** A file against its manifest entry, by the digest the entry names (an entry naming none matches nothing). */
+async function digestMatches(data: Uint8Array, entry: { sha256?: string; sm3?: string }): Promise<boolean> {
+  if (typeof entry.sm3 === 'string') return sm3Hex(data) === entry.sm3;
+  return typeof entry.sha256 === 'string' && (await sha256Hex(data)) === entry.sha256;
+}
 const pemBody = (pem: string) => pem.replace(/-----[A-Z ]+-----/g, '').replace(/\s+/g, '');
 
-async function signedBy<T>(proof: Proof<T> | undefined, key: CryptoKey | null): Promise<boolean> {
-  if (!key || !proof || proof.algorithm !== 'Ed25519' || typeof proof.signature !== 'string') return false;
+/** The archive's public key: an Ed25519 key for WebCrypto, or the PEM of an SM2 key. */
+type PublicKey = { ed25519: CryptoKey } | { sm2Pem: string };
+
+async function signedBy<T>(proof: Proof<T> | undefined, key: PublicKey | null): Promise<boolean> {
+  if (!key || !proof || typeof proof.signature !== 'string') return false;
+  if ('sm2Pem' in key)
+    return proof.algorithm === 'SM2' && sm2Verify(canonicalJson(proof.payload), proof.signature, key.sm2Pem);
+  if (proof.algorithm !== 'Ed25519') return false;
   try {
     return await crypto.subtle.verify(
       'Ed25519',
-      key,
+      key.ed25519,
       unbase64(proof.signature),
       enc.encode(canonicalJson(proof.payload)),
     );
@@ -92,9 +107,15 @@ export async function verifyArchive(zip: Uint8Array, opts: { publicKeyPem?: stri
     }
   };
   const pem = files['public-key.pem'] ? strFromU8(files['public-key.pem']) : '';
-  let key: CryptoKey | null = null;
+  let key: PublicKey | null = null;
   try {
-    key = await crypto.subtle.importKey('spki', unbase64(pemBody(pem)), { name: 'Ed25519' }, false, ['verify']);
+    key = sm2PointOf(pem)
+      ? { sm2Pem: pem }
+      : {
+          ed25519: await crypto.subtle.importKey('spki', unbase64(pemBody(pem)), { name: 'Ed25519' }, false, [
+            'verify',
+          ]),
+        };
   } catch {
     fail('公钥缺失或无效', 'The public key is missing or invalid', 'public-key.pem');
   }
@@ -107,7 +128,7 @@ export async function verifyArchive(zip: Uint8Array, opts: { publicKeyPem?: stri
   const listed = new Set(manifest?.payload?.files?.map((f) => f.name) ?? []);
   for (const f of manifest?.payload?.files ?? []) {
     if (!files[f.name]) fail(`缺少文件 ${f.name}`, `${f.name} is missing`, f.name);
-    else if ((await sha256Hex(files[f.name])) !== f.sha256)
+    else if (!(await digestMatches(files[f.name], f)))
       fail(`文件 ${f.name} 已被改动（摘要不符）`, `${f.name} has changed (digest differs)`, f.name);
   }
   for (const name of Object.keys(files))
@@ -117,7 +138,8 @@ export async function verifyArchive(zip: Uint8Array, opts: { publicKeyPem?: stri
   const seal = json<Proof<SealPayload>>('seal.json');
   const record = json<unknown>('record.json');
   if (seal && !(await signedBy(seal, key))) fail('封存签名无效', 'The seal signature is not valid', 'seal.json');
-  if (seal && record !== undefined && (await sha256Hex(canonicalJson(record))) !== seal.payload.digest)
+  const recordDigest = (text: string) => (seal?.payload.algorithm === 'SM3' ? sm3Hex(text) : sha256Hex(text));
+  if (seal && record !== undefined && (await recordDigest(canonicalJson(record))) !== seal.payload.digest)
     fail('会议记录与封存摘要不符', 'The record does not match the sealed digest', 'record.json');
   if (seal && manifest && seal.payload.meetingId !== manifest.payload.meetingId)
     fail('清单与封存不是同一次会议', 'The manifest and the seal are of different meetings', 'manifest.json');
