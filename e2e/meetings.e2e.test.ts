@@ -225,6 +225,15 @@ describe('meetings', () => {
     await offline.getByTestId('archive-file').setInputFiles(bad);
     await expect.poll(() => offline.getByTestId('result').innerText()).toContain('record.json');
     await shot(offline, 'verify-html');
+    // The same page served by the app (/verify), signed out: it checks the archive with no request but its own.
+    const pub = await newPage();
+    const requests: string[] = [];
+    pub.on('request', (r) => void requests.push(new URL(r.url()).pathname));
+    await pub.goto('/verify');
+    await pub.getByTestId('archive-file').setInputFiles(zipFile);
+    await expect.poll(() => pub.getByTestId('result').innerText()).toContain('核验通过');
+    expect(requests).toEqual(['/verify']);
+    await shot(pub, 'verify-page');
   }, 150_000);
 
   it('临时决策: recorded afterwards, listed on the next meeting of its body, reported there', async () => {

@@ -49,6 +49,7 @@ import {
   emergencyRoutes,
   itemRoutes,
   meetingRoutes,
+  verifyPageRoutes,
   INTERFERENCE_CADRE_SOURCE,
   interferenceRoutes,
   reviewRoutes,
@@ -129,6 +130,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   } else {
     app.get('/', { schema: { hide: true } }, async (_req, reply) => reply.redirect('/api/docs'));
   }
+  await app.register(verifyPageRoutes()); // public: checks an archive in the browser, nothing is sent
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 

@@ -100,6 +100,8 @@ export function LoginPage() {
         </Form>
         <Typography.Paragraph style={{ marginTop: 16, textAlign: 'center' }}>
           <a href="/report">{t('我要举报（无需登录）', 'Report a concern (no account needed)')}</a>
+          {' · '}
+          <a href="/verify">{t('核验会议归档', 'Check a meeting archive')}</a>
         </Typography.Paragraph>
       </Card>
     </div>

@@ -7,6 +7,7 @@ export { itemRoutes } from './items.routes.js';
 export { emergencyRoutes } from './emergency.routes.js';
 export { meeting, meetingItem, itemCandidate, emergency, itemAudio, resultReview, expense } from './meetings.scope.js';
 export { audioRoutes } from './audio.routes.js';
+export { verifyPageRoutes } from './archive/verify.routes.js';
 export { reviewRoutes } from './reviews.routes.js';
 export { interferenceRoutes } from './interference.routes.js';
 export { CADRE_SOURCE as INTERFERENCE_CADRE_SOURCE, sweepInterference } from './interference.findings.js';

@@ -2,6 +2,7 @@
 // offline verifier — the same code the CLI and verify.html run — finds intact; a byte changed in the record, in the
 // minutes or in the seal, a file added, or another installation's key is named. An unsealed meeting does not export.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -101,6 +102,17 @@ describe('the meeting archive (M-35)', () => {
     const other = await verifyArchive(zip, { publicKeyPem: newSigner().publicKeyPem });
     expect(other.problems.map((p) => p.zh)).toEqual(['该归档不是本系统封存的（公钥不同）']);
     expect((await verifyArchive(strToU8('not a zip'))).problems[0].zh).toBe('不是有效的会议归档（无法解压）');
+  });
+
+  it('GET /verify serves the same page, signed out, allowed to run its own script only and to send nothing', async () => {
+    const res = await t.app.inject({ url: '/verify' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toBe(new TextDecoder().decode(unzipSync(zip)['verify.html']));
+    const csp = String(res.headers['content-security-policy']);
+    const script = /<script>([\s\S]*)<\/script>/.exec(res.body)?.[1] ?? '';
+    expect(csp).toContain(`script-src 'sha256-${createHash('sha256').update(script).digest('base64')}'`);
+    expect(csp).toMatch(/^default-src 'none';/);
+    expect(csp).not.toContain('connect-src');
   });
 
   it('npm run verify-archive: exit 0 when intact, 1 naming the file when not', () => {

@@ -1,17 +1,23 @@
 // verify.html (issue 14 §5): one self-contained page — the verifier (verify-core.ts with fflate) bundled in by
 // esbuild once per process, no external script, style or request — that checks an archive chosen from disk.
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
-let cached: Promise<string> | undefined;
+let cached: Promise<{ html: string; scriptSha256: string }> | undefined;
 
-export function verifyHtml(): Promise<string> {
+export async function verifyHtml(): Promise<string> {
+  return (await verifyPage()).html;
+}
+
+/** The page and the SHA-256 of its one inline script (for the CSP of the page served at /verify, issue 14 §8). */
+export function verifyPage(): Promise<{ html: string; scriptSha256: string }> {
   cached ??= bundle();
   return cached;
 }
 
-async function bundle(): Promise<string> {
+async function bundle(): Promise<{ html: string; scriptSha256: string }> {
   const here = fileURLToPath(import.meta.url);
   const entry = path.join(path.dirname(here), `verify-page${path.extname(here)}`);
   const out = await build({
@@ -26,7 +32,8 @@ async function bundle(): Promise<string> {
     logLevel: 'warning',
   });
   const script = out.outputFiles[0].text.replaceAll('</script', '<\\/script');
-  return `<!doctype html>
+  const scriptSha256 = createHash('sha256').update(script).digest('base64');
+  const html = `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'">
 <title>明鉴 · 会议归档核验 Archive check</title>
@@ -43,4 +50,5 @@ here, in this browser, with no server.</p>
 <script>${script}</script>
 </body></html>
 `;
+  return { html, scriptSha256 };
 }
