@@ -62,6 +62,23 @@ describe('interference records (M-37)', () => {
     await leader.getByRole('menuitem', { name: '插手干预记录' }).click();
     await leader.getByTestId('interference').getByText('暂无记录').waitFor();
     expect(await leader.getByText('老旧小区改造工程分包').count()).toBe(0);
+    // The leader's dossier shows the records naming them to the discipline commission, and to nobody else.
+    const named = (await row.textContent()) ?? '';
+    expect(named).toContain('老旧小区改造工程分包');
+    const leaderId = await city.evaluate(async () => {
+      const r = await fetch('/api/v1/interference-records?pageSize=50').then((x) => x.json());
+      return r.items.find((i: { matter: string }) => i.matter === '老旧小区改造工程分包').leader.cadreId as number;
+    });
+    const commission = await newPage();
+    await uiLogin(commission, 'demo_discipline');
+    await commission.goto(`/cadres/${leaderId}`);
+    await commission.getByTestId('dossier-interference').getByText('老旧小区改造工程分包').waitFor();
+    await settle(commission);
+    await shot(commission, 'dossier-interference');
+    await city.goto(`/cadres/${leaderId}`);
+    await city.getByText('预警提示').first().waitFor();
+    expect(await city.getByTestId('dossier-interference').count()).toBe(0);
+    await city.goBack();
 
     await city.getByRole('menuitem', { name: '干预季度报告' }).click();
     const reports = city.getByTestId('quarter-reports');

@@ -18,7 +18,9 @@ const r = await verifyArchive(new Uint8Array(readFileSync(file)), {
   publicKeyPem: keyFile ? readFileSync(keyFile, 'utf8') : undefined,
 });
 if (r.ok) {
-  console.log(`核验通过 INTACT — 会议 ${r.meetingId}，本单位第 ${r.seq} 号封存，SHA-256 ${r.digest}`);
+  console.log(
+    `核验通过 INTACT — 会议 ${r.meetingId}，本单位第 ${r.seq} 号封存，${r.algorithm ?? 'SHA-256'} ${r.digest}`,
+  );
 } else {
   console.log('核验未通过 FAILED');
   for (const p of r.problems) console.log(`  · ${p.zh} / ${p.en}`);

@@ -24,6 +24,7 @@ import { get } from '../api';
 import { errorText, useI18n } from '../i18n';
 import { label, loadDicts, type Dicts } from '../components/dicts';
 import { FlagCard } from '../components/Flags';
+import { DossierInterference } from './decisions/DossierInterference';
 import { useLoad } from '../components/useLoad';
 import { NotFoundPage } from './NotFoundPage';
 import { ForbiddenPage } from './ForbiddenPage';
@@ -111,6 +112,7 @@ export function DossierPage() {
           <Empty description={t('暂无预警', 'No flags')} />
         )}
       </Card>
+      {can('interference.dossier') && <DossierInterference cadreId={c.id} />}
       <Card>
         <Tabs
           items={[

@@ -27,6 +27,20 @@ export function interferenceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (req) => listInterference(ctx, actorOf(req), requireAuth(req), req.query),
     );
     app.get(
+      '/cadres/:id/interference-records',
+      {
+        config: { access: 'interference.dossier' },
+        schema: {
+          tags,
+          summary: '档案中的插手干预记录（仅纪委监委） Interference records naming this cadre, in the dossier',
+          params: s.cadreInterferenceParams,
+          querystring: s.cadreInterferenceQuery,
+          response: { 200: answers.interferencePage },
+        },
+      },
+      async (req) => listInterference(ctx, actorOf(req), requireAuth(req), { ...req.query, cadreId: req.params.id }),
+    );
+    app.get(
       '/interference-records/leaders',
       {
         config: { access: 'interference.record' },

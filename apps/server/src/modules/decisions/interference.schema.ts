@@ -32,6 +32,9 @@ export const interferenceCreate = z
   .strict();
 
 export const interferenceListQuery = z.object({ ...pageQuery, orgId: org.inUrl().optional() }).strict();
+/** The records naming one cadre as the leader who asked (or as the asker), for their dossier. */
+export const cadreInterferenceParams = z.object({ id: cadre.inUrl() }).strict();
+export const cadreInterferenceQuery = z.object({ ...pageQuery }).strict();
 
 /** Filed by the unit's principal, who signs it in person: the password or a one-time code, as a signature takes. */
 export const quarterReport = z

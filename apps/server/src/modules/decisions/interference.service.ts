@@ -97,10 +97,12 @@ export async function listInterference(
   ctx: AppContext,
   actor: Actor,
   auth: Auth,
-  query: z.infer<typeof interferenceListQuery>,
+  query: z.infer<typeof interferenceListQuery> & { cadreId?: number },
 ) {
   let q = visibleRecords(ctx, auth);
   if (query.orgId) q = q.where(sql<SqlBool>`o.path <@ (select path from orgs where id = ${query.orgId})`);
+  const named = query.cadreId;
+  if (named) q = q.where((eb) => eb.or([eb('r.leader_cadre_id', '=', named), eb('r.asker_cadre_id', '=', named)]));
   const { limit, offset } = toLimitOffset(query);
   const [rows, total] = await Promise.all([
     q

@@ -103,6 +103,18 @@ describe('interference records (M-37)', () => {
     expect(Number(trail.rows[0].n)).toBeGreaterThanOrEqual(4); // every read that returned a record
   });
 
+  it('in the dossier of the leader named: the discipline commission only (issue 14 §8)', async () => {
+    const url = `/api/v1/cadres/${CADRE.A}/interference-records`;
+    const r = await commission.get(url);
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json().items.map((x: { leader: { cadreId: number } }) => x.leader.cadreId)).toEqual([CADRE.A]);
+    expect((await commission.get(`/api/v1/cadres/${CADRE.A_DEPT}/interference-records`)).json().total).toBe(0);
+    expect((await city.get(url)).statusCode).toBe(403); // the organization department reads the list, not the dossier
+    expect((await leader.get(url)).statusCode).toBe(403);
+    const otherCounty = await loginAs(t, { role: 'discipline', orgId: ORG.B, scope: 4 });
+    expect((await otherCounty.get(url)).statusCode).toBe(404);
+  });
+
   it('found unrecorded: the first proposes 警告或通报批评, the second 纪律处分; readers of records only', async () => {
     for (const askedOn of ['2026-02-01', '2026-02-20']) {
       const r = await commission.post(

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, startTestApp, type Client, type TestApp } from '../../test/harness.js';
 import { loadSmallTree, ORG } from '../../test/fixtures.js';
 import { meetingWith, seatTeam } from './meetings.fixtures.js';
+import { verifySealChains } from './seal-chains.js';
 
 let t: TestApp;
 let city: Client;
@@ -78,6 +79,9 @@ describe('sealing a meeting (M-35)', () => {
   });
 
   it('a row changed behind the triggers, or the stored record changed, is named by the check', async () => {
+    const before = await verifySealChains(t.ctx.db, t.ctx.signer);
+    expect(before).toMatchObject({ ok: true, broken: [] });
+    expect(before.seals).toBeGreaterThanOrEqual(2);
     await t.asOwner(async (db) => {
       await sql`alter table item_opinions disable trigger item_opinions_sealed`.execute(db);
       await sql`update item_opinions set opinion = 'disagree', reason = '事后改动' where item_id = ${first.item} and seq = 1`.execute(
@@ -98,6 +102,21 @@ describe('sealing a meeting (M-35)', () => {
     check = (await city.get(`/api/v1/meetings/${first.id}/seal`)).json();
     expect(check.checks.digest).toBe(false);
     expect(check.checks.changed).toContain('meeting.place');
+    // verify-seals over every unit's chain names the same seal, and only it; then a link moved names the chain.
+    let all = await verifySealChains(t.ctx.db, t.ctx.signer, { batch: 1 });
+    expect(all.broken).toEqual([{ meetingId: first.id, orgId: expect.any(Number), seq: 1, what: ['digest'] }]);
+    await t.asOwner(async (db) => {
+      await sql`alter table meeting_seals disable trigger meeting_seals_fixed`.execute(db);
+      await sql`update meeting_seals set prev_digest = repeat('0', 64) where org_id = ${all.broken[0].orgId} and seq = 2`.execute(
+        db,
+      );
+      await sql`alter table meeting_seals enable trigger meeting_seals_fixed`.execute(db);
+    });
+    all = await verifySealChains(t.ctx.db, t.ctx.signer);
+    expect(all.broken.map((b) => [b.seq, b.what])).toEqual([
+      [1, ['digest']],
+      [2, ['signature', 'chain']],
+    ]);
   });
 
   it('another county gets 404 on sealing and checking', async () => {

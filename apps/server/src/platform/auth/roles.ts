@@ -39,7 +39,9 @@ export type Permission =
   /** Record a request to intervene one was given (M-37): anyone asked; each sees their own records. */
   | 'interference.record'
   /** Read the interference records of units in scope (M-37): the organization department and the commission. */
-  | 'interference.read';
+  | 'interference.read'
+  /** The interference records naming a cadre, in their dossier: the discipline commission only (issue 14 §8). */
+  | 'interference.dossier';
 
 // Joint-meeting members see only what they sent (later modules); the administrator manages accounts and
 // rule settings and never reads cadre records by default (SPEC §1).
@@ -74,6 +76,7 @@ const GRANTS: Record<Role, Permission[]> = {
     'decisions.read',
     'interference.record',
     'interference.read',
+    'interference.dossier',
   ],
   // Only the petition role may reveal a reporter's identity (M-11), with a reason, trailed.
   petition: [

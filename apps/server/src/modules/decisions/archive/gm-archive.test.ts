@@ -56,7 +56,11 @@ describe('a 国密 installation (SM3 / SM2)', () => {
     const manifest = JSON.parse(new TextDecoder().decode(files['manifest.json']));
     expect(manifest.algorithm).toBe('SM2');
     expect(manifest.payload.files[0].sm3).toMatch(/^[0-9a-f]{64}$/);
-    expect(await verifyArchive(zip, { publicKeyPem: t.ctx.signer.publicKeyPem })).toMatchObject({ ok: true, seq: 2 });
+    expect(await verifyArchive(zip, { publicKeyPem: t.ctx.signer.publicKeyPem })).toMatchObject({
+      ok: true,
+      seq: 2,
+      algorithm: 'SM3',
+    });
     files['record.json'] = strToU8(new TextDecoder().decode(files['record.json']).replace('审议预算', '审议预箅'));
     const bad = await verifyArchive(zipSync(files));
     expect(bad.problems.map((p) => p.zh)).toEqual(['文件 record.json 已被改动（摘要不符）', '会议记录与封存摘要不符']);

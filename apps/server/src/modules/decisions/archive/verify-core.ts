@@ -19,6 +19,8 @@ export interface ArchiveCheck {
   meetingId?: number;
   seq?: number;
   digest?: string;
+  /** The seal's digest algorithm: SHA-256, or SM3 on a 国密 installation. */
+  algorithm?: string;
   keyId?: string;
   problems: Problem[];
 }
@@ -172,6 +174,7 @@ export async function verifyArchive(zip: Uint8Array, opts: { publicKeyPem?: stri
     meetingId: seal?.payload.meetingId,
     seq: seal?.payload.seq,
     digest: seal?.payload.digest,
+    algorithm: seal?.payload.algorithm,
     keyId: seal?.keyId,
     problems,
   };

@@ -20,7 +20,7 @@ input.addEventListener('change', async () => {
   if (r.ok) {
     line(`核验通过：会议 ${r.meetingId}，本单位第 ${r.seq} 号封存，各文件与签名一致。`);
     line(`Intact: meeting ${r.meetingId}, seal no. ${r.seq}; every file and signature checks out.`);
-    line(`SHA-256 ${r.digest}`);
+    line(`${r.algorithm ?? 'SHA-256'} ${r.digest}`);
   } else {
     line('核验未通过 / The check failed:');
     for (const p of r.problems) line(`· ${p.zh} / ${p.en}`);
