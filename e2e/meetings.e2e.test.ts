@@ -200,12 +200,26 @@ describe('meetings', () => {
     await page.goto(meetingUrl);
     await page.getByTestId('sealed').waitFor();
 
+    // A correction after sealing is a sealed addendum: the record stays as it was, the addendum joins the archive.
+    await page.getByTestId('add-addendum').click();
+    const addendum = page.getByTestId('addendum-form');
+    await addendum.getByLabel('更正原因').fill('记录笔误');
+    await addendum.getByLabel('更正内容').fill('会议地点应为市委第二会议室');
+    await page
+      .locator('.ant-modal:visible')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
+    await page.getByTestId('addenda').getByText('会议地点应为市委第二会议室').waitFor();
+    await settle(page);
+    await shot(page, 'meeting-addendum');
+
     // The archive: downloaded, then its own verify.html — opened from disk, no server — checks it in Chromium.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-archive').click()]);
     const dir = mkdtempSync(path.join(tmpdir(), 'mj-e2e-archive-'));
     const zipFile = path.join(dir, download.suggestedFilename());
     await download.saveAs(zipFile);
     const files = unzipSync(new Uint8Array(readFileSync(zipFile)));
+    expect(Object.keys(files)).toContain('addenda.json');
     writeFileSync(path.join(dir, 'verify.html'), files['verify.html']);
     const offline = await newPage();
     await offline.route('**', (r) => (r.request().url().startsWith('file:') ? r.continue() : r.abort()));

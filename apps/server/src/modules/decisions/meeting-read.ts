@@ -11,6 +11,7 @@ import { audioOf } from './audio.service.js';
 import { emergenciesAt } from './emergency.service.js';
 import { ITEM_CATEGORIES, MEETING_KINDS, PREP_SETTING, PREP_STEPS, type PrepStep } from './meeting.dicts.js';
 import { quorum } from './quorum.js';
+import { addendaOf } from './addenda.service.js';
 
 export async function getMeeting(ctx: AppContext, actor: Actor, id: number) {
   const m = await ctx.db
@@ -92,6 +93,15 @@ export async function getMeeting(ctx: AppContext, actor: Actor, id: number) {
     principal,
     emergencies,
     seal: seal ? { seq: seal.seq, digest: seal.digest, sealedAt: new Date(seal.sealed_at).toISOString() } : null,
+    addenda: seal
+      ? (await addendaOf(ctx, id)).map(({ content, proof }) => ({
+          n: content.n,
+          reason: content.reason,
+          correction: content.correction,
+          digest: proof.payload.digest,
+          createdAt: proof.payload.createdAt,
+        }))
+      : [],
     items: items.map((i) => {
       const rec = record(i.id);
       const needs = i.category === 'other' ? [] : (q31[PREP_SETTING[i.category]] ?? []);

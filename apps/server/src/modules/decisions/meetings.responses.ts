@@ -124,6 +124,10 @@ export const meetingDetail = meetingRow.omit({ chairName: true, expected: true, 
   emergencies: meetingEmergencies,
   /** null until sealed (M-35). */
   seal: z.object({ seq: z.number(), digest: z.string(), sealedAt: z.string() }).nullable(),
+  /** Sealed corrections of the sealed record, in order (issue 14 §5). */
+  addenda: z.array(
+    z.object({ n: z.number(), reason: z.string(), correction: z.string(), digest: z.string(), createdAt: z.string() }),
+  ),
 });
 export const created = z.object({ id: z.number() });
 export const itemCreated = z.object({ id: z.number(), seq: z.number(), proposerDeemed: z.boolean() });
@@ -144,6 +148,7 @@ export const itemSigned = z.object({
   digest: z.string(),
   signedAt: z.string(),
 });
+export const addendumAdded = z.object({ n: z.number(), digest: z.string(), prevDigest: z.string() });
 export const sealed = z.object({ seq: z.number(), digest: z.string(), prevDigest: z.string().nullable() });
 export const sealCheck = z.object({
   sealed: z.boolean(),

@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context.js';
 import { actorOf, fileAnswer, requireAuth } from '../../platform/http/index.js';
 import * as s from './meetings.schema.js';
+import { addAddendum } from './addenda.service.js';
 import * as answers from './meetings.responses.js';
 import { meeting } from './meetings.scope.js';
 import { getMeeting } from './meeting-read.js';
@@ -96,6 +97,21 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (req) => sealMeeting(ctx, actorOf(req), requireAuth(req), req.params.id),
+    );
+    app.post(
+      '/meetings/:id/addenda',
+      {
+        config: writeAccess,
+        schema: {
+          tags,
+          summary: '补充更正（封存的附录，链接到封存） Add a sealed addendum to a sealed record (M-35)',
+          params: meeting.params(),
+          body: s.addendumBody,
+          response: { 201: answers.addendumAdded },
+        },
+      },
+      async (req, reply) =>
+        reply.status(201).send(await addAddendum(ctx, actorOf(req), requireAuth(req), req.params.id, req.body)),
     );
     app.get(
       '/meetings/:id/seal',

@@ -69,3 +69,11 @@ export const itemCreate = z
   .strict();
 
 export const sealBody = z.object({}).strict();
+
+/** A correction of a sealed record (issue 14 §5): why, and what the record should have said. */
+export const addendumBody = z
+  .object({
+    reason: z.string().trim().min(1, { message: '请填写更正原因 / Give the reason' }).max(500),
+    correction: z.string().trim().min(1, { message: '请填写更正内容 / Say what is corrected' }).max(5000),
+  })
+  .strict();

@@ -12,6 +12,7 @@ export const APPEND_ONLY = [
   'installation',
   'login_log',
   'meeting_seals', // issue 14 §5: a seal is never changed; a correction is a new sealed addendum
+  'meeting_addenda', // issue 14 §5: and an addendum is never changed either
   'item_signatures', // issue 14 §3: a signature is never changed
   'emergency_signatures', // issue 14 §4: the proposer's signature, never changed
   'interference_records', // issue 14 §7: a record of a request to intervene is never changed or removed

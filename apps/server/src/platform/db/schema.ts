@@ -194,6 +194,20 @@ export interface MeetingSealsTable {
   sealed_at: Timestamp;
   sealed_by: number | null;
 }
+/** A sealed correction of a sealed meeting (issue 14 §5, M-35), insert only, chained to the seal. */
+export interface MeetingAddendaTable {
+  meeting_id: number;
+  n: number;
+  reason: string;
+  correction: string;
+  prev_digest: string;
+  algorithm: string;
+  digest: string;
+  signature: string;
+  key_id: string;
+  created_at: Timestamp;
+  created_by: number | null;
+}
 /** The proposer's and the chair's signatures on a closed item (issue 14 §3, M-33), insert only. */
 export interface ItemSignaturesTable {
   id: Generated<number>;
@@ -751,6 +765,7 @@ export interface DB {
   item_recusals: ItemRecusalsTable;
   emergency_decisions: EmergencyDecisionsTable;
   meeting_seals: MeetingSealsTable;
+  meeting_addenda: MeetingAddendaTable;
   item_signatures: ItemSignaturesTable;
   emergency_signatures: EmergencySignaturesTable;
   result_reviews: ResultReviewsTable;

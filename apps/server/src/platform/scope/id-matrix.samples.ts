@@ -40,6 +40,7 @@ export const SAMPLES: Record<string, Sample> = {
     body: { orgId: 0, kind: 'office', heldOn: '2026-03-01', place: '会议室', chairCadreId: 0, recorder: '办公室' },
   },
   'POST /api/v1/meetings/:id/seal': { body: {} },
+  'POST /api/v1/meetings/:id/addenda': { body: { reason: '笔误', correction: '地点应为第二会议室' } },
   'PUT /api/v1/meetings/:id/attendance': { body: { members: [{ cadreId: 0, attended: true }] } },
   'POST /api/v1/meetings/:id/items': { body: { title: '研究议题', category: 'other', proposerCadreId: 0 } },
   'POST /api/v1/emergency-decisions': {

@@ -74,7 +74,7 @@ export function MeetingPage() {
             {d.guests.map((g) => `${g.name}（${g.capacity}）`).join('、') || '—'}
           </Descriptions.Item>
         </Descriptions>
-        <SealBar meeting={d} writable={writable} onChange={m.reload} />
+        <SealBar meeting={d} writable={writable} canCorrect={can('decisions.write')} onChange={m.reload} />
       </Card>
       <Card
         title={t(

@@ -7,14 +7,18 @@ import { Alert, App, Button, Popconfirm, Space, Tag, Typography } from 'antd';
 import type { MeetingDetail, SealCheck } from '@api';
 import { api, get } from '../../api';
 import { errorText, useI18n } from '../../i18n';
+import { Addenda } from './Addenda';
 
 export function SealBar({
   meeting,
   writable,
+  canCorrect,
   onChange,
 }: {
   meeting: MeetingDetail;
   writable: boolean;
+  /** May add a sealed correction to a sealed record. */
+  canCorrect: boolean;
   onChange(): void;
 }) {
   const { t, lang } = useI18n();
@@ -69,7 +73,7 @@ export function SealBar({
           {new Date(meeting.seal.sealedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}
         </Typography.Text>
         <Typography.Text code copyable={{ text: meeting.seal.digest }}>
-          SHA-256 {meeting.seal.digest.slice(0, 16)}…
+          {t('摘要', 'Digest')} {meeting.seal.digest.slice(0, 16)}…
         </Typography.Text>
         <Button onClick={verify} data-testid="verify-seal">
           {t('核验封存', 'Check the seal')}
@@ -103,6 +107,7 @@ export function SealBar({
           }
         />
       )}
+      <Addenda meeting={meeting} canAdd={canCorrect} onChange={onChange} />
     </Space>
   );
 }

@@ -7,6 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newSigner } from '../../../platform/crypto/index.js';
 import { loginAs, startTestApp, type Client, type TestApp } from '../../../test/harness.js';
@@ -18,12 +19,13 @@ let t: TestApp;
 let city: Client;
 let zip: Uint8Array<ArrayBufferLike>;
 let meetingId: number;
+let team: number[];
 
 beforeAll(async () => {
   t = await startTestApp({ now: '2026-03-10T02:00:00Z' });
   await loadSmallTree(t);
   city = await loginAs(t, { role: 'org_supervisor', orgId: ORG.R, scope: 4 });
-  const team = await seatTeam(city, 4);
+  team = await seatTeam(city, 4);
   for (const heldOn of ['2026-03-02', '2026-03-09']) {
     meetingId = await meetingWith(city, team, 5, heldOn);
     const item = (
@@ -102,6 +104,46 @@ describe('the meeting archive (M-35)', () => {
     const other = await verifyArchive(zip, { publicKeyPem: newSigner().publicKeyPem });
     expect(other.problems.map((p) => p.zh)).toEqual(['该归档不是本系统封存的（公钥不同）']);
     expect((await verifyArchive(strToU8('not a zip'))).problems[0].zh).toBe('不是有效的会议归档（无法解压）');
+  });
+
+  it('a correction is a sealed addendum linked to the seal: in the archive, verified, a changed word named', async () => {
+    const unsealed = await meetingWith(city, team, 5, '2026-03-10');
+    const early = await city.post(`/api/v1/meetings/${unsealed}/addenda`, { reason: '笔误', correction: '改正' });
+    expect(early.statusCode).toBe(409);
+    expect((await city.post(`/api/v1/meetings/${meetingId}/addenda`, { reason: '' })).statusCode).toBe(400);
+    const seal = (await city.get(`/api/v1/meetings/${meetingId}`)).json().seal;
+    const first = await city.post(`/api/v1/meetings/${meetingId}/addenda`, {
+      reason: '记录笔误',
+      correction: '会议地点应为第二会议室',
+    });
+    expect(first.statusCode, first.body).toBe(201);
+    expect(first.json()).toMatchObject({ n: 1, prevDigest: seal.digest });
+    const second = (
+      await city.post(`/api/v1/meetings/${meetingId}/addenda`, { reason: '补记', correction: '列席人员补记一人' })
+    ).json();
+    expect(second).toMatchObject({ n: 2, prevDigest: first.json().digest });
+    const shown = (await city.get(`/api/v1/meetings/${meetingId}`)).json();
+    expect(shown.addenda.map((a: { n: number; reason: string }) => [a.n, a.reason])).toEqual([
+      [1, '记录笔误'],
+      [2, '补记'],
+    ]);
+    expect((await city.get(`/api/v1/meetings/${meetingId}/seal`)).json().intact).toBe(true); // the record is untouched
+    const withAddenda = new Uint8Array((await city.get(`/api/v1/meetings/${meetingId}/archive`)).rawPayload);
+    expect(Object.keys(unzipSync(withAddenda))).toContain('addenda.json');
+    expect(await verifyArchive(withAddenda)).toMatchObject({ ok: true, problems: [] });
+    const files = unzipSync(withAddenda);
+    files['addenda.json'] = strToU8(
+      new TextDecoder().decode(files['addenda.json']).replace('第二会议室', '第三会议室'),
+    );
+    const bad = await verifyArchive(zipSync(files));
+    expect(bad.problems.map((p) => p.zh)).toEqual([
+      '文件 addenda.json 已被改动（摘要不符）',
+      '第 1 号补充更正无效或已被改动',
+    ]);
+    // And the database refuses to change an addendum, as it refuses to change a seal.
+    await expect(
+      sql`update meeting_addenda set correction = '别的' where meeting_id = ${meetingId}`.execute(t.ctx.db),
+    ).rejects.toThrow();
   });
 
   it('GET /verify serves the same page, signed out, allowed to run its own script only and to send nothing', async () => {

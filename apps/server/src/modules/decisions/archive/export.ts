@@ -12,6 +12,7 @@ import { conflict, notFound } from '../../../platform/http/index.js';
 import { canonicalJson, recordRead, type Actor } from '../../../platform/trail/index.js';
 import { payloadOf } from '../seal.service.js';
 import { readAudio } from '../audio.service.js';
+import { addendaOf } from '../addenda.service.js';
 import { minutesDocx } from './minutes-docx.js';
 import { sha256Hex, type ManifestPayload } from './verify-core.js';
 import { verifyHtml } from './verify-html.js';
@@ -40,11 +41,13 @@ export async function exportArchive(ctx: AppContext, actor: Actor, id: number) {
     algorithm: ctx.signer.algorithm,
     keyId: x.key_id,
   });
+  const addenda = await addendaOf(ctx, id);
   const files: Record<string, Uint8Array> = {
     'record.json': enc.encode(canonicalJson(s.record)),
     'seal.json': enc.encode(JSON.stringify(proof(s), null, 2)),
     'chain.json': enc.encode(JSON.stringify({ previous: prev ? proof(prev) : null }, null, 2)),
     'public-key.pem': enc.encode(ctx.signer.publicKeyPem),
+    ...(addenda.length ? { 'addenda.json': enc.encode(JSON.stringify(addenda, null, 2)) } : {}),
     '会议纪要.docx': new Uint8Array(await minutesDocx(ctx, s.record as never)),
     'verify.html': enc.encode(await verifyHtml()),
   };

@@ -41,6 +41,10 @@ interface AudioEntry {
   sha256: string;
   size_bytes: number;
 }
+interface Addendum {
+  content: { meetingId: number; n: number; reason: string; correction: string };
+  proof: Proof<{ meetingId: number; n: number; prevDigest: string; algorithm: string; digest: string }>;
+}
 interface SealPayload {
   meetingId: number;
   orgId: number;
@@ -168,6 +172,26 @@ export async function verifyArchive(zip: Uint8Array, opts: { publicKeyPem?: stri
           (await signedBy(prev, key));
     if (!linked)
       fail('与本单位上一封存的链接不成立', 'The link to the unit’s previous seal does not hold', 'chain.json');
+  }
+  // Sealed corrections (addenda.json, when there are any): each one's content against its signed digest, its
+  // signature, and its link — the first to the seal, each next to the one before.
+  const addenda = files['addenda.json'] ? json<Addendum[]>('addenda.json') : [];
+  let follows = seal?.payload.digest;
+  for (const [i, a] of (Array.isArray(addenda) ? addenda : []).entries()) {
+    const p = a?.proof?.payload;
+    const digestOk = !!p && (await (p.algorithm === 'SM3' ? sm3Hex : sha256Hex)(canonicalJson(a.content))) === p.digest;
+    const ok =
+      !!p &&
+      p.n === i + 1 &&
+      p.meetingId === seal?.payload.meetingId &&
+      a.content?.n === p.n &&
+      a.content?.meetingId === p.meetingId &&
+      p.prevDigest === follows &&
+      digestOk &&
+      (await signedBy(a.proof, key));
+    if (!ok)
+      fail(`第 ${i + 1} 号补充更正无效或已被改动`, `Addendum ${i + 1} is not valid or has changed`, 'addenda.json');
+    follows = p?.digest;
   }
   return {
     ok: problems.length === 0,
