@@ -28,7 +28,7 @@ export async function getMeeting(ctx: AppContext, actor: Actor, id: number) {
     .select(['seq', 'digest', 'sealed_at'])
     .where('meeting_id', '=', id)
     .executeTakeFirst();
-  const [members, guests, items, settings, emergencies] = await Promise.all([
+  const [members, guests, items, settings, emergencies, addenda] = await Promise.all([
     ctx.db
       .selectFrom('meeting_members as x')
       .innerJoin('cadres as c', 'c.id', 'x.cadre_id')
@@ -52,6 +52,7 @@ export async function getMeeting(ctx: AppContext, actor: Actor, id: number) {
       .execute(),
     Promise.all([getRuleSettings(ctx.db, 'M-30', m.org_id), getRuleSettings(ctx.db, 'M-31', m.org_id)]),
     emergenciesAt(ctx, m, !!seal),
+    seal ? addendaOf(ctx, id) : Promise.resolve([]),
   ]);
   await recordRead(ctx.db, ctx.clock, actor, { action: 'meeting.read', entity: 'meeting', entityId: id });
   const facts = members.map((x) => ({ cadreId: x.cadre_id, teamRole: x.team_role, attended: x.attended }));
@@ -93,15 +94,13 @@ export async function getMeeting(ctx: AppContext, actor: Actor, id: number) {
     principal,
     emergencies,
     seal: seal ? { seq: seal.seq, digest: seal.digest, sealedAt: new Date(seal.sealed_at).toISOString() } : null,
-    addenda: seal
-      ? (await addendaOf(ctx, id)).map(({ content, proof }) => ({
-          n: content.n,
-          reason: content.reason,
-          correction: content.correction,
-          digest: proof.payload.digest,
-          createdAt: proof.payload.createdAt,
-        }))
-      : [],
+    addenda: addenda.map(({ content, proof }) => ({
+      n: content.n,
+      reason: content.reason,
+      correction: content.correction,
+      digest: proof.payload.digest,
+      createdAt: proof.payload.createdAt,
+    })),
     items: items.map((i) => {
       const rec = record(i.id);
       const needs = i.category === 'other' ? [] : (q31[PREP_SETTING[i.category]] ?? []);

@@ -67,10 +67,13 @@ const unbase64 = (s: string) => {
   );
   return Uint8Array.from(b, (c) => c.charCodeAt(0));
 };
+/** The digest an archive names (SM3 for a 国密 installation, else SHA-256), as hex. */
+const digestHex = async (algorithm: string | undefined, data: Uint8Array | string) =>
+  algorithm === 'SM3' ? sm3Hex(data) : sha256Hex(data);
 /** A file against its manifest entry, by the digest the entry names (an entry naming none matches nothing). */
 async function digestMatches(data: Uint8Array, entry: { sha256?: string; sm3?: string }): Promise<boolean> {
-  if (typeof entry.sm3 === 'string') return sm3Hex(data) === entry.sm3;
-  return typeof entry.sha256 === 'string' && (await sha256Hex(data)) === entry.sha256;
+  if (typeof entry.sm3 === 'string') return (await digestHex('SM3', data)) === entry.sm3;
+  return typeof entry.sha256 === 'string' && (await digestHex('SHA-256', data)) === entry.sha256;
 }
 const pemBody = (pem: string) => pem.replace(/-----[A-Z ]+-----/g, '').replace(/\s+/g, '');
 
@@ -144,8 +147,11 @@ export async function verifyArchive(zip: Uint8Array, opts: { publicKeyPem?: stri
   const seal = json<Proof<SealPayload>>('seal.json');
   const record = json<unknown>('record.json');
   if (seal && !(await signedBy(seal, key))) fail('封存签名无效', 'The seal signature is not valid', 'seal.json');
-  const recordDigest = (text: string) => (seal?.payload.algorithm === 'SM3' ? sm3Hex(text) : sha256Hex(text));
-  if (seal && record !== undefined && (await recordDigest(canonicalJson(record))) !== seal.payload.digest)
+  if (
+    seal &&
+    record !== undefined &&
+    (await digestHex(seal.payload.algorithm, canonicalJson(record))) !== seal.payload.digest
+  )
     fail('会议记录与封存摘要不符', 'The record does not match the sealed digest', 'record.json');
   if (seal && manifest && seal.payload.meetingId !== manifest.payload.meetingId)
     fail('清单与封存不是同一次会议', 'The manifest and the seal are of different meetings', 'manifest.json');
@@ -179,7 +185,7 @@ export async function verifyArchive(zip: Uint8Array, opts: { publicKeyPem?: stri
   let follows = seal?.payload.digest;
   for (const [i, a] of (Array.isArray(addenda) ? addenda : []).entries()) {
     const p = a?.proof?.payload;
-    const digestOk = !!p && (await (p.algorithm === 'SM3' ? sm3Hex : sha256Hex)(canonicalJson(a.content))) === p.digest;
+    const digestOk = !!p && (await digestHex(p.algorithm, canonicalJson(a.content))) === p.digest;
     const ok =
       !!p &&
       p.n === i + 1 &&
