@@ -2,10 +2,12 @@
 // and what the record should have said — itself sealed like the record: its content hashed, the digest signed with
 // the installation's key together with its number and the digest it follows (the meeting's seal for the first, the
 // previous addendum after that). The archive carries them; the verifiers check each one and its link.
+import type { Selectable } from 'kysely';
 import type { z } from 'zod';
 import type { Auth } from '../../platform/auth/index.js';
 import type { AppContext } from '../../platform/context.js';
-import { SUITES } from '../../platform/crypto/index.js';
+import { SUITES, type Signer } from '../../platform/crypto/index.js';
+import type { DB } from '../../platform/db/index.js';
 import { conflict, notFound } from '../../platform/http/index.js';
 import { write, type Actor } from '../../platform/trail/index.js';
 import type { addendumBody } from './meetings.schema.js';
@@ -100,11 +102,16 @@ export async function addendaOf(ctx: Pick<AppContext, 'db' | 'signer'>, meetingI
     .where('meeting_id', '=', meetingId)
     .orderBy('n')
     .execute();
-  return rows.map((a) => ({
-    content: addendumContent({ meetingId, n: a.n, reason: a.reason, correction: a.correction }),
+  return rows.map((a) => addendumOf(a, ctx.signer.algorithm));
+}
+
+/** A stored addendum as what its digest covers and the proof that was signed (the page, the archive, verify-seals). */
+export function addendumOf(a: Selectable<DB['meeting_addenda']>, algorithm: Signer['algorithm']) {
+  return {
+    content: addendumContent({ meetingId: a.meeting_id, n: a.n, reason: a.reason, correction: a.correction }),
     proof: {
       payload: {
-        meetingId,
+        meetingId: a.meeting_id,
         n: a.n,
         prevDigest: a.prev_digest,
         algorithm: a.algorithm,
@@ -112,8 +119,8 @@ export async function addendaOf(ctx: Pick<AppContext, 'db' | 'signer'>, meetingI
         createdAt: new Date(a.created_at).toISOString(),
       } satisfies AddendumPayload,
       signature: a.signature,
-      algorithm: ctx.signer.algorithm,
+      algorithm,
       keyId: a.key_id,
     },
-  }));
+  };
 }

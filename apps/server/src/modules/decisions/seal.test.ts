@@ -1,7 +1,7 @@
 // Sealing (issue 14 §5, M-35), on the engine of the run: a meeting with an open item cannot be sealed; sealed, its
 // seal is the unit's first link and the next meeting's seal links to it; the database refuses to change a sealed
 // meeting's rows (as the app's role too: the triggers are not the app's to drop); a change made behind the triggers
-// with the owner's rights is named by the check, as is a changed stored record; an intact seal checks out.
+// with the owner's rights is named by the check, as is a changed stored record or addendum; an intact seal checks out.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, startTestApp, type Client, type TestApp } from '../../test/harness.js';
@@ -117,6 +117,28 @@ describe('sealing a meeting (M-35)', () => {
       [1, ['digest']],
       [2, ['signature', 'chain']],
     ]);
+  });
+
+  it("verify-seals checks each seal's addenda: an addendum changed behind the trigger is named by its number", async () => {
+    for (const correction of ['出席人数应为五人', '列席人员补记一人'])
+      expect((await city.post(`/api/v1/meetings/${first.id}/addenda`, { reason: '笔误', correction })).statusCode).toBe(
+        201,
+      );
+    let all = await verifySealChains(t.ctx.db, t.ctx.signer);
+    expect(all.addenda).toBe(2);
+    expect(all.broken.find((b) => b.meetingId === first.id)?.what).toEqual(['digest']); // from the test before
+    await t.asOwner(async (db) => {
+      await sql`alter table meeting_addenda disable trigger meeting_addenda_fixed`.execute(db);
+      await sql`update meeting_addenda set correction = '出席人数应为六人' where meeting_id = ${first.id} and n = 1`.execute(
+        db,
+      );
+      await sql`alter table meeting_addenda enable trigger meeting_addenda_fixed`.execute(db);
+    });
+    all = await verifySealChains(t.ctx.db, t.ctx.signer);
+    expect(all.broken.find((b) => b.meetingId === first.id)).toMatchObject({
+      what: ['digest', 'addenda'],
+      addenda: [1],
+    });
   });
 
   it('another county gets 404 on sealing and checking', async () => {
