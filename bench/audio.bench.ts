@@ -6,7 +6,7 @@
 // file copy of the archive's size (what the export adds is reading and opening the chunks).
 //   npm run bench:audio        (BENCH_AUDIO_MB=500 by default)
 import { createCipheriv, createHash, randomBytes } from 'node:crypto';
-import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync, copyFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync, statSync, copyFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -22,6 +22,7 @@ import { sealMeeting } from '../apps/server/src/modules/decisions/seal.service.j
 import { addAudio } from '../apps/server/src/modules/decisions/audio.service.js';
 import { exportArchive } from '../apps/server/src/modules/decisions/archive/export.js';
 import { verifyArchive } from '../apps/server/src/modules/decisions/archive/verify-core.js';
+import { fileSource } from '../apps/server/src/modules/decisions/archive/file-source.js';
 import { CHUNK_BYTES } from '../apps/server/src/platform/files/index.js';
 import { writeSection } from './results.js';
 
@@ -123,10 +124,17 @@ try {
   });
   zipBytes = statSync(file).size;
   await step('bare: copy a file of the archive’s size', async () => copyFileSync(file, path.join(dir, 'copy.zip')));
-  const check = await step('offline verify (verify-core: the whole archive in memory, unzipped)', () =>
-    verifyArchive(new Uint8Array(readFileSync(file)), { publicKeyPem: ctx.signer.publicKeyPem }),
-  );
-  if (!check.ok) throw new Error(JSON.stringify(check.problems));
+  // As `npm run verify-archive` reads it (random access, the recording in 4 MiB slices, node:crypto's SHA-256), then
+  // as verify.html does (the same slices, the script's own SHA-256 from @noble/hashes; here in Node, not a browser).
+  for (const [what, sha256] of [
+    ['offline verify (CLI: read in slices, node:crypto SHA-256)', () => createHash('sha256')],
+    ['offline verify (verify.html’s code: read in slices, @noble/hashes SHA-256)', undefined],
+  ] as const) {
+    const src = await fileSource(file);
+    const check = await step(what, () => verifyArchive(src, { publicKeyPem: ctx.signer.publicKeyPem, sha256 }));
+    await src.close();
+    if (!check.ok) throw new Error(JSON.stringify(check.problems));
+  }
 } finally {
   await b.close();
   rmSync(dir, { recursive: true, force: true });

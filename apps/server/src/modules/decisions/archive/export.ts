@@ -18,6 +18,7 @@ import { sha256Hex, type ManifestPayload } from './verify-core.js';
 import { verifyHtml } from './verify-html.js';
 
 const enc = new TextEncoder();
+const ZIP32_MAX = 2 ** 32 - 64 * 2 ** 20; // leaves room for the headers and the central directory
 
 export async function exportArchive(ctx: AppContext, actor: Actor, id: number) {
   const s = await ctx.db.selectFrom('meeting_seals').selectAll().where('meeting_id', '=', id).executeTakeFirst();
@@ -55,6 +56,15 @@ export async function exportArchive(ctx: AppContext, actor: Actor, id: number) {
   const audio = (s.record as { items: Array<{ id: number; audio?: SealedAudio[] }> }).items.flatMap((i) =>
     (i.audio ?? []).map((a) => ({ ...a, itemId: i.id, name: audioFileName(a) })),
   );
+  // fflate writes no ZIP64: an archive past 4 GiB would have offsets that wrap. Refused before anything is sent.
+  const total =
+    [...Object.values(files)].reduce((n, f) => n + f.length, 0) + audio.reduce((n, a) => n + a.size_bytes, 0);
+  if (total > ZIP32_MAX)
+    throw conflict(
+      'ARCHIVE_TOO_LARGE',
+      '该会议的录音合计超过 4 GiB，无法导出为一个归档',
+      'The recordings of this meeting exceed 4 GiB together: they do not fit one archive',
+    );
   const manifest: ManifestPayload = {
     meetingId: id,
     exportedAt: ctx.clock.now().toISOString(),

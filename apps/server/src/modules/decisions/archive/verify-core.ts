@@ -1,12 +1,23 @@
 // Checking an exported meeting archive offline (issue 14 §5, M-35) — the same code in `npm run verify-archive` and,
 // bundled, in the archive's own verify.html: WebCrypto (SHA-256, Ed25519), or sm-crypto-v2 (SM3, SM2) for an archive
-// of a 国密 installation, and fflate — no server, no network.
+// of a 国密 installation, fflate and @noble/hashes — no server, no network. The archive is read by random access
+// (zip-reader.ts): the small files whole, the recordings in slices hashed as they are read, so a gigabyte of audio is
+// never in memory at once.
 // It checks, and names what fails: the manifest's signature; every file against its digest (and no file unlisted);
 // the record against the seal's digest; the seal's signature; the link to the unit's previous seal; and, given this
 // installation's public key, that the archive was sealed here.
-import { strFromU8, unzipSync } from 'fflate';
+import { sha256 as sha256Stream } from '@noble/hashes/sha2';
+import { strFromU8 } from 'fflate';
 import { sm2PointOf, sm2Verify, sm3Hex } from '../../../platform/crypto/suites.js';
 import { canonicalJson } from '../../../platform/trail/canonical-json.js';
+import { type ArchiveSource, bytesSource, entrySlices, readEntry, type ZipEntry, zipEntries } from './zip-reader.js';
+
+/** Files up to this size are read whole; larger ones must be stored and listed by SHA-256, and are hashed in slices. */
+const WHOLE_MAX = 64 * 2 ** 20;
+/** The archive's own records, always read whole (an archive whose record is larger than 256 MiB is not one of ours). */
+const RECORDS = new Set(['manifest.json', 'seal.json', 'record.json', 'chain.json', 'addenda.json', 'public-key.pem']);
+/** An incremental SHA-256 (the CLI passes node:crypto's, faster than the script's). */
+export type Sha256Stream = () => { update(b: Uint8Array): unknown; digest(): Uint8Array };
 
 export interface Problem {
   zh: string;
@@ -55,7 +66,8 @@ interface SealPayload {
 }
 
 const enc = new TextEncoder();
-const hex = (b: ArrayBuffer) => [...new Uint8Array(b)].map((x) => x.toString(16).padStart(2, '0')).join('');
+const hex = (b: ArrayBuffer | Uint8Array) =>
+  [...new Uint8Array(b)].map((x) => x.toString(16).padStart(2, '0')).join('');
 export const sha256Hex = async (data: Uint8Array | string) =>
   hex(await crypto.subtle.digest('SHA-256', (typeof data === 'string' ? enc.encode(data) : data) as BufferSource));
 const unbase64 = (s: string) => {
@@ -97,12 +109,26 @@ async function signedBy<T>(proof: Proof<T> | undefined, key: PublicKey | null): 
   }
 }
 
-export async function verifyArchive(zip: Uint8Array, opts: { publicKeyPem?: string } = {}): Promise<ArchiveCheck> {
+export async function verifyArchive(
+  input: Uint8Array | ArchiveSource,
+  opts: {
+    publicKeyPem?: string;
+    sha256?: Sha256Stream /** tests: read larger files in slices */;
+    wholeMax?: number;
+  } = {},
+): Promise<ArchiveCheck> {
   const problems: Problem[] = [];
   const fail = (zh: string, en: string, file?: string) => problems.push({ zh, en, file });
-  let files: Record<string, Uint8Array>;
+  const src = input instanceof Uint8Array ? bytesSource(input) : input;
+  const files: Record<string, Uint8Array> = {};
+  const large = new Map<string, ZipEntry>();
   try {
-    files = unzipSync(zip);
+    for (const e of await zipEntries(src)) {
+      if (e.name.endsWith('/')) continue;
+      if (e.size <= (opts.wholeMax ?? WHOLE_MAX) || (RECORDS.has(e.name) && e.size <= 256 * 2 ** 20))
+        files[e.name] = await readEntry(src, e);
+      else large.set(e.name, e);
+    }
   } catch {
     fail('不是有效的会议归档（无法解压）', 'Not a meeting archive (cannot be unzipped)');
     return { ok: false, problems };
@@ -136,12 +162,15 @@ export async function verifyArchive(zip: Uint8Array, opts: { publicKeyPem?: stri
     fail('清单签名无效', 'The manifest signature is not valid', 'manifest.json');
   const listed = new Set(manifest?.payload?.files?.map((f) => f.name) ?? []);
   for (const f of manifest?.payload?.files ?? []) {
-    if (!files[f.name]) fail(`缺少文件 ${f.name}`, `${f.name} is missing`, f.name);
-    else if (!(await digestMatches(files[f.name], f)))
-      fail(`文件 ${f.name} 已被改动（摘要不符）`, `${f.name} has changed (digest differs)`, f.name);
+    const big = large.get(f.name);
+    const same = files[f.name]
+      ? await digestMatches(files[f.name], f)
+      : big && (await sha256InSlices(src, big, opts.sha256)) === f.sha256 && big.size === f.size;
+    if (!files[f.name] && !big) fail(`缺少文件 ${f.name}`, `${f.name} is missing`, f.name);
+    else if (!same) fail(`文件 ${f.name} 已被改动（摘要不符）`, `${f.name} has changed (digest differs)`, f.name);
   }
-  for (const name of Object.keys(files))
-    if (name !== 'manifest.json' && !name.endsWith('/') && !listed.has(name))
+  for (const name of [...Object.keys(files), ...large.keys()])
+    if (name !== 'manifest.json' && !listed.has(name))
       fail(`文件 ${name} 不在清单中`, `${name} is not in the manifest`, name);
 
   const seal = json<Proof<SealPayload>>('seal.json');
@@ -208,4 +237,15 @@ export async function verifyArchive(zip: Uint8Array, opts: { publicKeyPem?: stri
     keyId: seal?.keyId,
     problems,
   };
+}
+
+/** A large stored file's SHA-256, read in slices (null when it cannot be read as stored). */
+async function sha256InSlices(src: ArchiveSource, e: ZipEntry, make: Sha256Stream = () => sha256Stream.create()) {
+  try {
+    const h = make();
+    for await (const slice of entrySlices(src, e)) h.update(slice);
+    return hex(h.digest());
+  } catch {
+    return null;
+  }
 }
