@@ -9,6 +9,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmpty, seedDemo } from './demo/index.js
 import { sweepAll } from './modules/registry/index.js';
 import { generateDuties, remindDuties } from './modules/talks/index.js';
 import { checkProposals, sweepInterference } from './modules/decisions/index.js';
+import { sweepUnfinished } from './platform/files/index.js';
 import { toCstDate } from './platform/clock/index.js';
 import { phaseTimer } from './platform/clock/phases.js';
 import { SYSTEM_ACTOR, startCheckpoints } from './platform/trail/index.js';
@@ -100,6 +101,16 @@ const JOBS: Job[] = [
       console.log(
         `插手干预季度报告 Interference reports checked: ${(await sweepInterference(ctx, SYSTEM_ACTOR)).orgs} 个单位 units`,
       ),
+  },
+  {
+    // M-33: chunks of a recording whose upload died with the server (a refused upload drops its own at once).
+    name: 'audio-uploads',
+    label: { zh: '清理中断上传的录音分块（M-33）', en: 'Chunks of interrupted audio uploads (M-33)' },
+    cron: '40 2 * * *',
+    run: async () => {
+      const n = await sweepUnfinished(ctx, new Date(ctx.clock.now().getTime() - 24 * 3600_000));
+      console.log(`中断上传的录音分块 Chunks of interrupted uploads removed: ${n}`);
+    },
   },
 ].map((j) => recordRuns(ctx.db, ctx.clock, j));
 const board: JobBoard = { jobs: JOBS };

@@ -12,7 +12,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, startTestApp, type Client, type TestApp } from '../../test/harness.js';
 import { loadSmallTree, ORG } from '../../test/fixtures.js';
-import { CHUNK_BYTES } from '../../platform/files/index.js';
+import { CHUNK_BYTES, sweepUnfinished } from '../../platform/files/index.js';
 import { detectAudio } from '../../platform/files/audio-type.js';
 import { unzipSync, zipSync } from 'fflate';
 import { verifyArchive } from './archive/verify-core.js';
@@ -145,6 +145,29 @@ describe('the audio of an item (M-33)', () => {
     const streamed = await upload(city, item, '长录音.mp3', Readable.from(parts)); // no length declared
     expect(streamed.statusCode, streamed.body).toBe(413);
     expect([await count('audio_chunks'), await count('item_audio')]).toEqual(before);
+  });
+
+  it('the daily sweep removes the chunks of an upload that died with the server, once a day old, and nothing else', async () => {
+    const stored = await count('audio_chunks'); // the chunks of the recording stored above
+    const now = t.ctx.clock.now().getTime();
+    const orphan = (id: string, hoursAgo: number) =>
+      t.ctx.db
+        .insertInto('audio_chunks')
+        .values({ upload_id: id, n: 0, content_enc: Buffer.from('x'), created_at: new Date(now - hoursAgo * 3600_000) })
+        .execute();
+    await orphan('a'.repeat(32), 25);
+    await orphan('b'.repeat(32), 23); // may still be streaming
+    await t.asOwner(async (db) => {
+      await sql`alter table audio_chunks disable trigger audio_chunks_fixed`.execute(db);
+      await sql`update audio_chunks set created_at = created_at - interval '2 days'
+        where upload_id in (select upload_id from item_audio)`.execute(db);
+      await sql`alter table audio_chunks enable trigger audio_chunks_fixed`.execute(db);
+    }); // the stored file's chunks are old too
+    const dayAgo = new Date(now - 24 * 3600_000);
+    expect(await sweepUnfinished(t.ctx, dayAgo)).toBe(1);
+    expect(await count('audio_chunks')).toBe(stored + 1);
+    expect(await sweepUnfinished(t.ctx, new Date(now))).toBe(1); // the recent one, later; the stored file's stay
+    expect(await count('audio_chunks')).toBe(stored);
   });
 
   it('the seal holds the digest of each recording; nothing is added after it', async () => {
