@@ -55,6 +55,7 @@ import {
   reviewRoutes,
   reviewSource,
 } from './modules/decisions/index.js';
+import { personalRoutes } from './modules/personal/index.js';
 import * as answers from './app.responses.js';
 
 export interface AppOptions {
@@ -206,6 +207,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
       await api.register(emergencyRoutes(ctx));
       await api.register(reviewRoutes(ctx));
       await api.register(interferenceRoutes(ctx));
+      await api.register(personalRoutes(ctx));
       await api.register(calendarRoutes(ctx, () => loadCalendar(ctx.db)));
     },
     { prefix: '/api/v1' },

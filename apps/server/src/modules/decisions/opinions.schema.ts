@@ -1,5 +1,6 @@
 // What the opinion, vote, candidate and recusal routes take (M-32); every id through its kind.
 import { z } from 'zod';
+import { confirmationBody } from '../../platform/auth/index.js';
 import { cadre } from '../../platform/scope/index.js';
 import { itemCandidate } from './meetings.scope.js';
 
@@ -56,16 +57,5 @@ export const conflictDeclare = z.object({ cadreId: cadre.inBody(), note: reason 
 export const itemClose = z.object({ urgentReason: reason.optional() }).strict();
 
 /** A signature (M-33): the password, or a fresh one-time code, given again; exactly one of the two. */
-export const itemSign = z
-  .object({
-    password: z.string().min(1).max(200).optional(),
-    totp: z
-      .string()
-      .regex(/^\d{6}$/, { message: '动态验证码为 6 位数字 / The one-time code is 6 digits' })
-      .optional(),
-  })
-  .strict()
-  .refine((v) => (v.password === undefined) !== (v.totp === undefined), {
-    message: '请输入密码或动态验证码（二者选一）以确认本人签名 / Give your password or a one-time code to sign',
-    path: ['password'],
-  });
+/** An item's signature in person (M-33): the password or a one-time code again. */
+export const itemSign = confirmationBody;

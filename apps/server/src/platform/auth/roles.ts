@@ -41,7 +41,11 @@ export type Permission =
   /** Read the interference records of units in scope (M-37): the organization department and the commission. */
   | 'interference.read'
   /** The interference records naming a cadre, in their dossier: the discipline commission only (issue 14 §8). */
-  | 'interference.dossier';
+  | 'interference.dossier'
+  /** File one's own personal matters report (M-40): any account linked to a cadre. */
+  | 'personal.file'
+  /** Enter, read and follow the personal matters reports of cadres in scope (M-40): the organization department. */
+  | 'personal.manage';
 
 // Joint-meeting members see only what they sent (later modules); the administrator manages accounts and
 // rule settings and never reads cadre records by default (SPEC §1).
@@ -60,6 +64,8 @@ const GRANTS: Record<Role, Permission[]> = {
     'decisions.sign',
     'interference.record',
     'interference.read',
+    'personal.file',
+    'personal.manage',
   ],
   // Approving a disposal also needs the account to be the commission's head (accounts.is_head, M-14).
   discipline: [
@@ -77,6 +83,7 @@ const GRANTS: Record<Role, Permission[]> = {
     'interference.record',
     'interference.read',
     'interference.dossier',
+    'personal.file',
   ],
   // Only the petition role may reveal a reporter's identity (M-11), with a reason, trailed.
   petition: [
@@ -87,8 +94,9 @@ const GRANTS: Record<Role, Permission[]> = {
     'reports.intake',
     'reports.reveal',
     'interference.record',
+    'personal.file',
   ],
-  auditor: ['orgs.read', 'cadres.read', 'trail.read', 'decisions.read', 'interference.record'],
+  auditor: ['orgs.read', 'cadres.read', 'trail.read', 'decisions.read', 'interference.record', 'personal.file'],
   // A committee leader records the talks they hold themselves (M-20) and sees their subtree's duties.
   committee_leader: [
     'orgs.read',
@@ -100,8 +108,9 @@ const GRANTS: Record<Role, Permission[]> = {
     'decisions.write',
     'decisions.sign',
     'interference.record',
+    'personal.file',
   ],
-  cadre: ['orgs.read', 'cadres.read', 'decisions.sign', 'interference.record'],
+  cadre: ['orgs.read', 'cadres.read', 'decisions.sign', 'interference.record', 'personal.file'],
   joint_member: [],
   admin: ['orgs.read', 'rules.read', 'rules.write', 'trail.read', 'accounts.manage', 'jobs.manage'],
 };

@@ -194,6 +194,34 @@ export interface MeetingSealsTable {
   sealed_at: Timestamp;
   sealed_by: number | null;
 }
+/** A personal matters report (issue 15 §1, M-40): a draft until submitted and signed, then fixed. */
+export interface PmReportsTable {
+  id: Generated<number>;
+  cadre_id: number;
+  kind: 'annual' | 'event';
+  year: number;
+  event_kind: string | null;
+  event_on: DateStr | null;
+  due_on: DateStr;
+  corrects_id: number | null;
+  version: Generated<number>;
+  status: Generated<'draft' | 'submitted'>;
+  entered_by: 'self' | 'org';
+  submitted_on: DateStr | null;
+  signed_digest: string | null;
+  signed_by: number | null;
+  sign_method: 'password' | 'totp' | null;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+/** One item of a report: its values sealed, its matching keys as keyed digests (M-40, M-44). */
+export interface PmReportItemsTable {
+  report_id: number;
+  seq: number;
+  kind: string;
+  values_enc: string;
+  match_digests: Generated<string[]>;
+}
 /** A sealed correction of a sealed meeting (issue 14 §5, M-35), insert only, chained to the seal. */
 export interface MeetingAddendaTable {
   meeting_id: number;
@@ -766,6 +794,8 @@ export interface DB {
   emergency_decisions: EmergencyDecisionsTable;
   meeting_seals: MeetingSealsTable;
   meeting_addenda: MeetingAddendaTable;
+  pm_reports: PmReportsTable;
+  pm_report_items: PmReportItemsTable;
   item_signatures: ItemSignaturesTable;
   emergency_signatures: EmergencySignaturesTable;
   result_reviews: ResultReviewsTable;

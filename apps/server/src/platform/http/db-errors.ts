@@ -128,6 +128,14 @@ export function fromDatabaseError(e: unknown, req?: RequestParts): AppError | nu
         '该会议记录已封存，不能修改；更正须另行登记并封存补充记录',
         'This meeting record is sealed and cannot change; a correction is a separate, sealed addendum',
       );
+    case 'MJS02':
+      // issue 15 §1: the database refused to touch a submitted personal matters report (0028_personal_reports.sql).
+      return new AppError(
+        409,
+        'REPORT_SUBMITTED',
+        '该报告已提交，不能修改；如需更正，请提交补报或更正',
+        'This report has been submitted and cannot change; file a correction instead',
+      );
     default:
       return null;
   }

@@ -294,6 +294,26 @@ export const RULE_DEFINITIONS = {
       jointSignerRoles: ['secretary', 'head', 'deputy_secretary', 'deputy', 'member'],
     },
   },
+  // Personal matters reports (M-40): the annual report states 31 December and is due by `annualDue` (MM-DD) of the next
+  // year; an event report is due `eventWithinDays` calendar days after the event (the event's day not counted). Who
+  // reports: whoever holds a post of a rank in `reportingRanks` (县处级副职 and above by default); `sectionPrincipals`
+  // adds 正科级 principals (`004`).
+  'M-40': {
+    titleZh: '个人有关事项报告',
+    titleEn: 'Personal matters reports',
+    schema: z.object({
+      annualDue: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/),
+      eventWithinDays: pos,
+      reportingRanks: z.array(z.enum(['dept_full', 'dept_deputy', 'div_full', 'div_deputy', 'sec_full'])).max(5),
+      sectionPrincipals: z.boolean(),
+    }),
+    defaults: {
+      annualDue: '01-31',
+      eventWithinDays: 30,
+      reportingRanks: ['dept_full', 'dept_deputy', 'div_full', 'div_deputy'],
+      sectionPrincipals: false,
+    },
+  },
   'M-41': {
     titleZh: '个人事项随机抽查',
     titleEn: 'Personal-matters spot check',

@@ -102,6 +102,7 @@ type Def = {
   element?: z.ZodType;
   in?: z.ZodType;
   shape?: Record<string, z.ZodType>;
+  options?: z.ZodType[];
 };
 const WRAPPERS = new Set(['optional', 'nullable', 'default', 'prefault', 'readonly', 'nonoptional', 'catch']);
 
@@ -114,6 +115,11 @@ export function idFieldsOf(schema: unknown, source: IdSource, untagged: string[]
   if (WRAPPERS.has(def.type) && def.innerType) return idFieldsOf(def.innerType, source, untagged, path);
   if (def.type === 'pipe' && def.in) return idFieldsOf(def.in, source, untagged, path);
   if (def.type === 'array' && def.element) return idFieldsOf(def.element, source, untagged, [...path, '*']);
+  // A union (a discriminated body): the ids of every option, each field once — the value present is what is checked.
+  if (def.type === 'union' && def.options) {
+    const all = def.options.flatMap((o) => idFieldsOf(o, source, untagged, path));
+    return all.filter((f, i) => all.findIndex((g) => g.path.join('.') === f.path.join('.') && g.kind === f.kind) === i);
+  }
   if (def.type === 'object') {
     return Object.entries((schema as z.ZodObject).shape).flatMap(([k, v]) => {
       const found = idFieldsOf(v, source, untagged, [...path, k]);

@@ -1,0 +1,42 @@
+// What the personal matters report routes answer (M-40); zod only, so the workbench takes the types.
+import { z } from 'zod';
+
+const reportSummary = z.object({
+  id: z.number(),
+  cadreId: z.number(),
+  kind: z.enum(['annual', 'event']),
+  year: z.number(),
+  eventKind: z.string().nullable(),
+  eventOn: z.string().nullable(),
+  dueOn: z.string(),
+  correctsId: z.number().nullable(),
+  version: z.number(),
+  status: z.enum(['draft', 'submitted']),
+  enteredBy: z.enum(['self', 'org']),
+  submittedOn: z.string().nullable(),
+  /** Submitted after its due day. */
+  late: z.boolean(),
+});
+export const reportList = z.object({ items: z.array(reportSummary) });
+export const reportDetail = reportSummary.extend({
+  signedDigest: z.string().nullable(),
+  items: z.array(
+    z.object({
+      seq: z.number(),
+      kind: z.string(),
+      kindLabel: z.tuple([z.string(), z.string()]),
+      values: z.record(z.string(), z.unknown()),
+    }),
+  ),
+});
+export const reportCreated = z.object({ id: z.number(), dueOn: z.string() });
+export const itemsSaved = z.object({ id: z.number(), items: z.number() });
+export const reportCorrected = z.object({ id: z.number(), version: z.number() });
+export const reportSubmitted = z.object({
+  id: z.number(),
+  submittedOn: z.string(),
+  dueOn: z.string(),
+  late: z.boolean(),
+  digest: z.string(),
+  method: z.enum(['password', 'totp']),
+});
