@@ -55,7 +55,7 @@ import {
   reviewRoutes,
   reviewSource,
 } from './modules/decisions/index.js';
-import { personalRoutes } from './modules/personal/index.js';
+import { personalRoutes, pmDutySource } from './modules/personal/index.js';
 import * as answers from './app.responses.js';
 
 export interface AppOptions {
@@ -163,6 +163,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   ctx.deadlines.source(caseDeadlineSource);
   ctx.deadlines.source(dutySource);
   ctx.deadlines.source(reviewSource);
+  ctx.deadlines.source(pmDutySource);
   restrictFindings(INTERFERENCE_CADRE_SOURCE, 'interference.read');
 
   const reevaluate = sweepRuns(ctx, { inRequestMax: opts.sweepInRequestMax });

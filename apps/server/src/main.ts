@@ -9,6 +9,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmpty, seedDemo } from './demo/index.js
 import { sweepAll } from './modules/registry/index.js';
 import { generateDuties, remindDuties } from './modules/talks/index.js';
 import { checkProposals, sweepInterference } from './modules/decisions/index.js';
+import { personalDutiesJob } from './modules/personal/index.js';
 import { sweepUnfinished } from './platform/files/index.js';
 import { toCstDate } from './platform/clock/index.js';
 import { phaseTimer } from './platform/clock/phases.js';
@@ -103,6 +104,17 @@ const JOBS: Job[] = [
       ),
   },
   {
+    name: 'personal-duties',
+    label: { zh: '个人有关事项年度报告：开立、逾期与提醒（M-40）', en: 'Annual personal matters reports (M-40)' },
+    cron: '50 2 * * *',
+    run: async () => {
+      const r = await personalDutiesJob(ctx, SYSTEM_ACTOR);
+      console.log(
+        `个人事项年度报告 Annual reports of ${r.year}: ${r.reporting} 名应报告 to report, ${r.active} 条逾期提示 overdue`,
+      );
+    },
+  },
+  {
     // M-33: chunks of a recording whose upload died with the server (a refused upload drops its own at once).
     name: 'audio-uploads',
     label: { zh: '清理中断上传的录音分块（M-33）', en: 'Chunks of interrupted audio uploads (M-33)' },
@@ -146,6 +158,7 @@ const startupJobs = setTimeout(() => {
   void scheduler?.runNow('talk-duties');
   void scheduler?.runNow('decision-proposals');
   void scheduler?.runNow('interference-reports');
+  void scheduler?.runNow('personal-duties');
 }, jobsDelayMs);
 
 const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;

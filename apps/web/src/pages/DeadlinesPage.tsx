@@ -14,6 +14,7 @@ const SOURCE: Record<string, readonly [string, string, string]> = {
   case_deadline: ['信访举报', 'Report', 'purple'],
   duty: ['监督责任', 'Duty', 'blue'],
   result_review: ['结果查究', 'Result review', 'gold'],
+  pm_duty: ['个人事项', 'Personal matters', 'cyan'],
 };
 
 export function DeadlinesPage() {

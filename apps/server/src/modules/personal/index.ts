@@ -4,3 +4,5 @@ export { personalRoutes } from './reports.routes.js';
 export { pmReport } from './personal.scope.js';
 export { creditCodeProblem, creditRegion } from './credit-code.js';
 export { ITEM_KINDS, type ItemKind } from './items.catalog.js';
+export { pmDutySource } from './duties.source.js';
+export { openAnnualDuties, personalDutiesJob } from './duties.service.js';

@@ -40,3 +40,25 @@ export const reportSubmitted = z.object({
   digest: z.string(),
   method: z.enum(['password', 'totp']),
 });
+const dutyState = z.enum(['filed', 'late', 'missing', 'due', 'waived']);
+export const dutyList = z.object({
+  today: z.string(),
+  year: z.number(),
+  total: z.number(),
+  counts: z.record(dutyState, z.number()),
+  items: z.array(
+    z.object({
+      id: z.number(),
+      cadreId: z.number(),
+      cadreName: z.string(),
+      orgId: z.number(),
+      orgName: z.string(),
+      rank: z.string(),
+      dueOn: z.string(),
+      filedOn: z.string().nullable(),
+      reportId: z.number().nullable(),
+      waivedReason: z.string().nullable(),
+      state: dutyState,
+    }),
+  ),
+});

@@ -8,6 +8,7 @@ import * as answers from './reports.responses.js';
 import * as s from './reports.schema.js';
 import { correctReport, createReport, saveItems } from './reports.service.js';
 import { submitReport } from './submit.service.js';
+import { dutyListQuery, listDuties } from './duties.read.js';
 
 export function personalRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -25,6 +26,19 @@ export function personalRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (req) => listReports(ctx, requireAuth(req), req.query),
+    );
+    app.get(
+      '/personal-duties',
+      {
+        config: { access: 'personal.manage' },
+        schema: {
+          tags,
+          summary: '年度报告情况：已报、逾期报告、未报（报告管理） Who filed the annual report, late or not at all',
+          querystring: dutyListQuery,
+          response: { 200: answers.dutyList },
+        },
+      },
+      async (req) => listDuties(ctx, requireAuth(req), req.query),
     );
     app.post(
       '/personal-reports',

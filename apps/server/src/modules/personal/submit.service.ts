@@ -9,6 +9,7 @@ import { toCstDate } from '../../platform/clock/index.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError, conflict, notFound } from '../../platform/http/index.js';
 import { write, type Actor, type WriteCtx } from '../../platform/trail/index.js';
+import { meetAnnualDuty, refreshDutyFindings } from './duties.service.js';
 import { itemContext } from './reports.service.js';
 import type { reportSign } from './reports.schema.js';
 
@@ -72,6 +73,10 @@ export async function submitReport(
       .executeTakeFirst();
     if (!done) throw conflict('REPORT_SUBMITTED', '该报告已提交', 'Submitted already'); // a second request at once
     const late = today > String(r.due_on);
+    if (r.kind === 'annual') {
+      await meetAnnualDuty(w, r.cadre_id, r.year, id, today);
+      await refreshDutyFindings(w, r.year, [r.cadre_id]); // a missing report filed late is now only late
+    }
     w.record({
       action: 'pm_report.submit',
       entity: 'pm_report',

@@ -215,6 +215,26 @@ export interface PmReportsTable {
   created_at: Timestamp;
 }
 /** One item of a report: its values sealed, its matching keys as keyed digests (M-40, M-44). */
+/** The annual report as a deadline (migration 0029, M-40): met by the submitted report. */
+export interface PmDutiesTable {
+  id: Generated<number>;
+  cadre_id: number;
+  org_id: number;
+  year: number;
+  rank: string;
+  start_on: DateStr;
+  due_on: DateStr;
+  unit: Generated<'calendar' | 'working'>;
+  paused_on: DateStr | null;
+  paused_reason: string | null;
+  extended_days: Generated<number>;
+  extension_reason: string | null;
+  waived_reason: string | null;
+  waived_by: number | null;
+  done_on: DateStr | null;
+  report_id: number | null;
+  created_at: Timestamp;
+}
 export interface PmReportItemsTable {
   report_id: number;
   seq: number;
@@ -676,7 +696,7 @@ export interface DutiesTable {
 }
 /** Every open deadline of every kind (migrations 0014, 0025), for the warning dashboard. */
 export interface OpenDeadlinesView {
-  source: 'case_deadline' | 'duty' | 'result_review';
+  source: 'case_deadline' | 'duty' | 'result_review' | 'pm_duty';
   id: number;
   kind: string;
   org_id: number;
@@ -796,6 +816,7 @@ export interface DB {
   meeting_addenda: MeetingAddendaTable;
   pm_reports: PmReportsTable;
   pm_report_items: PmReportItemsTable;
+  pm_duties: PmDutiesTable;
   item_signatures: ItemSignaturesTable;
   emergency_signatures: EmergencySignaturesTable;
   result_reviews: ResultReviewsTable;

@@ -10,7 +10,7 @@ import { conflict } from '../http/index.js';
 import { dueDate, type DeadlineRule, type WorkCalendar } from '../clock/index.js';
 import type { WriteCtx } from '../trail/index.js';
 
-export type DeadlineTableName = 'case_deadlines' | 'duties' | 'result_reviews';
+export type DeadlineTableName = 'case_deadlines' | 'duties' | 'result_reviews' | 'pm_duties';
 export type DeadlineStatus = 'due' | 'overdue' | 'paused' | 'done' | 'waived';
 type Refusal = readonly [code: string, zh: string, en: string];
 

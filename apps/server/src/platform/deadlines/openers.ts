@@ -20,7 +20,7 @@ type Opener<E extends DeadlineEvent> = (w: WriteCtx, event: DeadlineEvents[E]) =
  * may not read reports), and a label for each kind.
  */
 export interface DeadlineSource {
-  source: 'case_deadline' | 'duty' | 'result_review';
+  source: 'case_deadline' | 'duty' | 'result_review' | 'pm_duty';
   zh: string;
   en: string;
   // biome-ignore lint/suspicious/noExplicitAny: any query that selects an `id` column
