@@ -258,7 +258,8 @@ describe('reports and clues (issue 4)', () => {
     await handler.getByTestId('clue-dialog-ok').click();
     await handler.locator('.ant-modal-confirm', { hasText: '不能撤销' }).waitFor(); // concluding is confirmed first
     await handler.getByTestId('confirm-ok').click();
-    await expect.poll(() => handler.getByTestId('clue-state').innerText()).toBe('已了结');
+    // Concluding writes the clue, its outcome and the trail at once: on a loaded machine it has taken over 5 s.
+    await expect.poll(() => handler.getByTestId('clue-state').innerText(), { timeout: 30_000 }).toBe('已了结');
     await handler.getByTestId('outcomes').waitFor();
     const steps = await handler.getByTestId('clue-steps').innerText();
     for (const s of ['登记为问题线索', '提出处置意见', '审批同意', '办结', '市纪委书记']) expect(steps).toContain(s);

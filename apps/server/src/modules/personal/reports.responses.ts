@@ -62,3 +62,23 @@ export const dutyList = z.object({
     }),
   ),
 });
+const labelPair = z.tuple([z.string(), z.string()]);
+export const itemForms = z.object({
+  kinds: z.array(
+    z.object({
+      kind: z.string(),
+      label: labelPair,
+      fields: z.array(
+        z.object({
+          name: z.string(),
+          label: labelPair,
+          type: z.enum(['text', 'number', 'date', 'choice']),
+          required: z.boolean(),
+          max: z.number().nullable(),
+          options: z.array(z.object({ value: z.string(), label: labelPair })),
+        }),
+      ),
+    }),
+  ),
+  eventKinds: z.array(z.object({ value: z.string(), label: labelPair })),
+});

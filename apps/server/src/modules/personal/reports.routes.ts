@@ -9,6 +9,7 @@ import * as s from './reports.schema.js';
 import { correctReport, createReport, saveItems } from './reports.service.js';
 import { submitReport } from './submit.service.js';
 import { dutyListQuery, listDuties } from './duties.read.js';
+import { itemForms } from './items.form.js';
 
 export function personalRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -26,6 +27,19 @@ export function personalRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (req) => listReports(ctx, requireAuth(req), req.query),
+    );
+    const forms = itemForms(); // computed once: the schemas do not change while the server runs
+    app.get(
+      '/personal-reports/forms',
+      {
+        config: access,
+        schema: {
+          tags,
+          summary: '各类事项的填报项（与校验同源） The fields of each item kind',
+          response: { 200: answers.itemForms },
+        },
+      },
+      async () => forms,
     );
     app.get(
       '/personal-duties',
