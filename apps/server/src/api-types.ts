@@ -20,6 +20,7 @@ import type * as meetings from './modules/decisions/meetings.responses.js';
 import type * as emergencies from './modules/decisions/emergency.responses.js';
 import type * as reviews from './modules/decisions/reviews.responses.js';
 import type * as interference from './modules/decisions/interference.responses.js';
+import type * as personal from './modules/personal/reports.responses.js';
 
 export { DEFAULT_PAGE_SIZE } from './platform/http/page.js';
 export { ROLES } from './platform/auth/roles.js';
@@ -149,3 +150,15 @@ export type Activity = Answer<typeof obligations.activity>;
 /** A file of a talk or a supervision record, as their lists show it. */
 export type RecordFile = Each<Talk['attachments']>;
 export type RecordFileAdded = Answer<typeof obligations.addRecordAttachmentAnswer>;
+
+// ---- personal matters (M-40)
+export type PersonalReports = Answer<typeof personal.reportList>;
+export type PersonalReportRow = Item<PersonalReports>;
+export type PersonalReport = Answer<typeof personal.reportDetail>;
+export type PersonalItem = Each<PersonalReport['items']>;
+export type ItemForms = Answer<typeof personal.itemForms>;
+export type ItemForm = Each<ItemForms['kinds']>;
+export type ItemField = Each<ItemForm['fields']>;
+export type PersonalDuties = Answer<typeof personal.dutyList>;
+export type PersonalDuty = Item<PersonalDuties>;
+export type PersonalSubmitted = Answer<typeof personal.reportSubmitted>;

@@ -158,7 +158,6 @@ const startupJobs = setTimeout(() => {
   void scheduler?.runNow('talk-duties');
   void scheduler?.runNow('decision-proposals');
   void scheduler?.runNow('interference-reports');
-  void scheduler?.runNow('personal-duties');
 }, jobsDelayMs);
 
 const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;

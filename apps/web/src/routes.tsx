@@ -26,6 +26,8 @@ import {
   WifiOutlined,
   HistoryOutlined,
   TeamOutlined,
+  IdcardOutlined,
+  FileDoneOutlined,
 } from '@ant-design/icons';
 import { lazy, type ReactNode } from 'react';
 import { OrgTreePage } from './pages/OrgTreePage';
@@ -58,6 +60,8 @@ import { ReviewsPage } from './pages/decisions/ReviewsPage';
 import { InterferencePage } from './pages/decisions/InterferencePage';
 import { QuarterReportsPage } from './pages/decisions/QuarterReportsPage';
 import { ExpensesPage } from './pages/decisions/ExpensesPage';
+import { MyPersonalPage } from './pages/personal/MyPersonalPage';
+import { PersonalDutiesPage } from './pages/personal/PersonalDutiesPage';
 
 // ECharts is large and only the dashboard and the analysis draw charts: it loads with those pages, not with the login.
 const HomePage = lazy(() => import('./pages/HomePage').then((m) => ({ default: m.HomePage })));
@@ -206,6 +210,19 @@ export const PAGES: PageDef[] = [
     element: <MyDutiesPage />,
     needsCadre: true,
     menu: { icon: <ScheduleOutlined />, label: ['我的监督责任', 'My duties'] },
+  },
+  {
+    path: '/my/personal',
+    element: <MyPersonalPage />,
+    needsCadre: true,
+    perms: ['personal.file'],
+    menu: { icon: <IdcardOutlined />, label: ['我的个人事项', 'My personal matters'] },
+  },
+  {
+    path: '/personal/duties',
+    element: <PersonalDutiesPage />,
+    perms: ['personal.manage'],
+    menu: { icon: <FileDoneOutlined />, label: ['个人事项管理', 'Personal matters'] },
   },
   {
     path: '/my/letters',

@@ -11,7 +11,7 @@ import { useSession } from '../../session';
 import { OrgPicker } from '../../components/OrgPicker';
 import { useLoad } from '../../components/useLoad';
 import { beijingTime } from '../../time';
-import { SignDialog } from './Signatures';
+import { SignDialog } from '../../components/SignDialog';
 
 export function EmergenciesPage() {
   const { t, lang } = useI18n();

@@ -8,7 +8,7 @@ import { errorText, useI18n } from '../../i18n';
 import { useSession } from '../../session';
 import { OrgPicker } from '../../components/OrgPicker';
 import { useLoad } from '../../components/useLoad';
-import { SignDialog } from './Signatures';
+import { SignDialog } from '../../components/SignDialog';
 
 export function ExpensesPage() {
   const { t, lang } = useI18n();
