@@ -3,7 +3,7 @@
 // outside a check (that comes with the checks of M-41).
 import { sql } from 'kysely';
 import { can } from '../../platform/auth/index.js';
-import { cadreVisible, defineIdKind } from '../../platform/scope/index.js';
+import { cadreVisible, defineIdKind, orgVisible } from '../../platform/scope/index.js';
 
 export const pmReport = defineIdKind(
   'pmReport',
@@ -21,4 +21,20 @@ export const pmReport = defineIdKind(
       )
       .execute(),
   'pm_report',
+);
+
+/** A spot-check draw: seen by the organization department whose scope covers its unit. */
+export const pmDraw = defineIdKind(
+  'pmDraw',
+  (ctx, auth, ids) =>
+    can(auth.role, 'personal.manage')
+      ? ctx.db
+          .selectFrom('pm_draws as d')
+          .innerJoin('orgs as o', 'o.id', 'd.org_id')
+          .select('d.id')
+          .where('d.id', 'in', ids)
+          .where(orgVisible(auth.scope, 'o'))
+          .execute()
+      : Promise.resolve([]),
+  'pm_draw',
 );

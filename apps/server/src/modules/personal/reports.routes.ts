@@ -10,6 +10,7 @@ import { correctReport, createReport, saveItems } from './reports.service.js';
 import { submitReport } from './submit.service.js';
 import { dutyListQuery, listDuties } from './duties.read.js';
 import { itemForms } from './items.form.js';
+import { drawRoutes } from './draw.routes.js';
 
 export function personalRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -28,6 +29,7 @@ export function personalRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (req) => listReports(ctx, requireAuth(req), req.query),
     );
+    await app.register(drawRoutes(ctx));
     const forms = itemForms(); // computed once: the schemas do not change while the server runs
     app.get(
       '/personal-reports/forms',

@@ -18,6 +18,7 @@ export const APPEND_ONLY = [
   'interference_records', // issue 14 §7: a record of a request to intervene is never changed or removed
   'interference_reports', // issue 14 §7: a signed quarterly report, never changed
   'expense_signatures', // issue 14 §7: a joint signature, never changed
+  'pm_draw_members', // issue 15 §2: who a spot check drew, never changed
 ];
 /** Moved only by the owner: trail_head by its SECURITY DEFINER trigger (0012), schema_migrations by migrate. */
 export const READ_ONLY = ['trail_head', 'schema_migrations'];

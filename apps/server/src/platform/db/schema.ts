@@ -215,6 +215,26 @@ export interface PmReportsTable {
   created_at: Timestamp;
 }
 /** One item of a report: its values sealed, its matching keys as keyed digests (M-40, M-44). */
+/** A spot-check draw (migration 0030, M-41): committed, then drawn once and fixed. */
+export interface PmDrawsTable {
+  id: Generated<number>;
+  org_id: number;
+  year: number;
+  share_bp: number;
+  commitment: string;
+  seed_enc: string;
+  seed: string | null;
+  record: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  proof: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  created_by: number;
+  created_at: Timestamp;
+  drawn_at: Timestamp | null;
+}
+export interface PmDrawMembersTable {
+  draw_id: number;
+  cadre_id: number;
+  reason: 'random' | 'promotion_candidate' | 'reserve' | 'key_post_transfer';
+}
 /** The annual report as a deadline (migration 0029, M-40): met by the submitted report. */
 export interface PmDutiesTable {
   id: Generated<number>;
@@ -817,6 +837,8 @@ export interface DB {
   pm_reports: PmReportsTable;
   pm_report_items: PmReportItemsTable;
   pm_duties: PmDutiesTable;
+  pm_draws: PmDrawsTable;
+  pm_draw_members: PmDrawMembersTable;
   item_signatures: ItemSignaturesTable;
   emergency_signatures: EmergencySignaturesTable;
   result_reviews: ResultReviewsTable;

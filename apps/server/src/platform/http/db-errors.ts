@@ -136,6 +136,14 @@ export function fromDatabaseError(e: unknown, req?: RequestParts): AppError | nu
         '该报告已提交，不能修改；如需更正，请提交补报或更正',
         'This report has been submitted and cannot change; file a correction instead',
       );
+    case 'MJS03':
+      // issue 15 §2: a drawn spot check is fixed (0030_personal_draws.sql).
+      return new AppError(
+        409,
+        'DRAW_FIXED',
+        '该次抽查已抽取，不能更改',
+        'This spot check has been drawn and cannot change',
+      );
     default:
       return null;
   }

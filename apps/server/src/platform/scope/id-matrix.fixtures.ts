@@ -149,6 +149,7 @@ export async function buildTwoCounties(t: TestApp): Promise<{ own: Ids; sibling:
     ids.pmReport = (
       await ok(city.post('/api/v1/personal-reports', { kind: 'annual', cadreId: x.deptHead, year: 2025 }), 'pm report')
     ).id;
+    ids.pmDraw = (await ok(city.post('/api/v1/personal-draws', { orgId: x.dept, year: 2025 }), 'pm draw')).id;
     // A result review (M-36) of the department's item, as a recorded completion opens it.
     ids.resultReview = await one(sql`insert into result_reviews (item_id, org_id, completed_on, due_on, opened_by,
       created_at) values (${ids.meetingItem}, ${x.dept}, '2026-03-02', '2026-05-31', ${signedIn}, now()) returning id`);

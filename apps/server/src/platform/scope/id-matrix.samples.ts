@@ -42,6 +42,8 @@ export const SAMPLES: Record<string, Sample> = {
   'POST /api/v1/meetings/:id/seal': { body: {} },
   'POST /api/v1/meetings/:id/addenda': { body: { reason: '笔误', correction: '地点应为第二会议室' } },
   'GET /api/v1/personal-duties': { query: { year: '2025' } },
+  'POST /api/v1/personal-draws': { body: { orgId: 0, year: 2025 } },
+  'POST /api/v1/personal-draws/:id/draw': { body: { cohorts: [{ cadreId: 0, cohort: 'reserve' }] } },
   'POST /api/v1/personal-reports': { body: { kind: 'annual', cadreId: 0, year: 2024 } },
   'PUT /api/v1/personal-reports/:id/items': { body: { items: [] } },
   'POST /api/v1/personal-reports/:id/submit': { body: { password: 'not-the-password' } },
