@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { cadre, org } from '../../platform/scope/index.js';
 import { pageQuery } from '../../platform/http/index.js';
+import { confirmationFields, oneSecret } from '../../platform/auth/index.js';
 import { itemSign } from './opinions.schema.js';
 import { leader } from './meetings.scope.js';
 import { date } from './meetings.schema.js';
@@ -42,17 +43,10 @@ export const quarterReport = z
     orgId: org.inBody(),
     year: z.number().int().min(2000).max(2100),
     quarter: z.number().int().min(1).max(4),
-    password: z.string().min(1).max(200).optional(),
-    totp: z
-      .string()
-      .regex(/^\d{6}$/, { message: '动态验证码为 6 位数字 / The one-time code is 6 digits' })
-      .optional(),
+    ...confirmationFields,
   })
   .strict()
-  .refine((v) => (v.password === undefined) !== (v.totp === undefined), {
-    message: '请输入密码或动态验证码（二者选一）以确认本人签名 / Give your password or a one-time code to sign',
-    path: ['password'],
-  });
+  .refine(...oneSecret);
 export const quarterListQuery = z
   .object({
     ...pageQuery,

@@ -6,4 +6,4 @@ export { totpCode, checkTotp } from './totp.js';
 export { hashPassword, verifyPassword } from './password.js';
 export { confirmIdentity, spendTotpStep, type Confirmation } from './confirm-identity.js';
 export { signInPerson, signerOf, type InPersonSigner } from './sign-in-person.js';
-export { confirmationBody } from './confirmation.schema.js';
+export { confirmationBody, confirmationFields, oneSecret } from './confirmation.schema.js';
