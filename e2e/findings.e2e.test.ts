@@ -3,7 +3,7 @@
 // it leave the open list and appear under 已处理; 在办时限 lists the overdue duties with their counts. Screenshots go to
 // docs/screenshots/.
 import { describe, expect, it } from 'vitest';
-import { browserSuite, settle, shot, uiLogin } from './pages.js';
+import { browserSuite, retryUntil, settle, shot, uiLogin } from './pages.js';
 
 const newPage = browserSuite();
 
@@ -25,8 +25,11 @@ describe('findings and open deadlines', () => {
     const message = (await first.locator('td:nth-child(5)').textContent()) ?? '';
     await first.getByRole('button', { name: '已处理' }).click();
     // An empty note is refused in the form; a note is accepted.
-    await page.getByTestId('finding-move-ok').click();
-    await page.getByText('请写明（至少 2 个字）').waitFor();
+    // A click during the dialog's opening animation can be lost (a CI run): click until the form answers.
+    await retryUntil(
+      () => page.getByTestId('finding-move-ok').click(),
+      () => page.getByText('请写明（至少 2 个字）').isVisible(),
+    );
     await page.getByTestId('finding-note').fill('已约谈本人并调整分工');
     const moved = page.waitForResponse((r) => /\/api\/v1\/findings\/\d+\/handle$/.test(new URL(r.url()).pathname));
     await page.getByTestId('finding-move-ok').click();
